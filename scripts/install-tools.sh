@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Installs what building and testing dealform needs, skipping each piece that is already
+# there at the right version. Safe to run again and again: a warm machine spends seconds here.
+#
+#   scripts/install-tools.sh build   # wasm32 target, trunk, wasm-bindgen-cli, binaryen (wasm-opt)
+#   scripts/install-tools.sh test    # the above, plus Debian chromium + chromium-driver, node test deps
+set -euo pipefail
+
+want=${1:-build}
+here=$(cd "$(dirname "$0")/.." && pwd)
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+TOOLS_DIR=${DEALFORM_TOOLS:-$HOME/.cache/dealform-tools}
+
+say() { printf '[install] %s\n' "$*" >&2; }
+
+# wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock, or the generated glue
+# and the compiled wasm disagree at start-up.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$here/Cargo.lock"
+}
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! command -v trunk >/dev/null || [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "building trunk $TRUNK_VERSION (12-20 minutes on two cores)"
+  cargo install --locked "trunk@$TRUNK_VERSION"
+fi
+
+wbv=$(wasm_bindgen_version)
+if [ -z "$wbv" ]; then
+  say "Cargo.lock names no wasm-bindgen; run 'cargo generate-lockfile' first"; exit 1
+fi
+if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbv" ]; then
+  say "installing wasm-bindgen-cli $wbv"
+  # Not --locked: the CLI's own lockfile names a crate version the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "$wbv" --force
+fi
+
+# Debian's binaryen 108 emits a wasm that fails at start-up; npm's 132 is known good.
+if [ "$("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ]; then
+  say "installing binaryen $BINARYEN_VERSION from npm into $TOOLS_DIR"
+  mkdir -p "$TOOLS_DIR"
+  (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION")
+fi
+
+if [ "$want" = test ]; then
+  if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
+    say "installing Debian chromium and chromium-driver"
+    SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver
+  fi
+  if [ -f "$here/tests/e2e/package.json" ] && ! [ -d "$here/tests/e2e/node_modules/playwright-core" ]; then
+    say "installing end-to-end test packages (npm ci)"
+    (cd "$here/tests/e2e" && npm ci --no-audit --no-fund --silent)
+  fi
+fi
+say "tools ready"

@@ -1,0 +1,100 @@
+//! The seam between the UI and wherever deals live: one trait every backend implements,
+//! and one error type every backend reports.
+//!
+//! The futures are boxed and not `Send` because browser I/O (fetch, storage) is single
+//! threaded; boxing lets the UI hold any backend as `Rc<dyn DealsBackend>` and stay ignorant
+//! of which CRM it talks to.
+
+use crate::model::{
+    Deal, DealFields, DealId, FieldError, ListQuery, Page, PagingStyle, Schema, Stage,
+};
+use std::future::Future;
+use std::pin::Pin;
+
+/// A boxed future that may hold browser handles.
+pub type LocalBoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+/// Everything that can go wrong talking to a backend, in words a user can act on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BackendError {
+    /// The backend refused some fields; each message belongs next to its field.
+    #[error("{}", message.as_deref().unwrap_or("Please correct the highlighted fields."))]
+    Fields {
+        /// Messages per field.
+        errors: Vec<FieldError>,
+        /// A message about the deal as a whole, if the backend gave one.
+        message: Option<String>,
+    },
+    /// The backend refused the request for a reason that belongs to no one field.
+    #[error("{0}")]
+    Form(String),
+    /// The deal is gone.
+    #[error("That deal no longer exists; it may have been deleted elsewhere.")]
+    NotFound,
+    /// The credentials were refused.
+    #[error("The CRM refused the credentials: {0}")]
+    Unauthorized(String),
+    /// Too many requests; the backend asks to wait.
+    #[error("The CRM is limiting requests. Try again {}.", match retry_after_secs { Some(s) => format!("in {s} seconds"), None => "shortly".to_owned() })]
+    RateLimited {
+        /// How long the backend asked to wait, when it said.
+        retry_after_secs: Option<u64>,
+    },
+    /// No answer: offline, refused, timed out, or the connection dropped.
+    #[error("Could not reach the CRM: {0}")]
+    Network(String),
+    /// An answer that is not what the backend's documentation promises.
+    #[error("The CRM sent a reply that could not be read: {0}")]
+    Malformed(String),
+    /// The browser storage holds data this app cannot read.
+    #[error("The deals saved in this browser could not be read ({reason}).")]
+    StorageCorrupt {
+        /// The storage key.
+        key: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The browser storage refused to store (full, or disabled by the browser).
+    #[error("The browser could not store the deals: {0}")]
+    StorageUnavailable(String),
+}
+
+/// A place deals live: the browser's own storage, or a CRM.
+///
+/// Every method answers with a [`BackendError`] rather than panicking, whatever the backend sends.
+pub trait DealsBackend {
+    /// A short name for messages ("this browser", "HubSpot").
+    fn name(&self) -> &str;
+    /// The fields this backend's deals have and their rules.
+    fn schema(&self) -> &Schema;
+    /// How this backend pages.
+    fn paging(&self) -> PagingStyle;
+    /// One page of deals.
+    fn list<'a>(&'a self, query: &'a ListQuery) -> LocalBoxFuture<'a, Result<Page, BackendError>>;
+    /// One deal.
+    fn get<'a>(&'a self, id: &'a DealId) -> LocalBoxFuture<'a, Result<Deal, BackendError>>;
+    /// Creates a deal and returns it as stored.
+    fn create<'a>(
+        &'a self,
+        fields: &'a DealFields,
+    ) -> LocalBoxFuture<'a, Result<Deal, BackendError>>;
+    /// Replaces a deal's fields and returns it as stored.
+    fn update<'a>(
+        &'a self,
+        id: &'a DealId,
+        fields: &'a DealFields,
+    ) -> LocalBoxFuture<'a, Result<Deal, BackendError>>;
+    /// Deletes a deal.
+    fn delete<'a>(&'a self, id: &'a DealId) -> LocalBoxFuture<'a, Result<(), BackendError>>;
+    /// The stages a deal can be in.
+    fn stages(&self) -> LocalBoxFuture<'_, Result<Vec<Stage>, BackendError>>;
+    /// Sets aside unreadable stored data and starts afresh; returns where the old data was kept.
+    ///
+    /// Only backends that keep data in the browser have anything to reset.
+    fn reset_storage(&self) -> Result<String, BackendError> {
+        Err(BackendError::Form(format!(
+            "{} keeps no data in this browser",
+            self.name()
+        )))
+    }
+}

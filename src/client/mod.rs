@@ -1,0 +1,5 @@
+//! The only code that touches browser I/O: storage, `Intl`, and fetching the config file.
+
+pub mod config;
+pub mod intl;
+pub mod store;

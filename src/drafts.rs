@@ -1,0 +1,150 @@
+//! Unsaved form contents, kept per form so a reload or a failed save never loses typing.
+//!
+//! Kept in `sessionStorage` in the browser: a draft belongs to one tab and should not outlive it.
+
+use crate::model::{DealDraft, DealId};
+use crate::providers::local::KeyValueStore;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Which form a draft belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DraftTarget {
+    /// The new-deal form.
+    New,
+    /// The form editing this deal.
+    Edit(DealId),
+}
+
+impl DraftTarget {
+    fn slot(&self) -> String {
+        match self {
+            DraftTarget::New => "new".to_owned(),
+            DraftTarget::Edit(id) => format!("edit:{id}"),
+        }
+    }
+}
+
+/// A draft as kept: what was typed, and for which form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedDraft {
+    /// The form it belongs to.
+    pub target: DraftTarget,
+    /// The contents.
+    pub draft: DealDraft,
+}
+
+/// The drafts of one app instance, under one storage key.
+pub struct DraftBook<'a> {
+    store: &'a dyn KeyValueStore,
+    key: String,
+}
+
+impl<'a> DraftBook<'a> {
+    /// The drafts of the app whose storage namespace is `namespace`.
+    pub fn new(store: &'a dyn KeyValueStore, namespace: &str) -> Self {
+        Self {
+            store,
+            key: format!("{namespace}.drafts.v1"),
+        }
+    }
+
+    fn read(&self) -> BTreeMap<String, SavedDraft> {
+        // Unreadable drafts are dropped rather than blocking the app: they are a convenience
+        // copy, and the form they came from is gone.
+        self.store
+            .get(&self.key)
+            .ok()
+            .flatten()
+            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .unwrap_or_default()
+    }
+
+    fn write(&self, map: &BTreeMap<String, SavedDraft>) -> Result<(), String> {
+        if map.is_empty() {
+            return self.store.remove(&self.key);
+        }
+        let raw = serde_json::to_string(map).map_err(|e| e.to_string())?;
+        self.store.set(&self.key, &raw)
+    }
+
+    /// Every kept draft.
+    pub fn all(&self) -> Vec<SavedDraft> {
+        self.read().into_values().collect()
+    }
+
+    /// The draft of one form.
+    pub fn get(&self, target: &DraftTarget) -> Option<DealDraft> {
+        self.read().remove(&target.slot()).map(|s| s.draft)
+    }
+
+    /// Keeps a form's draft, replacing its previous one.
+    pub fn put(&self, target: &DraftTarget, draft: &DealDraft) -> Result<(), String> {
+        let mut map = self.read();
+        map.insert(
+            target.slot(),
+            SavedDraft {
+                target: target.clone(),
+                draft: draft.clone(),
+            },
+        );
+        self.write(&map)
+    }
+
+    /// Forgets a form's draft.
+    pub fn remove(&self, target: &DraftTarget) -> Result<(), String> {
+        let mut map = self.read();
+        if map.remove(&target.slot()).is_some() {
+            self.write(&map)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::providers::local::MemoryStore;
+
+    #[test]
+    fn each_form_keeps_its_own_draft() {
+        let store = MemoryStore::default();
+        let book = DraftBook::new(&store, "t");
+        let a = DealDraft {
+            name: "new one".into(),
+            ..DealDraft::default()
+        };
+        let b = DealDraft {
+            name: "edited".into(),
+            ..DealDraft::default()
+        };
+        book.put(&DraftTarget::New, &a).unwrap();
+        book.put(&DraftTarget::Edit(DealId("7".into())), &b)
+            .unwrap();
+        assert_eq!(book.get(&DraftTarget::New), Some(a));
+        assert_eq!(book.get(&DraftTarget::Edit(DealId("7".into()))), Some(b));
+        assert_eq!(book.all().len(), 2);
+        book.remove(&DraftTarget::New).unwrap();
+        assert_eq!(book.get(&DraftTarget::New), None);
+        assert_eq!(book.all().len(), 1);
+    }
+
+    #[test]
+    fn the_last_removal_clears_the_key() {
+        let store = MemoryStore::default();
+        let book = DraftBook::new(&store, "t");
+        book.put(&DraftTarget::New, &DealDraft::default()).unwrap();
+        book.remove(&DraftTarget::New).unwrap();
+        assert_eq!(store.get("t.drafts.v1").unwrap(), None);
+    }
+
+    #[test]
+    fn unreadable_drafts_read_as_none() {
+        let store = MemoryStore::default();
+        store.set("t.drafts.v1", "{oops").unwrap();
+        let book = DraftBook::new(&store, "t");
+        assert!(book.all().is_empty());
+        book.put(&DraftTarget::New, &DealDraft::default()).unwrap();
+        assert_eq!(book.all().len(), 1);
+    }
+}

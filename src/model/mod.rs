@@ -1,0 +1,19 @@
+//! The domain: deals, money, dates, the form's draft, schemas and validation.
+//!
+//! Plain Rust with no browser types, so every rule here is unit-tested on the host in
+//! milliseconds, and every CRM adapter speaks to the UI through these types only.
+
+pub mod date;
+pub mod deal;
+pub mod money;
+pub mod page;
+pub mod schema;
+pub mod text;
+pub mod validate;
+
+pub use date::Date;
+pub use deal::{Deal, DealDraft, DealFields, DealId, Field, Stage};
+pub use money::{Currency, Money, NumberSeparators};
+pub use page::{Cursor, ListQuery, Page, PagingStyle, Sort, SortDir, SortField};
+pub use schema::{FieldRule, IdFormat, Schema};
+pub use validate::{validate, FieldError, ValidationContext};

@@ -1,0 +1,482 @@
+//! Money as an exact number of minor units in an ISO 4217 currency, and the parser for what
+//! people type into an amount field.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// An ISO 4217 alphabetic currency code, always upper case.
+///
+/// ```
+/// use dealform::model::Currency;
+/// assert_eq!(Currency::parse("eur").unwrap().as_str(), "EUR");
+/// assert!(Currency::parse("EURO").is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Currency([u8; 3]);
+
+/// Why a text is not a currency code.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("Currency must be a three-letter ISO 4217 code such as USD or EUR")]
+pub struct CurrencyError;
+
+/// Currencies whose minor unit is not the hundredth (ISO 4217's exponent column).
+const ZERO_DECIMALS: &[&str] = &[
+    "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND",
+    "VUV", "XAF", "XOF", "XPF",
+];
+const THREE_DECIMALS: &[&str] = &["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"];
+
+impl Currency {
+    /// US dollars: the default when a config names none.
+    pub const USD: Currency = Currency(*b"USD");
+
+    /// Parses a code, accepting lower case and surrounding spaces.
+    pub fn parse(s: &str) -> Result<Self, CurrencyError> {
+        let s = s.trim();
+        let b = s.as_bytes();
+        if b.len() == 3 && b.iter().all(u8::is_ascii_alphabetic) {
+            Ok(Currency([
+                b[0].to_ascii_uppercase(),
+                b[1].to_ascii_uppercase(),
+                b[2].to_ascii_uppercase(),
+            ]))
+        } else {
+            Err(CurrencyError)
+        }
+    }
+
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        // Constructed only from ASCII letters.
+        std::str::from_utf8(&self.0).unwrap_or("XXX")
+    }
+
+    /// How many decimal places the currency's minor unit has.
+    pub fn minor_digits(&self) -> u32 {
+        if ZERO_DECIMALS.contains(&self.as_str()) {
+            0
+        } else if THREE_DECIMALS.contains(&self.as_str()) {
+            3
+        } else {
+            2
+        }
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl From<Currency> for String {
+    fn from(c: Currency) -> String {
+        c.as_str().to_owned()
+    }
+}
+impl TryFrom<String> for Currency {
+    type Error = CurrencyError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Self::parse(&s)
+    }
+}
+
+/// The largest amount accepted, in major units: beyond it `f64` (JSON numbers at every
+/// CRM) stops being exact to the cent.
+pub const MAX_MAJOR: i64 = 999_999_999_999;
+
+/// An exact amount of money.
+///
+/// ```
+/// use dealform::model::{Currency, Money};
+/// let m = Money::new(120_050, Currency::USD);
+/// assert_eq!(m.to_decimal_string(), "1200.50");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Money {
+    /// The amount in the currency's minor units (cents for USD, yen for JPY).
+    pub minor: i64,
+    /// The currency.
+    pub currency: Currency,
+}
+
+impl Money {
+    /// An amount of minor units.
+    pub fn new(minor: i64, currency: Currency) -> Self {
+        Self { minor, currency }
+    }
+
+    fn scale(&self) -> i64 {
+        10_i64.pow(self.currency.minor_digits())
+    }
+
+    /// The amount in major units as a float, for `Intl` and for CRMs whose JSON carries numbers.
+    pub fn to_f64(&self) -> f64 {
+        self.minor as f64 / self.scale() as f64
+    }
+
+    /// Reads a CRM's JSON number, rounding to the currency's minor unit.
+    ///
+    /// `None` for NaN, infinities and values beyond [`MAX_MAJOR`]: such a reply is malformed.
+    pub fn from_f64(value: f64, currency: Currency) -> Option<Self> {
+        if !value.is_finite() || value.abs() > MAX_MAJOR as f64 {
+            return None;
+        }
+        let scale = 10_f64.powi(currency.minor_digits() as i32);
+        Some(Self::new((value * scale).round() as i64, currency))
+    }
+
+    /// Plain decimal text with a dot and no grouping, e.g. `1200.50`; what CRMs and storage want.
+    pub fn to_decimal_string(&self) -> String {
+        self.to_local_input(NumberSeparators::ROOT)
+    }
+
+    /// Text to put back into the amount field when editing, in the user's decimal separator.
+    pub fn to_local_input(&self, sep: NumberSeparators) -> String {
+        let digits = self.currency.minor_digits() as usize;
+        let sign = if self.minor < 0 { "-" } else { "" };
+        let abs = self.minor.unsigned_abs();
+        let scale = self.scale() as u64;
+        if digits == 0 {
+            format!("{sign}{abs}")
+        } else {
+            format!(
+                "{sign}{}{}{:0digits$}",
+                abs / scale,
+                sep.decimal,
+                abs % scale
+            )
+        }
+    }
+}
+
+/// The decimal and grouping characters of a locale, as `Intl.NumberFormat` reports them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NumberSeparators {
+    /// The decimal separator: `.` in en-US, `,` in de-DE.
+    pub decimal: char,
+    /// The grouping separator: `,` in en-US, `.` in de-DE, U+202F in fr-FR.
+    pub group: char,
+}
+
+impl NumberSeparators {
+    /// The plain machine form: a dot for decimals, a comma for groups (en-US).
+    pub const ROOT: NumberSeparators = NumberSeparators {
+        decimal: '.',
+        group: ',',
+    };
+}
+
+impl Default for NumberSeparators {
+    fn default() -> Self {
+        Self::ROOT
+    }
+}
+
+/// Why an amount field's text is not an amount.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AmountError {
+    /// Letters, exponents, two decimal separators and the like.
+    #[error("Enter a number such as {example}")]
+    NotANumber {
+        /// An example in the user's own separators.
+        example: String,
+    },
+    /// Grouping separators in places that make the number ambiguous (`1.5` in de-DE).
+    #[error("Use “{decimal}” for decimals, as in {example}")]
+    Ambiguous {
+        /// The locale's decimal separator.
+        decimal: char,
+        /// An example in the user's own separators.
+        example: String,
+    },
+    /// More decimal places than the currency's minor unit has.
+    #[error("{currency} amounts have at most {digits} decimal places")]
+    TooPrecise {
+        /// The currency.
+        currency: Currency,
+        /// Its minor digits.
+        digits: u32,
+    },
+    /// Beyond [`MAX_MAJOR`].
+    #[error("Amount is too large")]
+    TooLarge,
+}
+
+const CURRENCY_SIGNS: &[char] = &[
+    '$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₪', '₫', '₱', '₦', '¢',
+];
+
+fn example(sep: NumberSeparators) -> String {
+    format!("1{}234{}56", sep.group, sep.decimal)
+}
+
+/// Parses what a person typed into an amount field, in their locale's separators.
+///
+/// Accepts grouping (`1,200.50`), spaces anywhere (`1 200,50`), a currency sign or the
+/// currency's own code, and a leading sign; returns `Ok(None)` for a blank field.
+/// Grouping must end in a group of three digits, so `1.5` in de-DE is refused as ambiguous
+/// instead of silently read as fifteen.
+///
+/// ```
+/// use dealform::model::{money::parse_amount, Currency, NumberSeparators};
+/// let de = NumberSeparators { decimal: ',', group: '.' };
+/// let m = parse_amount("1.200,50", de, Currency::parse("EUR").unwrap()).unwrap().unwrap();
+/// assert_eq!(m.minor, 120_050);
+/// ```
+pub fn parse_amount(
+    input: &str,
+    sep: NumberSeparators,
+    currency: Currency,
+) -> Result<Option<Money>, AmountError> {
+    let not_a_number = || AmountError::NotANumber {
+        example: example(sep),
+    };
+    // People type the group separator as a plain space where the locale uses U+202F or U+00A0,
+    // and as an apostrophe where it uses U+2019 (de-CH).
+    let apostrophe_group = matches!(sep.group, '\'' | '’');
+    let mut s: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && !(apostrophe_group && matches!(c, '\'' | '’')))
+        .collect();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if let Some(rest) = s
+        .strip_suffix(currency.as_str())
+        .or_else(|| s.strip_prefix(currency.as_str()))
+    {
+        s = rest.to_owned();
+    }
+    let s = s.trim_matches(|c| CURRENCY_SIGNS.contains(&c));
+    let (negative, s) = match s.chars().next() {
+        Some('-' | '−') => (true, &s[s.chars().next().map_or(0, char::len_utf8)..]),
+        Some('+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let s = s.trim_matches(|c| CURRENCY_SIGNS.contains(&c));
+    if s.is_empty() {
+        return Err(not_a_number());
+    }
+    let (int_part, frac_part) = match s.split_once(sep.decimal) {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    if frac_part.is_some_and(|f| f.contains(sep.decimal) || f.contains(sep.group)) {
+        return Err(not_a_number());
+    }
+    let groups: Vec<&str> = int_part.split(sep.group).collect();
+    let all_digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    if !groups.iter().all(|g| all_digits(g)) || !frac_part.is_none_or(all_digits) {
+        return Err(not_a_number());
+    }
+    if groups.len() > 1 {
+        let inner_ok = groups.iter().all(|g| !g.is_empty());
+        let last_ok = groups.last().is_some_and(|g| g.len() == 3);
+        if !inner_ok || !last_ok {
+            return Err(AmountError::Ambiguous {
+                decimal: sep.decimal,
+                example: example(sep),
+            });
+        }
+    }
+    let int_digits: String = groups.concat();
+    let frac = frac_part.unwrap_or("");
+    if int_digits.is_empty() && frac.is_empty() {
+        return Err(not_a_number());
+    }
+    let digits = currency.minor_digits();
+    let frac_trimmed = frac.trim_end_matches('0');
+    if frac_trimmed.len() > digits as usize {
+        return Err(AmountError::TooPrecise { currency, digits });
+    }
+    let int_trimmed = int_digits.trim_start_matches('0');
+    if int_trimmed.len() > 12 {
+        return Err(AmountError::TooLarge);
+    }
+    let major: i64 = if int_trimmed.is_empty() {
+        0
+    } else {
+        int_trimmed.parse().map_err(|_| AmountError::TooLarge)?
+    };
+    if major > MAX_MAJOR {
+        return Err(AmountError::TooLarge);
+    }
+    let mut minor_text = frac_trimmed.to_owned();
+    while minor_text.len() < digits as usize {
+        minor_text.push('0');
+    }
+    let minor_part: i64 = if minor_text.is_empty() {
+        0
+    } else {
+        minor_text.parse().map_err(|_| not_a_number())?
+    };
+    let minor = major * 10_i64.pow(digits) + minor_part;
+    Ok(Some(Money::new(
+        if negative { -minor } else { minor },
+        currency,
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EN: NumberSeparators = NumberSeparators::ROOT;
+    const DE: NumberSeparators = NumberSeparators {
+        decimal: ',',
+        group: '.',
+    };
+    const FR: NumberSeparators = NumberSeparators {
+        decimal: ',',
+        group: '\u{202F}',
+    };
+    const CH: NumberSeparators = NumberSeparators {
+        decimal: '.',
+        group: '’',
+    };
+
+    fn usd(s: &str) -> Result<Option<i64>, AmountError> {
+        parse_amount(s, EN, Currency::USD).map(|m| m.map(|m| m.minor))
+    }
+
+    #[test]
+    fn what_people_type_in_en_us_parses() {
+        assert_eq!(usd("1,200.50"), Ok(Some(120_050)));
+        assert_eq!(usd("1200"), Ok(Some(120_000)));
+        assert_eq!(usd(" 1 200 "), Ok(Some(120_000)));
+        assert_eq!(usd("$1,200"), Ok(Some(120_000)));
+        assert_eq!(usd("1200 USD"), Ok(Some(120_000)));
+        assert_eq!(usd(".5"), Ok(Some(50)));
+        assert_eq!(usd("5."), Ok(Some(500)));
+        assert_eq!(usd("1,00,000"), Ok(Some(10_000_000)), "Indian grouping");
+    }
+
+    #[test]
+    fn a_blank_field_is_no_amount() {
+        assert_eq!(usd("   "), Ok(None));
+        assert_eq!(usd(""), Ok(None));
+    }
+
+    #[test]
+    fn minus_zero_is_zero_and_negatives_keep_their_sign() {
+        assert_eq!(usd("-0"), Ok(Some(0)));
+        assert_eq!(usd("-12.5"), Ok(Some(-1250)));
+        assert_eq!(usd("−3"), Ok(Some(-300)), "U+2212 minus sign");
+    }
+
+    #[test]
+    fn garbage_is_not_a_number() {
+        for s in [
+            "abc", "1e309", "1e5", "12a", "1.2.3", "--1", ".", "$", "NaN", "Infinity", "0x10",
+        ] {
+            assert!(matches!(usd(s), Err(AmountError::NotANumber { .. })), "{s}");
+        }
+    }
+
+    #[test]
+    fn german_separators_are_read_the_german_way() {
+        let eur = Currency::parse("EUR").unwrap();
+        assert_eq!(
+            parse_amount("1.200,50", DE, eur).unwrap().unwrap().minor,
+            120_050
+        );
+        assert_eq!(
+            parse_amount("1200,5", DE, eur).unwrap().unwrap().minor,
+            120_050
+        );
+        assert!(matches!(
+            parse_amount("1.5", DE, eur),
+            Err(AmountError::Ambiguous { decimal: ',', .. })
+        ));
+        assert!(matches!(
+            parse_amount("1200.50", DE, eur),
+            Err(AmountError::Ambiguous { .. })
+        ));
+    }
+
+    #[test]
+    fn french_and_swiss_group_separators_are_typed_as_spaces_and_apostrophes() {
+        let eur = Currency::parse("EUR").unwrap();
+        assert_eq!(
+            parse_amount("1 200,50", FR, eur).unwrap().unwrap().minor,
+            120_050
+        );
+        assert_eq!(
+            parse_amount("1\u{202F}200,50", FR, eur)
+                .unwrap()
+                .unwrap()
+                .minor,
+            120_050
+        );
+        let chf = Currency::parse("CHF").unwrap();
+        assert_eq!(
+            parse_amount("1'200.50", CH, chf).unwrap().unwrap().minor,
+            120_050
+        );
+    }
+
+    #[test]
+    fn precision_follows_the_currency() {
+        assert_eq!(
+            usd("1.999"),
+            Err(AmountError::TooPrecise {
+                currency: Currency::USD,
+                digits: 2
+            })
+        );
+        assert_eq!(
+            usd("1.500"),
+            Ok(Some(150)),
+            "trailing zeros are not precision"
+        );
+        let jpy = Currency::parse("JPY").unwrap();
+        assert_eq!(parse_amount("1,200", EN, jpy).unwrap().unwrap().minor, 1200);
+        assert!(parse_amount("1.5", EN, jpy).is_err());
+        let kwd = Currency::parse("KWD").unwrap();
+        assert_eq!(parse_amount("1.234", EN, kwd).unwrap().unwrap().minor, 1234);
+    }
+
+    #[test]
+    fn huge_amounts_are_too_large_not_wrapped() {
+        assert_eq!(usd("999999999999.99"), Ok(Some(99_999_999_999_999)));
+        assert_eq!(usd("1000000000000"), Err(AmountError::TooLarge));
+        assert_eq!(usd(&"9".repeat(400)), Err(AmountError::TooLarge));
+        assert_eq!(usd("000000000000000001"), Ok(Some(100)));
+    }
+
+    #[test]
+    fn money_prints_back_in_the_users_decimal_separator() {
+        let m = Money::new(120_050, Currency::USD);
+        assert_eq!(m.to_local_input(DE), "1200,50");
+        assert_eq!(Money::new(-5, Currency::USD).to_decimal_string(), "-0.05");
+        assert_eq!(
+            Money::new(1200, Currency::parse("JPY").unwrap()).to_decimal_string(),
+            "1200"
+        );
+    }
+
+    #[test]
+    fn wire_floats_round_to_the_minor_unit_and_refuse_non_finite() {
+        assert_eq!(
+            Money::from_f64(15000.0, Currency::USD).unwrap().minor,
+            1_500_000
+        );
+        assert_eq!(Money::from_f64(0.1 + 0.2, Currency::USD).unwrap().minor, 30);
+        assert_eq!(Money::from_f64(f64::NAN, Currency::USD), None);
+        assert_eq!(Money::from_f64(f64::INFINITY, Currency::USD), None);
+        assert_eq!(
+            Money::from_f64("1e309".parse().unwrap(), Currency::USD),
+            None
+        );
+        assert_eq!(Money::new(1_500_000, Currency::USD).to_f64(), 15000.0);
+    }
+
+    #[test]
+    fn currency_codes_are_three_ascii_letters() {
+        assert_eq!(Currency::parse(" usd ").unwrap(), Currency::USD);
+        for bad in ["", "US", "USDX", "U$D", "ÜSD", "123"] {
+            assert!(Currency::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

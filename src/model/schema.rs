@@ -1,0 +1,182 @@
+//! What a backend's deals look like to the form: which fields exist, which are required,
+//! their limits and id formats. Each provider declares one; the form and validation read it.
+
+use super::Field;
+
+/// The shape an id-valued field must have at a CRM.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdFormat {
+    /// A UUID such as `3c90c3cc-0d44-4b50-8888-8dd25736052a` (Stardex).
+    Uuid,
+    /// A positive whole number (YSUITE, HubSpot).
+    Integer,
+    /// A text starting with a fixed prefix, such as `clt_` (Heffl).
+    Prefixed(&'static str),
+    /// An email address (Attio owners).
+    Email,
+}
+
+impl IdFormat {
+    /// Whether `s` has this format.
+    pub fn matches(self, s: &str) -> bool {
+        match self {
+            IdFormat::Uuid => is_uuid(s),
+            IdFormat::Integer => {
+                !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit())
+            }
+            IdFormat::Prefixed(p) => s.strip_prefix(p).is_some_and(|rest| {
+                !rest.is_empty()
+                    && rest
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            }),
+            IdFormat::Email => {
+                let mut parts = s.split('@');
+                matches!((parts.next(), parts.next(), parts.next()), (Some(u), Some(d), None)
+                    if !u.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.') && !s.contains(char::is_whitespace))
+            }
+        }
+    }
+
+    /// How the message describes the expected format.
+    pub fn describe(self) -> String {
+        match self {
+            IdFormat::Uuid => "a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a".to_owned(),
+            IdFormat::Integer => "a whole number id".to_owned(),
+            IdFormat::Prefixed(p) => format!("an id starting with {p}"),
+            IdFormat::Email => "an email address".to_owned(),
+        }
+    }
+}
+
+fn is_uuid(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+/// The rules of one field at one backend.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldRule {
+    /// The field.
+    pub field: Field,
+    /// Whether a save without it is refused.
+    pub required: bool,
+    /// The most characters it may have.
+    pub max_chars: Option<usize>,
+    /// Inclusive bounds for numeric fields, in major units for amounts.
+    pub range: Option<(i64, i64)>,
+    /// The id format it must have, for id-valued fields.
+    pub format: Option<IdFormat>,
+}
+
+impl FieldRule {
+    /// An optional field with no limits.
+    pub const fn optional(field: Field) -> Self {
+        Self {
+            field,
+            required: false,
+            max_chars: None,
+            range: None,
+            format: None,
+        }
+    }
+    /// The same rule, required.
+    pub const fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+    /// The same rule, with a maximum length in characters.
+    pub const fn max_chars(mut self, n: usize) -> Self {
+        self.max_chars = Some(n);
+        self
+    }
+    /// The same rule, with inclusive numeric bounds.
+    pub const fn range(mut self, min: i64, max: i64) -> Self {
+        self.range = Some((min, max));
+        self
+    }
+    /// The same rule, with an id format.
+    pub const fn format(mut self, f: IdFormat) -> Self {
+        self.format = Some(f);
+        self
+    }
+}
+
+/// The fields a backend has, in the order the form shows them.
+///
+/// ```
+/// use dealform::model::{Field, FieldRule, Schema};
+/// let s = Schema::new(vec![FieldRule::optional(Field::Name).required().max_chars(255)]);
+/// assert!(s.rule(Field::Name).unwrap().required);
+/// assert!(s.rule(Field::Owner).is_none());
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Schema {
+    rules: Vec<FieldRule>,
+}
+
+impl Schema {
+    /// A schema of these rules, kept in form order whatever order they are given in.
+    pub fn new(mut rules: Vec<FieldRule>) -> Self {
+        rules.sort_by_key(|r| r.field);
+        rules.dedup_by_key(|r| r.field);
+        Self { rules }
+    }
+
+    /// The rules, in form order.
+    pub fn rules(&self) -> &[FieldRule] {
+        &self.rules
+    }
+
+    /// The rule of one field, or `None` where the backend has no such field.
+    pub fn rule(&self, field: Field) -> Option<&FieldRule> {
+        self.rules.iter().find(|r| r.field == field)
+    }
+
+    /// Whether the backend has the field.
+    pub fn has(&self, field: Field) -> bool {
+        self.rule(field).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuids_are_36_hex_characters_in_five_groups() {
+        assert!(IdFormat::Uuid.matches("3c90c3cc-0d44-4b50-8888-8dd25736052a"));
+        assert!(IdFormat::Uuid.matches("AAA11111-BBBB-CCCC-DDDD-EEEEEEEE1111"));
+        assert!(!IdFormat::Uuid.matches("3c90c3cc0d444b5088888dd25736052a"));
+        assert!(!IdFormat::Uuid.matches("3c90c3cc-0d44-4b50-8888-8dd25736052g"));
+    }
+
+    #[test]
+    fn integers_prefixes_and_emails_are_checked() {
+        assert!(IdFormat::Integer.matches("10"));
+        assert!(!IdFormat::Integer.matches("-1"));
+        assert!(!IdFormat::Integer.matches("1.0"));
+        assert!(!IdFormat::Integer.matches(""));
+        assert!(IdFormat::Prefixed("clt_").matches("clt_abc123"));
+        assert!(!IdFormat::Prefixed("clt_").matches("clt_"));
+        assert!(!IdFormat::Prefixed("clt_").matches("dpl_abc"));
+        assert!(IdFormat::Email.matches("person@company.com"));
+        assert!(!IdFormat::Email.matches("person@company"));
+        assert!(!IdFormat::Email.matches("a b@c.de"));
+    }
+
+    #[test]
+    fn a_schema_keeps_form_order_and_one_rule_per_field() {
+        let s = Schema::new(vec![
+            FieldRule::optional(Field::Owner),
+            FieldRule::optional(Field::Name).required(),
+            FieldRule::optional(Field::Owner).required(),
+        ]);
+        let order: Vec<_> = s.rules().iter().map(|r| r.field).collect();
+        assert_eq!(order, vec![Field::Name, Field::Owner]);
+    }
+}

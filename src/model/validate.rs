@@ -1,0 +1,514 @@
+//! Turns a draft into deal fields, or into every problem with it at once.
+
+use super::money::{parse_amount, AmountError};
+use super::text::{char_len, is_blank, trim_visible};
+use super::{Currency, Date, DealDraft, DealFields, Field, NumberSeparators, Schema};
+use serde::{Deserialize, Serialize};
+
+/// One problem with one field, in words a person can act on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The field the message belongs under.
+    pub field: Field,
+    /// The message.
+    pub message: String,
+}
+
+impl FieldError {
+    /// A message for a field.
+    pub fn new(field: Field, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+/// What validation needs to know beyond the schema.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidationContext {
+    /// The user's decimal and group separators, for the amount.
+    pub separators: NumberSeparators,
+    /// The currency to assume when the currency field is absent from the schema.
+    pub default_currency: Currency,
+    /// The ids of the stages the backend offers, when known; a stage outside them is refused.
+    pub stage_ids: Option<Vec<String>>,
+}
+
+impl Default for ValidationContext {
+    fn default() -> Self {
+        Self {
+            separators: NumberSeparators::ROOT,
+            default_currency: Currency::USD,
+            stage_ids: None,
+        }
+    }
+}
+
+/// Validates a draft against a schema, returning the deal fields or every problem found,
+/// in form order, at most one per field.
+///
+/// Fields the schema lacks are ignored, so a stale draft from another backend cannot block a save.
+///
+/// ```
+/// use dealform::model::{validate, Field, FieldRule, Schema, DealDraft, ValidationContext};
+/// let schema = Schema::new(vec![FieldRule::optional(Field::Name).required()]);
+/// let errors = validate(&DealDraft::default(), &schema, &ValidationContext::default()).unwrap_err();
+/// assert_eq!(errors[0].message, "Name is required");
+/// ```
+pub fn validate(
+    draft: &DealDraft,
+    schema: &Schema,
+    cx: &ValidationContext,
+) -> Result<DealFields, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut out = DealFields::default();
+
+    let currency = if schema.has(Field::Currency) {
+        match Currency::parse(&draft.currency) {
+            Ok(c) => Some(c),
+            // A blank currency falls back to the default; a required one is reported below.
+            Err(_) if is_blank(&draft.currency) => Some(cx.default_currency),
+            Err(e) => {
+                errors.push(FieldError::new(Field::Currency, e.to_string()));
+                None
+            }
+        }
+    } else {
+        Some(cx.default_currency)
+    };
+
+    for rule in schema.rules() {
+        let field = rule.field;
+        let raw = draft.get(field);
+        let label = field.label();
+        if is_blank(raw) {
+            if rule.required {
+                errors.push(FieldError::new(field, format!("{label} is required")));
+            }
+            continue;
+        }
+        let text = trim_visible(raw);
+        if let Some(max) = rule.max_chars {
+            let n = char_len(text);
+            if n > max {
+                errors.push(FieldError::new(
+                    field,
+                    format!("{label} must be at most {max} characters (it has {n})"),
+                ));
+                continue;
+            }
+        }
+        if let Some(format) = rule.format {
+            if !format.matches(text) {
+                errors.push(FieldError::new(
+                    field,
+                    format!("{label} must be {}", format.describe()),
+                ));
+                continue;
+            }
+        }
+        let result: Result<(), String> = match field {
+            Field::Name => {
+                out.name = text.to_owned();
+                Ok(())
+            }
+            Field::Amount => match currency {
+                // The currency's own message already explains; precision depends on it.
+                None => Ok(()),
+                Some(cur) => match parse_amount(text, cx.separators, cur) {
+                    Ok(m) => match (m, rule.range) {
+                        (Some(m), Some((min, _)))
+                            if m.minor < min.saturating_mul(10_i64.pow(cur.minor_digits())) =>
+                        {
+                            Err(if min == 0 {
+                                format!("{label} cannot be negative")
+                            } else {
+                                format!("{label} must be at least {min}")
+                            })
+                        }
+                        (Some(m), Some((_, max)))
+                            if m.minor > max.saturating_mul(10_i64.pow(cur.minor_digits())) =>
+                        {
+                            Err(AmountError::TooLarge.to_string())
+                        }
+                        (m, _) => {
+                            out.amount = m;
+                            Ok(())
+                        }
+                    },
+                    Err(e) => Err(e.to_string()),
+                },
+            },
+            Field::Currency => Ok(()),
+            Field::Stage => match &cx.stage_ids {
+                Some(ids) if !ids.iter().any(|id| id == text) => {
+                    Err(format!("Choose a {} from the list", label.to_lowercase()))
+                }
+                _ => {
+                    out.stage = Some(text.to_owned());
+                    Ok(())
+                }
+            },
+            Field::CloseDate => match Date::parse_iso(text) {
+                Ok(d) => {
+                    out.close_date = Some(d);
+                    Ok(())
+                }
+                Err(e) => Err(e.to_string()),
+            },
+            Field::Probability => {
+                let (min, max) = rule.range.unwrap_or((0, 100));
+                let digits = text.trim_end_matches('%').trim_end();
+                match digits.parse::<i64>() {
+                    Ok(p)
+                        if (min..=max).contains(&p)
+                            && digits.bytes().all(|b| b.is_ascii_digit()) =>
+                    {
+                        // Within 0..=100 by the range check's default and the domain's bound.
+                        out.probability = u8::try_from(p.clamp(0, 100)).ok();
+                        Ok(())
+                    }
+                    _ => Err(format!(
+                        "{label} must be a whole number from {min} to {max}"
+                    )),
+                }
+            }
+            Field::Owner => {
+                out.owner = Some(text.to_owned());
+                Ok(())
+            }
+            Field::Company => {
+                out.company = Some(text.to_owned());
+                Ok(())
+            }
+            Field::Description => {
+                // Descriptions keep their inner line breaks; only the ends are trimmed.
+                out.description = Some(text.to_owned());
+                Ok(())
+            }
+        };
+        if let Err(message) = result {
+            errors.push(FieldError::new(field, message));
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        errors.sort_by_key(|e| e.field);
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{FieldRule, IdFormat};
+
+    fn schema() -> Schema {
+        Schema::new(vec![
+            FieldRule::optional(Field::Name).required().max_chars(255),
+            FieldRule::optional(Field::Amount).range(0, 999_999_999_999),
+            FieldRule::optional(Field::Currency),
+            FieldRule::optional(Field::Stage).required(),
+            FieldRule::optional(Field::CloseDate),
+            FieldRule::optional(Field::Probability).range(0, 100),
+            FieldRule::optional(Field::Owner).max_chars(100),
+            FieldRule::optional(Field::Company).max_chars(200),
+            FieldRule::optional(Field::Description).max_chars(5000),
+        ])
+    }
+
+    fn draft() -> DealDraft {
+        DealDraft {
+            name: "Acme".into(),
+            currency: "USD".into(),
+            stage: "lead".into(),
+            ..DealDraft::default()
+        }
+    }
+
+    fn errors_of(d: &DealDraft) -> Vec<(Field, String)> {
+        match validate(d, &schema(), &ValidationContext::default()) {
+            Ok(_) => vec![],
+            Err(e) => e.into_iter().map(|e| (e.field, e.message)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_complete_draft_becomes_trimmed_fields() {
+        let d = DealDraft {
+            name: "  Acme renewal ".into(),
+            amount: "1,200.50".into(),
+            close_date: "2026-09-30".into(),
+            probability: "40%".into(),
+            owner: " Ana ".into(),
+            description: "line one\nline two\n".into(),
+            ..draft()
+        };
+        let f = validate(&d, &schema(), &ValidationContext::default()).unwrap();
+        assert_eq!(f.name, "Acme renewal");
+        assert_eq!(f.amount.unwrap().minor, 120_050);
+        assert_eq!(f.close_date.unwrap().to_string(), "2026-09-30");
+        assert_eq!(f.probability, Some(40));
+        assert_eq!(f.owner.as_deref(), Some("Ana"));
+        assert_eq!(f.description.as_deref(), Some("line one\nline two"));
+        assert_eq!(f.company, None);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once_in_form_order() {
+        let d = DealDraft {
+            name: " ".into(),
+            amount: "abc".into(),
+            stage: "".into(),
+            close_date: "2027-02-29".into(),
+            probability: "101".into(),
+            ..draft()
+        };
+        let fields: Vec<Field> = errors_of(&d).into_iter().map(|(f, _)| f).collect();
+        assert_eq!(
+            fields,
+            vec![
+                Field::Name,
+                Field::Amount,
+                Field::Stage,
+                Field::CloseDate,
+                Field::Probability
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_blank_after_trimming_is_missing() {
+        for blank in ["", "   ", "\u{00A0}\u{3000}", "\u{200B}"] {
+            let d = DealDraft {
+                name: blank.into(),
+                ..draft()
+            };
+            assert_eq!(
+                errors_of(&d),
+                vec![(Field::Name, "Name is required".into())],
+                "{blank:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_are_limited_to_255_characters_not_bytes() {
+        let ok = DealDraft {
+            name: "é".repeat(255),
+            ..draft()
+        };
+        assert!(errors_of(&ok).is_empty());
+        let long = DealDraft {
+            name: "a".repeat(256),
+            ..draft()
+        };
+        assert_eq!(
+            errors_of(&long),
+            vec![(
+                Field::Name,
+                "Name must be at most 255 characters (it has 256)".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn unicode_names_survive_untouched() {
+        let name = "Überweisung 日本 🚀 <img src=x onerror=alert(1)>";
+        let f = validate(
+            &DealDraft {
+                name: name.into(),
+                ..draft()
+            },
+            &schema(),
+            &ValidationContext::default(),
+        )
+        .unwrap();
+        assert_eq!(f.name, name);
+    }
+
+    #[test]
+    fn negative_amounts_are_refused_but_minus_zero_is_zero() {
+        assert_eq!(
+            errors_of(&DealDraft {
+                amount: "-5".into(),
+                ..draft()
+            }),
+            vec![(Field::Amount, "Amount cannot be negative".into())]
+        );
+        let f = validate(
+            &DealDraft {
+                amount: "-0".into(),
+                ..draft()
+            },
+            &schema(),
+            &ValidationContext::default(),
+        )
+        .unwrap();
+        assert_eq!(f.amount.unwrap().minor, 0);
+    }
+
+    #[test]
+    fn an_overflowing_amount_is_a_message_not_infinity() {
+        let e = errors_of(&DealDraft {
+            amount: "1e309".into(),
+            ..draft()
+        });
+        assert_eq!(
+            e,
+            vec![(Field::Amount, "Enter a number such as 1,234.56".into())]
+        );
+        let e = errors_of(&DealDraft {
+            amount: "9".repeat(309),
+            ..draft()
+        });
+        assert_eq!(e, vec![(Field::Amount, "Amount is too large".into())]);
+    }
+
+    #[test]
+    fn amount_precision_follows_the_chosen_currency() {
+        let e = errors_of(&DealDraft {
+            amount: "10.5".into(),
+            currency: "jpy".into(),
+            ..draft()
+        });
+        assert_eq!(
+            e,
+            vec![(
+                Field::Amount,
+                "JPY amounts have at most 0 decimal places".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_bad_currency_is_reported_once_at_the_currency() {
+        let e = errors_of(&DealDraft {
+            amount: "10".into(),
+            currency: "dollars".into(),
+            ..draft()
+        });
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].0, Field::Currency);
+    }
+
+    #[test]
+    fn probability_is_a_whole_number_from_0_to_100() {
+        for ok in ["0", "100", "55", "55 %"] {
+            assert!(
+                errors_of(&DealDraft {
+                    probability: ok.into(),
+                    ..draft()
+                })
+                .is_empty(),
+                "{ok}"
+            );
+        }
+        for bad in ["-1", "101", "50.5", "-0", "abc", "1e2"] {
+            assert_eq!(
+                errors_of(&DealDraft {
+                    probability: bad.into(),
+                    ..draft()
+                }),
+                vec![(
+                    Field::Probability,
+                    "Win probability must be a whole number from 0 to 100".into()
+                )],
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn far_and_impossible_dates_are_explained() {
+        let e = errors_of(&DealDraft {
+            close_date: "2300-01-01".into(),
+            ..draft()
+        });
+        assert_eq!(
+            e,
+            vec![(
+                Field::CloseDate,
+                "Close date must be between 1900 and 2199".into()
+            )]
+        );
+        let e = errors_of(&DealDraft {
+            close_date: "2026-02-29".into(),
+            ..draft()
+        });
+        assert_eq!(
+            e,
+            vec![(
+                Field::CloseDate,
+                "2026-02-29 is not a day in the calendar".into()
+            )]
+        );
+        assert!(errors_of(&DealDraft {
+            close_date: "2028-02-29".into(),
+            ..draft()
+        })
+        .is_empty());
+    }
+
+    #[test]
+    fn a_stage_must_be_one_the_backend_offers_when_they_are_known() {
+        let cx = ValidationContext {
+            stage_ids: Some(vec!["lead".into()]),
+            ..ValidationContext::default()
+        };
+        assert!(validate(&draft(), &schema(), &cx).is_ok());
+        let e = validate(
+            &DealDraft {
+                stage: "gone".into(),
+                ..draft()
+            },
+            &schema(),
+            &cx,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            vec![FieldError::new(
+                Field::Stage,
+                "Choose a stage from the list"
+            )]
+        );
+    }
+
+    #[test]
+    fn id_formats_from_the_schema_are_enforced() {
+        let schema = Schema::new(vec![
+            FieldRule::optional(Field::Name).required(),
+            FieldRule::optional(Field::Company)
+                .required()
+                .format(IdFormat::Prefixed("clt_")),
+        ]);
+        let d = DealDraft {
+            name: "x".into(),
+            company: "acme".into(),
+            ..DealDraft::default()
+        };
+        let e = validate(&d, &schema, &ValidationContext::default()).unwrap_err();
+        assert_eq!(
+            e,
+            vec![FieldError::new(
+                Field::Company,
+                "Company must be an id starting with clt_"
+            )]
+        );
+    }
+
+    #[test]
+    fn fields_the_schema_lacks_are_ignored() {
+        let schema = Schema::new(vec![FieldRule::optional(Field::Name).required()]);
+        let d = DealDraft {
+            name: "x".into(),
+            amount: "garbage".into(),
+            ..DealDraft::default()
+        };
+        let f = validate(&d, &schema, &ValidationContext::default()).unwrap();
+        assert_eq!(f.amount, None);
+    }
+}

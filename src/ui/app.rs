@@ -1,0 +1,221 @@
+//! The app shell: configuration, the shared context, and which view is showing.
+
+use super::form::FormPage;
+use super::list::DealList;
+use super::status::ErrorPanel;
+use crate::backend::{BackendError, DealsBackend};
+use crate::client::intl::Formatter;
+use crate::client::store::{self, Area};
+use crate::config::{Config, ProviderKind};
+use crate::drafts::DraftBook;
+use crate::model::{Cursor, DealId, Sort, Stage};
+use crate::providers::local::{KeyValueStore, LocalBackend};
+use leptos::prelude::*;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// What the app is showing. Kept in a signal, not the URL: as a widget on someone else's
+/// page the app must not take over the page's history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum View {
+    /// The deal list.
+    List,
+    /// The form for a new deal.
+    New,
+    /// The form for an existing deal.
+    Edit(DealId),
+}
+
+/// Where the list is: kept above the list so returning from a form lands on the same page.
+#[derive(Clone, Copy)]
+pub struct ListState {
+    /// The search applied.
+    pub search: RwSignal<String>,
+    /// The sort applied.
+    pub sort: RwSignal<Option<Sort>>,
+    /// Pages visited to reach the current one (the last); cursors only go forward, so going
+    /// back means popping.
+    pub pages: RwSignal<Vec<PageMark>>,
+}
+
+/// A visited page: where it starts and how many deals came before it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageMark {
+    /// Its cursor.
+    pub cursor: Cursor,
+    /// Deals on the pages before it.
+    pub before: u64,
+}
+
+impl ListState {
+    fn new() -> Self {
+        Self {
+            search: RwSignal::new(String::new()),
+            sort: RwSignal::new(None),
+            pages: RwSignal::new(vec![PageMark::first()]),
+        }
+    }
+    /// Back to the first page, after the search or sort changed.
+    pub fn restart(&self) {
+        self.pages.set(vec![PageMark::first()]);
+    }
+}
+
+impl PageMark {
+    /// The first page.
+    pub fn first() -> Self {
+        Self {
+            cursor: Cursor::Start,
+            before: 0,
+        }
+    }
+}
+
+/// Handles shared by every component of one app instance. All `Copy`.
+#[derive(Clone, Copy)]
+pub struct AppCtx {
+    /// The backend.
+    pub backend: StoredValue<Rc<dyn DealsBackend>, LocalStorage>,
+    /// Formatting for the configured locale.
+    pub fmt: StoredValue<Rc<Formatter>, LocalStorage>,
+    /// Where drafts are kept.
+    pub draft_store: StoredValue<Rc<dyn KeyValueStore>, LocalStorage>,
+    /// The configuration.
+    pub config: StoredValue<Config>,
+    /// A prefix making element ids unique per instance.
+    pub id_prefix: StoredValue<String>,
+    /// What is showing.
+    pub view: RwSignal<View>,
+    /// The last outcome, announced politely ("Saved “Acme”.").
+    pub notice: RwSignal<Option<String>>,
+    /// Bumped after every change, so lists refetch.
+    pub changes: RwSignal<u32>,
+    /// The list's position.
+    pub list: ListState,
+    /// The backend's stages.
+    pub stages: LocalResource<Result<Vec<Stage>, BackendError>>,
+}
+
+impl AppCtx {
+    /// The element id of a part of this instance.
+    pub fn id(&self, part: &str) -> String {
+        format!("{}-{part}", self.id_prefix.get_value())
+    }
+
+    /// Runs `f` with the drafts of this instance.
+    pub fn with_drafts<T>(&self, f: impl FnOnce(&DraftBook<'_>) -> T) -> T {
+        let store = self.draft_store.get_value();
+        let ns = self.config.with_value(|c| c.namespace.clone());
+        f(&DraftBook::new(store.as_ref(), &ns))
+    }
+
+    /// Goes to a view, announcing `notice` there.
+    pub fn go(&self, view: View, notice: Option<String>) {
+        self.notice.set(notice);
+        self.view.set(view);
+    }
+}
+
+/// The context of the app instance being rendered.
+pub fn use_app() -> AppCtx {
+    expect_context::<AppCtx>()
+}
+
+static INSTANCES: AtomicUsize = AtomicUsize::new(0);
+
+/// Builds the backend a configuration names.
+pub fn backend_for(config: &Config) -> (Rc<dyn DealsBackend>, Option<String>) {
+    match config.provider {
+        ProviderKind::Local => {
+            let (store, persistent) = store::open(Area::Local);
+            let seed = config.sample_data.then_some(config.currency);
+            let warning = (!persistent).then(|| "This browser does not allow storage here: deals will be lost when the page closes.".to_owned());
+            (
+                Rc::new(LocalBackend::new(store, &config.namespace, seed)),
+                warning,
+            )
+        }
+    }
+}
+
+/// The whole app for a configuration and a backend.
+///
+/// Tests pass their own backend; [`start`] passes the one the configuration names.
+#[component]
+pub fn App(
+    config: Config,
+    backend: Rc<dyn DealsBackend>,
+    warning: Option<String>,
+) -> impl IntoView {
+    let fmt = match Formatter::new(config.locale.as_deref()) {
+        Ok(f) => Rc::new(f),
+        Err(reason) => {
+            return view! { <ErrorPanel title="The configuration needs fixing" message=format!("config.json: “locale” {reason}") /> }.into_any()
+        }
+    };
+    let (draft_store, _) = store::open(Area::Session);
+    let n = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
+    let backend = StoredValue::new_local(backend);
+    let ctx = AppCtx {
+        backend,
+        fmt: StoredValue::new_local(fmt),
+        draft_store: StoredValue::new_local(draft_store),
+        config: StoredValue::new(config),
+        id_prefix: StoredValue::new(format!("df{n}")),
+        view: RwSignal::new(View::List),
+        notice: RwSignal::new(None),
+        changes: RwSignal::new(0),
+        list: ListState::new(),
+        stages: LocalResource::new(move || {
+            let b = backend.get_value();
+            async move { b.stages().await }
+        }),
+    };
+    provide_context(ctx);
+    let heading = ctx.id("heading");
+    view! {
+        <div class="dealform">
+            <div class="df-notice" role="status" aria-live="polite">{move || ctx.notice.get()}</div>
+            {warning.map(|w| view! { <p class="df-warning" role="alert">{w}</p> })}
+            {move || match ctx.view.get() {
+                View::List => view! { <DealList heading=heading.clone() /> }.into_any(),
+                View::New => view! { <FormPage target=None /> }.into_any(),
+                View::Edit(id) => view! { <FormPage target=Some(id) /> }.into_any(),
+            }}
+        </div>
+    }
+    .into_any()
+}
+
+/// Loads `config.json`, then shows the app, or says what is wrong with the file.
+#[component]
+fn Boot() -> impl IntoView {
+    let config = LocalResource::new(|| crate::client::config::load("config.json"));
+    move || match config.get() {
+        None => view! { <p class="df-loading" role="status">"Loading…"</p> }.into_any(),
+        Some(Err(e)) => {
+            view! { <ErrorPanel title="The configuration needs fixing" message=e.to_string() /> }
+                .into_any()
+        }
+        Some(Ok(config)) => {
+            if let Some(tag) = &config.locale {
+                if let Some(root) = document().document_element() {
+                    let _ = root.set_attribute("lang", tag);
+                }
+            }
+            let (backend, warning) = backend_for(&config);
+            view! { <App config backend warning /> }.into_any()
+        }
+    }
+}
+
+/// The standalone page's entry: mounts the app into `#dealform`, or the body.
+pub fn start() {
+    let target = document()
+        .get_element_by_id("dealform")
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    match target {
+        Some(el) => mount_to(el, Boot).forget(),
+        None => mount_to_body(Boot),
+    }
+}

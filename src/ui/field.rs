@@ -1,0 +1,140 @@
+//! One labelled form control with its hint and its error, wired for assistive technology.
+
+use crate::model::{DealDraft, Field, FieldError, Stage};
+use leptos::prelude::*;
+
+/// Which control a field uses.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Control {
+    /// A one-line text input; `inputmode` hints the on-screen keyboard.
+    Text {
+        /// The `inputmode` attribute.
+        inputmode: &'static str,
+    },
+    /// A native date picker (its value is `YYYY-MM-DD` in every locale).
+    Date,
+    /// A choice among the backend's stages.
+    Select(Vec<Stage>),
+    /// Several lines.
+    TextArea,
+}
+
+/// A field of the deal form: `<label for>`, the control, a hint, and the error under it.
+///
+/// The control carries `aria-invalid` and `aria-describedby` pointing at the error while there
+/// is one, and `aria-required` rather than `required`, so the browser's own bubbles do not
+/// pre-empt the app's messages.
+#[component]
+pub fn FieldRow(
+    /// The field.
+    field: Field,
+    /// The control's element id.
+    #[prop(into)]
+    id: String,
+    /// Whether it is required.
+    required: bool,
+    /// The control.
+    control: Control,
+    /// The draft being edited.
+    draft: RwSignal<DealDraft>,
+    /// The message to show under it, if any.
+    error: Signal<Option<String>>,
+    /// A hint shown under the label.
+    hint: Option<String>,
+    /// Fields the user has left, whose errors now show.
+    touched: RwSignal<Vec<Field>>,
+    /// Errors the backend reported; a field's are cleared once it is edited.
+    server_errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let has_hint = hint.is_some();
+    let described_by = {
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = move || {
+        if error.with(Option::is_some) {
+            "true"
+        } else {
+            "false"
+        }
+    };
+    let value = move || draft.with(|d| d.get(field).to_owned());
+    let set = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        draft.update(|d| d.set(field, v));
+        if server_errors.with_untracked(|e| e.iter().any(|e| e.field == field)) {
+            server_errors.update(|e| e.retain(|e| e.field != field));
+        }
+    };
+    // Chrome fires `blur` at a focused control as it is removed, after the form's reactive
+    // state is gone (Enter submits, the view changes): `try_` makes that a no-op, not a panic.
+    let blur = move |_| {
+        if touched.try_with_untracked(|t| !t.contains(&field)) == Some(true) {
+            touched.try_update(|t| t.push(field));
+        }
+    };
+    let aria_required = required.then_some("true");
+    let input = match control {
+        Control::Text { inputmode } => view! {
+            <input id=id.clone() type="text" inputmode=inputmode autocomplete="off"
+                aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
+                prop:value=value on:input=set on:blur=blur />
+        }
+        .into_any(),
+        Control::Date => view! {
+            <input id=id.clone() type="date" min="1900-01-01" max="2199-12-31"
+                aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
+                prop:value=value on:input=set on:blur=blur />
+        }
+        .into_any(),
+        Control::TextArea => view! {
+            <textarea id=id.clone() rows="4"
+                aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
+                prop:value=value on:input=set on:blur=blur></textarea>
+        }
+        .into_any(),
+        Control::Select(stages) => {
+            let current = value();
+            // Keep a stage the deal has even if the backend no longer lists it, so opening a
+            // deal never silently changes it.
+            let unknown = (!current.is_empty() && !stages.iter().any(|s| s.id == current)).then(|| current.clone());
+            view! {
+                <select id=id.clone()
+                    aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
+                    on:change=set on:blur=blur>
+                    <option value="" selected=move || draft.with(|d| d.get(field).is_empty())>"Choose a stage"</option>
+                    {unknown.map(|id| view! { <option value=id.clone()>{format!("{id} (no longer offered)")}</option> })}
+                    {stages.into_iter().map(|s| {
+                        let sid = s.id.clone();
+                        view! { <option value=s.id.clone() selected=move || draft.with(|d| d.get(field) == sid)>{s.label.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="df-field" class:df-invalid=move || error.with(Option::is_some)>
+            // The marker sits beside the label, not in it, so the field's accessible name is
+            // exactly its label; `aria-required` tells assistive technology instead.
+            <div class="df-label-row">
+                <label for=id.clone()>{field.label()}</label>
+                {required.then(|| view! { <span class="df-required" aria-hidden="true" title="required">"*"</span> })}
+            </div>
+            {hint.map(|h| view! { <p class="df-hint" id=hint_id.clone()>{h}</p> })}
+            {input}
+            <p class="df-field-error" id=error_id.clone() hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+        </div>
+    }
+}

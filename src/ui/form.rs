@@ -1,0 +1,350 @@
+//! The one form that creates and edits deals.
+
+use super::app::{use_app, View};
+use super::dialog::ConfirmDialog;
+use super::field::{Control, FieldRow};
+use super::status::ErrorPanel;
+use crate::backend::BackendError;
+use crate::drafts::DraftTarget;
+use crate::model::{
+    validate, Deal, DealDraft, DealId, Field, FieldError, Stage, ValidationContext,
+};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Loads what the form needs (the stages, and the deal when editing), then shows it.
+#[component]
+pub fn FormPage(
+    /// The deal to edit, or `None` for a new one.
+    target: Option<DealId>,
+) -> impl IntoView {
+    let app = use_app();
+    let deal = LocalResource::new({
+        let target = target.clone();
+        move || {
+            let backend = app.backend.get_value();
+            let target = target.clone();
+            async move {
+                match target {
+                    Some(id) => backend.get(&id).await.map(Some),
+                    None => Ok(None),
+                }
+            }
+        }
+    });
+    let back = move |_| app.go(View::List, None);
+    move || {
+        match (app.stages.get(), deal.get()) {
+        (None, _) | (_, None) => view! { <p class="df-loading" role="status">"Loading…"</p> }.into_any(),
+        (_, Some(Err(e))) => view! {
+            <ErrorPanel title="This deal could not be opened" message=e.to_string()>
+                <button type="button" class="df-button" on:click=move |_| deal.refetch()>"Retry"</button>
+                <button type="button" class="df-button" on:click=back>"Back to deals"</button>
+            </ErrorPanel>
+        }
+        .into_any(),
+        (Some(stages), Some(Ok(deal))) => {
+            let (stages, stages_error) = match stages {
+                Ok(s) => (s, None),
+                Err(e) => (Vec::new(), Some(e.to_string())),
+            };
+            view! { <DealEditor deal stages stages_error /> }.into_any()
+        }
+    }
+    }
+}
+
+fn focus(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// The form itself, for a loaded deal (edit) or none (new).
+#[component]
+fn DealEditor(
+    deal: Option<Deal>,
+    stages: Vec<Stage>,
+    stages_error: Option<String>,
+) -> impl IntoView {
+    let app = use_app();
+    let backend = app.backend.get_value();
+    let schema = backend.schema().clone();
+    let fmt = app.fmt.get_value();
+    let config = app.config.get_value();
+    let target = match &deal {
+        Some(d) => DraftTarget::Edit(d.id.clone()),
+        None => DraftTarget::New,
+    };
+    let initial = match &deal {
+        Some(d) => DealDraft::from_fields(&d.fields, config.currency, fmt.separators()),
+        None => DealDraft::new(config.currency, stages.first().map(|s| s.id.as_str())),
+    };
+    let restored = app
+        .with_drafts(|b| b.get(&target))
+        .filter(|d| *d != initial);
+    let was_restored = restored.is_some();
+    let draft = RwSignal::new(restored.unwrap_or_else(|| initial.clone()));
+    let initial = StoredValue::new(initial);
+    let dirty = Memo::new(move |_| initial.with_value(|i| draft.with(|d| d != i)));
+
+    let cx = ValidationContext {
+        separators: fmt.separators(),
+        default_currency: config.currency,
+        stage_ids: (!stages.is_empty()).then(|| stages.iter().map(|s| s.id.clone()).collect()),
+    };
+    let rules = schema.rules().to_vec();
+    let checked = Memo::new({
+        let schema = schema.clone();
+        move |_| draft.with(|d| validate(d, &schema, &cx))
+    });
+    let touched = RwSignal::new(Vec::<Field>::new());
+    let submitted = RwSignal::new(false);
+    let server_errors = RwSignal::new(Vec::<FieldError>::new());
+    let form_error = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
+
+    // Every change is kept in session storage until saved or discarded: a reload, a crash or
+    // a failed save must not lose what was typed.
+    let target_for_effect = target.clone();
+    Effect::new(move |_| {
+        let d = draft.get();
+        let keep = dirty.get();
+        let _ = app.with_drafts(|b| {
+            if keep {
+                b.put(&target_for_effect, &d)
+            } else {
+                b.remove(&target_for_effect)
+            }
+        });
+    });
+
+    let error_for = move |field: Field| {
+        Signal::derive(move || {
+            if let Some(e) = server_errors.with(|errs| {
+                errs.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            }) {
+                return Some(e);
+            }
+            let shown = submitted.get() || touched.with(|t| t.contains(&field));
+            if !shown {
+                return None;
+            }
+            checked.with(|r| {
+                r.as_ref().err().and_then(|errs| {
+                    errs.iter()
+                        .find(|e| e.field == field)
+                        .map(|e| e.message.clone())
+                })
+            })
+        })
+    };
+
+    let id_of = move |field: Field| app.id(field.key());
+    let heading_id = app.id("form-heading");
+    let editing = deal.clone();
+    let deal_name = deal
+        .as_ref()
+        .map(|d| d.fields.name.clone())
+        .unwrap_or_default();
+
+    let submit = {
+        let target = target.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if saving.get_untracked() {
+                return;
+            }
+            submitted.set(true);
+            form_error.set(None);
+            let fields = match checked.get_untracked() {
+                Ok(f) => f,
+                Err(errors) => {
+                    if let Some(first) = errors.first() {
+                        focus(&id_of(first.field));
+                    }
+                    return;
+                }
+            };
+            saving.set(true);
+            let backend = app.backend.get_value();
+            let editing = editing.clone();
+            let target = target.clone();
+            leptos::task::spawn_local(async move {
+                let result = match &editing {
+                    Some(d) => backend.update(&d.id, &fields).await,
+                    None => backend.create(&fields).await,
+                };
+                saving.set(false);
+                match result {
+                    Ok(saved) => {
+                        let _ = app.with_drafts(|b| b.remove(&target));
+                        app.changes.update(|n| *n += 1);
+                        let verb = if editing.is_some() {
+                            "Saved changes to"
+                        } else {
+                            "Created"
+                        };
+                        app.go(View::List, Some(format!("{verb} “{}”.", saved.fields.name)));
+                    }
+                    Err(BackendError::Fields { errors, message }) => {
+                        if let Some(first) = errors.first() {
+                            focus(&id_of(first.field));
+                        }
+                        server_errors.set(errors);
+                        form_error.set(Some(message.unwrap_or_else(|| {
+                            "The deal was not saved: please correct the highlighted fields."
+                                .to_owned()
+                        })));
+                    }
+                    Err(e) => form_error.set(Some(format!(
+                        "The deal was not saved. {e} Your changes are kept in this form."
+                    ))),
+                }
+            });
+        }
+    };
+
+    let discard_open = RwSignal::new(false);
+    let delete_open = RwSignal::new(false);
+    let leave = {
+        let target = target.clone();
+        Callback::new(move |_| {
+            let _ = app.with_drafts(|b| b.remove(&target));
+            app.go(View::List, None);
+        })
+    };
+    let cancel = move |_| {
+        if dirty.get_untracked() {
+            discard_open.set(true);
+        } else {
+            leave.run(());
+        }
+    };
+    let delete = {
+        let target = target.clone();
+        let deal = deal.clone();
+        Callback::new(move |_| {
+            let Some(deal) = deal.clone() else { return };
+            let backend = app.backend.get_value();
+            let target = target.clone();
+            saving.set(true);
+            leptos::task::spawn_local(async move {
+                let result = backend.delete(&deal.id).await;
+                saving.set(false);
+                match result {
+                    Ok(()) | Err(BackendError::NotFound) => {
+                        let _ = app.with_drafts(|b| b.remove(&target));
+                        app.changes.update(|n| *n += 1);
+                        app.go(View::List, Some(format!("Deleted “{}”.", deal.fields.name)));
+                    }
+                    Err(e) => form_error.set(Some(format!("The deal was not deleted. {e}"))),
+                }
+            });
+        })
+    };
+
+    let problems = move || {
+        if !submitted.get() {
+            return None;
+        }
+        let n = checked.with(|r| r.as_ref().err().map_or(0, Vec::len));
+        (n > 0).then(|| {
+            if n == 1 {
+                "1 field needs attention before saving.".to_owned()
+            } else {
+                format!("{n} fields need attention before saving.")
+            }
+        })
+    };
+
+    let first_field = rules.first().map(|r| id_of(r.field));
+    let first_field_focus = first_field.clone();
+    request_animation_frame(move || {
+        if let Some(id) = first_field_focus {
+            focus(&id);
+        }
+    });
+
+    let amount_hint = format!("For example {}", fmt.amount_example());
+    let fields = rules
+        .into_iter()
+        .map(|rule| {
+            let field = rule.field;
+            let control = match field {
+                Field::Stage if !stages.is_empty() => Control::Select(stages.clone()),
+                Field::CloseDate => Control::Date,
+                Field::Description => Control::TextArea,
+                Field::Amount => Control::Text { inputmode: "decimal" },
+                Field::Probability => Control::Text { inputmode: "numeric" },
+                _ => Control::Text { inputmode: "text" },
+            };
+            let hint = match field {
+                Field::Amount => Some(amount_hint.clone()),
+                Field::Probability => Some("0 to 100 percent".to_owned()),
+                Field::Currency => Some("Three-letter code, e.g. USD or EUR".to_owned()),
+                Field::Stage => stages_error.clone().map(|e| format!("The stage list could not be loaded ({e}); type the stage id.")),
+                _ => None,
+            };
+            view! {
+                <FieldRow field id=id_of(field) required=rule.required control draft error=error_for(field) hint touched server_errors />
+            }
+        })
+        .collect_view();
+
+    let title = if deal.is_some() {
+        "Edit deal"
+    } else {
+        "New deal"
+    };
+    view! {
+        <section class="df-form-page" aria-labelledby=heading_id.clone()>
+            <h2 id=heading_id.clone() class="df-heading">{title}</h2>
+            {was_restored.then(|| view! {
+                <div class="df-draft" role="status">
+                    <span>"Your unsaved changes from earlier are restored."</span>
+                    <button type="button" class="df-button" on:click=move |_| draft.set(initial.get_value())>"Discard changes"</button>
+                </div>
+            })}
+            <form class="df-form" novalidate on:submit=submit>
+                {move || problems().map(|p| view! { <p class="df-summary" role="alert">{p}</p> })}
+                {move || form_error.get().map(|e| view! { <p class="df-error" role="alert">{e}</p> })}
+                {fields}
+                <div class="df-actions">
+                    <button type="submit" class="df-button df-primary" aria-disabled=move || saving.get().to_string() disabled=move || saving.get()>
+                        {move || if saving.get() { "Saving…" } else { "Save" }}
+                    </button>
+                    <button type="button" class="df-button" on:click=cancel>"Cancel"</button>
+                    {deal.is_some().then(|| view! {
+                        <button type="button" class="df-button df-danger df-end" on:click=move |_| delete_open.set(true) disabled=move || saving.get()>"Delete"</button>
+                    })}
+                </div>
+            </form>
+            <ConfirmDialog
+                open=discard_open
+                id=app.id("discard")
+                title=Signal::derive(|| "Discard unsaved changes?".to_owned())
+                body="What you typed in this form will be lost."
+                confirm="Discard changes"
+                cancel="Keep editing"
+                on_confirm=leave
+            />
+            {deal.is_some().then(|| view! {
+                <ConfirmDialog
+                    open=delete_open
+                    id=app.id("delete")
+                    title=Signal::derive(move || format!("Delete “{deal_name}”?"))
+                    body="The deal is removed for good. This cannot be undone."
+                    confirm="Delete deal"
+                    cancel="Cancel"
+                    on_confirm=delete
+                />
+            })}
+        </section>
+    }
+}

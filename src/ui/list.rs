@@ -1,0 +1,257 @@
+//! The deal list: search, sortable columns, paging, and the empty, loading and error states.
+
+use super::app::{use_app, View};
+use super::dialog::ConfirmDialog;
+use super::pager::Pager;
+use super::status::ErrorPanel;
+use crate::backend::BackendError;
+use crate::drafts::DraftTarget;
+use crate::model::{Deal, ListQuery, Page, Sort, SortDir, SortField};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long typing must pause before the list is searched: one request per word, not per key.
+const SEARCH_PAUSE: Duration = Duration::from_millis(250);
+
+/// The list view, with its toolbar.
+#[component]
+pub fn DealList(
+    /// The id of the heading that names the table.
+    heading: String,
+) -> impl IntoView {
+    let app = use_app();
+    let list = app.list;
+    let loading = RwSignal::new(false);
+    let page_size = app.config.with_value(|c| c.page_size);
+    let deals = LocalResource::new(move || {
+        let query = ListQuery {
+            search: list.search.get(),
+            sort: list.sort.get(),
+            page_size,
+            cursor: list.pages.with(|p| {
+                p.last()
+                    .map(|m| m.cursor.clone())
+                    .unwrap_or(crate::model::Cursor::Start)
+            }),
+        };
+        app.changes.track();
+        let backend = app.backend.get_value();
+        loading.set(true);
+        async move {
+            let result = backend.list(&query).await;
+            loading.set(false);
+            result
+        }
+    });
+
+    let search_id = app.id("search");
+    let typed = RwSignal::new(list.search.get_untracked());
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let apply_search = move || {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let text = typed.get_untracked();
+        if list.search.get_untracked() != text {
+            list.search.set(text);
+            list.restart();
+        }
+    };
+    let on_search_input = move |ev: leptos::ev::Event| {
+        typed.set(event_target_value(&ev));
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        pending.set_value(set_timeout_with_handle(apply_search, SEARCH_PAUSE).ok());
+    };
+
+    let reset_open = RwSignal::new(false);
+    let reset = Callback::new(move |_| match app.backend.get_value().reset_storage() {
+        Ok(backup) => {
+            app.notice.set(Some(format!("The unreadable data was set aside under the storage key “{backup}”. Starting afresh.")));
+            app.changes.update(|n| *n += 1);
+        }
+        Err(e) => app.notice.set(Some(e.to_string())),
+    });
+
+    let table_heading = heading.clone();
+    view! {
+        <section class="df-list" aria-labelledby=heading.clone()>
+            <div class="df-toolbar">
+                <h2 id=heading.clone() class="df-heading" tabindex="-1">"Deals"</h2>
+                <div class="df-search">
+                    <label for=search_id.clone()>"Search deals"</label>
+                    <input
+                        id=search_id
+                        type="search"
+                        autocomplete="off"
+                        prop:value=move || typed.get()
+                        on:input=on_search_input
+                        on:keydown=move |ev| if ev.key() == "Enter" { apply_search() }
+                    />
+                </div>
+                <button type="button" class="df-button df-primary" on:click=move |_| app.go(View::New, None)>"New deal"</button>
+            </div>
+            <DraftBanner />
+            {move || match deals.get() {
+                None => view! { <p class="df-loading" role="status">"Loading deals…"</p> }.into_any(),
+                Some(Err(e)) => {
+                    let corrupt = matches!(e, BackendError::StorageCorrupt { .. });
+                    view! {
+                        <ErrorPanel title="The deals could not be loaded" message=e.to_string()>
+                            <button type="button" class="df-button" on:click=move |_| deals.refetch()>"Retry"</button>
+                            {corrupt.then(|| view! {
+                                <button type="button" class="df-button df-danger" on:click=move |_| reset_open.set(true)>"Reset local data"</button>
+                            })}
+                        </ErrorPanel>
+                    }
+                    .into_any()
+                }
+                Some(Ok(page)) => view! { <DealTable page loading heading=table_heading.clone() /> }.into_any(),
+            }}
+            <ConfirmDialog
+                open=reset_open
+                id=app.id("reset")
+                title=Signal::derive(|| "Reset the deals stored in this browser?".to_owned())
+                body="The unreadable data is kept aside under another storage key, and the list starts empty."
+                confirm="Reset local data"
+                cancel="Cancel"
+                on_confirm=reset
+            />
+        </section>
+    }
+}
+
+/// Offers back drafts left by a reload or a closed form.
+#[component]
+fn DraftBanner() -> impl IntoView {
+    let app = use_app();
+    let drafts = RwSignal::new(app.with_drafts(|b| b.all()));
+    move || {
+        drafts
+            .get()
+            .into_iter()
+            .map(|saved| {
+                let name = if saved.draft.name.trim().is_empty() { "an untitled deal".to_owned() } else { format!("“{}”", saved.draft.name.trim()) };
+                let text = match &saved.target {
+                    DraftTarget::New => format!("You have an unsaved new deal: {name}."),
+                    DraftTarget::Edit(_) => format!("You have unsaved changes to {name}."),
+                };
+                let target = saved.target.clone();
+                let resume = {
+                    let target = target.clone();
+                    move |_| app.go(match &target { DraftTarget::New => View::New, DraftTarget::Edit(id) => View::Edit(id.clone()) }, None)
+                };
+                let discard = move |_| {
+                    // A storage failure here leaves the draft offered again, which loses nothing.
+                    let _ = app.with_drafts(|b| b.remove(&target));
+                    drafts.set(app.with_drafts(|b| b.all()));
+                    app.notice.set(Some("Draft discarded.".to_owned()));
+                };
+                view! {
+                    <div class="df-draft" role="region" aria-label="Unsaved draft">
+                        <span>{text}</span>
+                        <button type="button" class="df-button df-primary" on:click=resume>"Resume draft"</button>
+                        <button type="button" class="df-button" on:click=discard>"Discard draft"</button>
+                    </div>
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// One sortable column header.
+fn header(
+    label: &'static str,
+    field: SortField,
+    sort: RwSignal<Option<Sort>>,
+    restart: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = move || sort.get().filter(|s| s.field == field).map(|s| s.dir);
+    let toggle = move |_| {
+        let dir = match state() {
+            Some(SortDir::Asc) => SortDir::Desc,
+            _ => SortDir::Asc,
+        };
+        sort.set(Some(Sort { field, dir }));
+        restart();
+    };
+    view! {
+        <th scope="col" aria-sort=move || match state() { Some(SortDir::Asc) => "ascending", Some(SortDir::Desc) => "descending", None => "none" }>
+            <button type="button" class="df-sort" on:click=toggle>
+                {label}
+                <span class="df-sort-icon" aria-hidden="true">{move || match state() { Some(SortDir::Asc) => "▲", Some(SortDir::Desc) => "▼", None => "↕" }}</span>
+            </button>
+        </th>
+    }
+}
+
+/// The table of one page of deals, or the empty state.
+#[component]
+fn DealTable(page: Page, loading: RwSignal<bool>, heading: String) -> impl IntoView {
+    let app = use_app();
+    let list = app.list;
+    let restart = move || list.restart();
+    let on_page = page.deals.len();
+    let (total, next) = (page.total, page.next.clone());
+    if page.deals.is_empty() && list.pages.with_untracked(|p| p.len() <= 1) {
+        let searching = list.search.get_untracked();
+        let text = if searching.trim().is_empty() {
+            "No deals yet. Use “New deal” to add the first one.".to_owned()
+        } else {
+            format!("No deals match “{}”.", searching.trim())
+        };
+        return view! { <p class="df-empty" role="status">{text}</p> }.into_any();
+    }
+    let rows = page.deals;
+    view! {
+        <div class="df-table-wrap">
+            <table class="df-table" aria-labelledby=heading aria-busy=move || loading.get().to_string()>
+                <thead>
+                    <tr>
+                        {header("Name", SortField::Name, list.sort, restart)}
+                        {header("Amount", SortField::Amount, list.sort, restart)}
+                        {header("Stage", SortField::Stage, list.sort, restart)}
+                        {header("Close date", SortField::CloseDate, list.sort, restart)}
+                        {header("Owner", SortField::Owner, list.sort, restart)}
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || rows.clone() key=|d: &Deal| (d.id.clone(), d.fields.clone()) children=move |deal: Deal| view! { <DealRow deal /> } />
+                </tbody>
+            </table>
+        </div>
+        <Pager on_page=Signal::derive(move || on_page) total=Signal::derive(move || total) next=Signal::derive(move || next.clone()) />
+    }
+    .into_any()
+}
+
+/// One deal in the table; its name opens it for editing.
+#[component]
+fn DealRow(deal: Deal) -> impl IntoView {
+    let app = use_app();
+    let fmt = app.fmt.get_value();
+    let f = &deal.fields;
+    let amount = f.amount.map(|m| fmt.money(&m)).unwrap_or_default();
+    let date = f.close_date.map(|d| fmt.date(&d)).unwrap_or_default();
+    let stage_id = f.stage.clone();
+    let stage = move || {
+        let id = stage_id.clone()?;
+        let label = app
+            .stages
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|stages| stages.into_iter().find(|s| s.id == id).map(|s| s.label));
+        Some(label.unwrap_or(id))
+    };
+    let id = deal.id.clone();
+    view! {
+        <tr>
+            <td><button type="button" class="df-link" on:click=move |_| app.go(View::Edit(id.clone()), None)>{f.name.clone()}</button></td>
+            <td class="df-num">{amount}</td>
+            <td>{stage}</td>
+            <td>{date}</td>
+            <td>{f.owner.clone().unwrap_or_default()}</td>
+        </tr>
+    }
+}

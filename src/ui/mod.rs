@@ -1,0 +1,12 @@
+//! Leptos components, one concern a file. They know deals only through [`DealsBackend`]
+//! and its [`Schema`](crate::model::Schema), never which CRM is behind it.
+//!
+//! [`DealsBackend`]: crate::backend::DealsBackend
+
+pub mod app;
+pub mod dialog;
+pub mod field;
+pub mod form;
+pub mod list;
+pub mod pager;
+pub mod status;

@@ -1,0 +1,51 @@
+//! Previous / next page, and where the current page sits ("26–50 of 132").
+
+use super::app::{use_app, PageMark};
+use crate::model::page::shown_range;
+use crate::model::Cursor;
+use leptos::prelude::*;
+
+/// The pager under the deal list.
+#[component]
+pub fn Pager(
+    /// Deals on the current page.
+    on_page: Signal<usize>,
+    /// The total where the backend reports one.
+    total: Signal<Option<u64>>,
+    /// Where the next page starts, if there is one.
+    next: Signal<Option<Cursor>>,
+) -> impl IntoView {
+    let app = use_app();
+    let pages = app.list.pages;
+    let before = move || pages.with(|p| p.last().map_or(0, |m| m.before));
+    let range_text = move || {
+        let fmt = app.fmt.get_value();
+        match (shown_range(before(), on_page.get()), total.get()) {
+            (Some((a, b)), Some(t)) => {
+                format!("{}–{} of {}", fmt.count(a), fmt.count(b), fmt.count(t))
+            }
+            (Some((a, b)), None) => format!("{}–{}", fmt.count(a), fmt.count(b)),
+            (None, _) => String::new(),
+        }
+    };
+    let go_next = move |_| {
+        if let Some(cursor) = next.get_untracked() {
+            let before = before() + on_page.get_untracked() as u64;
+            pages.update(|p| p.push(PageMark { cursor, before }));
+        }
+    };
+    let go_prev = move |_| {
+        pages.update(|p| {
+            if p.len() > 1 {
+                p.pop();
+            }
+        })
+    };
+    view! {
+        <nav class="df-pager" aria-label="Pages">
+            <button type="button" class="df-button" on:click=go_prev disabled=move || pages.with(|p| p.len() <= 1)>"Previous page"</button>
+            <span class="df-range" aria-live="polite">{range_text}</span>
+            <button type="button" class="df-button" on:click=go_next disabled=move || next.with(Option::is_none)>"Next page"</button>
+        </nav>
+    }
+}

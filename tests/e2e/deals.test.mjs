@@ -1,0 +1,255 @@
+// The whole user journey on the embedded local backend, on the release build.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createDeal, fillDeal, hasText, launch, openApp, rows, seedStorage, serveDist, until, visible } from './harness.mjs';
+
+let server, browser;
+const opened = [];
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function app(options) {
+  const session = await openApp(browser, server.url, options);
+  opened.push(session);
+  await visible(session.page.getByRole('heading', { name: 'Deals' }));
+  return session;
+}
+async function done({ context, problems }) {
+  await context.close();
+  assert.deepEqual(problems, [], 'no console errors, exceptions or alerts');
+}
+
+describe('the deal list on the local backend', () => {
+  test('the release build starts cleanly and shows the empty state', async () => {
+    server.config = null;
+    const s = await app();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'No deals yet' }), 'No deals yet');
+    await done(s);
+  });
+
+  test('a created deal appears in the list with its amount and date formatted for the locale', async () => {
+    server.config = null;
+    const s = await app();
+    await createDeal(s.page, { name: 'Acme renewal', amount: '1,200.50', stage: 'Proposal', closeDate: '2026-09-30', owner: 'Ana Souza' });
+    assert.deepEqual(await rows(s.page), [['Acme renewal', '$1,200.50', 'Proposal', 'Sep 30, 2026', 'Ana Souza']]);
+    await done(s);
+  });
+
+  test('an edited deal shows its new values in the list', async () => {
+    server.config = null;
+    const s = await app();
+    await createDeal(s.page, { name: 'Globex pilot', amount: '500' });
+    await s.page.getByRole('button', { name: 'Globex pilot' }).click();
+    await visible(s.page.getByRole('heading', { name: 'Edit deal' }));
+    assert.equal(await s.page.getByLabel('Name', { exact: true }).inputValue(), 'Globex pilot');
+    assert.equal(await s.page.getByLabel('Amount', { exact: true }).inputValue(), '500.00');
+    await fillDeal(s.page, { name: 'Globex rollout', amount: '750.25', stage: 'Negotiation' });
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes to “Globex rollout”.');
+    const [row] = await rows(s.page);
+    assert.deepEqual(row.slice(0, 3), ['Globex rollout', '$750.25', 'Negotiation']);
+    await done(s);
+  });
+
+  test('deleting asks for confirmation, and cancelling keeps the deal', async () => {
+    server.config = null;
+    const s = await app();
+    await createDeal(s.page, { name: 'Initech' });
+    await s.page.getByRole('button', { name: 'Initech' }).click();
+    await s.page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const dialog = s.page.getByRole('alertdialog', { name: 'Delete “Initech”?' });
+    await visible(dialog);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await visible(s.page.getByRole('heading', { name: 'Edit deal' }));
+    await s.page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Delete deal' }).click();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Deleted' }), 'Deleted “Initech”.');
+    await visible(s.page.getByText('No deals yet'));
+    await done(s);
+  });
+
+  test('a required field left blank blocks the save with its message at the field', async () => {
+    server.config = null;
+    const s = await app();
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    const name = s.page.getByLabel('Name', { exact: true });
+    await fillDeal(s.page, { name: '   ', amount: '100' });
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await visible(s.page.getByText('Name is required'));
+    assert.equal(await name.getAttribute('aria-invalid'), 'true');
+    const describedBy = await name.getAttribute('aria-describedby');
+    const message = await s.page.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent();
+    assert.equal(message, 'Name is required');
+    assert.ok(await name.evaluate((el) => el === document.activeElement), 'focus moves to the first invalid field');
+    await visible(s.page.getByRole('alert').filter({ hasText: '1 field needs attention' }));
+    await visible(s.page.getByRole('heading', { name: 'New deal' }));
+    await done(s);
+  });
+
+  test('errors show when leaving a field, and garbage amounts are explained', async () => {
+    server.config = null;
+    const s = await app();
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await s.page.getByLabel('Name', { exact: true }).focus();
+    await s.page.keyboard.press('Tab');
+    await visible(s.page.getByText('Name is required'));
+    await s.page.getByLabel('Amount', { exact: true }).fill('12abc');
+    await s.page.keyboard.press('Tab');
+    await visible(s.page.getByText('Enter a number such as 1,234.56'));
+    await s.page.getByLabel('Win probability', { exact: true }).fill('150');
+    await s.page.keyboard.press('Tab');
+    await visible(s.page.getByText('Win probability must be a whole number from 0 to 100'));
+    await done(s);
+  });
+
+  test('a reload keeps the saved deals and offers back an unsaved draft', async () => {
+    server.config = null;
+    const s = await app();
+    await createDeal(s.page, { name: 'Kept deal' });
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await fillDeal(s.page, { name: 'Half typed', amount: '99.95' });
+    await s.page.reload();
+    await visible(s.page.getByRole('heading', { name: 'Deals' }));
+    assert.equal((await rows(s.page))[0][0], 'Kept deal');
+    await visible(s.page.getByText('You have an unsaved new deal: “Half typed”.'));
+    await s.page.getByRole('button', { name: 'Resume draft' }).click();
+    await visible(s.page.getByText('Your unsaved changes from earlier are restored.'));
+    assert.equal(await s.page.getByLabel('Name', { exact: true }).inputValue(), 'Half typed');
+    assert.equal(await s.page.getByLabel('Amount', { exact: true }).inputValue(), '99.95');
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Half typed”.');
+    assert.equal(await s.page.getByRole('button', { name: 'Resume draft' }).count(), 0, 'a saved draft is not offered again');
+    await done(s);
+  });
+
+  test('markup typed as a deal name is shown as text, never run', async () => {
+    server.config = null;
+    const s = await app();
+    const evil = '<img src=x onerror=alert(1)>';
+    await createDeal(s.page, { name: evil });
+    assert.equal((await rows(s.page))[0][0], evil);
+    assert.equal(await s.page.locator('img').count(), 0);
+    await done(s);
+  });
+
+  test('cancel asks before discarding typed changes', async () => {
+    server.config = null;
+    const s = await app();
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await fillDeal(s.page, { name: 'Maybe' });
+    await s.page.getByRole('button', { name: 'Cancel' }).click();
+    const dialog = s.page.getByRole('alertdialog', { name: 'Discard unsaved changes?' });
+    await visible(dialog);
+    await dialog.getByRole('button', { name: 'Keep editing' }).click();
+    assert.equal(await s.page.getByLabel('Name', { exact: true }).inputValue(), 'Maybe');
+    await s.page.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByRole('button', { name: 'Discard changes' }).click();
+    await visible(s.page.getByText('No deals yet'));
+    assert.equal(await s.page.getByRole('button', { name: 'Resume draft' }).count(), 0);
+    await done(s);
+  });
+
+  test('Enter in a field saves the form from the keyboard', async () => {
+    server.config = null;
+    const s = await app();
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await s.page.getByLabel('Name', { exact: true }).fill('Keyboard deal');
+    await s.page.getByLabel('Name', { exact: true }).press('Enter');
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Keyboard deal”.');
+    await done(s);
+  });
+});
+
+function storedDeals(n) {
+  const deals = Array.from({ length: n }, (_, i) => ({
+    id: String(i + 1),
+    fields: { name: `Deal ${String(i + 1).padStart(2, '0')}`, amount: { minor: (n - i) * 1000, currency: 'USD' }, stage: 'lead', close_date: null, probability: null, owner: null, company: null, description: null },
+  }));
+  return JSON.stringify({ version: 1, next_id: n + 1, deals });
+}
+
+describe('search, sort and paging', () => {
+  test('pages of 25 with a readable range, next and previous', async () => {
+    server.config = null;
+    const s = await app({ init: seedStorage('dealform.deals.v1', storedDeals(30)) });
+    await visible(s.page.getByText('1–25 of 30'));
+    assert.equal((await rows(s.page)).length, 25);
+    assert.ok(await s.page.getByRole('button', { name: 'Previous page' }).isDisabled());
+    await s.page.getByRole('button', { name: 'Next page' }).click();
+    await visible(s.page.getByText('26–30 of 30'));
+    assert.equal((await rows(s.page))[0][0], 'Deal 26');
+    assert.ok(await s.page.getByRole('button', { name: 'Next page' }).isDisabled());
+    await s.page.getByRole('button', { name: 'Previous page' }).click();
+    await visible(s.page.getByText('1–25 of 30'));
+    await done(s);
+  });
+
+  test('clicking a column header sorts and announces the order', async () => {
+    server.config = null;
+    const s = await app({ init: seedStorage('dealform.deals.v1', storedDeals(30)) });
+    const amount = s.page.getByRole('columnheader', { name: 'Amount' });
+    assert.equal(await amount.getAttribute('aria-sort'), 'none');
+    await amount.getByRole('button').click();
+    await until(async () => (await amount.getAttribute('aria-sort')) === 'ascending', 'ascending');
+    await until(async () => (await rows(s.page))[0][0] === 'Deal 30', 'smallest amount first');
+    await amount.getByRole('button').click();
+    await until(async () => (await amount.getAttribute('aria-sort')) === 'descending', 'descending');
+    await until(async () => (await rows(s.page))[0][0] === 'Deal 01', 'largest amount first');
+    await done(s);
+  });
+
+  test('search narrows the list, and an unmatched search says so', async () => {
+    server.config = null;
+    const s = await app({ init: seedStorage('dealform.deals.v1', storedDeals(30)) });
+    await s.page.getByLabel('Search deals').fill('deal 07');
+    await until(async () => (await rows(s.page)).length === 1, 'one match');
+    assert.equal((await rows(s.page))[0][0], 'Deal 07');
+    await s.page.getByLabel('Search deals').fill('zebra');
+    await visible(s.page.getByText('No deals match “zebra”.'));
+    await done(s);
+  });
+});
+
+describe('configuration and bad data', () => {
+  test('a German locale formats and parses amounts and dates the German way', async () => {
+    server.config = JSON.stringify({ locale: 'de-DE', currency: 'EUR' });
+    const s = await app();
+    await createDeal(s.page, { name: 'Müller GmbH', amount: '1.200,50', closeDate: '2026-09-30' });
+    const [row] = await rows(s.page);
+    assert.equal(row[1].replace(/\s/g, ' '), '1.200,50 €');
+    assert.equal(row[3], '30.09.2026');
+    await done(s);
+  });
+
+  test('an invalid config.json names the bad field on the page', async () => {
+    server.config = JSON.stringify({ page_size: 0 });
+    const { context, page } = await openApp(browser, server.url);
+    await hasText(page.getByRole('alert'), '“page_size” must be a whole number from 1 to 100');
+    await context.close();
+  });
+
+  test('corrupt local data is explained, set aside on reset, never a blank page', async () => {
+    server.config = null;
+    const s = await openApp(browser, server.url, { init: seedStorage('dealform.deals.v1', '{garbage') });
+    await hasText(s.page.getByRole('alert'), 'could not be read');
+    await s.page.getByRole('button', { name: 'Reset local data' }).click();
+    await s.page.getByRole('alertdialog').getByRole('button', { name: 'Reset local data' }).click();
+    await visible(s.page.getByText('No deals yet'));
+    assert.equal(await s.page.evaluate(() => localStorage.getItem('dealform.deals.v1.unreadable')), '{garbage');
+    await done(s);
+  });
+
+  test('a failed save keeps the form filled and says why', async () => {
+    server.config = null;
+    const s = await app();
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await fillDeal(s.page, { name: 'Not lost', amount: '42' });
+    await s.page.evaluate(() => localStorage.setItem('dealform.deals.v1', '{broken'));
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await hasText(s.page.getByRole('alert').filter({ hasText: 'not saved' }), 'The deal was not saved.');
+    assert.equal(await s.page.getByLabel('Name', { exact: true }).inputValue(), 'Not lost');
+    assert.equal(await s.page.getByLabel('Amount', { exact: true }).inputValue(), '42');
+    await done(s);
+  });
+});

@@ -1,0 +1,130 @@
+// Shared set-up for the end-to-end tests: a static server for the release build, headless
+// Chromium through playwright-core, and small waiting helpers (playwright-core ships no `expect`).
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+
+/** Serves `root` on 127.0.0.1 at a free port. `server.config` (a string) is served as
+ *  /config.json when set, so each test chooses its configuration the way a static host would. */
+export async function serveDist(root = process.env.DIST_DIR || resolve(import.meta.dirname, '../../dist')) {
+  const state = { config: null };
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (path.endsWith('/config.json') && state.config !== null) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end(state.config);
+      }
+      let file = normalize(join(root, path));
+      if (!file.startsWith(root)) { res.writeHead(403); return res.end(); }
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return {
+    url,
+    set config(text) { state.config = text; },
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A fresh browser context (fresh storage) on the app. `problems` collects console errors,
+ *  uncaught exceptions and any `alert()`: a test asserts it stays empty. */
+export async function openApp(browser, url, { locale = 'en-US', init } = {}) {
+  const context = await browser.newContext({ locale });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    // A missing config.json is the zero-configuration case, not a problem.
+    if (m.type() === 'error' && !m.location().url.endsWith('/config.json')) problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  if (init) await page.addInitScript(init.fn, init.arg);
+  await page.goto(url);
+  return { context, page, problems };
+}
+
+export const TIMEOUT = 15_000;
+
+/** Waits until `fn` returns a truthy value, or fails with the last value seen. */
+export async function until(fn, what, timeout = TIMEOUT) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    try { last = await fn(); if (last) return last; } catch (e) { last = e; }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}; last saw: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+}
+
+/** Waits until the locator's text contains `text`. */
+export async function hasText(locator, text) {
+  return until(async () => (await locator.textContent({ timeout: 1000 }))?.includes(text), `text ${JSON.stringify(text)}`);
+}
+
+/** Waits until the locator is visible. */
+export async function visible(locator) {
+  await locator.waitFor({ state: 'visible', timeout: TIMEOUT });
+}
+
+/** The table rows of the deal list, as arrays of cell texts. */
+export async function rows(page) {
+  const table = page.getByRole('table', { name: 'Deals' });
+  await visible(table);
+  return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
+}
+
+/** Fills the deal form as a person would: by label. */
+export async function fillDeal(page, deal) {
+  const { name, amount, stage, closeDate, probability, owner, company, description } = deal;
+  if (name !== undefined) await page.getByLabel('Name', { exact: true }).fill(name);
+  if (amount !== undefined) await page.getByLabel('Amount', { exact: true }).fill(amount);
+  if (stage !== undefined) await page.getByLabel('Stage', { exact: true }).selectOption({ label: stage });
+  if (closeDate !== undefined) await page.getByLabel('Close date', { exact: true }).fill(closeDate);
+  if (probability !== undefined) await page.getByLabel('Win probability', { exact: true }).fill(probability);
+  if (owner !== undefined) await page.getByLabel('Owner', { exact: true }).fill(owner);
+  if (company !== undefined) await page.getByLabel('Company', { exact: true }).fill(company);
+  if (description !== undefined) await page.getByLabel('Description', { exact: true }).fill(description);
+}
+
+/** Creates a deal through the UI and waits for it in the list. */
+export async function createDeal(page, deal) {
+  await page.getByRole('button', { name: 'New deal' }).click();
+  await visible(page.getByRole('heading', { name: 'New deal' }));
+  await fillDeal(page, deal);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await hasText(page.getByRole('status').filter({ hasText: 'Created' }), `Created “${deal.name.trim()}”.`);
+}
+
+/** An init script that writes raw text under a localStorage key before the app starts. */
+export function seedStorage(key, value) {
+  return { fn: ([k, v]) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem(k, v); sessionStorage.setItem('seeded', '1'); } }, arg: [key, value] };
+}
