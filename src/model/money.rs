@@ -237,7 +237,7 @@ pub fn parse_amount(
     let apostrophe_group = matches!(sep.group, '\'' | '’');
     let mut s: String = input
         .chars()
-        .filter(|c| !c.is_whitespace() && !(apostrophe_group && matches!(c, '\'' | '’')))
+        .filter(|c| !(c.is_whitespace() || apostrophe_group && matches!(c, '\'' | '’')))
         .collect();
     if s.is_empty() {
         return Ok(None);

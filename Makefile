@@ -1,0 +1,58 @@
+# dealform: `make serve` to try it, `make test` to check everything. Each target installs
+# what it is missing first (scripts/install-tools.sh), so both work on a fresh machine.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+TOOLS_DIR ?= $(HOME)/.cache/dealform-tools
+export DEALFORM_TOOLS := $(TOOLS_DIR)
+# binaryen 132 from npm: Debian's older wasm-opt emits a wasm that fails at start-up.
+export PATH := $(TOOLS_DIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+# Two cores compile and start Chromium slowly: the default 20 s is too tight.
+export WASM_BINDGEN_TEST_TIMEOUT ?= 180
+
+.PHONY: serve test tools tools-test fmt clippy unit browser release e2e bench clean
+
+## Serve the app at http://127.0.0.1:8080 on the local backend, with sample deals.
+serve: tools
+	DEALFORM_CONFIG=$(CURDIR)/config/demo.json trunk serve
+
+## Every check, in order: format, lints, host unit tests, browser tests, release build, end-to-end.
+test: tools-test fmt clippy unit browser release e2e
+
+tools:
+	scripts/install-tools.sh build
+
+tools-test:
+	scripts/install-tools.sh test
+
+fmt:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+## Host tests: the model, validation, config and backends, in milliseconds.
+unit:
+	cargo test
+
+## Component tests in headless Chromium.
+browser:
+	cargo test --target wasm32-unknown-unknown --test browser
+
+release:
+	trunk build --release
+
+## The release build driven in headless Chromium, by role and label.
+e2e:
+	cd tests/e2e && npm test
+
+## Sizes of the release build (wasm, js, css: raw, gzip, brotli). Not part of `make test`.
+bench: tools
+	trunk build --release
+	node scripts/size.mjs dist
+
+clean:
+	cargo clean
+	rm -rf dist

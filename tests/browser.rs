@@ -1,0 +1,201 @@
+//! Component tests in a real headless Chromium (wasm-bindgen-test): the form renders,
+//! validates and shows its errors accessibly; the list renders rows from a backend.
+#![cfg(target_arch = "wasm32")]
+
+use dealform::backend::DealsBackend;
+use dealform::config::Config;
+use dealform::model::{Currency, DealFields, Money};
+use dealform::providers::local::{LocalBackend, MemoryStore};
+use dealform::ui::app::App;
+use leptos::prelude::*;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets timers, microtasks and leptos effects run.
+async fn settle(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Mounts the app over `backend` into a fresh element and returns that element.
+fn mount(backend: Rc<dyn DealsBackend>) -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let config = Config {
+        namespace: format!("test{}", js_sys::Math::random().to_bits()),
+        ..Config::default()
+    };
+    mount_to(
+        root.clone(),
+        move || view! { <App config backend warning=None /> },
+    )
+    .forget();
+    root
+}
+
+fn by_text(root: &HtmlElement, selector: &str, text: &str) -> HtmlElement {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .map(|n| n.unchecked_into::<HtmlElement>())
+        .find(|e| e.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| panic!("no {selector} reading {text:?}"))
+}
+
+/// The control a `<label>` with this exact text points at, as a person finds it.
+fn labelled(root: &HtmlElement, label: &str) -> HtmlInputElement {
+    let id = by_text(root, "label", label)
+        .get_attribute("for")
+        .expect("label has for");
+    root.query_selector(&format!("[id='{id}']"))
+        .unwrap()
+        .expect("labelled control exists")
+        .unchecked_into()
+}
+
+fn sample(name: &str, major: i64) -> DealFields {
+    DealFields {
+        name: name.into(),
+        amount: Some(Money::new(major * 100, Currency::USD)),
+        stage: Some("lead".into()),
+        ..DealFields::default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_list_renders_a_row_per_deal_with_formatted_amounts() {
+    let backend = LocalBackend::new(MemoryStore::default(), "t", None);
+    backend.create(&sample("Acme", 1200)).await.unwrap();
+    backend.create(&sample("Globex", 50)).await.unwrap();
+    let root = mount(Rc::new(backend));
+    settle(50).await;
+    let rows = root.query_selector_all("table tbody tr").unwrap();
+    assert_eq!(rows.length(), 2);
+    let first = rows.item(0).unwrap().text_content().unwrap();
+    assert!(
+        first.contains("Acme") && first.contains("$1,200.00") && first.contains("Lead"),
+        "{first}"
+    );
+    let headers: Vec<String> = {
+        let ths = root.query_selector_all("thead th").unwrap();
+        (0..ths.length())
+            .map(|i| {
+                ths.item(i)
+                    .unwrap()
+                    .text_content()
+                    .unwrap()
+                    .replace(['▲', '▼', '↕'], "")
+            })
+            .collect()
+    };
+    assert_eq!(headers, ["Name", "Amount", "Stage", "Close date", "Owner"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_form_labels_every_field_and_shows_errors_on_blur_and_submit() {
+    let root = mount(Rc::new(LocalBackend::new(
+        MemoryStore::default(),
+        "t",
+        None,
+    )));
+    settle(20).await;
+    by_text(&root, "button", "New deal").click();
+    settle(50).await;
+    for label in [
+        "Name",
+        "Amount",
+        "Currency",
+        "Stage",
+        "Close date",
+        "Win probability",
+        "Owner",
+        "Company",
+        "Description",
+    ] {
+        labelled(&root, label);
+    }
+    let name = labelled(&root, "Name");
+    assert_eq!(name.get_attribute("aria-required").as_deref(), Some("true"));
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("false"));
+
+    // Leaving an invalid amount shows its message under it, linked for screen readers.
+    let amount = labelled(&root, "Amount");
+    amount.set_value("12abc");
+    amount
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    amount
+        .dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
+    settle(20).await;
+    assert_eq!(
+        amount.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    let described = amount.get_attribute("aria-describedby").unwrap();
+    let error_id = described.split(' ').next().unwrap();
+    let message = root
+        .query_selector(&format!("[id='{error_id}']"))
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(message, "Enter a number such as 1,234.56");
+    // The untouched name shows nothing yet...
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("false"));
+
+    // ...until a save is tried: then every problem shows, and focus goes to the first.
+    by_text(&root, "button", "Save").click();
+    settle(20).await;
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(root.text_content().unwrap().contains("Name is required"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("2 fields need attention before saving."));
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(active.id(), name.id());
+}
+
+#[wasm_bindgen_test]
+async fn a_valid_form_saves_and_returns_to_the_list_with_a_status_message() {
+    let root = mount(Rc::new(LocalBackend::new(
+        MemoryStore::default(),
+        "t",
+        None,
+    )));
+    settle(20).await;
+    by_text(&root, "button", "New deal").click();
+    settle(50).await;
+    let name = labelled(&root, "Name");
+    name.set_value("Initech");
+    name.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    by_text(&root, "button", "Save").click();
+    settle(50).await;
+    let status = root
+        .query_selector("[role=status]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(status, "Created “Initech”.");
+    assert_eq!(
+        root.query_selector_all("table tbody tr").unwrap().length(),
+        1
+    );
+}
