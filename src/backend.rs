@@ -5,11 +5,15 @@
 //! threaded; boxing lets the UI hold any backend as `Rc<dyn DealsBackend>` and stay ignorant
 //! of which CRM it talks to.
 
-use crate::model::{
-    Deal, DealFields, DealId, FieldError, ListQuery, Page, PagingStyle, Schema, Stage,
-};
+use crate::model::{Deal, DealFields, DealId, FieldError, ListQuery, Page, PagingStyle, Schema, Stage};
+use crate::providers::Capabilities;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
+
+/// Told what the backend is doing that the user should know ("waiting 3 s for the CRM"),
+/// and `None` when it is done.
+pub type ActivityListener = Rc<dyn Fn(Option<String>)>;
 
 /// A boxed future that may hold browser handles.
 pub type LocalBoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
@@ -69,25 +73,28 @@ pub trait DealsBackend {
     fn schema(&self) -> &Schema;
     /// How this backend pages.
     fn paging(&self) -> PagingStyle;
+    /// What its list can search and sort by.
+    fn capabilities(&self) -> Capabilities {
+        Capabilities::all()
+    }
     /// One page of deals.
     fn list<'a>(&'a self, query: &'a ListQuery) -> LocalBoxFuture<'a, Result<Page, BackendError>>;
     /// One deal.
     fn get<'a>(&'a self, id: &'a DealId) -> LocalBoxFuture<'a, Result<Deal, BackendError>>;
     /// Creates a deal and returns it as stored.
-    fn create<'a>(
-        &'a self,
-        fields: &'a DealFields,
-    ) -> LocalBoxFuture<'a, Result<Deal, BackendError>>;
+    fn create<'a>(&'a self, fields: &'a DealFields) -> LocalBoxFuture<'a, Result<Deal, BackendError>>;
     /// Replaces a deal's fields and returns it as stored.
-    fn update<'a>(
-        &'a self,
-        id: &'a DealId,
-        fields: &'a DealFields,
-    ) -> LocalBoxFuture<'a, Result<Deal, BackendError>>;
+    fn update<'a>(&'a self, id: &'a DealId, fields: &'a DealFields) -> LocalBoxFuture<'a, Result<Deal, BackendError>>;
     /// Deletes a deal.
     fn delete<'a>(&'a self, id: &'a DealId) -> LocalBoxFuture<'a, Result<(), BackendError>>;
     /// The stages a deal can be in.
     fn stages(&self) -> LocalBoxFuture<'_, Result<Vec<Stage>, BackendError>>;
+    /// Why the stages offered are not the backend's own (fetched list failed, config used).
+    fn stages_note(&self) -> Option<String> {
+        None
+    }
+    /// Registers who hears about waits and retries.
+    fn set_activity_listener(&self, _listener: ActivityListener) {}
     /// Sets aside unreadable stored data and starts afresh; returns where the old data was kept.
     ///
     /// Only backends that keep data in the browser have anything to reset.

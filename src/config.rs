@@ -3,7 +3,7 @@
 //! Parsed by hand from a JSON value rather than by derive, so each mistake is reported with the
 //! field's name and what was expected, which is what someone editing a file on a static host needs.
 
-use crate::model::Currency;
+use crate::model::{Currency, Stage};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -12,11 +12,82 @@ use std::fmt;
 pub enum ProviderKind {
     /// Deals kept in this browser's storage.
     Local,
+    /// Stardex.
+    Stardex,
+    /// HubSpot, legacy Deals v1.
+    Hubspot,
+    /// YSUITE.
+    Ysuite,
+    /// Attio v2.
+    Attio,
+    /// Heffl v2.
+    Heffl,
 }
 
 impl ProviderKind {
     /// The names accepted in `provider`.
-    pub const NAMES: &'static [&'static str] = &["local"];
+    pub const NAMES: &'static [&'static str] = &["local", "stardex", "hubspot", "ysuite", "attio", "heffl"];
+
+    /// The kind a name in `provider` stands for.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "local" => Self::Local,
+            "stardex" => Self::Stardex,
+            "hubspot" => Self::Hubspot,
+            "ysuite" => Self::Ysuite,
+            "attio" => Self::Attio,
+            "heffl" => Self::Heffl,
+            _ => return None,
+        })
+    }
+
+    /// The vendor's own API address, used when `base_url` is not set.
+    pub fn default_base_url(self) -> &'static str {
+        match self {
+            Self::Local => "",
+            Self::Stardex => "https://api.stardex.ai",
+            Self::Hubspot => "https://api.hubapi.com",
+            Self::Ysuite => "https://api.ysuite.org",
+            Self::Attio => "https://api.attio.com",
+            Self::Heffl => "https://api.heffl.com/api/v2",
+        }
+    }
+
+    /// The credential fields this provider takes.
+    pub fn credential_fields(self) -> &'static [&'static str] {
+        match self {
+            Self::Local => &[],
+            Self::Stardex | Self::Hubspot | Self::Attio => &["token"],
+            Self::Ysuite => &["access_key", "secret_key"],
+            Self::Heffl => &["api_key"],
+        }
+    }
+}
+
+/// Secrets for a CRM. Held in memory only: never stored, put in a URL or logged, so `Debug`
+/// shows which are set and not what they are.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Credentials {
+    /// A Bearer token (Stardex, HubSpot, Attio).
+    pub token: Option<String>,
+    /// YSUITE's access key.
+    pub access_key: Option<String>,
+    /// YSUITE's secret key.
+    pub secret_key: Option<String>,
+    /// Heffl's API key.
+    pub api_key: Option<String>,
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let set = |v: &Option<String>| if v.is_some() { "<set>" } else { "<unset>" };
+        f.debug_struct("Credentials")
+            .field("token", &set(&self.token))
+            .field("access_key", &set(&self.access_key))
+            .field("secret_key", &set(&self.secret_key))
+            .field("api_key", &set(&self.api_key))
+            .finish()
+    }
 }
 
 /// Everything that can be configured.
@@ -34,6 +105,25 @@ pub struct Config {
     pub sample_data: bool,
     /// Prefix of every storage key, so several apps on one origin keep apart.
     pub namespace: String,
+    /// The CRM's API address, or a same-origin proxy path such as `/crm-proxy`.
+    pub base_url: Option<String>,
+    /// The CRM's credentials.
+    pub credentials: Credentials,
+    /// How long a request may take before it is abandoned, in milliseconds.
+    pub timeout_ms: u32,
+    /// Stages to offer when the CRM's own list cannot be fetched.
+    pub stages: Vec<Stage>,
+}
+
+impl Config {
+    /// The base URL requests go to, without a trailing slash.
+    pub fn api_base(&self) -> String {
+        self.base_url
+            .as_deref()
+            .unwrap_or(self.provider.default_base_url())
+            .trim_end_matches('/')
+            .to_owned()
+    }
 }
 
 impl Default for Config {
@@ -45,6 +135,10 @@ impl Default for Config {
             page_size: 25,
             sample_data: false,
             namespace: "dealform".to_owned(),
+            base_url: None,
+            credentials: Credentials::default(),
+            timeout_ms: 15_000,
+            stages: Vec::new(),
         }
     }
 }
@@ -76,6 +170,10 @@ const KNOWN: &[&str] = &[
     "page_size",
     "sample_data",
     "namespace",
+    "base_url",
+    "credentials",
+    "timeout_ms",
+    "stages",
 ];
 
 fn err(field: &str, message: impl Into<String>) -> ConfigError {
@@ -93,8 +191,7 @@ pub fn is_well_formed_locale(tag: &str) -> bool {
     let lang_ok = parts
         .next()
         .is_some_and(|l| (2..=8).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic()));
-    lang_ok
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    lang_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 fn string<'a>(map: &'a Map<String, Value>, field: &str) -> Result<Option<&'a str>, ConfigError> {
@@ -149,18 +246,15 @@ impl Config {
         }
         let mut config = Config::default();
         if let Some(p) = string(map, "provider")? {
-            config.provider = match p {
-                "local" => ProviderKind::Local,
-                other => {
-                    return Err(err(
-                        "provider",
-                        format!(
-                            "“{other}” is not a provider this build knows; use one of: {}",
-                            ProviderKind::NAMES.join(", ")
-                        ),
-                    ))
-                }
-            };
+            config.provider = ProviderKind::from_name(p).ok_or_else(|| {
+                err(
+                    "provider",
+                    format!(
+                        "“{p}” is not a provider this build knows; use one of: {}",
+                        ProviderKind::NAMES.join(", ")
+                    ),
+                )
+            })?;
         }
         if let Some(l) = string(map, "locale")? {
             if !is_well_formed_locale(l) {
@@ -210,16 +304,116 @@ impl Config {
         if let Some(ns) = string(map, "namespace")? {
             let ok = !ns.is_empty()
                 && ns.len() <= 64
-                && ns
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+                && ns.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
             if !ok {
                 return Err(err("namespace", "must be 1–64 letters, digits, - or _"));
             }
             config.namespace = ns.to_owned();
         }
+        if let Some(url) = string(map, "base_url")? {
+            let ok = url.starts_with("https://")
+                || url.starts_with("http://")
+                || url.starts_with('/')
+                || url.starts_with("./");
+            if !ok || url.contains(char::is_whitespace) {
+                return Err(err(
+                    "base_url",
+                    format!("“{url}” must be an http(s) address or a path on this site such as /crm-proxy"),
+                ));
+            }
+            config.base_url = Some(url.to_owned());
+        }
+        config.credentials = credentials(map, config.provider)?;
+        match map.get("timeout_ms") {
+            None | Some(Value::Null) => {}
+            Some(Value::Number(n)) => match n.as_u64() {
+                Some(t @ 1000..=120_000) => config.timeout_ms = t as u32,
+                _ => {
+                    return Err(err(
+                        "timeout_ms",
+                        format!("must be a whole number of milliseconds from 1000 to 120000 (it is {n})"),
+                    ))
+                }
+            },
+            Some(other) => {
+                return Err(err(
+                    "timeout_ms",
+                    format!("must be a number of milliseconds, not {}", kind(other)),
+                ))
+            }
+        }
+        config.stages = stages(map)?;
         Ok(config)
     }
+}
+
+fn credentials(map: &Map<String, Value>, provider: ProviderKind) -> Result<Credentials, ConfigError> {
+    let c = match map.get("credentials") {
+        None | Some(Value::Null) => return Ok(Credentials::default()),
+        Some(Value::Object(c)) => c,
+        Some(other) => return Err(err("credentials", format!("must be an object, not {}", kind(other)))),
+    };
+    let allowed = provider.credential_fields();
+    if let Some(k) = c.keys().find(|k| !allowed.contains(&k.as_str())) {
+        let expected = if allowed.is_empty() {
+            "none".to_owned()
+        } else {
+            allowed.join(", ")
+        };
+        return Err(err(
+            &format!("credentials.{k}"),
+            format!("is not a credential of this provider; it takes: {expected}"),
+        ));
+    }
+    let mut out = Credentials::default();
+    for (k, v) in c {
+        let field = format!("credentials.{k}");
+        let Value::String(s) = v else {
+            return Err(err(&field, format!("must be text, not {}", kind(v))));
+        };
+        // Credentials travel in HTTP headers, which take visible ASCII only; refusing anything
+        // else here keeps a mistyped key from becoming a confusing network error later.
+        if s.trim().is_empty() || !s.chars().all(|c| c.is_ascii_graphic() || c == ' ') {
+            return Err(err(&field, "must be a non-empty line of plain ASCII characters"));
+        }
+        let slot = match k.as_str() {
+            "token" => &mut out.token,
+            "access_key" => &mut out.access_key,
+            "secret_key" => &mut out.secret_key,
+            _ => &mut out.api_key,
+        };
+        *slot = Some(s.trim().to_owned());
+    }
+    Ok(out)
+}
+
+fn stages(map: &Map<String, Value>) -> Result<Vec<Stage>, ConfigError> {
+    let list = match map.get("stages") {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Array(list)) => list,
+        Some(other) => return Err(err("stages", format!("must be a list, not {}", kind(other)))),
+    };
+    list.iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let field = format!("stages[{i}]");
+            let Value::Object(o) = v else {
+                return Err(err(&field, "must be an object with id and label"));
+            };
+            let text = |k: &str| {
+                o.get(k)
+                    .and_then(Value::as_str)
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+            };
+            let id = text("id").ok_or_else(|| err(&format!("{field}.id"), "is required"))?;
+            let label = text("label").unwrap_or(id);
+            Ok(Stage {
+                pipeline: text("pipeline").map(str::to_owned),
+                ..Stage::new(id, label)
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -229,10 +423,7 @@ mod tests {
     #[test]
     fn an_empty_object_gives_the_zero_configuration_defaults() {
         assert_eq!(Config::parse("{}").unwrap(), Config::default());
-        assert_eq!(
-            Config::parse(r#"{"locale":null}"#).unwrap(),
-            Config::default()
-        );
+        assert_eq!(Config::parse(r#"{"locale":null}"#).unwrap(), Config::default());
     }
 
     #[test]
@@ -251,19 +442,10 @@ mod tests {
 
     #[test]
     fn each_bad_field_is_named() {
-        assert_eq!(
-            field_of(r#"{"provider":"salesforce"}"#).as_deref(),
-            Some("provider")
-        );
+        assert_eq!(field_of(r#"{"provider":"salesforce"}"#).as_deref(), Some("provider"));
         assert_eq!(field_of(r#"{"provider":1}"#).as_deref(), Some("provider"));
-        assert_eq!(
-            field_of(r#"{"locale":"not a locale"}"#).as_deref(),
-            Some("locale")
-        );
-        assert_eq!(
-            field_of(r#"{"currency":"EURO"}"#).as_deref(),
-            Some("currency")
-        );
+        assert_eq!(field_of(r#"{"locale":"not a locale"}"#).as_deref(), Some("locale"));
+        assert_eq!(field_of(r#"{"currency":"EURO"}"#).as_deref(), Some("currency"));
         for bad in ["0", "101", "2.5", "-1", "\"25\"", "1e3"] {
             assert_eq!(
                 field_of(&format!(r#"{{"page_size":{bad}}}"#)).as_deref(),
@@ -271,20 +453,16 @@ mod tests {
                 "{bad}"
             );
         }
-        assert_eq!(
-            field_of(r#"{"sample_data":"yes"}"#).as_deref(),
-            Some("sample_data")
-        );
-        assert_eq!(
-            field_of(r#"{"namespace":"a b"}"#).as_deref(),
-            Some("namespace")
-        );
+        assert_eq!(field_of(r#"{"sample_data":"yes"}"#).as_deref(), Some("sample_data"));
+        assert_eq!(field_of(r#"{"namespace":"a b"}"#).as_deref(), Some("namespace"));
     }
 
     #[test]
     fn a_misspelt_setting_is_named_not_ignored() {
         let e = Config::parse(r#"{"pagesize":10}"#).unwrap_err();
-        assert_eq!(e.to_string(), "config.json: “pagesize” is not a setting; the settings are provider, locale, currency, page_size, sample_data, namespace");
+        assert!(e
+            .to_string()
+            .starts_with("config.json: “pagesize” is not a setting; the settings are provider, locale,"));
     }
 
     #[test]
@@ -297,6 +475,68 @@ mod tests {
             Config::parse("[]").unwrap_err().to_string(),
             "config.json must hold a JSON object, not a list"
         );
+    }
+
+    #[test]
+    fn a_crm_provider_takes_its_base_url_credentials_and_fallback_stages() {
+        let c = Config::parse(
+            r#"{"provider":"ysuite","base_url":"/crm-proxy/","credentials":{"access_key":"a","secret_key":"s"},
+                "timeout_ms":5000,"stages":[{"id":"3","label":"Proposal","pipeline":"1"},{"id":"4"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(c.provider, ProviderKind::Ysuite);
+        assert_eq!(c.api_base(), "/crm-proxy");
+        assert_eq!(c.credentials.secret_key.as_deref(), Some("s"));
+        assert_eq!(c.timeout_ms, 5000);
+        assert_eq!(
+            c.stages[0],
+            Stage {
+                pipeline: Some("1".into()),
+                ..Stage::new("3", "Proposal")
+            }
+        );
+        assert_eq!(c.stages[1], Stage::new("4", "4"));
+        assert_eq!(
+            Config::parse(r#"{"provider":"heffl"}"#).unwrap().api_base(),
+            "https://api.heffl.com/api/v2"
+        );
+    }
+
+    #[test]
+    fn credentials_are_checked_against_the_provider_and_never_printed() {
+        assert_eq!(
+            field_of(r#"{"provider":"heffl","credentials":{"token":"x"}}"#).as_deref(),
+            Some("credentials.token")
+        );
+        assert_eq!(
+            field_of(r#"{"provider":"attio","credentials":{"token":""}}"#).as_deref(),
+            Some("credentials.token")
+        );
+        assert_eq!(
+            field_of(r#"{"provider":"attio","credentials":{"token":"a\nb"}}"#).as_deref(),
+            Some("credentials.token")
+        );
+        assert_eq!(
+            field_of(r#"{"provider":"attio","credentials":"x"}"#).as_deref(),
+            Some("credentials")
+        );
+        let c = Config::parse(r#"{"provider":"attio","credentials":{"token":"sekrit"}}"#).unwrap();
+        assert!(!format!("{c:?}").contains("sekrit"));
+    }
+
+    #[test]
+    fn bad_urls_timeouts_and_stages_are_named() {
+        assert_eq!(field_of(r#"{"base_url":"ftp://x"}"#).as_deref(), Some("base_url"));
+        assert_eq!(
+            field_of(r#"{"base_url":"api.example.com"}"#).as_deref(),
+            Some("base_url")
+        );
+        assert_eq!(field_of(r#"{"timeout_ms":10}"#).as_deref(), Some("timeout_ms"));
+        assert_eq!(
+            field_of(r#"{"stages":[{"label":"x"}]}"#).as_deref(),
+            Some("stages[0].id")
+        );
+        assert_eq!(field_of(r#"{"stages":[1]}"#).as_deref(), Some("stages[0]"));
     }
 
     #[test]

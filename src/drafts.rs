@@ -119,8 +119,7 @@ mod tests {
             ..DealDraft::default()
         };
         book.put(&DraftTarget::New, &a).unwrap();
-        book.put(&DraftTarget::Edit(DealId("7".into())), &b)
-            .unwrap();
+        book.put(&DraftTarget::Edit(DealId("7".into())), &b).unwrap();
         assert_eq!(book.get(&DraftTarget::New), Some(a));
         assert_eq!(book.get(&DraftTarget::Edit(DealId("7".into()))), Some(b));
         assert_eq!(book.all().len(), 2);

@@ -34,11 +34,7 @@ fn mount(backend: Rc<dyn DealsBackend>) -> HtmlElement {
         namespace: format!("test{}", js_sys::Math::random().to_bits()),
         ..Config::default()
     };
-    mount_to(
-        root.clone(),
-        move || view! { <App config backend warning=None /> },
-    )
-    .forget();
+    mount_to(root.clone(), move || view! { <App config backend warning=None /> }).forget();
     root
 }
 
@@ -102,11 +98,7 @@ async fn the_list_renders_a_row_per_deal_with_formatted_amounts() {
 
 #[wasm_bindgen_test]
 async fn the_form_labels_every_field_and_shows_errors_on_blur_and_submit() {
-    let root = mount(Rc::new(LocalBackend::new(
-        MemoryStore::default(),
-        "t",
-        None,
-    )));
+    let root = mount(Rc::new(LocalBackend::new(MemoryStore::default(), "t", None)));
     settle(20).await;
     by_text(&root, "button", "New deal").click();
     settle(50).await;
@@ -130,17 +122,10 @@ async fn the_form_labels_every_field_and_shows_errors_on_blur_and_submit() {
     // Leaving an invalid amount shows its message under it, linked for screen readers.
     let amount = labelled(&root, "Amount");
     amount.set_value("12abc");
-    amount
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-    amount
-        .dispatch_event(&web_sys::Event::new("blur").unwrap())
-        .unwrap();
+    amount.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    amount.dispatch_event(&web_sys::Event::new("blur").unwrap()).unwrap();
     settle(20).await;
-    assert_eq!(
-        amount.get_attribute("aria-invalid").as_deref(),
-        Some("true")
-    );
+    assert_eq!(amount.get_attribute("aria-invalid").as_deref(), Some("true"));
     let described = amount.get_attribute("aria-describedby").unwrap();
     let error_id = described.split(' ').next().unwrap();
     let message = root
@@ -162,29 +147,19 @@ async fn the_form_labels_every_field_and_shows_errors_on_blur_and_submit() {
         .text_content()
         .unwrap()
         .contains("2 fields need attention before saving."));
-    let active = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element()
-        .unwrap();
+    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
     assert_eq!(active.id(), name.id());
 }
 
 #[wasm_bindgen_test]
 async fn a_valid_form_saves_and_returns_to_the_list_with_a_status_message() {
-    let root = mount(Rc::new(LocalBackend::new(
-        MemoryStore::default(),
-        "t",
-        None,
-    )));
+    let root = mount(Rc::new(LocalBackend::new(MemoryStore::default(), "t", None)));
     settle(20).await;
     by_text(&root, "button", "New deal").click();
     settle(50).await;
     let name = labelled(&root, "Name");
     name.set_value("Initech");
-    name.dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    name.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     by_text(&root, "button", "Save").click();
     settle(50).await;
     let status = root
@@ -194,8 +169,5 @@ async fn a_valid_form_saves_and_returns_to_the_list_with_a_status_message() {
         .text_content()
         .unwrap();
     assert_eq!(status, "Created “Initech”.");
-    assert_eq!(
-        root.query_selector_all("table tbody tr").unwrap().length(),
-        1
-    );
+    assert_eq!(root.query_selector_all("table tbody tr").unwrap().length(), 1);
 }

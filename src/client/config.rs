@@ -11,9 +11,7 @@ pub async fn load(url: &str) -> Result<Config, ConfigError> {
     let response = match Request::get(url).send().await {
         Ok(r) => r,
         Err(e) => {
-            web_sys::console::warn_1(
-                &format!("dealform: no config at {url} ({e}); using defaults").into(),
-            );
+            web_sys::console::warn_1(&format!("dealform: no config at {url} ({e}); using defaults").into());
             return Ok(Config::default());
         }
     };

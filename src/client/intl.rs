@@ -22,11 +22,7 @@ pub fn canonical_locale(tag: &str) -> Result<String, String> {
             .ok_or_else(|| format!("“{tag}” is not a locale")),
         Err(e) => Err(e
             .as_string()
-            .or_else(|| {
-                Reflect::get(&e, &"message".into())
-                    .ok()
-                    .and_then(|m| m.as_string())
-            })
+            .or_else(|| Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()))
             .unwrap_or_else(|| format!("“{tag}” is not a locale"))),
     }
 }
@@ -65,17 +61,13 @@ impl Formatter {
         if let Some(tag) = locale {
             locales.push(&JsValue::from_str(&canonical_locale(tag)?));
         }
-        let count_fmt =
-            Intl::NumberFormat::new(&locales, &options(&[("maximumFractionDigits", "0")]));
+        let count_fmt = Intl::NumberFormat::new(&locales, &options(&[("maximumFractionDigits", "0")]));
         let resolved = Reflect::get(&count_fmt.resolved_options(), &"locale".into())
             .ok()
             .and_then(|l| l.as_string())
             .unwrap_or_else(|| "en-US".to_owned());
         let separators = separators_of(&Intl::NumberFormat::new(&locales, &Object::new()));
-        let date_fmt = Intl::DateTimeFormat::new(
-            &locales,
-            &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]),
-        );
+        let date_fmt = Intl::DateTimeFormat::new(&locales, &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]));
         Ok(Self {
             count: count_fmt.format(),
             date: date_fmt.format(),
@@ -117,10 +109,7 @@ impl Formatter {
     /// A calendar date, e.g. `Sep 30, 2026` or `30.09.2026`.
     pub fn date(&self, d: &Date) -> String {
         let ms = d.to_epoch_days() as f64 * 86_400_000.0;
-        call_format(
-            &self.date,
-            &js_sys::Date::new(&JsValue::from_f64(ms)).into(),
-        )
+        call_format(&self.date, &js_sys::Date::new(&JsValue::from_f64(ms)).into())
     }
 
     /// An example amount in the user's separators, for the amount field's hint.

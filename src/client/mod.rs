@@ -1,5 +1,6 @@
 //! The only code that touches browser I/O: storage, `Intl`, and fetching the config file.
 
 pub mod config;
+pub mod http;
 pub mod intl;
 pub mod store;

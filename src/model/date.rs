@@ -55,9 +55,7 @@ impl Date {
     /// Builds a date, refusing days that do not exist and years outside the allowed range.
     pub fn new(year: i32, month: u8, day: u8) -> Result<Self, DateError> {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return Err(DateError::NoSuchDay(format!(
-                "{year:04}-{month:02}-{day:02}"
-            )));
+            return Err(DateError::NoSuchDay(format!("{year:04}-{month:02}-{day:02}")));
         }
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
             return Err(DateError::OutOfRange);
@@ -175,10 +173,7 @@ mod tests {
     #[test]
     fn impossible_days_and_months_are_refused() {
         for s in ["2026-04-31", "2026-13-01", "2026-00-10", "2026-01-00"] {
-            assert!(
-                matches!(Date::parse_iso(s), Err(DateError::NoSuchDay(_))),
-                "{s}"
-            );
+            assert!(matches!(Date::parse_iso(s), Err(DateError::NoSuchDay(_))), "{s}");
         }
     }
 
@@ -218,9 +213,7 @@ mod tests {
     #[test]
     fn timestamp_prefix_gives_the_calendar_day() {
         assert_eq!(
-            Date::parse_iso_prefix("2023-11-07T05:31:56Z")
-                .unwrap()
-                .to_string(),
+            Date::parse_iso_prefix("2023-11-07T05:31:56Z").unwrap().to_string(),
             "2023-11-07"
         );
         assert!(Date::parse_iso_prefix("2023-11-07X").is_err());

@@ -64,6 +64,23 @@ pub struct DealFields {
     pub description: Option<String>,
 }
 
+/// Names a CRM sends beside ids (a stage's title, an owner's name), shown in the list in place
+/// of the ids; never sent back.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub struct Labels {
+    /// The stage's name.
+    pub stage: Option<String>,
+    /// The owner's name.
+    pub owner: Option<String>,
+}
+
+impl Labels {
+    /// Whether there are none (then nothing is stored).
+    pub fn is_empty(&self) -> bool {
+        self.stage.is_none() && self.owner.is_none()
+    }
+}
+
 /// A deal stored in a backend.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deal {
@@ -71,6 +88,20 @@ pub struct Deal {
     pub id: DealId,
     /// Its fields.
     pub fields: DealFields,
+    /// Display names for some of its ids.
+    #[serde(default, skip_serializing_if = "Labels::is_empty")]
+    pub labels: Labels,
+}
+
+impl Deal {
+    /// A deal with no display labels.
+    pub fn new(id: DealId, fields: DealFields) -> Self {
+        Self {
+            id,
+            fields,
+            labels: Labels::default(),
+        }
+    }
 }
 
 /// Every field the form can show, in the order it shows them.
@@ -183,10 +214,7 @@ impl DealDraft {
         Self {
             name: f.name.clone(),
             amount: f.amount.map(|m| m.to_local_input(sep)).unwrap_or_default(),
-            currency: f
-                .amount
-                .map_or(default_currency, |m| m.currency)
-                .to_string(),
+            currency: f.amount.map_or(default_currency, |m| m.currency).to_string(),
             stage: f.stage.clone().unwrap_or_default(),
             close_date: f.close_date.map(|d| d.to_string()).unwrap_or_default(),
             probability: f.probability.map(|p| p.to_string()).unwrap_or_default(),

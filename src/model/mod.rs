@@ -12,7 +12,7 @@ pub mod text;
 pub mod validate;
 
 pub use date::Date;
-pub use deal::{Deal, DealDraft, DealFields, DealId, Field, Stage};
+pub use deal::{Deal, DealDraft, DealFields, DealId, Field, Labels, Stage};
 pub use money::{Currency, Money, NumberSeparators};
 pub use page::{Cursor, ListQuery, Page, PagingStyle, Sort, SortDir, SortField};
 pub use schema::{FieldRule, IdFormat, Schema};

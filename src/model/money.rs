@@ -22,8 +22,8 @@ pub struct CurrencyError;
 
 /// Currencies whose minor unit is not the hundredth (ISO 4217's exponent column).
 const ZERO_DECIMALS: &[&str] = &[
-    "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND",
-    "VUV", "XAF", "XOF", "XPF",
+    "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF",
+    "XPF",
 ];
 const THREE_DECIMALS: &[&str] = &["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"];
 
@@ -140,12 +140,7 @@ impl Money {
         if digits == 0 {
             format!("{sign}{abs}")
         } else {
-            format!(
-                "{sign}{}{}{:0digits$}",
-                abs / scale,
-                sep.decimal,
-                abs % scale
-            )
+            format!("{sign}{}{}{:0digits$}", abs / scale, sep.decimal, abs % scale)
         }
     }
 }
@@ -203,9 +198,7 @@ pub enum AmountError {
     TooLarge,
 }
 
-const CURRENCY_SIGNS: &[char] = &[
-    '$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₪', '₫', '₱', '₦', '¢',
-];
+const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₪', '₫', '₱', '₦', '¢'];
 
 fn example(sep: NumberSeparators) -> String {
     format!("1{}234{}56", sep.group, sep.decimal)
@@ -224,14 +217,8 @@ fn example(sep: NumberSeparators) -> String {
 /// let m = parse_amount("1.200,50", de, Currency::parse("EUR").unwrap()).unwrap().unwrap();
 /// assert_eq!(m.minor, 120_050);
 /// ```
-pub fn parse_amount(
-    input: &str,
-    sep: NumberSeparators,
-    currency: Currency,
-) -> Result<Option<Money>, AmountError> {
-    let not_a_number = || AmountError::NotANumber {
-        example: example(sep),
-    };
+pub fn parse_amount(input: &str, sep: NumberSeparators, currency: Currency) -> Result<Option<Money>, AmountError> {
+    let not_a_number = || AmountError::NotANumber { example: example(sep) };
     // People type the group separator as a plain space where the locale uses U+202F or U+00A0,
     // and as an apostrophe where it uses U+2019 (de-CH).
     let apostrophe_group = matches!(sep.group, '\'' | '’');
@@ -312,10 +299,7 @@ pub fn parse_amount(
         minor_text.parse().map_err(|_| not_a_number())?
     };
     let minor = major * 10_i64.pow(digits) + minor_part;
-    Ok(Some(Money::new(
-        if negative { -minor } else { minor },
-        currency,
-    )))
+    Ok(Some(Money::new(if negative { -minor } else { minor }, currency)))
 }
 
 #[cfg(test)]
@@ -377,14 +361,8 @@ mod tests {
     #[test]
     fn german_separators_are_read_the_german_way() {
         let eur = Currency::parse("EUR").unwrap();
-        assert_eq!(
-            parse_amount("1.200,50", DE, eur).unwrap().unwrap().minor,
-            120_050
-        );
-        assert_eq!(
-            parse_amount("1200,5", DE, eur).unwrap().unwrap().minor,
-            120_050
-        );
+        assert_eq!(parse_amount("1.200,50", DE, eur).unwrap().unwrap().minor, 120_050);
+        assert_eq!(parse_amount("1200,5", DE, eur).unwrap().unwrap().minor, 120_050);
         assert!(matches!(
             parse_amount("1.5", DE, eur),
             Err(AmountError::Ambiguous { decimal: ',', .. })
@@ -398,22 +376,13 @@ mod tests {
     #[test]
     fn french_and_swiss_group_separators_are_typed_as_spaces_and_apostrophes() {
         let eur = Currency::parse("EUR").unwrap();
+        assert_eq!(parse_amount("1 200,50", FR, eur).unwrap().unwrap().minor, 120_050);
         assert_eq!(
-            parse_amount("1 200,50", FR, eur).unwrap().unwrap().minor,
-            120_050
-        );
-        assert_eq!(
-            parse_amount("1\u{202F}200,50", FR, eur)
-                .unwrap()
-                .unwrap()
-                .minor,
+            parse_amount("1\u{202F}200,50", FR, eur).unwrap().unwrap().minor,
             120_050
         );
         let chf = Currency::parse("CHF").unwrap();
-        assert_eq!(
-            parse_amount("1'200.50", CH, chf).unwrap().unwrap().minor,
-            120_050
-        );
+        assert_eq!(parse_amount("1'200.50", CH, chf).unwrap().unwrap().minor, 120_050);
     }
 
     #[test]
@@ -425,11 +394,7 @@ mod tests {
                 digits: 2
             })
         );
-        assert_eq!(
-            usd("1.500"),
-            Ok(Some(150)),
-            "trailing zeros are not precision"
-        );
+        assert_eq!(usd("1.500"), Ok(Some(150)), "trailing zeros are not precision");
         let jpy = Currency::parse("JPY").unwrap();
         assert_eq!(parse_amount("1,200", EN, jpy).unwrap().unwrap().minor, 1200);
         assert!(parse_amount("1.5", EN, jpy).is_err());
@@ -458,17 +423,11 @@ mod tests {
 
     #[test]
     fn wire_floats_round_to_the_minor_unit_and_refuse_non_finite() {
-        assert_eq!(
-            Money::from_f64(15000.0, Currency::USD).unwrap().minor,
-            1_500_000
-        );
+        assert_eq!(Money::from_f64(15000.0, Currency::USD).unwrap().minor, 1_500_000);
         assert_eq!(Money::from_f64(0.1 + 0.2, Currency::USD).unwrap().minor, 30);
         assert_eq!(Money::from_f64(f64::NAN, Currency::USD), None);
         assert_eq!(Money::from_f64(f64::INFINITY, Currency::USD), None);
-        assert_eq!(
-            Money::from_f64("1e309".parse().unwrap(), Currency::USD),
-            None
-        );
+        assert_eq!(Money::from_f64("1e309".parse().unwrap(), Currency::USD), None);
         assert_eq!(Money::new(1_500_000, Currency::USD).to_f64(), 15000.0);
     }
 

@@ -21,9 +21,7 @@ impl IdFormat {
     pub fn matches(self, s: &str) -> bool {
         match self {
             IdFormat::Uuid => is_uuid(s),
-            IdFormat::Integer => {
-                !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit())
-            }
+            IdFormat::Integer => !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()),
             IdFormat::Prefixed(p) => s.strip_prefix(p).is_some_and(|rest| {
                 !rest.is_empty()
                     && rest

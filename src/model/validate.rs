@@ -56,11 +56,7 @@ impl Default for ValidationContext {
 /// let errors = validate(&DealDraft::default(), &schema, &ValidationContext::default()).unwrap_err();
 /// assert_eq!(errors[0].message, "Name is required");
 /// ```
-pub fn validate(
-    draft: &DealDraft,
-    schema: &Schema,
-    cx: &ValidationContext,
-) -> Result<DealFields, Vec<FieldError>> {
+pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> Result<DealFields, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut out = DealFields::default();
 
@@ -101,10 +97,7 @@ pub fn validate(
         }
         if let Some(format) = rule.format {
             if !format.matches(text) {
-                errors.push(FieldError::new(
-                    field,
-                    format!("{label} must be {}", format.describe()),
-                ));
+                errors.push(FieldError::new(field, format!("{label} must be {}", format.describe())));
                 continue;
             }
         }
@@ -118,18 +111,14 @@ pub fn validate(
                 None => Ok(()),
                 Some(cur) => match parse_amount(text, cx.separators, cur) {
                     Ok(m) => match (m, rule.range) {
-                        (Some(m), Some((min, _)))
-                            if m.minor < min.saturating_mul(10_i64.pow(cur.minor_digits())) =>
-                        {
+                        (Some(m), Some((min, _))) if m.minor < min.saturating_mul(10_i64.pow(cur.minor_digits())) => {
                             Err(if min == 0 {
                                 format!("{label} cannot be negative")
                             } else {
                                 format!("{label} must be at least {min}")
                             })
                         }
-                        (Some(m), Some((_, max)))
-                            if m.minor > max.saturating_mul(10_i64.pow(cur.minor_digits())) =>
-                        {
+                        (Some(m), Some((_, max))) if m.minor > max.saturating_mul(10_i64.pow(cur.minor_digits())) => {
                             Err(AmountError::TooLarge.to_string())
                         }
                         (m, _) => {
@@ -161,17 +150,12 @@ pub fn validate(
                 let (min, max) = rule.range.unwrap_or((0, 100));
                 let digits = text.trim_end_matches('%').trim_end();
                 match digits.parse::<i64>() {
-                    Ok(p)
-                        if (min..=max).contains(&p)
-                            && digits.bytes().all(|b| b.is_ascii_digit()) =>
-                    {
+                    Ok(p) if (min..=max).contains(&p) && digits.bytes().all(|b| b.is_ascii_digit()) => {
                         // Within 0..=100 by the range check's default and the domain's bound.
                         out.probability = u8::try_from(p.clamp(0, 100)).ok();
                         Ok(())
                     }
-                    _ => Err(format!(
-                        "{label} must be a whole number from {min} to {max}"
-                    )),
+                    _ => Err(format!("{label} must be a whole number from {min} to {max}")),
                 }
             }
             Field::Owner => {
@@ -307,10 +291,7 @@ mod tests {
         };
         assert_eq!(
             errors_of(&long),
-            vec![(
-                Field::Name,
-                "Name must be at most 255 characters (it has 256)".into()
-            )]
+            vec![(Field::Name, "Name must be at most 255 characters (it has 256)".into())]
         );
     }
 
@@ -356,10 +337,7 @@ mod tests {
             amount: "1e309".into(),
             ..draft()
         });
-        assert_eq!(
-            e,
-            vec![(Field::Amount, "Enter a number such as 1,234.56".into())]
-        );
+        assert_eq!(e, vec![(Field::Amount, "Enter a number such as 1,234.56".into())]);
         let e = errors_of(&DealDraft {
             amount: "9".repeat(309),
             ..draft()
@@ -376,10 +354,7 @@ mod tests {
         });
         assert_eq!(
             e,
-            vec![(
-                Field::Amount,
-                "JPY amounts have at most 0 decimal places".into()
-            )]
+            vec![(Field::Amount, "JPY amounts have at most 0 decimal places".into())]
         );
     }
 
@@ -429,10 +404,7 @@ mod tests {
         });
         assert_eq!(
             e,
-            vec![(
-                Field::CloseDate,
-                "Close date must be between 1900 and 2199".into()
-            )]
+            vec![(Field::CloseDate, "Close date must be between 1900 and 2199".into())]
         );
         let e = errors_of(&DealDraft {
             close_date: "2026-02-29".into(),
@@ -440,10 +412,7 @@ mod tests {
         });
         assert_eq!(
             e,
-            vec![(
-                Field::CloseDate,
-                "2026-02-29 is not a day in the calendar".into()
-            )]
+            vec![(Field::CloseDate, "2026-02-29 is not a day in the calendar".into())]
         );
         assert!(errors_of(&DealDraft {
             close_date: "2028-02-29".into(),
@@ -468,13 +437,7 @@ mod tests {
             &cx,
         )
         .unwrap_err();
-        assert_eq!(
-            e,
-            vec![FieldError::new(
-                Field::Stage,
-                "Choose a stage from the list"
-            )]
-        );
+        assert_eq!(e, vec![FieldError::new(Field::Stage, "Choose a stage from the list")]);
     }
 
     #[test]

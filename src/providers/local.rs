@@ -6,8 +6,8 @@
 
 use crate::backend::{BackendError, DealsBackend, LocalBoxFuture};
 use crate::model::{
-    Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, ListQuery, Money, Page,
-    PagingStyle, Schema, Sort, SortDir, SortField, Stage,
+    Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, ListQuery, Money, Page, PagingStyle, Schema,
+    Sort, SortDir, SortField, Stage,
 };
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -105,22 +105,16 @@ pub fn stages() -> Vec<Stage> {
 
 /// A few deals to show a first-time visitor of the demo what the app does.
 pub fn sample_deals(currency: Currency) -> Vec<DealFields> {
-    let deal =
-        |name: &str, major: i64, stage: &str, date: &str, p: u8, owner: &str, company: &str| {
-            DealFields {
-                name: name.to_owned(),
-                amount: Some(Money::new(
-                    major * 10_i64.pow(currency.minor_digits()),
-                    currency,
-                )),
-                stage: Some(stage.to_owned()),
-                close_date: Date::parse_iso(date).ok(),
-                probability: Some(p),
-                owner: Some(owner.to_owned()),
-                company: Some(company.to_owned()),
-                description: None,
-            }
-        };
+    let deal = |name: &str, major: i64, stage: &str, date: &str, p: u8, owner: &str, company: &str| DealFields {
+        name: name.to_owned(),
+        amount: Some(Money::new(major * 10_i64.pow(currency.minor_digits()), currency)),
+        stage: Some(stage.to_owned()),
+        close_date: Date::parse_iso(date).ok(),
+        probability: Some(p),
+        owner: Some(owner.to_owned()),
+        company: Some(company.to_owned()),
+        description: None,
+    };
     vec![
         deal(
             "Acme Corp — Enterprise licence",
@@ -205,10 +199,7 @@ impl<S: KeyValueStore> LocalBackend<S> {
     }
 
     fn load(&self) -> Result<Stored, BackendError> {
-        let raw = self
-            .store
-            .get(&self.key)
-            .map_err(BackendError::StorageUnavailable)?;
+        let raw = self.store.get(&self.key).map_err(BackendError::StorageUnavailable)?;
         let Some(raw) = raw else {
             let mut stored = Stored {
                 version: FORMAT_VERSION,
@@ -217,10 +208,7 @@ impl<S: KeyValueStore> LocalBackend<S> {
             };
             if let Some(currency) = self.seed {
                 for fields in sample_deals(currency) {
-                    stored.deals.push(Deal {
-                        id: DealId(stored.next_id.to_string()),
-                        fields,
-                    });
+                    stored.deals.push(Deal::new(DealId(stored.next_id.to_string()), fields));
                     stored.next_id += 1;
                 }
                 self.save(&stored)?;
@@ -239,14 +227,13 @@ impl<S: KeyValueStore> LocalBackend<S> {
             }
             None => return Err(self.corrupt("not data saved by dealform")),
         }
-        let stored: Stored = serde_json::from_value(value)
-            .map_err(|e| self.corrupt(format!("unexpected contents: {e}")))?;
+        let stored: Stored =
+            serde_json::from_value(value).map_err(|e| self.corrupt(format!("unexpected contents: {e}")))?;
         Ok(stored)
     }
 
     fn save(&self, stored: &Stored) -> Result<(), BackendError> {
-        let raw = serde_json::to_string(stored)
-            .map_err(|e| BackendError::StorageUnavailable(e.to_string()))?;
+        let raw = serde_json::to_string(stored).map_err(|e| BackendError::StorageUnavailable(e.to_string()))?;
         self.store
             .set(&self.key, &raw)
             .map_err(BackendError::StorageUnavailable)
@@ -299,10 +286,7 @@ impl<S: KeyValueStore> LocalBackend<S> {
     fn create_now(&self, fields: &DealFields) -> Result<Deal, BackendError> {
         self.check_stage(fields)?;
         let mut stored = self.load()?;
-        let deal = Deal {
-            id: DealId(stored.next_id.to_string()),
-            fields: fields.clone(),
-        };
+        let deal = Deal::new(DealId(stored.next_id.to_string()), fields.clone());
         stored.next_id += 1;
         stored.deals.push(deal.clone());
         self.save(&stored)?;
@@ -372,16 +356,8 @@ fn compare(a: &Deal, b: &Deal, sort: Sort, stages: &[Stage]) -> Ordering {
     };
     let (fa, fb) = (&a.fields, &b.fields);
     let primary = match sort.field {
-        SortField::Name => by(
-            Some(fa.name.to_lowercase()),
-            Some(fb.name.to_lowercase()),
-            sort.dir,
-        ),
-        SortField::Amount => by(
-            fa.amount.map(thousandths),
-            fb.amount.map(thousandths),
-            sort.dir,
-        ),
+        SortField::Name => by(Some(fa.name.to_lowercase()), Some(fb.name.to_lowercase()), sort.dir),
+        SortField::Amount => by(fa.amount.map(thousandths), fb.amount.map(thousandths), sort.dir),
         SortField::Stage => by(stage_pos(a), stage_pos(b), sort.dir),
         SortField::CloseDate => by(fa.close_date, fb.close_date, sort.dir),
         SortField::Owner => by(
@@ -421,25 +397,15 @@ impl<S: KeyValueStore> DealsBackend for LocalBackend<S> {
         Box::pin(std::future::ready(self.list_now(query)))
     }
     fn get<'a>(&'a self, id: &'a DealId) -> LocalBoxFuture<'a, Result<Deal, BackendError>> {
-        let found = self.load().and_then(|s| {
-            s.deals
-                .into_iter()
-                .find(|d| &d.id == id)
-                .ok_or(BackendError::NotFound)
-        });
+        let found = self
+            .load()
+            .and_then(|s| s.deals.into_iter().find(|d| &d.id == id).ok_or(BackendError::NotFound));
         Box::pin(std::future::ready(found))
     }
-    fn create<'a>(
-        &'a self,
-        fields: &'a DealFields,
-    ) -> LocalBoxFuture<'a, Result<Deal, BackendError>> {
+    fn create<'a>(&'a self, fields: &'a DealFields) -> LocalBoxFuture<'a, Result<Deal, BackendError>> {
         Box::pin(std::future::ready(self.create_now(fields)))
     }
-    fn update<'a>(
-        &'a self,
-        id: &'a DealId,
-        fields: &'a DealFields,
-    ) -> LocalBoxFuture<'a, Result<Deal, BackendError>> {
+    fn update<'a>(&'a self, id: &'a DealId, fields: &'a DealFields) -> LocalBoxFuture<'a, Result<Deal, BackendError>> {
         Box::pin(std::future::ready(self.update_now(id, fields)))
     }
     fn delete<'a>(&'a self, id: &'a DealId) -> LocalBoxFuture<'a, Result<(), BackendError>> {
@@ -450,19 +416,13 @@ impl<S: KeyValueStore> DealsBackend for LocalBackend<S> {
     }
     fn reset_storage(&self) -> Result<String, BackendError> {
         let backup = format!("{}.unreadable", self.key);
-        if let Some(raw) = self
-            .store
-            .get(&self.key)
-            .map_err(BackendError::StorageUnavailable)?
-        {
+        if let Some(raw) = self.store.get(&self.key).map_err(BackendError::StorageUnavailable)? {
             // Keep what was there: it may be someone's only copy of their deals.
             self.store
                 .set(&backup, &raw)
                 .map_err(BackendError::StorageUnavailable)?;
         }
-        self.store
-            .remove(&self.key)
-            .map_err(BackendError::StorageUnavailable)?;
+        self.store.remove(&self.key).map_err(BackendError::StorageUnavailable)?;
         self.save(&Stored {
             version: FORMAT_VERSION,
             next_id: 1,
@@ -637,10 +597,7 @@ mod tests {
             .collect::<Vec<_>>()
         };
         assert_eq!(sorted(SortField::Amount, SortDir::Asc), vec!["C", "b", "a"]);
-        assert_eq!(
-            sorted(SortField::Amount, SortDir::Desc),
-            vec!["b", "C", "a"]
-        );
+        assert_eq!(sorted(SortField::Amount, SortDir::Desc), vec!["b", "C", "a"]);
         assert_eq!(sorted(SortField::Name, SortDir::Asc), vec!["a", "b", "C"]);
         assert_eq!(sorted(SortField::Name, SortDir::Desc), vec!["C", "b", "a"]);
     }
@@ -687,9 +644,7 @@ mod tests {
             ..fields("x")
         }))
         .unwrap_err();
-        assert!(
-            matches!(e, BackendError::Fields { ref errors, .. } if errors[0].field == Field::Stage)
-        );
+        assert!(matches!(e, BackendError::Fields { ref errors, .. } if errors[0].field == Field::Stage));
     }
 
     #[test]
@@ -717,10 +672,7 @@ mod tests {
                 other => panic!("{raw}: {other:?}"),
             }
             assert!(
-                matches!(
-                    run(b.create(&fields("x"))),
-                    Err(BackendError::StorageCorrupt { .. })
-                ),
+                matches!(run(b.create(&fields("x"))), Err(BackendError::StorageCorrupt { .. })),
                 "a write must not overwrite unreadable data"
             );
         }
@@ -752,9 +704,7 @@ mod tests {
         let b = LocalBackend::new(Full, "x", None);
         assert_eq!(
             run(b.create(&fields("a"))),
-            Err(BackendError::StorageUnavailable(
-                "QuotaExceededError".into()
-            ))
+            Err(BackendError::StorageUnavailable("QuotaExceededError".into()))
         );
     }
 
@@ -764,9 +714,7 @@ mod tests {
         run(b.create(&fields("Acme"))).unwrap();
         let raw = b.store.get("test.deals.v1").unwrap().unwrap();
         assert!(
-            raw.starts_with(
-                r#"{"version":1,"next_id":2,"deals":[{"id":"1","fields":{"name":"Acme""#
-            ),
+            raw.starts_with(r#"{"version":1,"next_id":2,"deals":[{"id":"1","fields":{"name":"Acme""#),
             "{raw}"
         );
     }

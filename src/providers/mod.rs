@@ -1,4 +1,159 @@
-//! Where deals can live. Each backend is data and pure functions over the domain model;
-//! the only I/O they see goes through small traits that `client/` implements for the browser.
+//! Where deals can live. Each backend is data and pure functions over the domain model: a CRM
+//! provider builds [`http::HttpRequest`]s and reads [`http::HttpResponse`]s, and `client/http.rs`
+//! is the one place that sends them. Adding a CRM is one new file here plus its fixtures.
 
+pub mod attio;
+pub mod heffl;
+pub mod http;
+pub mod hubspot;
 pub mod local;
+pub mod stardex;
+pub mod ysuite;
+
+use crate::backend::BackendError;
+use crate::model::{
+    Deal, DealFields, DealId, Field, FieldError, ListQuery, Page, PagingStyle, Schema, SortField, Stage,
+};
+use http::{HttpRequest, HttpResponse};
+
+/// What a backend's list can do beyond paging.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Capabilities {
+    /// Whether it can search by text.
+    pub search: bool,
+    /// The columns it can sort by.
+    pub sort: Vec<SortField>,
+}
+
+impl Capabilities {
+    /// Search and every column.
+    pub fn all() -> Self {
+        Self {
+            search: true,
+            sort: vec![
+                SortField::Name,
+                SortField::Amount,
+                SortField::Stage,
+                SortField::CloseDate,
+                SortField::Owner,
+            ],
+        }
+    }
+}
+
+/// What a create or update answered with: the deal, or only its id (then it is re-read).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Saved {
+    /// The deal as stored (boxed: it is large beside an id).
+    Deal(Box<Deal>),
+    /// Only the id: the CRM does not return the record.
+    Id(DealId),
+}
+
+/// A CRM's dialect of a deals API.
+pub trait Provider {
+    /// The CRM's name for messages.
+    fn name(&self) -> &'static str;
+    /// Its fields and their rules.
+    fn schema(&self) -> Schema;
+    /// How its list pages.
+    fn paging(&self) -> PagingStyle;
+    /// What its list can search and sort by.
+    fn capabilities(&self) -> Capabilities;
+    /// The headers that carry the credentials.
+    fn auth_headers(&self) -> Vec<(&'static str, String)>;
+
+    /// The request for one page.
+    fn list(&self, query: &ListQuery) -> HttpRequest;
+    /// Reads a page.
+    fn read_list(&self, query: &ListQuery, response: &HttpResponse) -> Result<Page, BackendError>;
+    /// The request for one deal.
+    fn get(&self, id: &DealId) -> HttpRequest;
+    /// Reads one deal.
+    fn read_deal(&self, response: &HttpResponse) -> Result<Deal, BackendError>;
+    /// The request creating a deal; `stages` gives pipelines for CRMs that want them.
+    fn create(&self, fields: &DealFields, stages: &[Stage]) -> HttpRequest;
+    /// Reads a create's answer.
+    fn read_created(&self, response: &HttpResponse) -> Result<Saved, BackendError>;
+    /// The request replacing a deal's fields.
+    fn update(&self, id: &DealId, fields: &DealFields, stages: &[Stage]) -> HttpRequest;
+    /// Reads an update's answer.
+    fn read_updated(&self, id: &DealId, response: &HttpResponse) -> Result<Saved, BackendError>;
+    /// The request deleting a deal.
+    fn delete(&self, id: &DealId) -> HttpRequest;
+    /// The request for the stages (and pipelines).
+    fn stages(&self) -> HttpRequest;
+    /// Reads the stages.
+    fn read_stages(&self, response: &HttpResponse) -> Result<Vec<Stage>, BackendError>;
+    /// Reads a non-2xx answer into the error it documents.
+    fn read_error(&self, response: &HttpResponse) -> BackendError;
+}
+
+/// The error a status means, once the provider has pulled out its message and field errors.
+pub fn error_for_status(
+    status: u16,
+    retry_after_secs: Option<u64>,
+    message: String,
+    fields: Vec<FieldError>,
+) -> BackendError {
+    match status {
+        401 | 403 => BackendError::Unauthorized(message),
+        404 => BackendError::NotFound,
+        429 => BackendError::RateLimited { retry_after_secs },
+        400..=499 if !fields.is_empty() => BackendError::Fields {
+            errors: fields,
+            message: (!message.is_empty()).then_some(message),
+        },
+        400..=499 => BackendError::Form(if message.is_empty() {
+            format!("The CRM refused the request ({status}).")
+        } else {
+            message
+        }),
+        _ => BackendError::Form(format!(
+            "The CRM had a problem ({status}){}",
+            if message.is_empty() {
+                ".".to_owned()
+            } else {
+                format!(": {message}")
+            }
+        )),
+    }
+}
+
+/// The stage's pipeline, for CRMs that want both.
+pub fn pipeline_of<'a>(stage: Option<&str>, stages: &'a [Stage]) -> Option<&'a str> {
+    let stage = stage?;
+    stages
+        .iter()
+        .find(|s| s.id == stage)
+        .and_then(|s| s.pipeline.as_deref())
+}
+
+/// Maps a CRM's field name to the form field, via the provider's table.
+pub fn field_named(table: &[(&str, Field)], wire: &str) -> Option<Field> {
+    table.iter().find(|(w, _)| *w == wire).map(|(_, f)| *f)
+}
+
+/// A deal id must not smuggle path segments or queries into a URL.
+pub fn path_id(id: &DealId) -> String {
+    http::encode(&id.0)
+}
+
+/// The CRM dialect a configuration names, holding its credentials; `None` for the local backend.
+pub fn for_config(config: &crate::config::Config) -> Option<Box<dyn Provider>> {
+    use crate::config::ProviderKind;
+    let c = &config.credentials;
+    let secret = |v: &Option<String>| v.clone().unwrap_or_default();
+    Some(match config.provider {
+        ProviderKind::Local => return None,
+        ProviderKind::Stardex => Box::new(stardex::Stardex::new(&secret(&c.token), config.currency)),
+        ProviderKind::Hubspot => Box::new(hubspot::Hubspot::new(&secret(&c.token), config.currency)),
+        ProviderKind::Ysuite => Box::new(ysuite::Ysuite::new(
+            &secret(&c.access_key),
+            &secret(&c.secret_key),
+            config.currency,
+        )),
+        ProviderKind::Attio => Box::new(attio::Attio::new(&secret(&c.token), config.currency)),
+        ProviderKind::Heffl => Box::new(heffl::Heffl::new(&secret(&c.api_key), config.currency)),
+    })
+}

@@ -4,9 +4,10 @@ use super::form::FormPage;
 use super::list::DealList;
 use super::status::ErrorPanel;
 use crate::backend::{BackendError, DealsBackend};
+use crate::client::http::HttpBackend;
 use crate::client::intl::Formatter;
 use crate::client::store::{self, Area};
-use crate::config::{Config, ProviderKind};
+use crate::config::Config;
 use crate::drafts::DraftBook;
 use crate::model::{Cursor, DealId, Sort, Stage};
 use crate::providers::local::{KeyValueStore, LocalBackend};
@@ -88,6 +89,8 @@ pub struct AppCtx {
     pub view: RwSignal<View>,
     /// The last outcome, announced politely ("Saved “Acme”.").
     pub notice: RwSignal<Option<String>>,
+    /// What the backend is doing that takes time ("waiting for the CRM").
+    pub activity: RwSignal<Option<String>>,
     /// Bumped after every change, so lists refetch.
     pub changes: RwSignal<u32>,
     /// The list's position.
@@ -125,28 +128,21 @@ static INSTANCES: AtomicUsize = AtomicUsize::new(0);
 
 /// Builds the backend a configuration names.
 pub fn backend_for(config: &Config) -> (Rc<dyn DealsBackend>, Option<String>) {
-    match config.provider {
-        ProviderKind::Local => {
-            let (store, persistent) = store::open(Area::Local);
-            let seed = config.sample_data.then_some(config.currency);
-            let warning = (!persistent).then(|| "This browser does not allow storage here: deals will be lost when the page closes.".to_owned());
-            (
-                Rc::new(LocalBackend::new(store, &config.namespace, seed)),
-                warning,
-            )
-        }
+    if let Some(provider) = crate::providers::for_config(config) {
+        return (Rc::new(HttpBackend::new(provider, config)), None);
     }
+    let (store, persistent) = store::open(Area::Local);
+    let seed = config.sample_data.then_some(config.currency);
+    let warning = (!persistent)
+        .then(|| "This browser does not allow storage here: deals will be lost when the page closes.".to_owned());
+    (Rc::new(LocalBackend::new(store, &config.namespace, seed)), warning)
 }
 
 /// The whole app for a configuration and a backend.
 ///
 /// Tests pass their own backend; [`start`] passes the one the configuration names.
 #[component]
-pub fn App(
-    config: Config,
-    backend: Rc<dyn DealsBackend>,
-    warning: Option<String>,
-) -> impl IntoView {
+pub fn App(config: Config, backend: Rc<dyn DealsBackend>, warning: Option<String>) -> impl IntoView {
     let fmt = match Formatter::new(config.locale.as_deref()) {
         Ok(f) => Rc::new(f),
         Err(reason) => {
@@ -164,6 +160,7 @@ pub fn App(
         id_prefix: StoredValue::new(format!("df{n}")),
         view: RwSignal::new(View::List),
         notice: RwSignal::new(None),
+        activity: RwSignal::new(None),
         changes: RwSignal::new(0),
         list: ListState::new(),
         stages: LocalResource::new(move || {
@@ -171,11 +168,17 @@ pub fn App(
             async move { b.stages().await }
         }),
     };
+    let activity = ctx.activity;
+    ctx.backend.get_value().set_activity_listener(Rc::new(move |message| {
+        // The app may be gone by the time a slow request reports.
+        activity.try_set(message);
+    }));
     provide_context(ctx);
     let heading = ctx.id("heading");
     view! {
         <div class="dealform">
             <div class="df-notice" role="status" aria-live="polite">{move || ctx.notice.get()}</div>
+            <div class="df-activity" role="status" aria-live="polite">{move || ctx.activity.get()}</div>
             {warning.map(|w| view! { <p class="df-warning" role="alert">{w}</p> })}
             {move || match ctx.view.get() {
                 View::List => view! { <DealList heading=heading.clone() /> }.into_any(),
@@ -194,8 +197,7 @@ fn Boot() -> impl IntoView {
     move || match config.get() {
         None => view! { <p class="df-loading" role="status">"Loading…"</p> }.into_any(),
         Some(Err(e)) => {
-            view! { <ErrorPanel title="The configuration needs fixing" message=e.to_string() /> }
-                .into_any()
+            view! { <ErrorPanel title="The configuration needs fixing" message=e.to_string() /> }.into_any()
         }
         Some(Ok(config)) => {
             if let Some(tag) = &config.locale {

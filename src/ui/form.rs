@@ -6,9 +6,7 @@ use super::field::{Control, FieldRow};
 use super::status::ErrorPanel;
 use crate::backend::BackendError;
 use crate::drafts::DraftTarget;
-use crate::model::{
-    validate, Deal, DealDraft, DealId, Field, FieldError, Stage, ValidationContext,
-};
+use crate::model::{validate, Deal, DealDraft, DealId, Field, FieldError, Stage, ValidationContext};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -33,8 +31,7 @@ pub fn FormPage(
         }
     });
     let back = move |_| app.go(View::List, None);
-    move || {
-        match (app.stages.get(), deal.get()) {
+    move || match (app.stages.get(), deal.get()) {
         (None, _) | (_, None) => view! { <p class="df-loading" role="status">"Loading…"</p> }.into_any(),
         (_, Some(Err(e))) => view! {
             <ErrorPanel title="This deal could not be opened" message=e.to_string()>
@@ -51,7 +48,6 @@ pub fn FormPage(
             view! { <DealEditor deal stages stages_error /> }.into_any()
         }
     }
-    }
 }
 
 fn focus(id: &str) {
@@ -65,11 +61,7 @@ fn focus(id: &str) {
 
 /// The form itself, for a loaded deal (edit) or none (new).
 #[component]
-fn DealEditor(
-    deal: Option<Deal>,
-    stages: Vec<Stage>,
-    stages_error: Option<String>,
-) -> impl IntoView {
+fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<String>) -> impl IntoView {
     let app = use_app();
     let backend = app.backend.get_value();
     let schema = backend.schema().clone();
@@ -83,9 +75,7 @@ fn DealEditor(
         Some(d) => DealDraft::from_fields(&d.fields, config.currency, fmt.separators()),
         None => DealDraft::new(config.currency, stages.first().map(|s| s.id.as_str())),
     };
-    let restored = app
-        .with_drafts(|b| b.get(&target))
-        .filter(|d| *d != initial);
+    let restored = app.with_drafts(|b| b.get(&target)).filter(|d| *d != initial);
     let was_restored = restored.is_some();
     let draft = RwSignal::new(restored.unwrap_or_else(|| initial.clone()));
     let initial = StoredValue::new(initial);
@@ -124,11 +114,9 @@ fn DealEditor(
 
     let error_for = move |field: Field| {
         Signal::derive(move || {
-            if let Some(e) = server_errors.with(|errs| {
-                errs.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.message.clone())
-            }) {
+            if let Some(e) =
+                server_errors.with(|errs| errs.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+            {
                 return Some(e);
             }
             let shown = submitted.get() || touched.with(|t| t.contains(&field));
@@ -136,11 +124,9 @@ fn DealEditor(
                 return None;
             }
             checked.with(|r| {
-                r.as_ref().err().and_then(|errs| {
-                    errs.iter()
-                        .find(|e| e.field == field)
-                        .map(|e| e.message.clone())
-                })
+                r.as_ref()
+                    .err()
+                    .and_then(|errs| errs.iter().find(|e| e.field == field).map(|e| e.message.clone()))
             })
         })
     };
@@ -148,10 +134,7 @@ fn DealEditor(
     let id_of = move |field: Field| app.id(field.key());
     let heading_id = app.id("form-heading");
     let editing = deal.clone();
-    let deal_name = deal
-        .as_ref()
-        .map(|d| d.fields.name.clone())
-        .unwrap_or_default();
+    let deal_name = deal.as_ref().map(|d| d.fields.name.clone()).unwrap_or_default();
 
     let submit = {
         let target = target.clone();
@@ -198,8 +181,7 @@ fn DealEditor(
                         }
                         server_errors.set(errors);
                         form_error.set(Some(message.unwrap_or_else(|| {
-                            "The deal was not saved: please correct the highlighted fields."
-                                .to_owned()
+                            "The deal was not saved: please correct the highlighted fields.".to_owned()
                         })));
                     }
                     Err(e) => form_error.set(Some(format!(
@@ -272,6 +254,7 @@ fn DealEditor(
     });
 
     let amount_hint = format!("For example {}", fmt.amount_example());
+    let stages_note = app.backend.with_value(|b| b.stages_note());
     let fields = rules
         .into_iter()
         .map(|rule| {
@@ -288,7 +271,10 @@ fn DealEditor(
                 Field::Amount => Some(amount_hint.clone()),
                 Field::Probability => Some("0 to 100 percent".to_owned()),
                 Field::Currency => Some("Three-letter code, e.g. USD or EUR".to_owned()),
-                Field::Stage => stages_error.clone().map(|e| format!("The stage list could not be loaded ({e}); type the stage id.")),
+                Field::Stage => stages_error
+                    .clone()
+                    .map(|e| format!("The stage list could not be loaded ({e}); type the stage id."))
+                    .or_else(|| stages_note.clone()),
                 _ => None,
             };
             view! {
@@ -297,11 +283,7 @@ fn DealEditor(
         })
         .collect_view();
 
-    let title = if deal.is_some() {
-        "Edit deal"
-    } else {
-        "New deal"
-    };
+    let title = if deal.is_some() { "Edit deal" } else { "New deal" };
     view! {
         <section class="df-form-page" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone() class="df-heading">{title}</h2>

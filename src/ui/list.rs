@@ -45,6 +45,7 @@ pub fn DealList(
     });
 
     let search_id = app.id("search");
+    let searchable = app.backend.with_value(|b| b.capabilities().search);
     let typed = RwSignal::new(list.search.get_untracked());
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     let apply_search = move || {
@@ -68,7 +69,9 @@ pub fn DealList(
     let reset_open = RwSignal::new(false);
     let reset = Callback::new(move |_| match app.backend.get_value().reset_storage() {
         Ok(backup) => {
-            app.notice.set(Some(format!("The unreadable data was set aside under the storage key “{backup}”. Starting afresh.")));
+            app.notice.set(Some(format!(
+                "The unreadable data was set aside under the storage key “{backup}”. Starting afresh."
+            )));
             app.changes.update(|n| *n += 1);
         }
         Err(e) => app.notice.set(Some(e.to_string())),
@@ -79,17 +82,19 @@ pub fn DealList(
         <section class="df-list" aria-labelledby=heading.clone()>
             <div class="df-toolbar">
                 <h2 id=heading.clone() class="df-heading" tabindex="-1">"Deals"</h2>
-                <div class="df-search">
-                    <label for=search_id.clone()>"Search deals"</label>
-                    <input
-                        id=search_id
-                        type="search"
-                        autocomplete="off"
-                        prop:value=move || typed.get()
-                        on:input=on_search_input
-                        on:keydown=move |ev| if ev.key() == "Enter" { apply_search() }
-                    />
-                </div>
+                {searchable.then(|| view! {
+                    <div class="df-search">
+                        <label for=search_id.clone()>"Search deals"</label>
+                        <input
+                            id=search_id.clone()
+                            type="search"
+                            autocomplete="off"
+                            prop:value=move || typed.get()
+                            on:input=on_search_input
+                            on:keydown=move |ev| if ev.key() == "Enter" { apply_search() }
+                        />
+                    </div>
+                })}
                 <button type="button" class="df-button df-primary" on:click=move |_| app.go(View::New, None)>"New deal"</button>
             </div>
             <DraftBanner />
@@ -132,7 +137,11 @@ fn DraftBanner() -> impl IntoView {
             .get()
             .into_iter()
             .map(|saved| {
-                let name = if saved.draft.name.trim().is_empty() { "an untitled deal".to_owned() } else { format!("“{}”", saved.draft.name.trim()) };
+                let name = if saved.draft.name.trim().is_empty() {
+                    "an untitled deal".to_owned()
+                } else {
+                    format!("“{}”", saved.draft.name.trim())
+                };
                 let text = match &saved.target {
                     DraftTarget::New => format!("You have an unsaved new deal: {name}."),
                     DraftTarget::Edit(_) => format!("You have unsaved changes to {name}."),
@@ -140,7 +149,15 @@ fn DraftBanner() -> impl IntoView {
                 let target = saved.target.clone();
                 let resume = {
                     let target = target.clone();
-                    move |_| app.go(match &target { DraftTarget::New => View::New, DraftTarget::Edit(id) => View::Edit(id.clone()) }, None)
+                    move |_| {
+                        app.go(
+                            match &target {
+                                DraftTarget::New => View::New,
+                                DraftTarget::Edit(id) => View::Edit(id.clone()),
+                            },
+                            None,
+                        )
+                    }
                 };
                 let discard = move |_| {
                     // A storage failure here leaves the draft offered again, which loses nothing.
@@ -160,13 +177,17 @@ fn DraftBanner() -> impl IntoView {
     }
 }
 
-/// One sortable column header.
+/// One column header: a sort button where the backend can sort by it, plain text where not.
 fn header(
     label: &'static str,
     field: SortField,
     sort: RwSignal<Option<Sort>>,
     restart: impl Fn() + Copy + Send + Sync + 'static,
+    sortable: &[SortField],
 ) -> impl IntoView {
+    if !sortable.contains(&field) {
+        return view! { <th scope="col">{label}</th> }.into_any();
+    }
     let state = move || sort.get().filter(|s| s.field == field).map(|s| s.dir);
     let toggle = move |_| {
         let dir = match state() {
@@ -184,6 +205,7 @@ fn header(
             </button>
         </th>
     }
+    .into_any()
 }
 
 /// The table of one page of deals, or the empty state.
@@ -204,16 +226,17 @@ fn DealTable(page: Page, loading: RwSignal<bool>, heading: String) -> impl IntoV
         return view! { <p class="df-empty" role="status">{text}</p> }.into_any();
     }
     let rows = page.deals;
+    let sortable = app.backend.with_value(|b| b.capabilities().sort);
     view! {
         <div class="df-table-wrap">
             <table class="df-table" aria-labelledby=heading aria-busy=move || loading.get().to_string()>
                 <thead>
                     <tr>
-                        {header("Name", SortField::Name, list.sort, restart)}
-                        {header("Amount", SortField::Amount, list.sort, restart)}
-                        {header("Stage", SortField::Stage, list.sort, restart)}
-                        {header("Close date", SortField::CloseDate, list.sort, restart)}
-                        {header("Owner", SortField::Owner, list.sort, restart)}
+                        {header("Name", SortField::Name, list.sort, restart, &sortable)}
+                        {header("Amount", SortField::Amount, list.sort, restart, &sortable)}
+                        {header("Stage", SortField::Stage, list.sort, restart, &sortable)}
+                        {header("Close date", SortField::CloseDate, list.sort, restart, &sortable)}
+                        {header("Owner", SortField::Owner, list.sort, restart, &sortable)}
                     </tr>
                 </thead>
                 <tbody>
@@ -235,7 +258,11 @@ fn DealRow(deal: Deal) -> impl IntoView {
     let amount = f.amount.map(|m| fmt.money(&m)).unwrap_or_default();
     let date = f.close_date.map(|d| fmt.date(&d)).unwrap_or_default();
     let stage_id = f.stage.clone();
+    let stage_label = deal.labels.stage.clone();
     let stage = move || {
+        if stage_label.is_some() {
+            return stage_label.clone();
+        }
         let id = stage_id.clone()?;
         let label = app
             .stages
@@ -251,7 +278,7 @@ fn DealRow(deal: Deal) -> impl IntoView {
             <td class="df-num">{amount}</td>
             <td>{stage}</td>
             <td>{date}</td>
-            <td>{f.owner.clone().unwrap_or_default()}</td>
+            <td>{deal.labels.owner.clone().or_else(|| f.owner.clone()).unwrap_or_default()}</td>
         </tr>
     }
 }

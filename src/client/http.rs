@@ -1,0 +1,296 @@
+//! The one HTTP path: every CRM request goes through [`HttpBackend`], which adds the
+//! credentials, enforces a timeout, waits out `429`s as `Retry-After` asks (at most twice,
+//! telling the user), and turns every failure into a [`BackendError`].
+
+use crate::backend::{ActivityListener, BackendError, DealsBackend, LocalBoxFuture};
+use crate::config::Config;
+use crate::model::{Deal, DealFields, DealId, ListQuery, Page, PagingStyle, Schema, Stage};
+use crate::providers::http::{retry_after_secs, HttpRequest, HttpResponse, Method};
+use crate::providers::{Capabilities, Provider, Saved};
+use gloo_net::http::{Headers, RequestBuilder};
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+
+/// How many times a `429` is waited out before giving up.
+pub const MAX_RATE_LIMIT_RETRIES: u32 = 2;
+/// The longest `Retry-After` the app waits out by itself; longer ones are reported instead.
+pub const MAX_WAIT_SECS: u64 = 60;
+
+/// A CRM reached over HTTP through its [`Provider`] dialect.
+pub struct HttpBackend {
+    provider: Box<dyn Provider>,
+    base: String,
+    timeout_ms: u32,
+    schema: Schema,
+    fallback_stages: Vec<Stage>,
+    stages: RefCell<Option<Vec<Stage>>>,
+    stages_note: RefCell<Option<String>>,
+    listener: RefCell<Option<ActivityListener>>,
+}
+
+/// What kind of call a request is: it decides what a timeout means.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Call {
+    Read,
+    Create,
+    Write,
+}
+
+fn sleep_ms(ms: u32) -> impl std::future::Future<Output = ()> {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+fn now_secs() -> u64 {
+    (js_sys::Date::now() / 1000.0) as u64
+}
+
+impl HttpBackend {
+    /// A backend for `provider`, configured by `config` (base URL, timeout, fallback stages).
+    pub fn new(provider: Box<dyn Provider>, config: &Config) -> Self {
+        Self {
+            schema: provider.schema(),
+            provider,
+            base: config.api_base(),
+            timeout_ms: config.timeout_ms,
+            fallback_stages: config.stages.clone(),
+            stages: RefCell::new(None),
+            stages_note: RefCell::new(None),
+            listener: RefCell::new(None),
+        }
+    }
+
+    fn tell(&self, what: Option<String>) {
+        let listener = self.listener.borrow().clone();
+        if let Some(l) = listener {
+            l(what);
+        }
+    }
+
+    async fn send_once(&self, req: &HttpRequest, call: Call) -> Result<HttpResponse, BackendError> {
+        let url = format!("{}{}", self.base, req.path);
+        let headers = Headers::new();
+        headers.set("Accept", "application/json");
+        for (k, v) in self.provider.auth_headers() {
+            headers.set(k, &v);
+        }
+        let controller = web_sys::AbortController::new()
+            .map_err(|_| BackendError::Network("the browser cannot send requests".into()))?;
+        let method = match req.method {
+            Method::Get => gloo_net::http::Method::GET,
+            Method::Post => gloo_net::http::Method::POST,
+            Method::Put => gloo_net::http::Method::PUT,
+            Method::Patch => gloo_net::http::Method::PATCH,
+            Method::Delete => gloo_net::http::Method::DELETE,
+        };
+        let builder = RequestBuilder::new(&url)
+            .method(method)
+            .abort_signal(Some(&controller.signal()));
+        let request = match &req.body {
+            Some(body) => {
+                headers.set("Content-Type", "application/json");
+                builder.headers(headers).body(body.to_string())
+            }
+            None => builder.headers(headers).build(),
+        }
+        .map_err(|e| BackendError::Network(e.to_string()))?;
+
+        let abort = controller.clone();
+        let timer = gloo_timeout(self.timeout_ms, move || abort.abort());
+        let result = request.send().await;
+        clear_timeout(timer);
+        let response = match result {
+            Ok(r) => r,
+            Err(gloo_net::Error::JsError(e)) if e.name == "AbortError" => return Err(self.timed_out(call)),
+            Err(e) => {
+                return Err(BackendError::Network(format!(
+                    "no answer from {} ({e}). Check the connection, the base_url and, for a CRM on another origin, its CORS settings.",
+                    self.provider.name()
+                )))
+            }
+        };
+        let status = response.status();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| retry_after_secs(&v, now_secs()));
+        let body = match response.text().await {
+            Ok(b) => b,
+            Err(gloo_net::Error::JsError(e)) if e.name == "AbortError" => return Err(self.timed_out(call)),
+            Err(e) => {
+                return Err(BackendError::Network(format!(
+                    "the connection dropped while reading the answer ({e})"
+                )))
+            }
+        };
+        Ok(HttpResponse {
+            status,
+            retry_after_secs: retry_after,
+            body,
+        })
+    }
+
+    fn timed_out(&self, call: Call) -> BackendError {
+        let secs = self.timeout_ms / 1000;
+        BackendError::Network(match call {
+            Call::Read => format!("{} did not answer within {secs} seconds", self.provider.name()),
+            // The request may have reached the CRM: sending it again could create a duplicate.
+            Call::Create => format!(
+                "{} did not answer within {secs} seconds. The deal may have been created anyway: check the deal list before saving again",
+                self.provider.name()
+            ),
+            Call::Write => format!(
+                "{} did not answer within {secs} seconds. The change may have been saved anyway: check the deal before saving again",
+                self.provider.name()
+            ),
+        })
+    }
+
+    /// Sends a request, waiting out rate limits: a `429` has not been processed, so repeating
+    /// it is safe even for a create.
+    async fn send(&self, req: &HttpRequest, call: Call) -> Result<HttpResponse, BackendError> {
+        let mut retries = 0;
+        loop {
+            let response = self.send_once(req, call).await?;
+            if response.status != 429 || retries >= MAX_RATE_LIMIT_RETRIES {
+                return Ok(response);
+            }
+            let wait = response.retry_after_secs.unwrap_or(1).max(1);
+            if wait > MAX_WAIT_SECS {
+                return Ok(response);
+            }
+            retries += 1;
+            self.tell(Some(format!(
+                "{} asked to slow down: trying again in {wait} seconds…",
+                self.provider.name()
+            )));
+            sleep_ms(wait as u32 * 1000).await;
+            self.tell(None);
+        }
+    }
+
+    async fn call(&self, req: HttpRequest, call: Call) -> Result<HttpResponse, BackendError> {
+        let response = self.send(&req, call).await?;
+        if response.ok() {
+            Ok(response)
+        } else {
+            Err(self.provider.read_error(&response))
+        }
+    }
+
+    async fn known_stages(&self) -> Vec<Stage> {
+        if let Some(s) = self.stages.borrow().clone() {
+            return s;
+        }
+        self.load_stages().await.unwrap_or_default()
+    }
+
+    async fn load_stages(&self) -> Result<Vec<Stage>, BackendError> {
+        let fetched = match self.call(self.provider.stages(), Call::Read).await {
+            Ok(r) => self.provider.read_stages(&r),
+            Err(e) => Err(e),
+        };
+        match fetched {
+            Ok(stages) => {
+                *self.stages.borrow_mut() = Some(stages.clone());
+                *self.stages_note.borrow_mut() = None;
+                Ok(stages)
+            }
+            Err(e) if !self.fallback_stages.is_empty() => {
+                *self.stages_note.borrow_mut() = Some(format!(
+                    "The stage list could not be loaded from {} ({e}); showing the stages from the configuration.",
+                    self.provider.name()
+                ));
+                Ok(self.fallback_stages.clone())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn saved(&self, saved: Saved) -> Result<Deal, BackendError> {
+        match saved {
+            Saved::Deal(d) => Ok(*d),
+            Saved::Id(id) => {
+                let r = self.call(self.provider.get(&id), Call::Read).await?;
+                self.provider.read_deal(&r)
+            }
+        }
+    }
+}
+
+fn gloo_timeout(ms: u32, f: impl FnOnce() + 'static) -> Option<i32> {
+    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
+    web_sys::window().and_then(|w| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms as i32)
+            .ok()
+    })
+}
+
+fn clear_timeout(handle: Option<i32>) {
+    if let (Some(h), Some(w)) = (handle, web_sys::window()) {
+        w.clear_timeout_with_handle(h);
+    }
+}
+
+impl DealsBackend for HttpBackend {
+    fn name(&self) -> &str {
+        self.provider.name()
+    }
+    fn schema(&self) -> &Schema {
+        &self.schema
+    }
+    fn paging(&self) -> PagingStyle {
+        self.provider.paging()
+    }
+    fn capabilities(&self) -> Capabilities {
+        self.provider.capabilities()
+    }
+    fn list<'a>(&'a self, query: &'a ListQuery) -> LocalBoxFuture<'a, Result<Page, BackendError>> {
+        Box::pin(async move {
+            let r = self.call(self.provider.list(query), Call::Read).await?;
+            self.provider.read_list(query, &r)
+        })
+    }
+    fn get<'a>(&'a self, id: &'a DealId) -> LocalBoxFuture<'a, Result<Deal, BackendError>> {
+        Box::pin(async move {
+            let r = self.call(self.provider.get(id), Call::Read).await?;
+            self.provider.read_deal(&r)
+        })
+    }
+    fn create<'a>(&'a self, fields: &'a DealFields) -> LocalBoxFuture<'a, Result<Deal, BackendError>> {
+        Box::pin(async move {
+            let stages = self.known_stages().await;
+            let r = self.call(self.provider.create(fields, &stages), Call::Create).await?;
+            let saved = self.provider.read_created(&r)?;
+            self.saved(saved).await
+        })
+    }
+    fn update<'a>(&'a self, id: &'a DealId, fields: &'a DealFields) -> LocalBoxFuture<'a, Result<Deal, BackendError>> {
+        Box::pin(async move {
+            let stages = self.known_stages().await;
+            let r = self
+                .call(self.provider.update(id, fields, &stages), Call::Write)
+                .await?;
+            let saved = self.provider.read_updated(id, &r)?;
+            self.saved(saved).await
+        })
+    }
+    fn delete<'a>(&'a self, id: &'a DealId) -> LocalBoxFuture<'a, Result<(), BackendError>> {
+        Box::pin(async move { self.call(self.provider.delete(id), Call::Write).await.map(|_| ()) })
+    }
+    fn stages(&self) -> LocalBoxFuture<'_, Result<Vec<Stage>, BackendError>> {
+        Box::pin(self.load_stages())
+    }
+    fn stages_note(&self) -> Option<String> {
+        self.stages_note.borrow().clone()
+    }
+    fn set_activity_listener(&self, listener: ActivityListener) {
+        *self.listener.borrow_mut() = Some(listener);
+    }
+}

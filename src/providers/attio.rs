@@ -1,0 +1,458 @@
+//! Attio v2 (`https://api.attio.com`): Bearer token, offset paging without a total (the end is
+//! a short page), every attribute an array of historic values of which the current one has
+//! `active_until: null`, stages written by title, `Retry-After` as an HTTP date.
+
+use super::http::{HttpRequest, HttpResponse, Method};
+use super::{error_for_status, path_id, Capabilities, Provider, Saved};
+use crate::backend::BackendError;
+use crate::model::{
+    Currency, Cursor, Deal, DealFields, DealId, Field, FieldError, FieldRule, Labels, ListQuery, Money, Page,
+    PagingStyle, Schema, SortDir, SortField, Stage,
+};
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+
+/// The paths this provider uses, relative to the base URL.
+pub mod routes {
+    /// Create (documented).
+    pub const RECORDS: &str = "/v2/objects/deals/records";
+    /// Query (documented).
+    pub const QUERY: &str = "/v2/objects/deals/records/query";
+    /// One record (documented).
+    pub const RECORD: &str = "/v2/objects/deals/records/";
+    /// The stage attribute's statuses (documented).
+    pub const STATUSES: &str = "/v2/objects/deals/attributes/stage/statuses";
+}
+
+const SLUGS: &[(&str, Field)] = &[
+    ("name", Field::Name),
+    ("value", Field::Amount),
+    ("stage", Field::Stage),
+    ("owner", Field::Owner),
+];
+
+/// The Attio dialect.
+pub struct Attio {
+    token: String,
+    currency: Currency,
+}
+
+impl Attio {
+    /// A client with this access token; `currency` for values that name none.
+    pub fn new(token: &str, currency: Currency) -> Self {
+        Self {
+            token: token.to_owned(),
+            currency,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Record {
+    id: RecordId,
+    #[serde(default)]
+    values: BTreeMap<String, Vec<Map<String, Value>>>,
+}
+
+#[derive(Deserialize)]
+struct RecordId {
+    record_id: String,
+}
+
+#[derive(Deserialize)]
+struct One {
+    data: Record,
+}
+
+#[derive(Deserialize)]
+struct Many {
+    data: Vec<Record>,
+}
+
+#[derive(Deserialize)]
+struct Statuses {
+    data: Vec<Status>,
+}
+
+#[derive(Deserialize)]
+struct Status {
+    title: String,
+    #[serde(default)]
+    is_archived: bool,
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    message: String,
+}
+
+/// The current value of an attribute: the entry whose `active_until` is null.
+fn current<'a>(values: &'a BTreeMap<String, Vec<Map<String, Value>>>, slug: &str) -> Option<&'a Map<String, Value>> {
+    values
+        .get(slug)?
+        .iter()
+        .find(|v| v.get("active_until").is_none_or(Value::is_null))
+}
+
+fn str_at<'a>(v: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str)
+}
+
+impl Attio {
+    fn to_deal(&self, r: Record) -> Result<Deal, BackendError> {
+        let id = r.id.record_id;
+        let v = &r.values;
+        let amount = match current(v, "value") {
+            Some(val) => {
+                let currency = str_at(val, "currency_code")
+                    .and_then(|c| Currency::parse(c).ok())
+                    .unwrap_or(self.currency);
+                match val.get("currency_value").and_then(Value::as_f64) {
+                    Some(n) => Some(
+                        Money::from_f64(n, currency)
+                            .ok_or_else(|| BackendError::Malformed(format!("record {id} has value {n}")))?,
+                    ),
+                    None => None,
+                }
+            }
+            None => None,
+        };
+        let stage = current(v, "stage")
+            .and_then(|s| s.get("status"))
+            .and_then(|s| s.get("title"))
+            .and_then(Value::as_str);
+        let owner = current(v, "owner").and_then(|o| str_at(o, "referenced_actor_id"));
+        Ok(Deal {
+            id: DealId(id),
+            fields: DealFields {
+                name: current(v, "name")
+                    .and_then(|n| str_at(n, "value"))
+                    .unwrap_or_default()
+                    .to_owned(),
+                amount,
+                stage: stage.map(str::to_owned),
+                close_date: None,
+                probability: None,
+                owner: owner.map(str::to_owned),
+                company: None,
+                description: None,
+            },
+            labels: Labels::default(),
+        })
+    }
+
+    fn values(&self, f: &DealFields, clear_absent: bool) -> Value {
+        let mut m = Map::new();
+        m.insert("name".into(), json!(f.name));
+        // Stages are written by title, which is also how this provider identifies them.
+        if let Some(s) = &f.stage {
+            m.insert("stage".into(), json!(s));
+        }
+        match &f.owner {
+            // An owner is a workspace member, named by email or by id.
+            Some(o) if o.contains('@') => {
+                m.insert("owner".into(), json!(o));
+            }
+            Some(o) => {
+                m.insert(
+                    "owner".into(),
+                    json!([{"referenced_actor_type": "workspace-member", "referenced_actor_id": o}]),
+                );
+            }
+            None => {}
+        }
+        match f.amount {
+            Some(a) => {
+                m.insert("value".into(), json!(a.to_f64()));
+            }
+            None if clear_absent => {
+                m.insert("value".into(), json!([]));
+            }
+            None => {}
+        }
+        json!({ "data": { "values": m } })
+    }
+}
+
+impl Provider for Attio {
+    fn name(&self) -> &'static str {
+        "Attio"
+    }
+
+    fn schema(&self) -> Schema {
+        Schema::new(vec![
+            FieldRule::optional(Field::Name).required().max_chars(1000),
+            FieldRule::optional(Field::Amount).range(0, crate::model::money::MAX_MAJOR),
+            FieldRule::optional(Field::Stage).required(),
+            FieldRule::optional(Field::Owner).required().max_chars(320),
+        ])
+    }
+
+    fn paging(&self) -> PagingStyle {
+        PagingStyle::Offset { total: false }
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            search: true,
+            sort: vec![SortField::Name, SortField::Amount, SortField::Stage, SortField::Owner],
+        }
+    }
+
+    fn auth_headers(&self) -> Vec<(&'static str, String)> {
+        vec![("Authorization", format!("Bearer {}", self.token))]
+    }
+
+    fn list(&self, q: &ListQuery) -> HttpRequest {
+        let offset = match q.cursor {
+            Cursor::Offset(o) => o,
+            _ => 0,
+        };
+        let mut body = json!({ "limit": q.page_size.max(1), "offset": offset });
+        let search = q.search.trim();
+        if !search.is_empty() {
+            body["filter"] = json!({ "name": { "$contains": search } });
+        }
+        if let Some(sort) = q.sort {
+            let attribute = match sort.field {
+                SortField::Name => "name",
+                SortField::Amount => "value",
+                SortField::Stage => "stage",
+                SortField::Owner => "owner",
+                SortField::CloseDate => "created_at",
+            };
+            body["sorts"] =
+                json!([{ "direction": if sort.dir == SortDir::Asc { "asc" } else { "desc" }, "attribute": attribute }]);
+        }
+        HttpRequest::json(Method::Post, routes::QUERY, body)
+    }
+
+    fn read_list(&self, q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
+        let body: Many = r.json()?;
+        let offset = match q.cursor {
+            Cursor::Offset(o) => o,
+            _ => 0,
+        };
+        let deals = body
+            .data
+            .into_iter()
+            .map(|rec| self.to_deal(rec))
+            .collect::<Result<Vec<_>, _>>()?;
+        // No total: a full page may have more after it; a short one is the last.
+        let full = deals.len() as u64 >= u64::from(q.page_size.max(1));
+        Ok(Page {
+            next: full.then(|| Cursor::Offset(offset + deals.len() as u64)),
+            total: None,
+            deals,
+        })
+    }
+
+    fn get(&self, id: &DealId) -> HttpRequest {
+        HttpRequest::get(format!("{}{}", routes::RECORD, path_id(id)))
+    }
+
+    fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
+        let one: One = r.json()?;
+        self.to_deal(one.data)
+    }
+
+    fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(Method::Post, routes::RECORDS, self.values(f, false))
+    }
+
+    fn read_created(&self, r: &HttpResponse) -> Result<Saved, BackendError> {
+        self.read_deal(r).map(|d| Saved::Deal(Box::new(d)))
+    }
+
+    fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(
+            Method::Patch,
+            format!("{}{}", routes::RECORD, path_id(id)),
+            self.values(f, true),
+        )
+    }
+
+    fn read_updated(&self, _id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
+        self.read_deal(r).map(|d| Saved::Deal(Box::new(d)))
+    }
+
+    fn delete(&self, id: &DealId) -> HttpRequest {
+        HttpRequest::delete(format!("{}{}", routes::RECORD, path_id(id)))
+    }
+
+    fn stages(&self) -> HttpRequest {
+        HttpRequest::get(routes::STATUSES)
+    }
+
+    fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
+        let body: Statuses = r.json()?;
+        Ok(body
+            .data
+            .into_iter()
+            .filter(|s| !s.is_archived)
+            .map(|s| Stage::new(&s.title, &s.title))
+            .collect())
+    }
+
+    fn read_error(&self, r: &HttpResponse) -> BackendError {
+        // Attio sends Retry-After as an HTTP date; the client turns it into seconds.
+        let retry = r.retry_after_secs;
+        let Ok(body) = serde_json::from_str::<ErrorBody>(&r.body) else {
+            return error_for_status(r.status, retry, String::new(), Vec::new());
+        };
+        // Messages name the attribute by slug in quotes: 'attribute with slug "value"'.
+        let field = body
+            .message
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .find_map(|quoted| SLUGS.iter().find(|(s, _)| *s == quoted).map(|(_, f)| *f));
+        let fields: Vec<FieldError> = field
+            .map(|f| FieldError::new(f, body.message.clone()))
+            .into_iter()
+            .collect();
+        let message = if fields.is_empty() { body.message } else { String::new() };
+        error_for_status(r.status, retry, message, fields)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attio() -> Attio {
+        Attio::new("tok", Currency::USD)
+    }
+
+    /// The documented create response (abridged to the attributes this app reads, plus an
+    /// older, closed name value that must be ignored).
+    const CREATED: &str = r#"{
+"data": {
+"id": {"workspace_id": "14beef7a-99f7-4534-a87e-70b564330a4c", "object_id": "97052eb9-e65e-443f-a297-f2d9a4a7f795", "record_id": "bf071e1f-6035-429d-b874-d83ea64ea13b"},
+"created_at": "2022-11-21T13:22:49.061281000Z",
+"web_url": "https://app.attio.com/salarya/person/bf071e1f-6035-429d-b874-d83ea64ea13b",
+"values": {
+"name": [
+{"active_from": "2022-01-01T15:00:00.000000000Z", "active_until": "2023-01-01T15:00:00.000000000Z", "created_by_actor": {"type": "system", "id": null}, "value": "Old name", "attribute_type": "text"},
+{"active_from": "2023-01-01T15:00:00.000000000Z", "active_until": null, "created_by_actor": {"type": "system", "id": null}, "value": "Contract with Fundstack", "attribute_type": "text"}
+],
+"stage": [{"active_from": "2023-01-01T15:00:00.000000000Z", "active_until": null, "created_by_actor": {"type": "system", "id": null},
+  "status": {"title": "In Progress", "id": {"workspace_id": "14beef7a-99f7-4534-a87e-70b564330a4c", "object_id": "97052eb9-e65e-443f-a297-f2d9a4a7f795", "attribute_id": "41252299-f8c7-4b5e-99c9-4ff8321d2f96", "status_id": "11f07f01-c10f-4e05-a522-33e050bc52ee"}, "is_archived": false, "celebration_enabled": false, "target_time_in_status": null},
+  "attribute_type": "status"}],
+"owner": [{"active_from": "2023-01-01T15:00:00.000000000Z", "active_until": null, "created_by_actor": {"type": "system", "id": null}, "referenced_actor_type": "workspace-member", "referenced_actor_id": "50cf242c-7fa3-4cad-87d0-75b1af71c57b", "attribute_type": "actor-reference"}],
+"value": [{"active_from": "2023-01-01T15:00:00.000000000Z", "active_until": null, "created_by_actor": {"type": "system", "id": null}, "currency_value": 4200, "currency_code": "USD", "attribute_type": "currency"}]
+}
+}
+}"#;
+
+    #[test]
+    fn the_documented_record_reads_at_its_current_values() {
+        let Saved::Deal(d) = attio().read_created(&HttpResponse::new(200, CREATED)).unwrap() else {
+            panic!()
+        };
+        assert_eq!(d.id.0, "bf071e1f-6035-429d-b874-d83ea64ea13b");
+        assert_eq!(d.fields.name, "Contract with Fundstack");
+        assert_eq!(d.fields.stage.as_deref(), Some("In Progress"));
+        assert_eq!(d.fields.owner.as_deref(), Some("50cf242c-7fa3-4cad-87d0-75b1af71c57b"));
+        assert_eq!(d.fields.amount, Some(Money::new(420_000, Currency::USD)));
+    }
+
+    #[test]
+    fn the_documented_example_request_is_what_a_create_sends() {
+        let f = DealFields {
+            name: "Contract with Fundstack".into(),
+            stage: Some("In Progress".into()),
+            owner: Some("person@company.com".into()),
+            amount: Some(Money::new(420_000, Currency::USD)),
+            ..DealFields::default()
+        };
+        let r = attio().create(&f, &[]);
+        assert_eq!((r.method, r.path.as_str()), (Method::Post, "/v2/objects/deals/records"));
+        assert_eq!(
+            r.body.unwrap(),
+            json!({"data": {"values": {"name": "Contract with Fundstack", "stage": "In Progress", "owner": "person@company.com", "value": 4200.0}}})
+        );
+    }
+
+    #[test]
+    fn an_owner_given_by_id_is_written_as_an_actor_reference() {
+        let f = DealFields {
+            name: "x".into(),
+            owner: Some("50cf242c-7fa3-4cad-87d0-75b1af71c57b".into()),
+            ..DealFields::default()
+        };
+        let body = attio().update(&DealId("r".into()), &f, &[]).body.unwrap();
+        assert_eq!(
+            body["data"]["values"]["owner"],
+            json!([{"referenced_actor_type": "workspace-member", "referenced_actor_id": "50cf242c-7fa3-4cad-87d0-75b1af71c57b"}])
+        );
+        assert_eq!(
+            body["data"]["values"]["value"],
+            json!([]),
+            "an emptied amount is cleared"
+        );
+    }
+
+    #[test]
+    fn a_short_page_is_the_last_page() {
+        let q = ListQuery {
+            search: "fund".into(),
+            sort: None,
+            page_size: 2,
+            cursor: Cursor::Offset(4),
+        };
+        let r = attio().list(&q);
+        assert_eq!(
+            r.body.unwrap(),
+            json!({"limit": 2, "offset": 4, "filter": {"name": {"$contains": "fund"}}})
+        );
+        let record = &CREATED[CREATED.find("{\n\"id\"").unwrap()..CREATED.rfind('}').unwrap()];
+        let full = format!(r#"{{"data": [{record}, {record}]}}"#);
+        assert_eq!(
+            attio().read_list(&q, &HttpResponse::new(200, full)).unwrap().next,
+            Some(Cursor::Offset(6))
+        );
+        let short = format!(r#"{{"data": [{record}]}}"#);
+        assert_eq!(
+            attio().read_list(&q, &HttpResponse::new(200, short)).unwrap().next,
+            None
+        );
+    }
+
+    #[test]
+    fn statuses_become_stages_by_title_without_archived_ones() {
+        let r = HttpResponse::new(
+            200,
+            r#"{"data": [{"id": {"status_id": "a"}, "title": "Lead", "is_archived": false}, {"id": {"status_id": "b"}, "title": "Old", "is_archived": true}]}"#,
+        );
+        assert_eq!(attio().read_stages(&r).unwrap(), vec![Stage::new("Lead", "Lead")]);
+    }
+
+    #[test]
+    fn errors_name_the_attribute_slug() {
+        let r = HttpResponse::new(
+            400,
+            r#"{"status_code": 400, "type": "invalid_request_error", "code": "validation_type", "message": "Invalid value was passed to attribute with slug \"value\"."}"#,
+        );
+        assert_eq!(
+            attio().read_error(&r),
+            BackendError::Fields {
+                errors: vec![FieldError::new(
+                    Field::Amount,
+                    "Invalid value was passed to attribute with slug \"value\"."
+                )],
+                message: None
+            }
+        );
+        let r = HttpResponse::new(
+            429,
+            r#"{"status_code": 429, "type": "rate_limit_error", "code": "rate_limit_exceeded", "message": "Rate limit exceeded"}"#,
+        );
+        assert_eq!(
+            attio().read_error(&r),
+            BackendError::RateLimited { retry_after_secs: None }
+        );
+    }
+}

@@ -1,0 +1,541 @@
+//! Heffl v2 (`https://api.heffl.com/api/v2`): `x-api-key`, opaque cursor paging, `clt_`/`dpl_`/
+//! `dps_`/`usr_` prefixed ids, unknown keys rejected, custom fields as top-level `cf_*` keys.
+//!
+//! Unverified, and kept in [`routes`]: delete, and the shape of the pipelines list.
+
+use super::http::{with_query, HttpRequest, HttpResponse, Method};
+use super::{error_for_status, field_named, path_id, pipeline_of, Capabilities, Provider, Saved};
+use crate::backend::BackendError;
+use crate::model::{
+    Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldError, FieldRule, IdFormat, Labels, ListQuery, Money,
+    Page, PagingStyle, Schema, SortDir, SortField, Stage,
+};
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+/// The paths this provider uses, relative to the base URL.
+pub mod routes {
+    /// List and create (documented).
+    pub const DEALS: &str = "/deals";
+    /// One deal: get and update (documented), delete (unverified).
+    pub const DEAL: &str = "/deals/";
+    /// Pipelines with their stages (documented path, unverified shape).
+    pub const PIPELINES: &str = "/pipelines";
+}
+
+/// The most a page may hold.
+pub const MAX_PAGE_SIZE: u32 = 100;
+
+/// The keys a create or update may carry besides `cf_*`: Heffl rejects any other.
+pub const DOCUMENTED_KEYS: &[&str] = &[
+    "title",
+    "clientId",
+    "pipelineId",
+    "stageId",
+    "leadId",
+    "sourceId",
+    "ownerUserId",
+    "price",
+    "expectedCloseDate",
+    "currency",
+    "isInclusiveTax",
+    "assignees",
+    "contacts",
+    "tags",
+    "products",
+    "priority",
+    "status",
+];
+
+const FIELDS: &[(&str, Field)] = &[
+    ("title", Field::Name),
+    ("price", Field::Amount),
+    ("currency", Field::Currency),
+    ("stageId", Field::Stage),
+    ("pipelineId", Field::Stage),
+    ("expectedCloseDate", Field::CloseDate),
+    ("ownerUserId", Field::Owner),
+    ("clientId", Field::Company),
+];
+
+/// The Heffl dialect.
+pub struct Heffl {
+    api_key: String,
+    currency: Currency,
+}
+
+impl Heffl {
+    /// A client with this API key; `currency` for deals that name none.
+    pub fn new(api_key: &str, currency: Currency) -> Self {
+        Self {
+            api_key: api_key.to_owned(),
+            currency,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct WireDeal {
+    id: String,
+    title: String,
+    #[serde(default)]
+    client_id: Option<String>,
+    #[serde(default)]
+    price: Option<f64>,
+    #[serde(default)]
+    currency: Option<String>,
+    #[serde(default)]
+    expected_close_date: Option<String>,
+    #[serde(default)]
+    stage_id: Option<String>,
+    #[serde(default)]
+    stage: Option<String>,
+    #[serde(default)]
+    owner_user_id: Option<String>,
+    #[serde(default)]
+    owner_name: Option<String>,
+    /// Everything else, `cf_*` custom fields included: read without failing, never sent back.
+    #[serde(flatten)]
+    _rest: Map<String, Value>,
+}
+
+#[derive(Deserialize)]
+struct ListBody {
+    data: Vec<WireDeal>,
+    meta: ListMeta,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ListMeta {
+    has_more: bool,
+    #[serde(default)]
+    next_cursor: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct PipelinesBody {
+    data: Vec<WirePipeline>,
+}
+
+#[derive(Deserialize)]
+struct WirePipeline {
+    id: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    stages: Vec<WireStage>,
+}
+
+#[derive(Deserialize)]
+struct WireStage {
+    id: String,
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct ErrorEnvelope {
+    error: ErrorBody,
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    details: Option<Details>,
+}
+
+#[derive(Deserialize)]
+struct Details {
+    #[serde(default)]
+    issues: Vec<Issue>,
+}
+
+#[derive(Deserialize)]
+struct Issue {
+    field: String,
+    message: String,
+}
+
+/// A calendar date as Heffl's RFC 3339 date-time: midnight UTC of that day.
+pub fn date_time(d: Date) -> String {
+    format!("{d}T00:00:00Z")
+}
+
+impl Heffl {
+    fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
+        let currency = match w.currency.as_deref() {
+            Some(c) => {
+                Currency::parse(c).map_err(|_| BackendError::Malformed(format!("deal {} has currency {c:?}", w.id)))?
+            }
+            None => self.currency,
+        };
+        let amount = match w.price {
+            Some(p) => Some(
+                Money::from_f64(p, currency)
+                    .ok_or_else(|| BackendError::Malformed(format!("deal {} has price {p}", w.id)))?,
+            ),
+            None => None,
+        };
+        Ok(Deal {
+            id: DealId(w.id),
+            fields: DealFields {
+                name: w.title,
+                amount,
+                stage: w.stage_id,
+                close_date: w
+                    .expected_close_date
+                    .as_deref()
+                    .and_then(|d| Date::parse_iso_prefix(d).ok()),
+                probability: None,
+                owner: w.owner_user_id,
+                company: w.client_id,
+                description: None,
+            },
+            labels: Labels {
+                stage: w.stage,
+                owner: w.owner_name,
+            },
+        })
+    }
+
+    fn body(&self, f: &DealFields, stages: &[Stage], clear_absent: bool) -> Value {
+        let mut m = Map::new();
+        m.insert("title".into(), json!(f.name));
+        if let Some(c) = &f.company {
+            m.insert("clientId".into(), json!(c));
+        }
+        if let Some(p) = pipeline_of(f.stage.as_deref(), stages) {
+            m.insert("pipelineId".into(), json!(p));
+        }
+        let optional = [
+            ("stageId", f.stage.as_ref().map(|s| json!(s))),
+            ("ownerUserId", f.owner.as_ref().map(|o| json!(o))),
+            ("price", f.amount.map(|a| json!(a.to_f64()))),
+            ("currency", f.amount.map(|a| json!(a.currency.as_str()))),
+            ("expectedCloseDate", f.close_date.map(|d| json!(date_time(d)))),
+        ];
+        for (k, v) in optional {
+            match v {
+                Some(v) => {
+                    m.insert(k.into(), v);
+                }
+                // A cleared field is sent as null on update; currency follows price.
+                None if clear_absent && k != "currency" => {
+                    m.insert(k.into(), Value::Null);
+                }
+                None => {}
+            }
+        }
+        Value::Object(m)
+    }
+}
+
+impl Provider for Heffl {
+    fn name(&self) -> &'static str {
+        "Heffl"
+    }
+
+    fn schema(&self) -> Schema {
+        Schema::new(vec![
+            FieldRule::optional(Field::Name).required().max_chars(255),
+            FieldRule::optional(Field::Amount).range(0, crate::model::money::MAX_MAJOR),
+            FieldRule::optional(Field::Currency),
+            FieldRule::optional(Field::Stage)
+                .required()
+                .format(IdFormat::Prefixed("dps_")),
+            FieldRule::optional(Field::CloseDate),
+            FieldRule::optional(Field::Owner).format(IdFormat::Prefixed("usr_")),
+            FieldRule::optional(Field::Company)
+                .required()
+                .format(IdFormat::Prefixed("clt_")),
+        ])
+    }
+
+    fn paging(&self) -> PagingStyle {
+        PagingStyle::Cursor
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            search: true,
+            sort: vec![SortField::Amount, SortField::CloseDate],
+        }
+    }
+
+    fn auth_headers(&self) -> Vec<(&'static str, String)> {
+        vec![("x-api-key", self.api_key.clone())]
+    }
+
+    fn list(&self, q: &ListQuery) -> HttpRequest {
+        let cursor = match &q.cursor {
+            Cursor::Token(t) => Some(t.clone()),
+            _ => None,
+        };
+        let search = q.search.trim();
+        let order_by = q.sort.and_then(|s| match s.field {
+            SortField::Amount => Some("price".to_owned()),
+            SortField::CloseDate => Some("expectedCloseDate".to_owned()),
+            _ => None,
+        });
+        let order_dir = order_by
+            .as_ref()
+            .and(q.sort)
+            .map(|s| if s.dir == SortDir::Asc { "asc" } else { "desc" }.to_owned());
+        HttpRequest::get(with_query(
+            routes::DEALS,
+            &[
+                ("cursor", cursor),
+                ("pageSize", Some(q.page_size.clamp(1, MAX_PAGE_SIZE).to_string())),
+                ("search", (!search.is_empty()).then(|| search.to_owned())),
+                ("orderBy", order_by),
+                ("orderDir", order_dir),
+            ],
+        ))
+    }
+
+    fn read_list(&self, _q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
+        let body: ListBody = r.json()?;
+        let deals = body
+            .data
+            .into_iter()
+            .map(|w| self.to_deal(w))
+            .collect::<Result<Vec<_>, _>>()?;
+        let next = match (body.meta.has_more, body.meta.next_cursor) {
+            (true, Some(c)) => Some(Cursor::Token(c)),
+            (true, None) => return Err(BackendError::Malformed("hasMore without a nextCursor".into())),
+            (false, _) => None,
+        };
+        Ok(Page {
+            deals,
+            total: None,
+            next,
+        })
+    }
+
+    fn get(&self, id: &DealId) -> HttpRequest {
+        HttpRequest::get(format!("{}{}", routes::DEAL, path_id(id)))
+    }
+
+    fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
+        self.to_deal(r.json()?)
+    }
+
+    fn create(&self, f: &DealFields, stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(Method::Post, routes::DEALS, self.body(f, stages, false))
+    }
+
+    fn read_created(&self, r: &HttpResponse) -> Result<Saved, BackendError> {
+        self.read_deal(r).map(|d| Saved::Deal(Box::new(d)))
+    }
+
+    fn update(&self, id: &DealId, f: &DealFields, stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(
+            Method::Patch,
+            format!("{}{}", routes::DEAL, path_id(id)),
+            self.body(f, stages, true),
+        )
+    }
+
+    fn read_updated(&self, _id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
+        self.read_deal(r).map(|d| Saved::Deal(Box::new(d)))
+    }
+
+    fn delete(&self, id: &DealId) -> HttpRequest {
+        HttpRequest::delete(format!("{}{}", routes::DEAL, path_id(id)))
+    }
+
+    fn stages(&self) -> HttpRequest {
+        HttpRequest::get(routes::PIPELINES)
+    }
+
+    fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
+        let body: PipelinesBody = r.json()?;
+        let several = body.data.len() > 1;
+        Ok(body
+            .data
+            .into_iter()
+            .flat_map(|p| {
+                let prefix = if several {
+                    format!("{}: ", p.name)
+                } else {
+                    String::new()
+                };
+                let pipeline = p.id;
+                p.stages.into_iter().map(move |s| Stage {
+                    id: s.id,
+                    label: format!("{prefix}{}", s.name),
+                    pipeline: Some(pipeline.clone()),
+                    probability: None,
+                })
+            })
+            .collect())
+    }
+
+    fn read_error(&self, r: &HttpResponse) -> BackendError {
+        let retry = r.retry_after_secs;
+        let Ok(e) = serde_json::from_str::<ErrorEnvelope>(&r.body) else {
+            return error_for_status(r.status, retry, String::new(), Vec::new());
+        };
+        let mut fields: Vec<FieldError> = Vec::new();
+        let mut unplaced = Vec::new();
+        for issue in e.error.details.map(|d| d.issues).unwrap_or_default() {
+            match field_named(FIELDS, &issue.field) {
+                Some(f) if !fields.iter().any(|x| x.field == f) => fields.push(FieldError::new(f, issue.message)),
+                Some(_) => {}
+                None => unplaced.push(format!("{}: {}", issue.field, issue.message)),
+            }
+        }
+        let message = if unplaced.is_empty() {
+            e.error.message
+        } else {
+            format!("{} {}", e.error.message, unplaced.join("; "))
+        };
+        error_for_status(r.status, retry, message.trim().to_owned(), fields)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heffl() -> Heffl {
+        Heffl::new("key", Currency::USD)
+    }
+
+    /// The documented create response, with a custom field as Heffl sends them.
+    const DEAL: &str = r#"{
+      "id": "dl_123",
+      "number": "D-0001",
+      "title": "Roof repair",
+      "contactEmails": ["a@b.co"],
+      "clientId": "clt_abc",
+      "client": {},
+      "price": 123,
+      "expectedCloseDate": "2023-11-07T05:31:56Z",
+      "pipelineId": "dpl_1",
+      "stageId": "dps_2",
+      "stage": "Quoted",
+      "leadId": null,
+      "leadName": null,
+      "crmSourceId": null,
+      "source": null,
+      "ownerUserId": "usr_9",
+      "ownerId": "usr_9",
+      "ownerName": "Mira",
+      "createdAt": "2023-11-07T05:31:56Z",
+      "updatedAt": "2023-11-07T05:31:56Z",
+      "cf_priority": "high"
+    }"#;
+
+    #[test]
+    fn the_documented_response_becomes_a_deal_ignoring_custom_fields() {
+        let d = heffl().read_deal(&HttpResponse::new(200, DEAL)).unwrap();
+        assert_eq!(d.id.0, "dl_123");
+        assert_eq!(d.fields.name, "Roof repair");
+        assert_eq!(d.fields.amount, Some(Money::new(12_300, Currency::USD)));
+        assert_eq!(d.fields.close_date.unwrap().to_string(), "2023-11-07");
+        assert_eq!(d.fields.stage.as_deref(), Some("dps_2"));
+        assert_eq!(d.fields.company.as_deref(), Some("clt_abc"));
+        assert_eq!(
+            d.labels,
+            Labels {
+                stage: Some("Quoted".into()),
+                owner: Some("Mira".into())
+            }
+        );
+    }
+
+    #[test]
+    fn a_create_sends_only_documented_keys_with_the_stages_pipeline() {
+        let stages = vec![Stage {
+            pipeline: Some("dpl_1".into()),
+            ..Stage::new("dps_2", "Quoted")
+        }];
+        let f = DealFields {
+            name: "Roof repair".into(),
+            amount: Some(Money::new(12_300, Currency::parse("AED").unwrap())),
+            stage: Some("dps_2".into()),
+            close_date: Date::parse_iso("2023-11-07").ok(),
+            company: Some("clt_abc".into()),
+            description: Some("not a Heffl field".into()),
+            probability: Some(10),
+            ..DealFields::default()
+        };
+        let body = heffl().create(&f, &stages).body.unwrap();
+        assert_eq!(
+            body,
+            json!({"title": "Roof repair", "clientId": "clt_abc", "pipelineId": "dpl_1", "stageId": "dps_2",
+                   "price": 123.0, "currency": "AED", "expectedCloseDate": "2023-11-07T00:00:00Z"})
+        );
+        for key in body.as_object().unwrap().keys() {
+            assert!(DOCUMENTED_KEYS.contains(&key.as_str()), "{key}");
+        }
+    }
+
+    #[test]
+    fn cursor_paging_follows_next_cursor_until_has_more_is_false() {
+        let q = ListQuery {
+            search: "roof".into(),
+            sort: None,
+            page_size: 30,
+            cursor: Cursor::Token("abc=".into()),
+        };
+        assert_eq!(heffl().list(&q).path, "/deals?cursor=abc%3D&pageSize=30&search=roof");
+        let more = format!(r#"{{"data": [{DEAL}], "meta": {{"hasMore": true, "nextCursor": "n2"}}}}"#);
+        assert_eq!(
+            heffl().read_list(&q, &HttpResponse::new(200, more)).unwrap().next,
+            Some(Cursor::Token("n2".into()))
+        );
+        let last = r#"{"data": [], "meta": {"hasMore": false, "nextCursor": null}}"#;
+        assert_eq!(heffl().read_list(&q, &HttpResponse::new(200, last)).unwrap().next, None);
+    }
+
+    #[test]
+    fn only_price_and_close_date_sort() {
+        let sorted = |field| {
+            let q = ListQuery {
+                search: String::new(),
+                sort: Some(crate::model::Sort {
+                    field,
+                    dir: SortDir::Desc,
+                }),
+                page_size: 30,
+                cursor: Cursor::Start,
+            };
+            heffl().list(&q).path
+        };
+        assert_eq!(
+            sorted(SortField::Amount),
+            "/deals?pageSize=30&orderBy=price&orderDir=desc"
+        );
+        assert_eq!(sorted(SortField::Name), "/deals?pageSize=30");
+    }
+
+    #[test]
+    fn issues_land_on_their_fields() {
+        let r = HttpResponse::new(
+            400,
+            r#"{"error": {"code": "VALIDATION_ERROR", "message": "Invalid request", "details": {"issues": [{"field": "clientId", "message": "Must start with clt_"}, {"field": "foo", "message": "Unrecognized key"}]}}}"#,
+        );
+        assert_eq!(
+            heffl().read_error(&r),
+            BackendError::Fields {
+                errors: vec![FieldError::new(Field::Company, "Must start with clt_")],
+                message: Some("Invalid request foo: Unrecognized key".into())
+            }
+        );
+        let r = HttpResponse::new(
+            401,
+            r#"{"error": {"code": "UNAUTHORIZED", "message": "Invalid API key"}}"#,
+        );
+        assert_eq!(
+            heffl().read_error(&r),
+            BackendError::Unauthorized("Invalid API key".into())
+        );
+        let r = HttpResponse::new(409, r#"{"error": {"code": "CONFLICT", "message": "Deal was changed"}}"#);
+        assert_eq!(heffl().read_error(&r), BackendError::Form("Deal was changed".into()));
+    }
+}

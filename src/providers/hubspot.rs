@@ -1,0 +1,603 @@
+//! HubSpot legacy Deals v1 (`https://api.hubapi.com`): Bearer private-app token, `offset` cursor
+//! with `hasMore` and no total, properties as `{name, value}` lists, `closedate` in epoch
+//! milliseconds, per-property validation errors as JSON inside the error's `message`.
+//!
+//! The v1 paged list has no search and no sort, so [`capabilities`](Provider::capabilities) says
+//! so and the list shows neither. HubSpot answers no browser CORS: use a same-origin proxy.
+
+use super::http::{encode, HttpRequest, HttpResponse, Method};
+use super::{error_for_status, field_named, path_id, pipeline_of, Capabilities, Provider, Saved};
+use crate::backend::BackendError;
+use crate::model::{
+    Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldError, FieldRule, IdFormat, ListQuery, Money, Page,
+    PagingStyle, Schema, Stage,
+};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// The paths this provider uses, relative to the base URL.
+pub mod routes {
+    /// Create (documented; the trailing slash is HubSpot's).
+    pub const CREATE: &str = "/deals/v1/deal/";
+    /// The paged list (documented).
+    pub const PAGED: &str = "/deals/v1/deal/paged";
+    /// One deal (documented).
+    pub const DEAL: &str = "/deals/v1/deal/";
+    /// Pipelines and their stages (documented).
+    pub const PIPELINES: &str = "/crm-pipelines/v1/pipelines/deals";
+}
+
+/// The most a page may hold.
+pub const MAX_LIMIT: u32 = 250;
+
+/// The properties the list asks for: without `properties=` only ids come back.
+pub const PROPERTIES: &[&str] = &[
+    "dealname",
+    "amount",
+    "deal_currency_code",
+    "dealstage",
+    "pipeline",
+    "closedate",
+    "hubspot_owner_id",
+    "description",
+];
+
+const FIELDS: &[(&str, Field)] = &[
+    ("dealname", Field::Name),
+    ("amount", Field::Amount),
+    ("deal_currency_code", Field::Currency),
+    ("dealstage", Field::Stage),
+    ("pipeline", Field::Stage),
+    ("closedate", Field::CloseDate),
+    ("hubspot_owner_id", Field::Owner),
+    ("description", Field::Description),
+];
+
+const MS_PER_DAY: i64 = 86_400_000;
+
+/// The HubSpot v1 dialect.
+pub struct Hubspot {
+    token: String,
+    currency: Currency,
+}
+
+impl Hubspot {
+    /// A client with this private-app token; `currency` for deals with no `deal_currency_code`.
+    pub fn new(token: &str, currency: Currency) -> Self {
+        Self {
+            token: token.to_owned(),
+            currency,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct WireDeal {
+    deal_id: i64,
+    #[serde(default)]
+    associations: Option<Associations>,
+    #[serde(default)]
+    properties: BTreeMap<String, Property>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct Associations {
+    #[serde(default)]
+    associated_company_ids: Vec<i64>,
+}
+
+#[derive(Deserialize)]
+struct Property {
+    #[serde(default)]
+    value: Value,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Paged {
+    deals: Vec<WireDeal>,
+    has_more: bool,
+    #[serde(default)]
+    offset: Option<Value>,
+}
+
+#[derive(Deserialize)]
+struct Pipelines {
+    results: Vec<WirePipeline>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct WirePipeline {
+    pipeline_id: String,
+    label: String,
+    #[serde(default)]
+    display_order: i64,
+    #[serde(default = "yes")]
+    active: bool,
+    #[serde(default)]
+    stages: Vec<WireStage>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct WireStage {
+    stage_id: String,
+    label: String,
+    #[serde(default)]
+    display_order: i64,
+    #[serde(default = "yes")]
+    active: bool,
+    #[serde(default)]
+    metadata: BTreeMap<String, Value>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    message: String,
+    #[serde(default, rename = "errorType")]
+    error_type: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct PropertyError {
+    #[serde(default)]
+    message: String,
+    name: String,
+}
+
+/// A property's value as text: HubSpot sends strings, and sometimes numbers.
+fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// A calendar date as HubSpot's `closedate`: epoch milliseconds of midnight UTC, as a string.
+pub fn epoch_millis(d: Date) -> String {
+    (d.to_epoch_days() * MS_PER_DAY).to_string()
+}
+
+/// Reads a `closedate` (epoch milliseconds) as the UTC calendar day it falls on.
+pub fn date_from_millis(ms: &str) -> Option<Date> {
+    let ms: i64 = ms.trim().parse().ok()?;
+    Date::from_epoch_days(ms.div_euclid(MS_PER_DAY)).ok()
+}
+
+impl Hubspot {
+    fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
+        let prop = |k: &str| w.properties.get(k).and_then(|p| text(&p.value));
+        let currency = match prop("deal_currency_code") {
+            Some(c) => Currency::parse(&c).unwrap_or(self.currency),
+            None => self.currency,
+        };
+        let amount = match prop("amount") {
+            Some(a) => {
+                let v: f64 = a
+                    .parse()
+                    .map_err(|_| BackendError::Malformed(format!("deal {} has amount {a:?}", w.deal_id)))?;
+                Some(
+                    Money::from_f64(v, currency)
+                        .ok_or_else(|| BackendError::Malformed(format!("deal {} has amount {a}", w.deal_id)))?,
+                )
+            }
+            None => None,
+        };
+        Ok(Deal::new(
+            DealId(w.deal_id.to_string()),
+            DealFields {
+                name: prop("dealname").unwrap_or_default(),
+                amount,
+                stage: prop("dealstage"),
+                close_date: prop("closedate").as_deref().and_then(date_from_millis),
+                probability: None,
+                owner: prop("hubspot_owner_id"),
+                company: w
+                    .associations
+                    .unwrap_or_default()
+                    .associated_company_ids
+                    .first()
+                    .map(ToString::to_string),
+                description: prop("description"),
+            },
+        ))
+    }
+
+    /// `[{name, value}]`; on update an absent value is `""`, which is how HubSpot clears one.
+    fn properties(&self, f: &DealFields, stages: &[Stage], clear_absent: bool) -> Value {
+        let mut props = vec![json!({"name": "dealname", "value": f.name})];
+        let pairs = [
+            ("amount", f.amount.map(|a| a.to_decimal_string())),
+            ("deal_currency_code", f.amount.map(|a| a.currency.to_string())),
+            ("dealstage", f.stage.clone()),
+            ("pipeline", pipeline_of(f.stage.as_deref(), stages).map(str::to_owned)),
+            ("closedate", f.close_date.map(epoch_millis)),
+            ("hubspot_owner_id", f.owner.clone()),
+            ("description", f.description.clone()),
+        ];
+        for (name, value) in pairs {
+            match value {
+                Some(v) => props.push(json!({"name": name, "value": v})),
+                None if clear_absent && !matches!(name, "pipeline" | "deal_currency_code") => {
+                    props.push(json!({"name": name, "value": ""}))
+                }
+                None => {}
+            }
+        }
+        Value::Array(props)
+    }
+}
+
+impl Provider for Hubspot {
+    fn name(&self) -> &'static str {
+        "HubSpot"
+    }
+
+    fn schema(&self) -> Schema {
+        Schema::new(vec![
+            FieldRule::optional(Field::Name).required().max_chars(1000),
+            FieldRule::optional(Field::Amount).range(0, crate::model::money::MAX_MAJOR),
+            FieldRule::optional(Field::Currency),
+            FieldRule::optional(Field::Stage).required(),
+            FieldRule::optional(Field::CloseDate),
+            FieldRule::optional(Field::Owner).format(IdFormat::Integer),
+            FieldRule::optional(Field::Company).format(IdFormat::Integer),
+            FieldRule::optional(Field::Description).max_chars(65_536),
+        ])
+    }
+
+    fn paging(&self) -> PagingStyle {
+        PagingStyle::Cursor
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            search: false,
+            sort: Vec::new(),
+        }
+    }
+
+    fn auth_headers(&self) -> Vec<(&'static str, String)> {
+        vec![("Authorization", format!("Bearer {}", self.token))]
+    }
+
+    fn list(&self, q: &ListQuery) -> HttpRequest {
+        let mut path = format!("{}?limit={}", routes::PAGED, q.page_size.clamp(1, MAX_LIMIT));
+        if let Cursor::Token(offset) = &q.cursor {
+            path.push_str(&format!("&offset={}", encode(offset)));
+        }
+        for p in PROPERTIES {
+            path.push_str(&format!("&properties={p}"));
+        }
+        path.push_str("&includeAssociations=true");
+        HttpRequest::get(path)
+    }
+
+    fn read_list(&self, _q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
+        let body: Paged = r.json()?;
+        let deals = body
+            .deals
+            .into_iter()
+            .map(|w| self.to_deal(w))
+            .collect::<Result<Vec<_>, _>>()?;
+        let next = match (body.has_more, body.offset.as_ref().and_then(text)) {
+            (true, Some(o)) => Some(Cursor::Token(o)),
+            (true, None) => return Err(BackendError::Malformed("hasMore without an offset".into())),
+            (false, _) => None,
+        };
+        Ok(Page {
+            deals,
+            total: None,
+            next,
+        })
+    }
+
+    fn get(&self, id: &DealId) -> HttpRequest {
+        HttpRequest::get(format!("{}{}", routes::DEAL, path_id(id)))
+    }
+
+    fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
+        self.to_deal(r.json()?)
+    }
+
+    fn create(&self, f: &DealFields, stages: &[Stage]) -> HttpRequest {
+        let companies: Vec<Value> = f
+            .company
+            .iter()
+            .filter_map(|c| c.parse::<i64>().ok())
+            .map(|c| json!(c))
+            .collect();
+        HttpRequest::json(
+            Method::Post,
+            routes::CREATE,
+            json!({
+                "associations": {"associatedCompanyIds": companies, "associatedVids": []},
+                "properties": self.properties(f, stages, false),
+            }),
+        )
+    }
+
+    fn read_created(&self, r: &HttpResponse) -> Result<Saved, BackendError> {
+        self.read_deal(r).map(|d| Saved::Deal(Box::new(d)))
+    }
+
+    fn update(&self, id: &DealId, f: &DealFields, stages: &[Stage]) -> HttpRequest {
+        // Associations are not changed by this call (HubSpot v1 keeps them separate).
+        HttpRequest::json(
+            Method::Put,
+            format!("{}{}", routes::DEAL, path_id(id)),
+            json!({ "properties": self.properties(f, stages, true) }),
+        )
+    }
+
+    fn read_updated(&self, _id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
+        self.read_deal(r).map(|d| Saved::Deal(Box::new(d)))
+    }
+
+    fn delete(&self, id: &DealId) -> HttpRequest {
+        HttpRequest::delete(format!("{}{}", routes::DEAL, path_id(id)))
+    }
+
+    fn stages(&self) -> HttpRequest {
+        HttpRequest::get(routes::PIPELINES)
+    }
+
+    fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
+        let mut body: Pipelines = r.json()?;
+        body.results.retain(|p| p.active);
+        body.results.sort_by_key(|p| p.display_order);
+        let several = body.results.len() > 1;
+        let mut out = Vec::new();
+        for mut p in body.results {
+            p.stages.retain(|s| s.active);
+            p.stages.sort_by_key(|s| s.display_order);
+            for s in p.stages {
+                // HubSpot gives probability as a fraction ("0.2" or 0.2).
+                let probability = s
+                    .metadata
+                    .get("probability")
+                    .and_then(text)
+                    .and_then(|t| t.parse::<f64>().ok())
+                    .filter(|p| (0.0..=1.0).contains(p))
+                    .map(|p| (p * 100.0).round() as u8);
+                out.push(Stage {
+                    label: if several {
+                        format!("{}: {}", p.label, s.label)
+                    } else {
+                        s.label
+                    },
+                    id: s.stage_id,
+                    pipeline: Some(p.pipeline_id.clone()),
+                    probability,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    fn read_error(&self, r: &HttpResponse) -> BackendError {
+        let retry = r.retry_after_secs;
+        let Ok(body) = serde_json::from_str::<ErrorBody>(&r.body) else {
+            return error_for_status(r.status, retry, String::new(), Vec::new());
+        };
+        if r.status == 429 || body.error_type.as_deref() == Some("RATE_LIMIT") {
+            return BackendError::RateLimited {
+                retry_after_secs: retry,
+            };
+        }
+        // "Property values were not valid: [{...}]": the list is JSON inside the message.
+        let embedded: Vec<PropertyError> = body
+            .message
+            .find('[')
+            .and_then(|i| serde_json::from_str(&body.message[i..]).ok())
+            .unwrap_or_default();
+        let mut fields: Vec<FieldError> = Vec::new();
+        let mut unplaced = Vec::new();
+        for e in embedded {
+            match field_named(FIELDS, &e.name) {
+                Some(f) if !fields.iter().any(|x| x.field == f) => fields.push(FieldError::new(f, e.message)),
+                Some(_) => {}
+                None => unplaced.push(format!("{}: {}", e.name, e.message)),
+            }
+        }
+        let message = if fields.is_empty() && unplaced.is_empty() {
+            body.message
+        } else if unplaced.is_empty() {
+            String::new()
+        } else {
+            unplaced.join("; ")
+        };
+        error_for_status(r.status, retry, message, fields)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hubspot() -> Hubspot {
+        Hubspot::new("pat", Currency::USD)
+    }
+
+    /// A deal as the documented get returns it.
+    const DEAL: &str = r#"{
+      "portalId": 62515,
+      "dealId": 1237867306,
+      "isDeleted": false,
+      "associations": {"associatedVids": [27136], "associatedCompanyIds": [8954037], "associatedDealIds": []},
+      "properties": {
+        "dealname": {"value": "Tim's Newer Deal", "timestamp": 1409443200000, "source": "API", "versions": []},
+        "amount": {"value": "60000", "timestamp": 1409443200000, "source": "API", "versions": []},
+        "dealstage": {"value": "appointmentscheduled", "timestamp": 1409443200000, "source": "API", "versions": []},
+        "pipeline": {"value": "default", "timestamp": 1409443200000, "source": "API", "versions": []},
+        "closedate": {"value": "1409443200000", "timestamp": 1409443200000, "source": "API", "versions": []},
+        "hubspot_owner_id": {"value": "24", "timestamp": 1409443200000, "source": "API", "versions": []}
+      }
+    }"#;
+
+    #[test]
+    fn a_documented_deal_reads_with_epoch_millisecond_close_date() {
+        let d = hubspot().read_deal(&HttpResponse::new(200, DEAL)).unwrap();
+        assert_eq!(d.id.0, "1237867306");
+        assert_eq!(d.fields.name, "Tim's Newer Deal");
+        assert_eq!(d.fields.amount, Some(Money::new(6_000_000, Currency::USD)));
+        assert_eq!(d.fields.stage.as_deref(), Some("appointmentscheduled"));
+        assert_eq!(d.fields.close_date.unwrap().to_string(), "2014-08-31");
+        assert_eq!(d.fields.owner.as_deref(), Some("24"));
+        assert_eq!(d.fields.company.as_deref(), Some("8954037"));
+    }
+
+    #[test]
+    fn a_create_sends_associations_and_properties_as_documented() {
+        let stages = vec![Stage {
+            pipeline: Some("default".into()),
+            ..Stage::new("appointmentscheduled", "Appointment")
+        }];
+        let f = DealFields {
+            name: "Tim's Newer Deal".into(),
+            amount: Some(Money::new(6_000_000, Currency::USD)),
+            stage: Some("appointmentscheduled".into()),
+            close_date: Date::parse_iso("2014-08-31").ok(),
+            owner: Some("24".into()),
+            company: Some("8954037".into()),
+            ..DealFields::default()
+        };
+        let r = hubspot().create(&f, &stages);
+        assert_eq!((r.method, r.path.as_str()), (Method::Post, "/deals/v1/deal/"));
+        assert_eq!(
+            r.body.unwrap(),
+            json!({
+                "associations": {"associatedCompanyIds": [8954037], "associatedVids": []},
+                "properties": [
+                    {"name": "dealname", "value": "Tim's Newer Deal"},
+                    {"name": "amount", "value": "60000.00"},
+                    {"name": "deal_currency_code", "value": "USD"},
+                    {"name": "dealstage", "value": "appointmentscheduled"},
+                    {"name": "pipeline", "value": "default"},
+                    {"name": "closedate", "value": "1409443200000"},
+                    {"name": "hubspot_owner_id", "value": "24"}
+                ]
+            })
+        );
+    }
+
+    #[test]
+    fn an_update_clears_emptied_properties_with_empty_strings() {
+        let f = DealFields {
+            name: "x".into(),
+            stage: Some("s".into()),
+            ..DealFields::default()
+        };
+        let r = hubspot().update(&DealId("5".into()), &f, &[]);
+        assert_eq!((r.method, r.path.as_str()), (Method::Put, "/deals/v1/deal/5"));
+        let props = r.body.unwrap()["properties"].clone();
+        assert!(props
+            .as_array()
+            .unwrap()
+            .contains(&json!({"name": "amount", "value": ""})));
+        assert!(props
+            .as_array()
+            .unwrap()
+            .contains(&json!({"name": "closedate", "value": ""})));
+    }
+
+    #[test]
+    fn paging_follows_the_offset_cursor_and_asks_for_properties() {
+        let q = ListQuery {
+            search: String::new(),
+            sort: None,
+            page_size: 25,
+            cursor: Cursor::Token("1237867306".into()),
+        };
+        let path = hubspot().list(&q).path;
+        assert!(
+            path.starts_with("/deals/v1/deal/paged?limit=25&offset=1237867306&properties=dealname&properties=amount")
+        );
+        assert!(path.ends_with("&includeAssociations=true"));
+        let body = format!(r#"{{"deals": [{DEAL}], "hasMore": true, "offset": 1237867306}}"#);
+        let page = hubspot().read_list(&q, &HttpResponse::new(200, body)).unwrap();
+        assert_eq!(
+            (page.deals.len(), page.total, page.next),
+            (1, None, Some(Cursor::Token("1237867306".into())))
+        );
+        let last = r#"{"deals": [], "hasMore": false, "offset": 0}"#;
+        assert_eq!(
+            hubspot().read_list(&q, &HttpResponse::new(200, last)).unwrap().next,
+            None
+        );
+    }
+
+    #[test]
+    fn validation_errors_embedded_in_the_message_land_on_their_fields() {
+        let r = HttpResponse::new(
+            400,
+            r#"{"status": "error", "message": "Property values were not valid: [{\"isValid\":false,\"message\":\"Stage 'foo' is not a valid option.\",\"error\":\"INVALID_OPTION\",\"name\":\"dealstage\"}]", "correlationId": "3f2e", "category": "VALIDATION_ERROR"}"#,
+        );
+        assert_eq!(
+            hubspot().read_error(&r),
+            BackendError::Fields {
+                errors: vec![FieldError::new(Field::Stage, "Stage 'foo' is not a valid option.")],
+                message: None
+            }
+        );
+    }
+
+    #[test]
+    fn rate_limits_and_missing_deals_are_typed() {
+        let r = HttpResponse {
+            status: 429,
+            retry_after_secs: Some(2),
+            body: r#"{"status": "error", "message": "You have reached your secondly limit.", "errorType": "RATE_LIMIT", "correlationId": "c", "policyName": "SECONDLY"}"#.into(),
+        };
+        assert_eq!(
+            hubspot().read_error(&r),
+            BackendError::RateLimited {
+                retry_after_secs: Some(2)
+            }
+        );
+        let r = HttpResponse::new(
+            404,
+            r#"{"status": "error", "message": "Deal does not exist", "category": "OBJECT_NOT_FOUND"}"#,
+        );
+        assert_eq!(hubspot().read_error(&r), BackendError::NotFound);
+    }
+
+    #[test]
+    fn pipelines_give_ordered_active_stages_with_probability() {
+        let r = HttpResponse::new(
+            200,
+            r#"{"results": [{"pipelineId": "default", "label": "Sales Pipeline", "displayOrder": 0, "active": true, "default": true,
+              "stages": [{"stageId": "closedwon", "label": "Closed won", "displayOrder": 5, "active": true, "metadata": {"probability": "1.0"}},
+                         {"stageId": "appointmentscheduled", "label": "Appointment scheduled", "displayOrder": 0, "active": true, "metadata": {"probability": "0.2"}},
+                         {"stageId": "old", "label": "Old", "displayOrder": 1, "active": false, "metadata": {}}]}]}"#,
+        );
+        let stages = hubspot().read_stages(&r).unwrap();
+        let ids: Vec<&str> = stages.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, vec!["appointmentscheduled", "closedwon"]);
+        assert_eq!(stages[0].probability, Some(20));
+        assert_eq!(stages[0].pipeline.as_deref(), Some("default"));
+    }
+
+    #[test]
+    fn close_dates_round_trip_through_epoch_milliseconds() {
+        let d = Date::parse_iso("2026-09-30").unwrap();
+        assert_eq!(date_from_millis(&epoch_millis(d)), Some(d));
+        assert_eq!(date_from_millis("1409443200000").unwrap().to_string(), "2014-08-31");
+        assert_eq!(
+            date_from_millis("1409529599999").unwrap().to_string(),
+            "2014-08-31",
+            "the last ms of the day"
+        );
+        assert_eq!(date_from_millis("soon"), None);
+    }
+}

@@ -1,0 +1,466 @@
+//! Stardex (`https://api.stardex.ai`): Bearer token, offset paging with a total, UUID ids.
+//!
+//! Documented: create (`POST /v1/deals`), search (`POST /v1/deals/search`), partial update
+//! (`PATCH`, which answers without the record, so it is re-read), the error envelope and
+//! `Retry-After` in seconds. Unverified, and kept in [`routes`]: get, delete and the statuses list.
+
+use super::http::{HttpRequest, HttpResponse, Method};
+use super::{error_for_status, field_named, path_id, Capabilities, Provider, Saved};
+use crate::backend::BackendError;
+use crate::model::{
+    Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldError, FieldRule, IdFormat, ListQuery, Money, Page,
+    PagingStyle, Schema, SortDir, SortField, Stage,
+};
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+/// The paths this provider uses, relative to the base URL.
+pub mod routes {
+    /// Create (documented).
+    pub const CREATE: &str = "/v1/deals";
+    /// Search (documented).
+    pub const SEARCH: &str = "/v1/deals/search";
+    /// One deal: get (unverified), update (documented), delete (unverified).
+    pub const DEAL: &str = "/v1/deals/";
+    /// Deal statuses (unverified).
+    pub const STATUSES: &str = "/v1/deal-statuses";
+}
+
+/// The most a search page may hold.
+pub const MAX_LIMIT: u32 = 100;
+
+const FIELDS: &[(&str, Field)] = &[
+    ("name", Field::Name),
+    ("amount", Field::Amount),
+    ("win_probability", Field::Probability),
+    ("deal_status_id", Field::Stage),
+    ("closed_date", Field::CloseDate),
+    ("owner_ids", Field::Owner),
+    ("client_id", Field::Company),
+    ("description", Field::Description),
+];
+
+/// The Stardex dialect.
+pub struct Stardex {
+    token: String,
+    currency: Currency,
+}
+
+impl Stardex {
+    /// A client with this API key; amounts are in `currency` (Stardex names none).
+    pub fn new(token: &str, currency: Currency) -> Self {
+        Self {
+            token: token.to_owned(),
+            currency,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct WireDeal {
+    id: String,
+    name: String,
+    #[serde(default)]
+    amount: Option<f64>,
+    #[serde(default)]
+    win_probability: Option<f64>,
+    #[serde(default)]
+    deal_status_id: Option<String>,
+    #[serde(default)]
+    client_id: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    closed_date: Option<String>,
+    #[serde(default)]
+    owner_ids: Option<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+struct Envelope<T> {
+    success: bool,
+    data: T,
+    #[serde(default)]
+    meta: Option<Meta>,
+}
+
+#[derive(Deserialize)]
+struct Meta {
+    total: u64,
+    offset: u64,
+}
+
+#[derive(Deserialize)]
+struct WireStatus {
+    id: String,
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct ErrorEnvelope {
+    error: ErrorBody,
+    #[serde(default)]
+    retry_after_seconds: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    message: String,
+}
+
+fn probability(p: Option<f64>) -> Option<u8> {
+    p.filter(|p| p.is_finite() && (0.0..=100.0).contains(p))
+        .map(|p| p.round() as u8)
+}
+
+impl Stardex {
+    fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
+        let amount = match w.amount {
+            Some(a) => Some(
+                Money::from_f64(a, self.currency)
+                    .ok_or_else(|| BackendError::Malformed(format!("deal {} has amount {a}", w.id)))?,
+            ),
+            None => None,
+        };
+        Ok(Deal::new(
+            DealId(w.id),
+            DealFields {
+                name: w.name,
+                amount,
+                stage: w.deal_status_id,
+                close_date: w.closed_date.as_deref().and_then(|d| Date::parse_iso_prefix(d).ok()),
+                probability: probability(w.win_probability),
+                owner: w.owner_ids.and_then(|o| o.into_iter().next()),
+                company: w.client_id,
+                description: w.description,
+            },
+        ))
+    }
+
+    /// The body of a create (absent fields omitted) or an update (absent fields `null`, which clears).
+    fn body(&self, f: &DealFields, clear_absent: bool) -> Value {
+        let mut m = Map::new();
+        let mut put = |k: &str, v: Option<Value>| match v {
+            Some(v) => {
+                m.insert(k.to_owned(), v);
+            }
+            None if clear_absent => {
+                m.insert(k.to_owned(), Value::Null);
+            }
+            None => {}
+        };
+        put("name", Some(json!(f.name)));
+        put("amount", f.amount.map(|a| json!(a.to_f64())));
+        put("win_probability", f.probability.map(|p| json!(p)));
+        put("deal_status_id", f.stage.as_ref().map(|s| json!(s)));
+        put("description", f.description.as_ref().map(|s| json!(s)));
+        put("closed_date", f.close_date.map(|d| json!(d.to_string())));
+        put("client_id", f.company.as_ref().map(|s| json!(s)));
+        match &f.owner {
+            Some(o) => put("owner_ids", Some(json!([o]))),
+            None if clear_absent => put("owner_ids", Some(json!([]))),
+            None => {}
+        }
+        Value::Object(m)
+    }
+}
+
+impl Provider for Stardex {
+    fn name(&self) -> &'static str {
+        "Stardex"
+    }
+
+    fn schema(&self) -> Schema {
+        Schema::new(vec![
+            FieldRule::optional(Field::Name).required().max_chars(255),
+            FieldRule::optional(Field::Amount).range(0, crate::model::money::MAX_MAJOR),
+            FieldRule::optional(Field::Stage).format(IdFormat::Uuid),
+            FieldRule::optional(Field::CloseDate),
+            FieldRule::optional(Field::Probability).range(0, 100),
+            FieldRule::optional(Field::Owner).format(IdFormat::Uuid),
+            FieldRule::optional(Field::Company).format(IdFormat::Uuid),
+            FieldRule::optional(Field::Description).max_chars(10_000),
+        ])
+    }
+
+    fn paging(&self) -> PagingStyle {
+        PagingStyle::Offset { total: true }
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities::all()
+    }
+
+    fn auth_headers(&self) -> Vec<(&'static str, String)> {
+        vec![("Authorization", format!("Bearer {}", self.token))]
+    }
+
+    fn list(&self, q: &ListQuery) -> HttpRequest {
+        let offset = match q.cursor {
+            Cursor::Offset(o) => o,
+            _ => 0,
+        };
+        let mut body = json!({ "offset": offset, "limit": q.page_size.clamp(1, MAX_LIMIT) });
+        if let Some(sort) = q.sort {
+            body["sort_by"] = json!(match sort.field {
+                SortField::Name => "name",
+                SortField::Amount => "amount",
+                SortField::Stage => "deal_status_id",
+                SortField::CloseDate => "closed_date",
+                SortField::Owner => "owner_ids",
+            });
+            body["sort_order"] = json!(if sort.dir == SortDir::Asc { "asc" } else { "desc" });
+        }
+        let words: Vec<&str> = q.search.split_whitespace().collect();
+        if !words.is_empty() {
+            body["keywords"] = json!(words);
+        }
+        HttpRequest::json(Method::Post, routes::SEARCH, body)
+    }
+
+    fn read_list(&self, _q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
+        let env: Envelope<Vec<WireDeal>> = r.json()?;
+        let meta = env
+            .meta
+            .ok_or_else(|| BackendError::Malformed("a search answer without meta".into()))?;
+        if !env.success {
+            return Err(BackendError::Malformed("a 2xx answer with success: false".into()));
+        }
+        let deals = env
+            .data
+            .into_iter()
+            .map(|w| self.to_deal(w))
+            .collect::<Result<Vec<_>, _>>()?;
+        let end = meta.offset + deals.len() as u64;
+        Ok(Page {
+            next: (end < meta.total && !deals.is_empty()).then_some(Cursor::Offset(end)),
+            total: Some(meta.total),
+            deals,
+        })
+    }
+
+    fn get(&self, id: &DealId) -> HttpRequest {
+        HttpRequest::get(format!("{}{}", routes::DEAL, path_id(id)))
+    }
+
+    fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
+        let env: Envelope<WireDeal> = r.json()?;
+        self.to_deal(env.data)
+    }
+
+    fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(Method::Post, routes::CREATE, self.body(f, false))
+    }
+
+    fn read_created(&self, r: &HttpResponse) -> Result<Saved, BackendError> {
+        self.read_deal(r).map(|d| Saved::Deal(Box::new(d)))
+    }
+
+    fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(
+            Method::Patch,
+            format!("{}{}", routes::DEAL, path_id(id)),
+            self.body(f, true),
+        )
+    }
+
+    fn read_updated(&self, id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
+        // `{success: true, data: {message}}`: no record, so the client re-reads it.
+        let _: Envelope<Value> = r.json()?;
+        Ok(Saved::Id(id.clone()))
+    }
+
+    fn delete(&self, id: &DealId) -> HttpRequest {
+        HttpRequest::delete(format!("{}{}", routes::DEAL, path_id(id)))
+    }
+
+    fn stages(&self) -> HttpRequest {
+        HttpRequest::get(routes::STATUSES)
+    }
+
+    fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
+        let env: Envelope<Vec<WireStatus>> = r.json()?;
+        Ok(env.data.into_iter().map(|s| Stage::new(&s.id, &s.name)).collect())
+    }
+
+    fn read_error(&self, r: &HttpResponse) -> BackendError {
+        let retry = r.retry_after_secs;
+        match serde_json::from_str::<ErrorEnvelope>(&r.body) {
+            Ok(e) => {
+                // Validation messages name the field first ("win_probability: …").
+                let fields: Vec<FieldError> = e
+                    .error
+                    .message
+                    .split_once(':')
+                    .and_then(|(wire, msg)| field_named(FIELDS, wire.trim()).map(|f| FieldError::new(f, msg.trim())))
+                    .into_iter()
+                    .collect();
+                let message = if fields.is_empty() {
+                    e.error.message
+                } else {
+                    String::new()
+                };
+                let message = if message.is_empty() && fields.is_empty() {
+                    e.error.code
+                } else {
+                    message
+                };
+                error_for_status(r.status, retry.or(e.retry_after_seconds), message, fields)
+            }
+            Err(_) => error_for_status(r.status, retry, String::new(), Vec::new()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stardex() -> Stardex {
+        Stardex::new("key", Currency::USD)
+    }
+
+    /// The documented create response.
+    const CREATED: &str = r#"{
+      "success": true,
+      "data": {
+        "id": "aaa11111-bbbb-cccc-dddd-eeeeeeee1111",
+        "name": "Acme Corp Staffing Agreement",
+        "amount": 150000,
+        "win_probability": 75,
+        "deal_status_id": "ccc33333-dddd-eeee-ffff-000000003333",
+        "client_id": "bbb22222-cccc-dddd-eeee-ffffffff2222",
+        "job_id": "eee55555-ffff-0000-1111-222222225555",
+        "created_at": "2024-01-15T10:00:00Z"
+      }
+    }"#;
+
+    #[test]
+    fn the_documented_create_response_becomes_a_deal() {
+        let Saved::Deal(d) = stardex().read_created(&HttpResponse::new(200, CREATED)).unwrap() else {
+            panic!()
+        };
+        assert_eq!(d.id.0, "aaa11111-bbbb-cccc-dddd-eeeeeeee1111");
+        assert_eq!(d.fields.name, "Acme Corp Staffing Agreement");
+        assert_eq!(d.fields.amount, Some(Money::new(15_000_000, Currency::USD)));
+        assert_eq!(d.fields.probability, Some(75));
+        assert_eq!(d.fields.stage.as_deref(), Some("ccc33333-dddd-eeee-ffff-000000003333"));
+        assert_eq!(
+            d.fields.company.as_deref(),
+            Some("bbb22222-cccc-dddd-eeee-ffffffff2222")
+        );
+    }
+
+    #[test]
+    fn a_create_sends_the_documented_field_names_and_omits_absent_ones() {
+        let f = DealFields {
+            name: "Acme".into(),
+            amount: Some(Money::new(12_350, Currency::USD)),
+            probability: Some(50),
+            stage: Some("3c90c3cc-0d44-4b50-8888-8dd25736052a".into()),
+            close_date: Date::parse_iso("2026-09-30").ok(),
+            owner: Some("3c90c3cc-0d44-4b50-8888-8dd25736052a".into()),
+            ..DealFields::default()
+        };
+        let r = stardex().create(&f, &[]);
+        assert_eq!((r.method, r.path.as_str()), (Method::Post, "/v1/deals"));
+        assert_eq!(
+            r.body.unwrap(),
+            json!({"name": "Acme", "amount": 123.5, "win_probability": 50, "deal_status_id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                   "closed_date": "2026-09-30", "owner_ids": ["3c90c3cc-0d44-4b50-8888-8dd25736052a"]})
+        );
+    }
+
+    #[test]
+    fn an_update_clears_emptied_fields_with_null_and_rereads() {
+        let r = stardex().update(
+            &DealId("aaa11111-bbbb-cccc-dddd-eeeeeeee1111".into()),
+            &DealFields {
+                name: "x".into(),
+                ..DealFields::default()
+            },
+            &[],
+        );
+        assert_eq!(
+            (r.method, r.path.as_str()),
+            (Method::Patch, "/v1/deals/aaa11111-bbbb-cccc-dddd-eeeeeeee1111")
+        );
+        let body = r.body.unwrap();
+        assert_eq!(body["closed_date"], Value::Null);
+        assert_eq!(body["owner_ids"], json!([]));
+        let answer = HttpResponse::new(
+            200,
+            r#"{"success": true, "data": {"message": "Deal updated successfully"}}"#,
+        );
+        assert_eq!(
+            stardex().read_updated(&DealId("x".into()), &answer).unwrap(),
+            Saved::Id(DealId("x".into()))
+        );
+    }
+
+    #[test]
+    fn search_sends_offset_limit_sort_and_keywords_and_reads_the_total() {
+        let q = ListQuery {
+            search: " acme  corp ".into(),
+            sort: Some(crate::model::Sort {
+                field: SortField::CloseDate,
+                dir: SortDir::Desc,
+            }),
+            page_size: 500,
+            cursor: Cursor::Offset(25),
+        };
+        let r = stardex().list(&q);
+        assert_eq!(r.path, "/v1/deals/search");
+        assert_eq!(
+            r.body.unwrap(),
+            json!({"offset": 25, "limit": 100, "sort_by": "closed_date", "sort_order": "desc", "keywords": ["acme", "corp"]})
+        );
+        let answer = HttpResponse::new(
+            200,
+            r#"{"success": true, "data": [{"id": "aaa11111-bbbb-cccc-dddd-eeeeeeee1111", "name": "Acme", "amount": 150000}], "meta": {"total": 27, "offset": 25, "limit": 25}}"#,
+        );
+        let page = stardex().read_list(&q, &answer).unwrap();
+        assert_eq!(
+            (page.deals.len(), page.total, page.next),
+            (1, Some(27), Some(Cursor::Offset(26)))
+        );
+    }
+
+    #[test]
+    fn error_bodies_become_typed_errors() {
+        let unauthorized = HttpResponse::new(
+            401,
+            r#"{"success": false, "error": {"code": "INVALID_API_KEY", "message": "Invalid API key"}}"#,
+        );
+        assert_eq!(
+            stardex().read_error(&unauthorized),
+            BackendError::Unauthorized("Invalid API key".into())
+        );
+        let invalid = HttpResponse::new(
+            400,
+            r#"{"success": false, "error": {"code": "VALIDATION_ERROR", "message": "win_probability: must be at most 100"}}"#,
+        );
+        assert_eq!(
+            stardex().read_error(&invalid),
+            BackendError::Fields {
+                errors: vec![FieldError::new(Field::Probability, "must be at most 100")],
+                message: None
+            }
+        );
+        let limited = HttpResponse { status: 429, retry_after_secs: None, body: r#"{"success": false, "error": {"code": "RATE_LIMITED", "message": "Too many requests"}, "retry_after_seconds": 7}"#.into() };
+        assert_eq!(
+            stardex().read_error(&limited),
+            BackendError::RateLimited {
+                retry_after_secs: Some(7)
+            }
+        );
+        let html = HttpResponse::new(502, "<html>Bad Gateway</html>");
+        assert_eq!(
+            stardex().read_error(&html),
+            BackendError::Form("The CRM had a problem (502).".into())
+        );
+    }
+}

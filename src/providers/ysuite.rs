@@ -1,0 +1,537 @@
+//! YSUITE (`https://api.ysuite.org`): access + secret key headers, zero-based page index with a
+//! total, integer ids, `deal_name` / `pipeline_id` / `cstid` required on create and update.
+//!
+//! The pipelines list is not in YSUITE's public docs: its path and shape live in [`routes`] and
+//! [`read_stages`](Provider::read_stages), and the form falls back to stages from the config.
+
+use super::http::{with_query, HttpRequest, HttpResponse, Method};
+use super::{error_for_status, field_named, path_id, pipeline_of, Capabilities, Provider, Saved};
+use crate::backend::BackendError;
+use crate::model::{
+    Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldError, FieldRule, IdFormat, Labels, ListQuery, Money,
+    Page, PagingStyle, Schema, SortDir, SortField, Stage,
+};
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+
+/// The paths this provider uses, relative to the base URL.
+pub mod routes {
+    /// List and create (documented).
+    pub const DEALS: &str = "/v1/deals";
+    /// One deal (documented).
+    pub const DEAL: &str = "/v1/deals/";
+    /// Pipelines with their stages (unverified).
+    pub const PIPELINES: &str = "/v1/pipelines";
+}
+
+/// The most a page may hold.
+pub const MAX_PAGE_SIZE: u32 = 100;
+
+const FIELDS: &[(&str, Field)] = &[
+    ("deal_name", Field::Name),
+    ("deal_amount", Field::Amount),
+    ("pipeline_id", Field::Stage),
+    ("deal_current_stage", Field::Stage),
+    ("deal_expected_close_date", Field::CloseDate),
+    ("deal_owner_id", Field::Owner),
+    ("cstid", Field::Company),
+    ("deal_description", Field::Description),
+];
+
+/// The YSUITE dialect.
+pub struct Ysuite {
+    access_key: String,
+    secret_key: String,
+    currency: Currency,
+}
+
+impl Ysuite {
+    /// A client with these keys; amounts are in `currency` (YSUITE sends an org currency id).
+    pub fn new(access_key: &str, secret_key: &str, currency: Currency) -> Self {
+        Self {
+            access_key: access_key.to_owned(),
+            secret_key: secret_key.to_owned(),
+            currency,
+        }
+    }
+}
+
+/// An id YSUITE sends as a number (or, defensively, as text).
+#[derive(Deserialize, Clone, Debug)]
+#[serde(untagged)]
+enum WireId {
+    Int(i64),
+    Text(String),
+}
+
+impl WireId {
+    fn text(self) -> String {
+        match self {
+            WireId::Int(i) => i.to_string(),
+            WireId::Text(t) => t,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct WireDeal {
+    deal_id: WireId,
+    deal_name: String,
+    #[serde(default)]
+    deal_amount: Option<f64>,
+    #[serde(default)]
+    deal_expected_close_date: Option<String>,
+    #[serde(default)]
+    deal_current_stage: Option<WireId>,
+    #[serde(default)]
+    cstid: Option<WireId>,
+    #[serde(default)]
+    deal_owner_id: Option<WireId>,
+    #[serde(default)]
+    owner: Option<String>,
+    #[serde(default)]
+    deal_description: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Envelope<T> {
+    data: T,
+}
+
+#[derive(Deserialize)]
+struct ListData {
+    data: Vec<WireDeal>,
+    current_page: u32,
+    total_records: u64,
+    total_pages: u32,
+}
+
+#[derive(Deserialize)]
+struct Created {
+    deal_id: WireId,
+}
+
+#[derive(Deserialize)]
+struct WirePipeline {
+    pipeline_id: WireId,
+    #[serde(default)]
+    pipeline_name: String,
+    #[serde(default)]
+    stages: Vec<WireStage>,
+}
+
+#[derive(Deserialize)]
+struct WireStage {
+    stage_id: WireId,
+    stage_name: String,
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    errors: BTreeMap<String, Vec<String>>,
+}
+
+fn int_or_text(s: &str) -> Value {
+    s.parse::<i64>().map_or_else(|_| json!(s), |i| json!(i))
+}
+
+impl Ysuite {
+    fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
+        let id = w.deal_id.text();
+        let amount = match w.deal_amount {
+            Some(a) => Some(
+                Money::from_f64(a, self.currency)
+                    .ok_or_else(|| BackendError::Malformed(format!("deal {id} has amount {a}")))?,
+            ),
+            None => None,
+        };
+        Ok(Deal {
+            id: DealId(id),
+            fields: DealFields {
+                name: w.deal_name,
+                amount,
+                stage: w.deal_current_stage.map(WireId::text),
+                close_date: w
+                    .deal_expected_close_date
+                    .as_deref()
+                    .and_then(|d| Date::parse_iso_prefix(d).ok()),
+                probability: None,
+                owner: w.deal_owner_id.map(WireId::text),
+                company: w.cstid.map(WireId::text),
+                description: w.deal_description,
+            },
+            labels: Labels {
+                stage: None,
+                owner: w.owner,
+            },
+        })
+    }
+
+    /// YSUITE wants the required fields on update too, so create and update send the same body.
+    fn body(&self, f: &DealFields, stages: &[Stage]) -> Value {
+        let mut m = Map::new();
+        m.insert("deal_name".into(), json!(f.name));
+        if let Some(p) = pipeline_of(f.stage.as_deref(), stages) {
+            m.insert("pipeline_id".into(), int_or_text(p));
+        }
+        if let Some(c) = &f.company {
+            m.insert("cstid".into(), int_or_text(c));
+        }
+        if let Some(s) = &f.stage {
+            m.insert("deal_current_stage".into(), int_or_text(s));
+        }
+        if let Some(a) = f.amount {
+            m.insert("deal_amount".into(), json!(a.to_f64()));
+        }
+        if let Some(o) = &f.owner {
+            m.insert("deal_owner_id".into(), int_or_text(o));
+        }
+        if let Some(d) = f.close_date {
+            m.insert("deal_expected_close_date".into(), json!(d.to_string()));
+        }
+        if let Some(d) = &f.description {
+            m.insert("deal_description".into(), json!(d));
+        }
+        Value::Object(m)
+    }
+}
+
+impl Provider for Ysuite {
+    fn name(&self) -> &'static str {
+        "YSUITE"
+    }
+
+    fn schema(&self) -> Schema {
+        Schema::new(vec![
+            FieldRule::optional(Field::Name).required().max_chars(255),
+            FieldRule::optional(Field::Amount).range(0, crate::model::money::MAX_MAJOR),
+            FieldRule::optional(Field::Stage).required().format(IdFormat::Integer),
+            FieldRule::optional(Field::CloseDate),
+            FieldRule::optional(Field::Owner).format(IdFormat::Integer),
+            FieldRule::optional(Field::Company).required().format(IdFormat::Integer),
+            FieldRule::optional(Field::Description).max_chars(10_000),
+        ])
+    }
+
+    fn paging(&self) -> PagingStyle {
+        PagingStyle::PageNumber
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities::all()
+    }
+
+    fn auth_headers(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("x-ysuite-access-key", self.access_key.clone()),
+            ("x-ysuite-secret-key", self.secret_key.clone()),
+        ]
+    }
+
+    fn list(&self, q: &ListQuery) -> HttpRequest {
+        let index = match q.cursor {
+            Cursor::PageIndex(i) => i,
+            _ => 0,
+        };
+        let search = q.search.trim();
+        let sort_by = q.sort.map(|s| {
+            match s.field {
+                SortField::Name => "deal_name",
+                SortField::Amount => "deal_amount",
+                SortField::Stage => "deal_current_stage",
+                SortField::CloseDate => "deal_expected_close_date",
+                SortField::Owner => "deal_owner_id",
+            }
+            .to_owned()
+        });
+        let sort_order = q
+            .sort
+            .map(|s| if s.dir == SortDir::Asc { "asc" } else { "desc" }.to_owned());
+        HttpRequest::get(with_query(
+            routes::DEALS,
+            &[
+                ("pageSize", Some(q.page_size.clamp(1, MAX_PAGE_SIZE).to_string())),
+                ("pageIndex", Some(index.to_string())),
+                ("search", (!search.is_empty()).then(|| search.to_owned())),
+                ("sortBy", sort_by),
+                ("sortOrder", sort_order),
+            ],
+        ))
+    }
+
+    fn read_list(&self, _q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
+        let env: Envelope<ListData> = r.json()?;
+        let d = env.data;
+        let deals = d
+            .data
+            .into_iter()
+            .map(|w| self.to_deal(w))
+            .collect::<Result<Vec<_>, _>>()?;
+        // current_page is one-based, so it is also the zero-based index of the next page.
+        let next = (d.current_page < d.total_pages).then_some(Cursor::PageIndex(d.current_page));
+        Ok(Page {
+            deals,
+            total: Some(d.total_records),
+            next,
+        })
+    }
+
+    fn get(&self, id: &DealId) -> HttpRequest {
+        HttpRequest::get(format!("{}{}", routes::DEAL, path_id(id)))
+    }
+
+    fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
+        let env: Envelope<WireDeal> = r.json()?;
+        self.to_deal(env.data)
+    }
+
+    fn create(&self, f: &DealFields, stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(Method::Post, routes::DEALS, self.body(f, stages))
+    }
+
+    fn read_created(&self, r: &HttpResponse) -> Result<Saved, BackendError> {
+        let env: Envelope<Created> = r.json()?;
+        Ok(Saved::Id(DealId(env.data.deal_id.text())))
+    }
+
+    fn update(&self, id: &DealId, f: &DealFields, stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(
+            Method::Put,
+            format!("{}{}", routes::DEAL, path_id(id)),
+            self.body(f, stages),
+        )
+    }
+
+    fn read_updated(&self, id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
+        let _: Value = r.json()?;
+        Ok(Saved::Id(id.clone()))
+    }
+
+    fn delete(&self, id: &DealId) -> HttpRequest {
+        HttpRequest::delete(format!("{}{}", routes::DEAL, path_id(id)))
+    }
+
+    fn stages(&self) -> HttpRequest {
+        HttpRequest::get(routes::PIPELINES)
+    }
+
+    fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
+        let env: Envelope<Vec<WirePipeline>> = r.json()?;
+        let several = env.data.len() > 1;
+        Ok(env
+            .data
+            .into_iter()
+            .flat_map(|p| {
+                let pipeline = p.pipeline_id.text();
+                let prefix = if several {
+                    format!("{}: ", p.pipeline_name)
+                } else {
+                    String::new()
+                };
+                p.stages.into_iter().map(move |s| Stage {
+                    id: s.stage_id.text(),
+                    label: format!("{prefix}{}", s.stage_name),
+                    pipeline: Some(pipeline.clone()),
+                    probability: None,
+                })
+            })
+            .collect())
+    }
+
+    fn read_error(&self, r: &HttpResponse) -> BackendError {
+        let retry = r.retry_after_secs;
+        let Ok(body) = serde_json::from_str::<ErrorBody>(&r.body) else {
+            return error_for_status(r.status, retry, String::new(), Vec::new());
+        };
+        let mut fields: Vec<FieldError> = Vec::new();
+        let mut unplaced = Vec::new();
+        for (wire, messages) in body.errors {
+            match field_named(FIELDS, &wire) {
+                Some(f) if !fields.iter().any(|e| e.field == f) => fields.push(FieldError::new(f, messages.join(" "))),
+                Some(_) => {}
+                None => unplaced.push(format!("{wire}: {}", messages.join(" "))),
+            }
+        }
+        let message = if unplaced.is_empty() {
+            body.message
+        } else {
+            format!("{} {}", body.message, unplaced.join("; "))
+        };
+        error_for_status(r.status, retry, message.trim().to_owned(), fields)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ysuite() -> Ysuite {
+        Ysuite::new("ak", "sk", Currency::USD)
+    }
+
+    /// The documented list response.
+    const LIST: &str = r#"{
+"success": true,
+"data": {
+"data": [
+{
+"deal_id": 7,
+"deal_name": "Acme Corp — Enterprise License",
+"deal_amount": 15000.00,
+"deal_source": "Referral",
+"deal_expected_close_date": "2026-09-30",
+"pipeline_id": 1,
+"cstid": 10,
+"owner": "John Smith"
+}
+],
+"current_page": 1,
+"total_records": 32,
+"total_pages": 4
+}
+}"#;
+
+    fn q(cursor: Cursor) -> ListQuery {
+        ListQuery {
+            search: String::new(),
+            sort: None,
+            page_size: 10,
+            cursor,
+        }
+    }
+
+    #[test]
+    fn the_documented_list_reads_with_total_and_next_page_index() {
+        let page = ysuite()
+            .read_list(&q(Cursor::Start), &HttpResponse::new(200, LIST))
+            .unwrap();
+        assert_eq!(page.total, Some(32));
+        assert_eq!(page.next, Some(Cursor::PageIndex(1)));
+        let d = &page.deals[0];
+        assert_eq!(d.id.0, "7");
+        assert_eq!(d.fields.name, "Acme Corp — Enterprise License");
+        assert_eq!(d.fields.amount, Some(Money::new(1_500_000, Currency::USD)));
+        assert_eq!(d.fields.close_date.unwrap().to_string(), "2026-09-30");
+        assert_eq!(d.fields.company.as_deref(), Some("10"));
+        assert_eq!(d.labels.owner.as_deref(), Some("John Smith"));
+    }
+
+    #[test]
+    fn the_last_page_has_no_next() {
+        let body = LIST.replace("\"current_page\": 1", "\"current_page\": 4");
+        assert_eq!(
+            ysuite()
+                .read_list(&q(Cursor::PageIndex(3)), &HttpResponse::new(200, body))
+                .unwrap()
+                .next,
+            None
+        );
+    }
+
+    #[test]
+    fn list_requests_carry_page_size_index_search_and_sort() {
+        let query = ListQuery {
+            search: "acme corp".into(),
+            sort: Some(crate::model::Sort {
+                field: SortField::Amount,
+                dir: SortDir::Desc,
+            }),
+            page_size: 25,
+            cursor: Cursor::PageIndex(2),
+        };
+        assert_eq!(
+            ysuite().list(&query).path,
+            "/v1/deals?pageSize=25&pageIndex=2&search=acme%20corp&sortBy=deal_amount&sortOrder=desc"
+        );
+    }
+
+    #[test]
+    fn the_documented_example_request_is_what_a_create_sends() {
+        let stages = vec![Stage {
+            pipeline: Some("1".into()),
+            ..Stage::new("3", "Proposal")
+        }];
+        let f = DealFields {
+            name: "Acme Corp — Enterprise License".into(),
+            amount: Some(Money::new(1_500_000, Currency::USD)),
+            stage: Some("3".into()),
+            close_date: Date::parse_iso("2026-09-30").ok(),
+            company: Some("10".into()),
+            ..DealFields::default()
+        };
+        let r = ysuite().create(&f, &stages);
+        assert_eq!((r.method, r.path.as_str()), (Method::Post, "/v1/deals"));
+        assert_eq!(
+            r.body.unwrap(),
+            json!({"deal_name": "Acme Corp — Enterprise License", "pipeline_id": 1, "cstid": 10, "deal_current_stage": 3,
+                   "deal_amount": 15000.0, "deal_expected_close_date": "2026-09-30"})
+        );
+        let u = ysuite().update(&DealId("7".into()), &f, &stages);
+        assert_eq!((u.method, u.path.as_str()), (Method::Put, "/v1/deals/7"));
+        assert_eq!(u.body.unwrap()["pipeline_id"], json!(1), "required on update too");
+    }
+
+    #[test]
+    fn a_create_answers_with_the_id_only() {
+        let r = HttpResponse::new(
+            200,
+            r#"{"success": true, "message": "Deal created successfully!", "data": {"deal_id": 7, "deal_name": "Acme Corp — Enterprise License"}}"#,
+        );
+        assert_eq!(ysuite().read_created(&r).unwrap(), Saved::Id(DealId("7".into())));
+    }
+
+    #[test]
+    fn validation_errors_land_on_their_fields() {
+        let r = HttpResponse::new(
+            422,
+            r#"{"success": false, "message": "Validation failed", "errors": {"deal_name": ["The deal name may not be greater than 255 characters."], "cstid": ["The cstid field is required."], "tag_ids": ["bad"]}}"#,
+        );
+        let BackendError::Fields { errors, message } = ysuite().read_error(&r) else {
+            panic!()
+        };
+        assert_eq!(
+            errors,
+            vec![
+                FieldError::new(Field::Company, "The cstid field is required."),
+                FieldError::new(Field::Name, "The deal name may not be greater than 255 characters.")
+            ]
+        );
+        assert_eq!(message.as_deref(), Some("Validation failed tag_ids: bad"));
+        assert_eq!(
+            ysuite().read_error(&HttpResponse::new(
+                401,
+                r#"{"success": false, "message": "Invalid API keys"}"#
+            )),
+            BackendError::Unauthorized("Invalid API keys".into())
+        );
+        assert_eq!(
+            ysuite().read_error(&HttpResponse::new(
+                400,
+                r#"{"success": false, "message": "Deal not found"}"#
+            )),
+            BackendError::Form("Deal not found".into())
+        );
+    }
+
+    #[test]
+    fn pipelines_become_stages_that_know_their_pipeline() {
+        let r = HttpResponse::new(
+            200,
+            r#"{"success": true, "data": [{"pipeline_id": 1, "pipeline_name": "Sales", "stages": [{"stage_id": 3, "stage_name": "Proposal"}]},
+                                            {"pipeline_id": 2, "pipeline_name": "Renewals", "stages": [{"stage_id": 9, "stage_name": "Due"}]}]}"#,
+        );
+        let stages = ysuite().read_stages(&r).unwrap();
+        assert_eq!(
+            stages[0],
+            Stage {
+                pipeline: Some("1".into()),
+                ..Stage::new("3", "Sales: Proposal")
+            }
+        );
+        assert_eq!(stages[1].label, "Renewals: Due");
+    }
+}
