@@ -13,9 +13,15 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 
 .PHONY: serve test tools tools-test fmt clippy unit browser release e2e bench clean
 
-## Serve the app at http://127.0.0.1:8080 on the local backend, with sample deals.
+## Serve the app at http://127.0.0.1:8080: on the local backend with sample deals, or with
+## PROVIDER=stardex|hubspot|ysuite|attio|heffl against that CRM's fake on 127.0.0.1:8081.
+PROVIDER ?=
 serve: tools
+ifeq ($(PROVIDER),)
 	DEALFORM_CONFIG=$(CURDIR)/config/demo.json trunk serve
+else
+	scripts/serve-provider.sh $(PROVIDER)
+endif
 
 ## Every check, in order: format, lints, host unit tests, browser tests, release build, end-to-end.
 test: tools-test fmt clippy unit browser release e2e
@@ -30,12 +36,12 @@ fmt:
 	cargo fmt --all -- --check
 
 clippy:
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-## Host tests: the model, validation, config and backends, in milliseconds.
+## Host tests: the model, validation, config, every provider's mapping, and the fake CRM.
 unit:
-	cargo test
+	cargo test --workspace
 
 ## Component tests in headless Chromium.
 browser:
@@ -46,6 +52,7 @@ release:
 
 ## The release build driven in headless Chromium, by role and label.
 e2e:
+	cargo build -p fake-crm
 	cd tests/e2e && npm test
 
 ## Sizes of the release build (wasm, js, css: raw, gzip, brotli). Not part of `make test`.

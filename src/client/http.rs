@@ -110,7 +110,7 @@ impl HttpBackend {
             Err(gloo_net::Error::JsError(e)) if e.name == "AbortError" => return Err(self.timed_out(call)),
             Err(e) => {
                 return Err(BackendError::Network(format!(
-                    "no answer from {} ({e}). Check the connection, the base_url and, for a CRM on another origin, its CORS settings.",
+                    "no answer from {}: the connection failed or dropped ({e}). Check the network, the base_url and, for a CRM on another origin, its CORS settings.",
                     self.provider.name()
                 )))
             }

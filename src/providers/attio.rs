@@ -300,7 +300,7 @@ impl Provider for Attio {
         // Attio sends Retry-After as an HTTP date; the client turns it into seconds.
         let retry = r.retry_after_secs;
         let Ok(body) = serde_json::from_str::<ErrorBody>(&r.body) else {
-            return error_for_status(r.status, retry, String::new(), Vec::new());
+            return super::error_without_body(r);
         };
         // Messages name the attribute by slug in quotes: 'attribute with slug "value"'.
         let field = body

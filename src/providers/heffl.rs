@@ -377,7 +377,7 @@ impl Provider for Heffl {
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         let retry = r.retry_after_secs;
         let Ok(e) = serde_json::from_str::<ErrorEnvelope>(&r.body) else {
-            return error_for_status(r.status, retry, String::new(), Vec::new());
+            return super::error_without_body(r);
         };
         let mut fields: Vec<FieldError> = Vec::new();
         let mut unplaced = Vec::new();

@@ -388,7 +388,7 @@ impl Provider for Hubspot {
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         let retry = r.retry_after_secs;
         let Ok(body) = serde_json::from_str::<ErrorBody>(&r.body) else {
-            return error_for_status(r.status, retry, String::new(), Vec::new());
+            return super::error_without_body(r);
         };
         if r.status == 429 || body.error_type.as_deref() == Some("RATE_LIMIT") {
             return BackendError::RateLimited {

@@ -120,6 +120,20 @@ pub fn error_for_status(
     }
 }
 
+/// The error for a non-2xx answer whose body is not the CRM's documented error JSON
+/// (a gateway's HTML page, an empty body): the status says what it can.
+pub fn error_without_body(r: &HttpResponse) -> BackendError {
+    let head = r.body.trim_start();
+    let message = if head.starts_with('<') {
+        "it answered with an HTML page, not its JSON API (a proxy or gateway error?)".to_owned()
+    } else if head.is_empty() {
+        String::new()
+    } else {
+        "its answer was not the JSON its API documents".to_owned()
+    };
+    error_for_status(r.status, r.retry_after_secs, message, Vec::new())
+}
+
 /// The stage's pipeline, for CRMs that want both.
 pub fn pipeline_of<'a>(stage: Option<&str>, stages: &'a [Stage]) -> Option<&'a str> {
     let stage = stage?;
@@ -157,3 +171,6 @@ pub fn for_config(config: &crate::config::Config) -> Option<Box<dyn Provider>> {
         ProviderKind::Heffl => Box::new(heffl::Heffl::new(&secret(&c.api_key), config.currency)),
     })
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;

@@ -310,7 +310,7 @@ impl Provider for Stardex {
                 };
                 error_for_status(r.status, retry.or(e.retry_after_seconds), message, fields)
             }
-            Err(_) => error_for_status(r.status, retry, String::new(), Vec::new()),
+            Err(_) => super::error_without_body(r),
         }
     }
 }
@@ -460,7 +460,7 @@ mod tests {
         let html = HttpResponse::new(502, "<html>Bad Gateway</html>");
         assert_eq!(
             stardex().read_error(&html),
-            BackendError::Form("The CRM had a problem (502).".into())
+            BackendError::Form("The CRM had a problem (502): it answered with an HTML page, not its JSON API (a proxy or gateway error?)".into())
         );
     }
 }

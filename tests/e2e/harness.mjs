@@ -128,3 +128,29 @@ export async function createDeal(page, deal) {
 export function seedStorage(key, value) {
   return { fn: ([k, v]) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem(k, v); sessionStorage.setItem('seeded', '1'); } }, arg: [key, value] };
 }
+
+/** Starts the fake CRM (all five vendors under one port) and returns its base URL and controls. */
+export async function startFakeCrm(bin = process.env.FAKE_CRM || resolve(import.meta.dirname, '../../target/debug/fake-crm')) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(bin, ['--port', '0', '--seed', '23'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((ok, fail) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/[\d.:]+)/);
+      if (m) ok(m[1]);
+    });
+    child.on('exit', (code) => fail(new Error(`fake-crm exited with ${code}`)));
+  });
+  const control = async (vendor, action, body) => {
+    const r = await fetch(`${url}/__control/${vendor}/${action}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
+    return r.json();
+  };
+  return {
+    url,
+    reset: (vendor) => control(vendor, 'reset', {}),
+    fault: (vendor, fault) => control(vendor, 'fault', fault),
+    requests: (vendor) => control(vendor, 'requests'),
+    stop: () => child.kill(),
+  };
+}

@@ -1,0 +1,174 @@
+// Each of the five CRM dialects, end to end: the release build in Chromium talking over real
+// HTTP to the contract-faithful fake of that CRM on another port (so CORS is real too).
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fillDeal, hasText, launch, openApp, rows, serveDist, startFakeCrm, until, visible } from './harness.mjs';
+
+/** What differs per CRM: credentials, the create route, a stage label, required extra fields,
+ *  the wire name of the deal's name field, whether totals are known, and the 429 form. */
+const PROVIDERS = {
+  stardex: { credentials: { token: 'test-token' }, list: ['POST', '/v1/deals/search'], create: '/v1/deals', stage: 'Proposal', extra: {}, nameField: 'name', total: true, retry: '429' },
+  hubspot: { credentials: { token: 'test-token' }, list: ['GET', '/deals/v1/deal/paged'], create: '/deals/v1/deal/', stage: 'Presentation scheduled', extra: {}, nameField: 'dealname', total: false, retry: '429' },
+  ysuite: { credentials: { access_key: 'test-access', secret_key: 'test-secret' }, list: ['GET', '/v1/deals'], create: '/v1/deals', stage: 'Proposal', extra: { company: '10' }, nameField: 'deal_name', total: true, retry: '429' },
+  attio: { credentials: { token: 'test-token' }, list: ['POST', '/v2/objects/deals/records/query'], create: '/v2/objects/deals/records', stage: 'In Progress', extra: { owner: 'person@company.com' }, nameField: 'name', total: false, retry: '429-date' },
+  heffl: { credentials: { api_key: 'test-key' }, list: ['GET', '/deals'], create: '/deals', stage: 'Quoted', extra: { company: 'clt_acme' }, nameField: 'title', total: false, retry: '429' },
+};
+
+let server, browser, crm;
+before(async () => { server = await serveDist(); browser = await launch(); crm = await startFakeCrm(); });
+after(async () => { await browser?.close(); await server?.close(); crm?.stop(); });
+
+for (const [name, p] of Object.entries(PROVIDERS)) {
+  describe(`${name} against its fake`, () => {
+    let session;
+    beforeEach(async () => {
+      await crm.reset(name);
+      server.config = JSON.stringify({ provider: name, base_url: `${crm.url}/${name}`, credentials: p.credentials, page_size: 10, timeout_ms: 2500 });
+    });
+    const open = async () => {
+      session = await openApp(browser, server.url);
+      await visible(session.page.getByRole('table', { name: 'Deals' }));
+      return session.page;
+    };
+    const close = async (allowed = []) => {
+      await session.context.close();
+      // Failed requests the test provoked show in the console; anything else is a bug.
+      const unexpected = session.problems.filter((m) => !allowed.some((a) => m.includes(a)));
+      assert.deepEqual(unexpected, [], 'no unexpected console errors or exceptions');
+    };
+    const newDeal = async (page, deal) => {
+      await page.getByRole('button', { name: 'New deal' }).click();
+      await visible(page.getByRole('heading', { name: 'New deal' }));
+      await fillDeal(page, { stage: p.stage, ...p.extra, ...deal });
+    };
+    const creates = async () => (await crm.requests(name)).filter((r) => r === `POST ${p.create}`).length;
+
+    test('lists deals and pages forward and back in its pagination style', async () => {
+      const page = await open();
+      await until(async () => (await rows(page)).length === 10, 'ten rows');
+      assert.equal((await rows(page))[0][0], 'Seed deal 01');
+      await visible(page.getByText(p.total ? '1–10 of 23' : '1–10', { exact: true }));
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await until(async () => (await rows(page))[0][0] === 'Seed deal 11', 'second page');
+      await visible(page.getByText(p.total ? '11–20 of 23' : '11–20', { exact: true }));
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await until(async () => (await rows(page)).length === 3, 'last page');
+      assert.ok(await page.getByRole('button', { name: 'Next page' }).isDisabled(), 'no page after the last');
+      await page.getByRole('button', { name: 'Previous page' }).click();
+      await until(async () => (await rows(page))[0][0] === 'Seed deal 11', 'back to the second page');
+      await page.getByRole('button', { name: 'Previous page' }).click();
+      await until(async () => (await rows(page))[0][0] === 'Seed deal 01', 'back to the first page');
+      await close();
+    });
+
+    test('creates a deal the CRM accepts', async () => {
+      const page = await open();
+      await newDeal(page, { name: `New ${name} deal`, amount: '1,234.50' });
+      await page.getByRole('button', { name: 'Save' }).click();
+      await hasText(page.getByRole('status').filter({ hasText: 'Created' }), `Created “New ${name} deal”.`);
+      assert.equal(await creates(), 1);
+      await close();
+    });
+
+    test('edits a deal and shows the change', async () => {
+      const page = await open();
+      await page.getByRole('button', { name: 'Seed deal 01' }).click();
+      await visible(page.getByRole('heading', { name: 'Edit deal' }));
+      assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Seed deal 01');
+      await fillDeal(page, { name: 'Seed deal 01 renamed', ...p.extra });
+      await page.getByRole('button', { name: 'Save' }).click();
+      await hasText(page.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes to “Seed deal 01 renamed”.');
+      await until(async () => (await rows(page))[0][0] === 'Seed deal 01 renamed', 'the renamed deal in the list');
+      await close();
+    });
+
+    test('deletes a deal after confirmation', async () => {
+      const page = await open();
+      await page.getByRole('button', { name: 'Seed deal 02' }).click();
+      await page.getByRole('button', { name: 'Delete', exact: true }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Delete deal' }).click();
+      await hasText(page.getByRole('status').filter({ hasText: 'Deleted' }), 'Deleted “Seed deal 02”.');
+      await until(async () => (await rows(page))[1][0] === 'Seed deal 03', 'the deal gone from the list');
+      await close();
+    });
+
+    test('shows a server-side validation error at its field and keeps the form', async () => {
+      const page = await open();
+      await crm.fault(name, { kind: 'validation', method: 'POST', path: p.create, field: p.nameField });
+      await newDeal(page, { name: 'Rejected name' });
+      await page.getByRole('button', { name: 'Save' }).click();
+      const field = page.getByLabel('Name', { exact: true });
+      await until(async () => (await field.getAttribute('aria-invalid')) === 'true', 'the name marked invalid');
+      const errorId = (await field.getAttribute('aria-describedby')).split(' ')[0];
+      assert.match(await page.locator(`[id="${errorId}"]`).textContent(), /rejected by the server/);
+      assert.equal(await field.inputValue(), 'Rejected name');
+      await close(['400', '422']);
+    });
+
+    test('waits out a 429 as Retry-After says, telling the user, then succeeds', async () => {
+      const page = await open();
+      await crm.fault(name, { kind: p.retry, method: 'POST', path: p.create, retry_after: 1 });
+      await newDeal(page, { name: 'Patient deal' });
+      await page.getByRole('button', { name: 'Save' }).click();
+      await visible(page.getByText(/asked to slow down: trying again in \d seconds/));
+      await hasText(page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Patient deal”.');
+      assert.equal(await creates(), 2, 'the refused request and its retry');
+      await close(['429']);
+    });
+
+    test('a 500 leaves the form filled with a clear message', async () => {
+      const page = await open();
+      await crm.fault(name, { kind: '500', method: 'POST', path: p.create });
+      await newDeal(page, { name: 'Unlucky deal', amount: '10' });
+      await page.getByRole('button', { name: 'Save' }).click();
+      await hasText(page.getByRole('alert').filter({ hasText: 'not saved' }), 'The CRM had a problem (500)');
+      assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Unlucky deal');
+      assert.equal(await page.getByLabel('Amount', { exact: true }).inputValue(), '10');
+      await close(['500']);
+    });
+
+    test('a dropped connection leaves the form filled with a clear message', async () => {
+      const page = await open();
+      await crm.fault(name, { kind: 'drop', method: 'POST', path: p.create });
+      await newDeal(page, { name: 'Dropped deal' });
+      await page.getByRole('button', { name: 'Save' }).click();
+      await hasText(page.getByRole('alert').filter({ hasText: 'not saved' }), 'dropped');
+      assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Dropped deal');
+      await close(['ERR_', 'Failed to load']);
+    });
+
+    test('a create that times out is not retried, and the user is told it may have landed', async () => {
+      const page = await open();
+      await crm.fault(name, { kind: 'slow', method: 'POST', path: p.create, ms: 4000 });
+      await newDeal(page, { name: 'Slow deal' });
+      await page.getByRole('button', { name: 'Save' }).click();
+      await hasText(page.getByRole('alert').filter({ hasText: 'not saved' }), 'may have been created anyway');
+      assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Slow deal');
+      await new Promise((r) => setTimeout(r, 2000));
+      assert.equal(await creates(), 1, 'sent once, never again by itself');
+      await close(['ERR_', 'Failed to load', 'abort']);
+    });
+
+    test('sends exactly one request when Save is clicked five times quickly', async () => {
+      const page = await open();
+      await crm.fault(name, { kind: 'slow', method: 'POST', path: p.create, ms: 600 });
+      await newDeal(page, { name: 'Impatient deal' });
+      await page.getByRole('button', { name: 'Save' }).evaluate((b) => { for (let i = 0; i < 5; i++) b.click(); });
+      await hasText(page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Impatient deal”.');
+      assert.equal(await creates(), 1);
+      await close();
+    });
+
+    for (const [kind, words] of [['malformed', 'could not be read'], ['html', 'HTML page']]) {
+      test(`a ${kind} list reply is a clear error, and Retry recovers`, async () => {
+        await crm.fault(name, { kind, method: p.list[0], path: p.list[1] });
+        session = await openApp(browser, server.url);
+        const page = session.page;
+        await hasText(page.getByRole('alert'), words);
+        await page.getByRole('button', { name: 'Retry' }).click();
+        await until(async () => (await rows(page)).length === 10, 'the list after retrying');
+        await close(['502']);
+      });
+    }
+  });
+}
