@@ -159,6 +159,28 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
       await close();
     });
 
+    test('a wrong key is refused with the CRM\'s own message', async () => {
+      const wrong = Object.fromEntries(Object.keys(p.credentials).map((k) => [k, 'wrong-key']));
+      server.config = JSON.stringify({ provider: name, base_url: `${crm.url}/${name}`, credentials: wrong, page_size: 10 });
+      session = await openApp(browser, server.url);
+      await hasText(session.page.getByRole('alert'), 'The CRM refused the credentials');
+      await close(['401']);
+    });
+
+    test('search and sorting are offered only where the CRM supports them', async () => {
+      const page = await open();
+      const searchable = name !== 'hubspot';
+      assert.equal(await page.getByLabel('Search deals').count(), searchable ? 1 : 0);
+      const sortButtons = await page.getByRole('columnheader').getByRole('button').count();
+      assert.equal(sortButtons, { stardex: 5, hubspot: 0, ysuite: 5, attio: 4, heffl: 2 }[name]);
+      if (searchable) {
+        await page.getByLabel('Search deals').fill('deal 07');
+        await until(async () => (await rows(page)).length === 1, 'one match');
+        assert.equal((await rows(page))[0][0], 'Seed deal 07');
+      }
+      await close();
+    });
+
     for (const [kind, words] of [['malformed', 'could not be read'], ['html', 'HTML page']]) {
       test(`a ${kind} list reply is a clear error, and Retry recovers`, async () => {
         await crm.fault(name, { kind, method: p.list[0], path: p.list[1] });
@@ -172,3 +194,38 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
     }
   });
 }
+
+describe('stage lists that cannot be fetched', () => {
+  test('fall back to the stages in the configuration, and say so', async () => {
+    await crm.reset('ysuite');
+    await crm.fault('ysuite', { kind: '500', method: 'GET', path: '/v1/pipelines' });
+    server.config = JSON.stringify({
+      provider: 'ysuite', base_url: `${crm.url}/ysuite`, credentials: PROVIDERS.ysuite.credentials, page_size: 10,
+      stages: [{ id: '12', label: 'Proposal (from config)', pipeline: '1' }],
+    });
+    const { context, page } = await openApp(browser, server.url);
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await visible(page.getByText(/showing the stages from the configuration/));
+    await fillDeal(page, { name: 'Configured stage deal', stage: 'Proposal (from config)', company: '10' });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await hasText(page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Configured stage deal”.');
+    await context.close();
+  });
+
+  test('without configured stages, the stage is typed and the deal can still be entered', async () => {
+    await crm.reset('heffl');
+    await crm.fault('heffl', { kind: '500', method: 'GET', path: '/pipelines', remaining: 5 });
+    server.config = JSON.stringify({ provider: 'heffl', base_url: `${crm.url}/heffl`, credentials: PROVIDERS.heffl.credentials, page_size: 10 });
+    const { context, page } = await openApp(browser, server.url);
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await visible(page.getByText(/The stage list could not be loaded/));
+    await page.getByLabel('Name', { exact: true }).fill('Typed stage deal');
+    await page.getByLabel('Stage', { exact: true }).fill('dps_2');
+    await page.getByLabel('Company', { exact: true }).fill('clt_acme');
+    await page.getByRole('button', { name: 'Save' }).click();
+    // Without the pipeline list the app cannot name the pipeline; Heffl says so at the field.
+    await visible(page.getByText('Required'));
+    assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Typed stage deal');
+    await context.close();
+  });
+});

@@ -1287,3 +1287,155 @@ impl Vendor {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::{HeaderMap, HeaderName, HeaderValue};
+
+    fn req(vendor: &str, method: &str, path: &str, body: Value) -> Req {
+        let mut h = HeaderMap::new();
+        let mut set = |k: &'static str, v: &str| {
+            h.insert(HeaderName::from_static(k), HeaderValue::from_str(v).unwrap());
+        };
+        match vendor {
+            "ysuite" => {
+                set("x-ysuite-access-key", YSUITE_ACCESS);
+                set("x-ysuite-secret-key", YSUITE_SECRET);
+            }
+            "heffl" => set("x-api-key", HEFFL_KEY),
+            _ => set("authorization", &format!("Bearer {TOKEN}")),
+        }
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        let bytes = if body.is_null() {
+            Vec::new()
+        } else {
+            body.to_string().into_bytes()
+        };
+        Req::new(method, path, query, &h, &bytes)
+    }
+
+    fn body(r: &Reply) -> Value {
+        serde_json::from_str(&r.body).unwrap_or(Value::Null)
+    }
+
+    #[test]
+    fn every_vendor_refuses_a_wrong_key_with_its_documented_401() {
+        for vendor in VENDORS {
+            let mut v = Vendor::new(vendor, 1);
+            let bare = Req::new("GET", "/x", "", &HeaderMap::new(), b"");
+            let r = v.handle(&bare);
+            assert_eq!(r.status, 401, "{vendor}");
+        }
+        let mut s = Vendor::new("stardex", 1);
+        let r = s.handle(&Req::new("GET", "/v1/deal-statuses", "", &HeaderMap::new(), b""));
+        assert_eq!(body(&r)["error"]["code"], "INVALID_API_KEY");
+    }
+
+    #[test]
+    fn heffl_rejects_unknown_keys_but_accepts_custom_fields() {
+        let mut v = Vendor::new("heffl", 0);
+        let base = json!({"title": "x", "clientId": "clt_a", "pipelineId": "dpl_1"});
+        let mut with_unknown = base.clone();
+        with_unknown["notes"] = json!("hi");
+        let r = v.handle(&req("heffl", "POST", "/deals", with_unknown));
+        assert_eq!(r.status, 400);
+        assert_eq!(
+            body(&r)["error"]["details"]["issues"][0],
+            json!({"field": "notes", "message": "Unrecognized key"})
+        );
+        let mut with_custom = base;
+        with_custom["cf_region"] = json!("EMEA");
+        let r = v.handle(&req("heffl", "POST", "/deals", with_custom));
+        assert_eq!(r.status, 200);
+        assert_eq!(body(&r)["cf_region"], "EMEA");
+        assert_eq!(body(&r)["stageId"], "dps_1", "the first active stage when omitted");
+    }
+
+    #[test]
+    fn ysuite_requires_name_pipeline_and_company_on_update_too() {
+        let mut v = Vendor::new("ysuite", 1);
+        let r = v.handle(&req("ysuite", "PUT", "/v1/deals/1", json!({"deal_name": "renamed"})));
+        assert_eq!(r.status, 422);
+        let errors = &body(&r)["errors"];
+        assert!(
+            errors["pipeline_id"].is_array() && errors["cstid"].is_array(),
+            "{errors}"
+        );
+        let ok = v.handle(&req(
+            "ysuite",
+            "PUT",
+            "/v1/deals/1",
+            json!({"deal_name": "renamed", "pipeline_id": 1, "cstid": 10}),
+        ));
+        assert_eq!(
+            body(&ok),
+            json!({"success": true, "message": "Deal updated successfully!"})
+        );
+    }
+
+    #[test]
+    fn hubspot_embeds_property_errors_in_the_message_and_requires_a_stage() {
+        let mut v = Vendor::new("hubspot", 0);
+        let r = v.handle(&req(
+            "hubspot",
+            "POST",
+            "/deals/v1/deal",
+            json!({"properties": [{"name": "dealname", "value": "x"}]}),
+        ));
+        assert_eq!(r.status, 400);
+        let message = body(&r)["message"].as_str().unwrap().to_owned();
+        assert!(message.starts_with("Property values were not valid: ["), "{message}");
+        assert!(message.contains("\"name\":\"dealstage\""), "{message}");
+    }
+
+    #[test]
+    fn stardex_checks_ranges_and_uuids_and_pages_by_offset() {
+        let mut v = Vendor::new("stardex", 30);
+        let r = v.handle(&req(
+            "stardex",
+            "POST",
+            "/v1/deals",
+            json!({"name": "x", "win_probability": 101}),
+        ));
+        assert_eq!(
+            body(&r)["error"]["message"],
+            "win_probability: Number must be between 0 and 100"
+        );
+        let r = v.handle(&req(
+            "stardex",
+            "POST",
+            "/v1/deals",
+            json!({"name": "x", "client_id": "acme"}),
+        ));
+        assert_eq!(body(&r)["error"]["message"], "client_id: Invalid uuid");
+        let r = v.handle(&req(
+            "stardex",
+            "POST",
+            "/v1/deals/search",
+            json!({"offset": 25, "limit": 10}),
+        ));
+        assert_eq!(body(&r)["meta"], json!({"total": 30, "offset": 25, "limit": 10}));
+        assert_eq!(body(&r)["data"].as_array().unwrap().len(), 5);
+    }
+
+    #[test]
+    fn attio_answers_with_historic_value_arrays_and_refuses_unknown_stages() {
+        let mut v = Vendor::new("attio", 0);
+        let r = v.handle(&req(
+            "attio",
+            "POST",
+            "/v2/objects/deals/records",
+            json!({"data": {"values": {"name": "x", "stage": "Nope", "owner": "a@b.co"}}}),
+        ));
+        assert_eq!(r.status, 400);
+        let r = v.handle(&req(
+            "attio",
+            "POST",
+            "/v2/objects/deals/records",
+            json!({"data": {"values": {"name": "x", "stage": "Lead", "owner": "a@b.co", "value": 10}}}),
+        ));
+        let names = body(&r)["data"]["values"]["name"].as_array().unwrap().clone();
+        assert_eq!(names.iter().filter(|n| n["active_until"].is_null()).count(), 1);
+    }
+}
