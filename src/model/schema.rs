@@ -69,6 +69,8 @@ pub struct FieldRule {
     pub range: Option<(i64, i64)>,
     /// The id format it must have, for id-valued fields.
     pub format: Option<IdFormat>,
+    /// What the CRM calls the field, where that differs from [`Field::label`].
+    pub label: Option<&'static str>,
 }
 
 impl FieldRule {
@@ -80,6 +82,19 @@ impl FieldRule {
             max_chars: None,
             range: None,
             format: None,
+            label: None,
+        }
+    }
+    /// The same rule, shown under the CRM's own name for the field.
+    pub const fn labelled(mut self, label: &'static str) -> Self {
+        self.label = Some(label);
+        self
+    }
+    /// The label the form shows and messages use.
+    pub fn label(&self) -> &'static str {
+        match self.label {
+            Some(l) => l,
+            None => self.field.label(),
         }
     }
     /// The same rule, required.

@@ -77,7 +77,7 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
     for rule in schema.rules() {
         let field = rule.field;
         let raw = draft.get(field);
-        let label = field.label();
+        let label = rule.label();
         if is_blank(raw) {
             if rule.required {
                 errors.push(FieldError::new(field, format!("{label} is required")));

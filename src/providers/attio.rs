@@ -3,11 +3,11 @@
 //! `active_until: null`, stages written by title, `Retry-After` as an HTTP date.
 
 use super::http::{HttpRequest, HttpResponse, Method};
-use super::{error_for_status, path_id, Capabilities, Provider, Saved};
+use super::{error_for_status, path_id, wire_money, Capabilities, Provider, Saved};
 use crate::backend::BackendError;
 use crate::model::{
-    Currency, Cursor, Deal, DealFields, DealId, Field, FieldError, FieldRule, Labels, ListQuery, Money, Page,
-    PagingStyle, Schema, SortDir, SortField, Stage,
+    Currency, Cursor, Deal, DealFields, DealId, Field, FieldError, FieldRule, Labels, ListQuery, Page, PagingStyle,
+    Schema, SortDir, SortField, Stage,
 };
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
@@ -109,13 +109,7 @@ impl Attio {
                 let currency = str_at(val, "currency_code")
                     .and_then(|c| Currency::parse(c).ok())
                     .unwrap_or(self.currency);
-                match val.get("currency_value").and_then(Value::as_f64) {
-                    Some(n) => Some(
-                        Money::from_f64(n, currency)
-                            .ok_or_else(|| BackendError::Malformed(format!("record {id} has value {n}")))?,
-                    ),
-                    None => None,
-                }
+                wire_money(val.get("currency_value").and_then(Value::as_f64), currency, &id)?
             }
             None => None,
         };
@@ -321,6 +315,7 @@ impl Provider for Attio {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Money;
 
     fn attio() -> Attio {
         Attio::new("tok", Currency::USD)

@@ -4,11 +4,11 @@
 //! Unverified, and kept in [`routes`]: delete, and the shape of the pipelines list.
 
 use super::http::{with_query, HttpRequest, HttpResponse, Method};
-use super::{error_for_status, field_named, path_id, pipeline_of, Capabilities, Provider, Saved};
+use super::{error_for_status, path_id, pipeline_of, place_errors, wire_money, Capabilities, Provider, Saved};
 use crate::backend::BackendError;
 use crate::model::{
-    Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldError, FieldRule, IdFormat, Labels, ListQuery, Money,
-    Page, PagingStyle, Schema, SortDir, SortField, Stage,
+    Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, IdFormat, Labels, ListQuery, Page, PagingStyle,
+    Schema, SortDir, SortField, Stage,
 };
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
@@ -172,13 +172,7 @@ impl Heffl {
             }
             None => self.currency,
         };
-        let amount = match w.price {
-            Some(p) => Some(
-                Money::from_f64(p, currency)
-                    .ok_or_else(|| BackendError::Malformed(format!("deal {} has price {p}", w.id)))?,
-            ),
-            None => None,
-        };
+        let amount = wire_money(w.price, currency, &w.id)?;
         Ok(Deal {
             id: DealId(w.id),
             fields: DealFields {
@@ -379,15 +373,8 @@ impl Provider for Heffl {
         let Ok(e) = serde_json::from_str::<ErrorEnvelope>(&r.body) else {
             return super::error_without_body(r);
         };
-        let mut fields: Vec<FieldError> = Vec::new();
-        let mut unplaced = Vec::new();
-        for issue in e.error.details.map(|d| d.issues).unwrap_or_default() {
-            match field_named(FIELDS, &issue.field) {
-                Some(f) if !fields.iter().any(|x| x.field == f) => fields.push(FieldError::new(f, issue.message)),
-                Some(_) => {}
-                None => unplaced.push(format!("{}: {}", issue.field, issue.message)),
-            }
-        }
+        let issues = e.error.details.map(|d| d.issues).unwrap_or_default();
+        let (fields, unplaced) = place_errors(FIELDS, issues.into_iter().map(|i| (i.field, i.message)));
         let message = if unplaced.is_empty() {
             e.error.message
         } else {
@@ -400,6 +387,7 @@ impl Provider for Heffl {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{FieldError, Money};
 
     fn heffl() -> Heffl {
         Heffl::new("key", Currency::USD)

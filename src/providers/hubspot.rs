@@ -6,11 +6,11 @@
 //! so and the list shows neither. HubSpot answers no browser CORS: use a same-origin proxy.
 
 use super::http::{encode, HttpRequest, HttpResponse, Method};
-use super::{error_for_status, field_named, path_id, pipeline_of, Capabilities, Provider, Saved};
+use super::{error_for_status, path_id, pipeline_of, place_errors, wire_money, Capabilities, Provider, Saved};
 use crate::backend::BackendError;
 use crate::model::{
-    Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldError, FieldRule, IdFormat, ListQuery, Money, Page,
-    PagingStyle, Schema, Stage,
+    Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, IdFormat, ListQuery, Page, PagingStyle, Schema,
+    Stage,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -186,10 +186,7 @@ impl Hubspot {
                 let v: f64 = a
                     .parse()
                     .map_err(|_| BackendError::Malformed(format!("deal {} has amount {a:?}", w.deal_id)))?;
-                Some(
-                    Money::from_f64(v, currency)
-                        .ok_or_else(|| BackendError::Malformed(format!("deal {} has amount {a}", w.deal_id)))?,
-                )
+                wire_money(Some(v), currency, &w.deal_id.to_string())?
             }
             None => None,
         };
@@ -401,15 +398,7 @@ impl Provider for Hubspot {
             .find('[')
             .and_then(|i| serde_json::from_str(&body.message[i..]).ok())
             .unwrap_or_default();
-        let mut fields: Vec<FieldError> = Vec::new();
-        let mut unplaced = Vec::new();
-        for e in embedded {
-            match field_named(FIELDS, &e.name) {
-                Some(f) if !fields.iter().any(|x| x.field == f) => fields.push(FieldError::new(f, e.message)),
-                Some(_) => {}
-                None => unplaced.push(format!("{}: {}", e.name, e.message)),
-            }
-        }
+        let (fields, unplaced) = place_errors(FIELDS, embedded.into_iter().map(|e| (e.name, e.message)));
         let message = if fields.is_empty() && unplaced.is_empty() {
             body.message
         } else if unplaced.is_empty() {
@@ -424,6 +413,7 @@ impl Provider for Hubspot {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{FieldError, Money};
 
     fn hubspot() -> Hubspot {
         Hubspot::new("pat", Currency::USD)

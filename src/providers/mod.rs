@@ -134,6 +134,39 @@ pub fn error_without_body(r: &HttpResponse) -> BackendError {
     error_for_status(r.status, r.retry_after_secs, message, Vec::new())
 }
 
+/// Puts each `(wire field, message)` the CRM reported under its form field (the first message
+/// per field), and returns the rest as `wire: message` texts for the form-level message.
+pub fn place_errors(
+    table: &[(&str, Field)],
+    issues: impl IntoIterator<Item = (String, String)>,
+) -> (Vec<FieldError>, Vec<String>) {
+    let mut fields: Vec<FieldError> = Vec::new();
+    let mut unplaced = Vec::new();
+    for (wire, message) in issues {
+        match field_named(table, &wire) {
+            Some(f) if !fields.iter().any(|x| x.field == f) => fields.push(FieldError::new(f, message)),
+            Some(_) => {}
+            None => unplaced.push(format!("{wire}: {message}")),
+        }
+    }
+    (fields, unplaced)
+}
+
+/// A CRM's JSON number as money in `currency`; NaN-free but out-of-range numbers make the
+/// reply malformed, naming the deal.
+pub fn wire_money(
+    value: Option<f64>,
+    currency: crate::model::Currency,
+    deal: &str,
+) -> Result<Option<crate::model::Money>, BackendError> {
+    match value {
+        Some(v) => crate::model::Money::from_f64(v, currency)
+            .map(Some)
+            .ok_or_else(|| BackendError::Malformed(format!("deal {deal} has the amount {v}"))),
+        None => Ok(None),
+    }
+}
+
 /// The stage's pipeline, for CRMs that want both.
 pub fn pipeline_of<'a>(stage: Option<&str>, stages: &'a [Stage]) -> Option<&'a str> {
     let stage = stage?;

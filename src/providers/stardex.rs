@@ -5,10 +5,10 @@
 //! `Retry-After` in seconds. Unverified, and kept in [`routes`]: get, delete and the statuses list.
 
 use super::http::{HttpRequest, HttpResponse, Method};
-use super::{error_for_status, field_named, path_id, Capabilities, Provider, Saved};
+use super::{error_for_status, field_named, path_id, wire_money, Capabilities, Provider, Saved};
 use crate::backend::BackendError;
 use crate::model::{
-    Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldError, FieldRule, IdFormat, ListQuery, Money, Page,
+    Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldError, FieldRule, IdFormat, ListQuery, Page,
     PagingStyle, Schema, SortDir, SortField, Stage,
 };
 use serde::Deserialize;
@@ -118,13 +118,7 @@ fn probability(p: Option<f64>) -> Option<u8> {
 
 impl Stardex {
     fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
-        let amount = match w.amount {
-            Some(a) => Some(
-                Money::from_f64(a, self.currency)
-                    .ok_or_else(|| BackendError::Malformed(format!("deal {} has amount {a}", w.id)))?,
-            ),
-            None => None,
-        };
+        let amount = wire_money(w.amount, self.currency, &w.id)?;
         Ok(Deal::new(
             DealId(w.id),
             DealFields {
@@ -318,6 +312,7 @@ impl Provider for Stardex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Money;
 
     fn stardex() -> Stardex {
         Stardex::new("key", Currency::USD)

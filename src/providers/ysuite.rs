@@ -1,15 +1,17 @@
 //! YSUITE (`https://api.ysuite.org`): access + secret key headers, zero-based page index with a
 //! total, integer ids, `deal_name` / `pipeline_id` / `cstid` required on create and update.
 //!
-//! The pipelines list is not in YSUITE's public docs: its path and shape live in [`routes`] and
-//! [`read_stages`](Provider::read_stages), and the form falls back to stages from the config.
+//! YSUITE's documented deal bodies carry a pipeline (`pipeline_id`) but no settable stage, so the
+//! form's stage field is the deal's pipeline here, labelled "Pipeline". The pipelines list is not
+//! in YSUITE's public docs: its path and shape live in [`routes`] and
+//! [`read_stages`](Provider::read_stages), and the form falls back to `stages` from the config.
 
 use super::http::{with_query, HttpRequest, HttpResponse, Method};
-use super::{error_for_status, field_named, path_id, pipeline_of, Capabilities, Provider, Saved};
+use super::{error_for_status, path_id, place_errors, wire_money, Capabilities, Provider, Saved};
 use crate::backend::BackendError;
 use crate::model::{
-    Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldError, FieldRule, IdFormat, Labels, ListQuery, Money,
-    Page, PagingStyle, Schema, SortDir, SortField, Stage,
+    Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, IdFormat, Labels, ListQuery, Page, PagingStyle,
+    Schema, SortDir, SortField, Stage,
 };
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
@@ -21,7 +23,7 @@ pub mod routes {
     pub const DEALS: &str = "/v1/deals";
     /// One deal (documented).
     pub const DEAL: &str = "/v1/deals/";
-    /// Pipelines with their stages (unverified).
+    /// Pipelines (unverified).
     pub const PIPELINES: &str = "/v1/pipelines";
 }
 
@@ -32,7 +34,6 @@ const FIELDS: &[(&str, Field)] = &[
     ("deal_name", Field::Name),
     ("deal_amount", Field::Amount),
     ("pipeline_id", Field::Stage),
-    ("deal_current_stage", Field::Stage),
     ("deal_expected_close_date", Field::CloseDate),
     ("deal_owner_id", Field::Owner),
     ("cstid", Field::Company),
@@ -83,7 +84,7 @@ struct WireDeal {
     #[serde(default)]
     deal_expected_close_date: Option<String>,
     #[serde(default)]
-    deal_current_stage: Option<WireId>,
+    pipeline_id: Option<WireId>,
     #[serde(default)]
     cstid: Option<WireId>,
     #[serde(default)]
@@ -115,16 +116,7 @@ struct Created {
 #[derive(Deserialize)]
 struct WirePipeline {
     pipeline_id: WireId,
-    #[serde(default)]
     pipeline_name: String,
-    #[serde(default)]
-    stages: Vec<WireStage>,
-}
-
-#[derive(Deserialize)]
-struct WireStage {
-    stage_id: WireId,
-    stage_name: String,
 }
 
 #[derive(Deserialize)]
@@ -142,19 +134,13 @@ fn int_or_text(s: &str) -> Value {
 impl Ysuite {
     fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
         let id = w.deal_id.text();
-        let amount = match w.deal_amount {
-            Some(a) => Some(
-                Money::from_f64(a, self.currency)
-                    .ok_or_else(|| BackendError::Malformed(format!("deal {id} has amount {a}")))?,
-            ),
-            None => None,
-        };
+        let amount = wire_money(w.deal_amount, self.currency, &id)?;
         Ok(Deal {
             id: DealId(id),
             fields: DealFields {
                 name: w.deal_name,
                 amount,
-                stage: w.deal_current_stage.map(WireId::text),
+                stage: w.pipeline_id.map(WireId::text),
                 close_date: w
                     .deal_expected_close_date
                     .as_deref()
@@ -171,18 +157,16 @@ impl Ysuite {
         })
     }
 
-    /// YSUITE wants the required fields on update too, so create and update send the same body.
-    fn body(&self, f: &DealFields, stages: &[Stage]) -> Value {
+    /// YSUITE wants the required fields on update too, so create and update send the same body,
+    /// in the order and with the names of its documented example.
+    fn body(&self, f: &DealFields) -> Value {
         let mut m = Map::new();
         m.insert("deal_name".into(), json!(f.name));
-        if let Some(p) = pipeline_of(f.stage.as_deref(), stages) {
+        if let Some(p) = &f.stage {
             m.insert("pipeline_id".into(), int_or_text(p));
         }
         if let Some(c) = &f.company {
             m.insert("cstid".into(), int_or_text(c));
-        }
-        if let Some(s) = &f.stage {
-            m.insert("deal_current_stage".into(), int_or_text(s));
         }
         if let Some(a) = f.amount {
             m.insert("deal_amount".into(), json!(a.to_f64()));
@@ -209,7 +193,10 @@ impl Provider for Ysuite {
         Schema::new(vec![
             FieldRule::optional(Field::Name).required().max_chars(255),
             FieldRule::optional(Field::Amount).range(0, crate::model::money::MAX_MAJOR),
-            FieldRule::optional(Field::Stage).required().format(IdFormat::Integer),
+            FieldRule::optional(Field::Stage)
+                .required()
+                .format(IdFormat::Integer)
+                .labelled("Pipeline"),
             FieldRule::optional(Field::CloseDate),
             FieldRule::optional(Field::Owner).format(IdFormat::Integer),
             FieldRule::optional(Field::Company).required().format(IdFormat::Integer),
@@ -242,7 +229,7 @@ impl Provider for Ysuite {
             match s.field {
                 SortField::Name => "deal_name",
                 SortField::Amount => "deal_amount",
-                SortField::Stage => "deal_current_stage",
+                SortField::Stage => "pipeline_id",
                 SortField::CloseDate => "deal_expected_close_date",
                 SortField::Owner => "deal_owner_id",
             }
@@ -289,8 +276,8 @@ impl Provider for Ysuite {
         self.to_deal(env.data)
     }
 
-    fn create(&self, f: &DealFields, stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Post, routes::DEALS, self.body(f, stages))
+    fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(Method::Post, routes::DEALS, self.body(f))
     }
 
     fn read_created(&self, r: &HttpResponse) -> Result<Saved, BackendError> {
@@ -298,12 +285,8 @@ impl Provider for Ysuite {
         Ok(Saved::Id(DealId(env.data.deal_id.text())))
     }
 
-    fn update(&self, id: &DealId, f: &DealFields, stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(
-            Method::Put,
-            format!("{}{}", routes::DEAL, path_id(id)),
-            self.body(f, stages),
-        )
+    fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(Method::Put, format!("{}{}", routes::DEAL, path_id(id)), self.body(f))
     }
 
     fn read_updated(&self, id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
@@ -321,24 +304,10 @@ impl Provider for Ysuite {
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
         let env: Envelope<Vec<WirePipeline>> = r.json()?;
-        let several = env.data.len() > 1;
         Ok(env
             .data
             .into_iter()
-            .flat_map(|p| {
-                let pipeline = p.pipeline_id.text();
-                let prefix = if several {
-                    format!("{}: ", p.pipeline_name)
-                } else {
-                    String::new()
-                };
-                p.stages.into_iter().map(move |s| Stage {
-                    id: s.stage_id.text(),
-                    label: format!("{prefix}{}", s.stage_name),
-                    pipeline: Some(pipeline.clone()),
-                    probability: None,
-                })
-            })
+            .map(|p| Stage::new(&p.pipeline_id.text(), &p.pipeline_name))
             .collect())
     }
 
@@ -347,15 +316,7 @@ impl Provider for Ysuite {
         let Ok(body) = serde_json::from_str::<ErrorBody>(&r.body) else {
             return super::error_without_body(r);
         };
-        let mut fields: Vec<FieldError> = Vec::new();
-        let mut unplaced = Vec::new();
-        for (wire, messages) in body.errors {
-            match field_named(FIELDS, &wire) {
-                Some(f) if !fields.iter().any(|e| e.field == f) => fields.push(FieldError::new(f, messages.join(" "))),
-                Some(_) => {}
-                None => unplaced.push(format!("{wire}: {}", messages.join(" "))),
-            }
-        }
+        let (fields, unplaced) = place_errors(FIELDS, body.errors.into_iter().map(|(wire, m)| (wire, m.join(" "))));
         let message = if unplaced.is_empty() {
             body.message
         } else {
@@ -368,6 +329,7 @@ impl Provider for Ysuite {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{FieldError, Money};
 
     fn ysuite() -> Ysuite {
         Ysuite::new("ak", "sk", Currency::USD)
@@ -449,30 +411,32 @@ mod tests {
         );
     }
 
+    /// The documented example request, less `deal_source`, which the app does not model.
+    const EXAMPLE_REQUEST: &str = r#"{
+"deal_name": "Acme Corp — Enterprise License",
+"pipeline_id": 1,
+"cstid": 10,
+"deal_amount": 15000.00,
+"deal_expected_close_date": "2026-09-30"
+}"#;
+
     #[test]
     fn the_documented_example_request_is_what_a_create_sends() {
-        let stages = vec![Stage {
-            pipeline: Some("1".into()),
-            ..Stage::new("3", "Proposal")
-        }];
         let f = DealFields {
             name: "Acme Corp — Enterprise License".into(),
             amount: Some(Money::new(1_500_000, Currency::USD)),
-            stage: Some("3".into()),
+            stage: Some("1".into()),
             close_date: Date::parse_iso("2026-09-30").ok(),
             company: Some("10".into()),
             ..DealFields::default()
         };
-        let r = ysuite().create(&f, &stages);
+        let example: Value = serde_json::from_str(EXAMPLE_REQUEST).unwrap();
+        let r = ysuite().create(&f, &[]);
         assert_eq!((r.method, r.path.as_str()), (Method::Post, "/v1/deals"));
-        assert_eq!(
-            r.body.unwrap(),
-            json!({"deal_name": "Acme Corp — Enterprise License", "pipeline_id": 1, "cstid": 10, "deal_current_stage": 3,
-                   "deal_amount": 15000.0, "deal_expected_close_date": "2026-09-30"})
-        );
-        let u = ysuite().update(&DealId("7".into()), &f, &stages);
+        assert_eq!(r.body.unwrap(), example);
+        let u = ysuite().update(&DealId("7".into()), &f, &[]);
         assert_eq!((u.method, u.path.as_str()), (Method::Put, "/v1/deals/7"));
-        assert_eq!(u.body.unwrap()["pipeline_id"], json!(1), "required on update too");
+        assert_eq!(u.body.unwrap(), example, "the required fields go on update too");
     }
 
     #[test]
@@ -518,20 +482,15 @@ mod tests {
     }
 
     #[test]
-    fn pipelines_become_stages_that_know_their_pipeline() {
+    fn pipelines_are_what_the_stage_field_offers() {
         let r = HttpResponse::new(
             200,
-            r#"{"success": true, "data": [{"pipeline_id": 1, "pipeline_name": "Sales", "stages": [{"stage_id": 3, "stage_name": "Proposal"}]},
-                                            {"pipeline_id": 2, "pipeline_name": "Renewals", "stages": [{"stage_id": 9, "stage_name": "Due"}]}]}"#,
+            r#"{"success": true, "data": [{"pipeline_id": 1, "pipeline_name": "Sales"}, {"pipeline_id": 2, "pipeline_name": "Renewals"}]}"#,
         );
-        let stages = ysuite().read_stages(&r).unwrap();
         assert_eq!(
-            stages[0],
-            Stage {
-                pipeline: Some("1".into()),
-                ..Stage::new("3", "Sales: Proposal")
-            }
+            ysuite().read_stages(&r).unwrap(),
+            vec![Stage::new("1", "Sales"), Stage::new("2", "Renewals")]
         );
-        assert_eq!(stages[1].label, "Renewals: Due");
+        assert_eq!(ysuite().schema().rule(Field::Stage).unwrap().label(), "Pipeline");
     }
 }

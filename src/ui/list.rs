@@ -46,6 +46,7 @@ pub fn DealList(
 
     let search_id = app.id("search");
     let searchable = app.backend.with_value(|b| b.capabilities().search);
+    let backend_name = app.backend.with_value(|b| b.name().to_owned());
     let typed = RwSignal::new(list.search.get_untracked());
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     let apply_search = move || {
@@ -82,7 +83,7 @@ pub fn DealList(
         <section class="df-list" aria-labelledby=heading.clone()>
             <div class="df-toolbar">
                 <h2 id=heading.clone() class="df-heading" tabindex="-1">"Deals"</h2>
-                {searchable.then(|| view! {
+                {if searchable { view! {
                     <div class="df-search">
                         <label for=search_id.clone()>"Search deals"</label>
                         <input
@@ -94,7 +95,9 @@ pub fn DealList(
                             on:keydown=move |ev| if ev.key() == "Enter" { apply_search() }
                         />
                     </div>
-                })}
+                }.into_any() } else {
+                    view! { <p class="df-hint df-no-search">{format!("{}'s deal list cannot be searched.", backend_name)}</p> }.into_any()
+                }}
                 <button type="button" class="df-button df-primary" on:click=move |_| app.go(View::New, None)>"New deal"</button>
             </div>
             <DraftBanner />

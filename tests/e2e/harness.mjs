@@ -108,6 +108,7 @@ export async function fillDeal(page, deal) {
   if (name !== undefined) await page.getByLabel('Name', { exact: true }).fill(name);
   if (amount !== undefined) await page.getByLabel('Amount', { exact: true }).fill(amount);
   if (stage !== undefined) await page.getByLabel('Stage', { exact: true }).selectOption({ label: stage });
+  if (deal.pipeline !== undefined) await page.getByLabel('Pipeline', { exact: true }).selectOption({ label: deal.pipeline });
   if (closeDate !== undefined) await page.getByLabel('Close date', { exact: true }).fill(closeDate);
   if (probability !== undefined) await page.getByLabel('Win probability', { exact: true }).fill(probability);
   if (owner !== undefined) await page.getByLabel('Owner', { exact: true }).fill(owner);

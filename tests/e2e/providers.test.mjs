@@ -9,7 +9,7 @@ import { fillDeal, hasText, launch, openApp, rows, serveDist, startFakeCrm, unti
 const PROVIDERS = {
   stardex: { credentials: { token: 'test-token' }, list: ['POST', '/v1/deals/search'], create: '/v1/deals', stage: 'Proposal', extra: {}, nameField: 'name', total: true, retry: '429' },
   hubspot: { credentials: { token: 'test-token' }, list: ['GET', '/deals/v1/deal/paged'], create: '/deals/v1/deal/', stage: 'Presentation scheduled', extra: {}, nameField: 'dealname', total: false, retry: '429' },
-  ysuite: { credentials: { access_key: 'test-access', secret_key: 'test-secret' }, list: ['GET', '/v1/deals'], create: '/v1/deals', stage: 'Proposal', extra: { company: '10' }, nameField: 'deal_name', total: true, retry: '429' },
+  ysuite: { credentials: { access_key: 'test-access', secret_key: 'test-secret' }, list: ['GET', '/v1/deals'], create: '/v1/deals', stage: 'Renewals', stageLabel: 'Pipeline', extra: { company: '10' }, nameField: 'deal_name', total: true, retry: '429' },
   attio: { credentials: { token: 'test-token' }, list: ['POST', '/v2/objects/deals/records/query'], create: '/v2/objects/deals/records', stage: 'In Progress', extra: { owner: 'person@company.com' }, nameField: 'name', total: false, retry: '429-date' },
   heffl: { credentials: { api_key: 'test-key' }, list: ['GET', '/deals'], create: '/deals', stage: 'Quoted', extra: { company: 'clt_acme' }, nameField: 'title', total: false, retry: '429' },
 };
@@ -39,7 +39,7 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
     const newDeal = async (page, deal) => {
       await page.getByRole('button', { name: 'New deal' }).click();
       await visible(page.getByRole('heading', { name: 'New deal' }));
-      await fillDeal(page, { stage: p.stage, ...p.extra, ...deal });
+      await fillDeal(page, { [p.stageLabel ? 'pipeline' : 'stage']: p.stage, ...p.extra, ...deal });
     };
     const creates = async () => (await crm.requests(name)).filter((r) => r === `POST ${p.create}`).length;
 
@@ -201,12 +201,12 @@ describe('stage lists that cannot be fetched', () => {
     await crm.fault('ysuite', { kind: '500', method: 'GET', path: '/v1/pipelines' });
     server.config = JSON.stringify({
       provider: 'ysuite', base_url: `${crm.url}/ysuite`, credentials: PROVIDERS.ysuite.credentials, page_size: 10,
-      stages: [{ id: '12', label: 'Proposal (from config)', pipeline: '1' }],
+      stages: [{ id: '2', label: 'Renewals (from config)' }],
     });
     const { context, page } = await openApp(browser, server.url);
     await page.getByRole('button', { name: 'New deal' }).click();
     await visible(page.getByText(/showing the stages from the configuration/));
-    await fillDeal(page, { name: 'Configured stage deal', stage: 'Proposal (from config)', company: '10' });
+    await fillDeal(page, { name: 'Configured stage deal', pipeline: 'Renewals (from config)', company: '10' });
     await page.getByRole('button', { name: 'Save' }).click();
     await hasText(page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Configured stage deal”.');
     await context.close();

@@ -35,7 +35,8 @@ const HUBSPOT_STAGES: &[StageDef] = &[
     ("closedwon", "Closed won", "default"),
     ("closedlost", "Closed lost", "default"),
 ];
-const YSUITE_STAGES: &[StageDef] = &[("11", "New", "1"), ("12", "Proposal", "1"), ("13", "Won", "1")];
+/// YSUITE's deal bodies name a pipeline, not a stage: the app's stage field is the pipeline.
+const YSUITE_STAGES: &[StageDef] = &[("1", "Sales", "1"), ("2", "Renewals", "2")];
 const ATTIO_STATUSES: &[StageDef] = &[
     ("Lead", "Lead", ""),
     ("In Progress", "In Progress", ""),
@@ -675,7 +676,7 @@ impl Vendor {
         json!({
             "deal_id": d.id.parse::<i64>().unwrap_or(0), "deal_name": d.name, "deal_amount": d.amount,
             "deal_source": null, "deal_expected_close_date": d.close_date, "pipeline_id": int(&d.pipeline),
-            "deal_current_stage": int(&d.stage), "cstid": int(&d.company), "deal_owner_id": int(&d.owner),
+            "deal_current_stage": null, "cstid": int(&d.company), "deal_owner_id": int(&d.owner),
             "owner": d.owner_name, "deal_description": d.description,
         })
     }
@@ -693,21 +694,17 @@ impl Vendor {
             _ => fail("deal_name", "The deal name field is required."),
         }
         let int = |k: &str| m.get(k).and_then(Value::as_i64);
-        match int("pipeline_id") {
-            Some(1) => d.pipeline = Some("1".into()),
+        match int("pipeline_id").map(|p| p.to_string()) {
+            Some(p) if self.stage_known(&p).is_some() => {
+                d.stage = Some(p.clone());
+                d.pipeline = Some(p);
+            }
             Some(_) => fail("pipeline_id", "The selected pipeline id is invalid."),
             None => fail("pipeline_id", "The pipeline id field is required."),
         }
         match int("cstid") {
             Some(c) if c > 0 => d.company = Some(c.to_string()),
             _ => fail("cstid", "The cstid field is required."),
-        }
-        match m.get("deal_current_stage") {
-            None | Some(Value::Null) => {}
-            Some(v) => match v.as_i64().map(|s| s.to_string()) {
-                Some(s) if self.stage_known(&s).is_some() => d.stage = Some(s),
-                _ => fail("deal_current_stage", "The selected stage is invalid."),
-            },
         }
         match m.get("deal_amount") {
             None | Some(Value::Null) => d.amount = None,
@@ -757,8 +754,7 @@ impl Vendor {
         match (req.method.as_str(), seg.as_slice()) {
             ("GET", ["v1", "pipelines"]) => Reply::json(
                 200,
-                json!({"success": true, "data": [{"pipeline_id": 1, "pipeline_name": "Sales",
-                    "stages": YSUITE_STAGES.iter().map(|s| json!({"stage_id": s.0.parse::<i64>().unwrap_or(0), "stage_name": s.1})).collect::<Vec<_>>()}]}),
+                json!({"success": true, "data": YSUITE_STAGES.iter().map(|s| json!({"pipeline_id": s.0.parse::<i64>().unwrap_or(0), "pipeline_name": s.1})).collect::<Vec<_>>()}),
             ),
             ("GET", ["v1", "deals"]) => {
                 let size: usize = req.q("pageSize").and_then(|s| s.parse().ok()).unwrap_or(10);
@@ -773,7 +769,7 @@ impl Vendor {
                     let field = match f {
                         "deal_amount" => "amount",
                         "deal_expected_close_date" => "close_date",
-                        "deal_current_stage" => "stage",
+                        "pipeline_id" => "stage",
                         "deal_owner_id" => "owner",
                         _ => "name",
                     };
