@@ -113,6 +113,9 @@ pub struct Config {
     pub timeout_ms: u32,
     /// Stages to offer when the CRM's own list cannot be fetched.
     pub stages: Vec<Stage>,
+    /// Replacement paths for a CRM's calls whose paths its public docs do not show: keys
+    /// `create`, `get`, `update`, `delete`, `stages`; `{id}` stands for the deal's id.
+    pub routes: std::collections::BTreeMap<String, String>,
 }
 
 impl Config {
@@ -139,6 +142,7 @@ impl Default for Config {
             credentials: Credentials::default(),
             timeout_ms: 15_000,
             stages: Vec::new(),
+            routes: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -174,6 +178,7 @@ const KNOWN: &[&str] = &[
     "credentials",
     "timeout_ms",
     "stages",
+    "routes",
 ];
 
 fn err(field: &str, message: impl Into<String>) -> ConfigError {
@@ -343,6 +348,7 @@ impl Config {
             }
         }
         config.stages = stages(map)?;
+        config.routes = routes(map)?;
         Ok(config)
     }
 }
@@ -385,6 +391,39 @@ fn credentials(map: &Map<String, Value>, provider: ProviderKind) -> Result<Crede
         *slot = Some(s.trim().to_owned());
     }
     Ok(out)
+}
+
+/// The calls whose paths can be replaced.
+pub const ROUTE_KEYS: &[&str] = &["create", "get", "update", "delete", "stages"];
+
+fn routes(map: &Map<String, Value>) -> Result<std::collections::BTreeMap<String, String>, ConfigError> {
+    let routes = match map.get("routes") {
+        None | Some(Value::Null) => return Ok(Default::default()),
+        Some(Value::Object(r)) => r,
+        Some(other) => return Err(err("routes", format!("must be an object, not {}", kind(other)))),
+    };
+    routes
+        .iter()
+        .map(|(k, v)| {
+            let field = format!("routes.{k}");
+            if !ROUTE_KEYS.contains(&k.as_str()) {
+                return Err(err(
+                    &field,
+                    format!("is not a call that can be rerouted; they are {}", ROUTE_KEYS.join(", ")),
+                ));
+            }
+            match v.as_str() {
+                Some(p) if p.starts_with('/') && !p.contains(char::is_whitespace) && !p.contains(['?', '#']) => {
+                    let needs_id = matches!(k.as_str(), "get" | "update" | "delete");
+                    if needs_id && !p.contains("{id}") {
+                        return Err(err(&field, "must contain {id} where the deal's id goes"));
+                    }
+                    Ok((k.clone(), p.to_owned()))
+                }
+                _ => Err(err(&field, "must be a path starting with / (no query string)")),
+            }
+        })
+        .collect()
 }
 
 fn stages(map: &Map<String, Value>) -> Result<Vec<Stage>, ConfigError> {
@@ -522,6 +561,22 @@ mod tests {
         );
         let c = Config::parse(r#"{"provider":"attio","credentials":{"token":"sekrit"}}"#).unwrap();
         assert!(!format!("{c:?}").contains("sekrit"));
+    }
+
+    #[test]
+    fn unverified_paths_can_be_rerouted() {
+        let c = Config::parse(r#"{"provider":"stardex","routes":{"get":"/v2/deal/{id}","stages":"/v1/statuses"}}"#)
+            .unwrap();
+        assert_eq!(c.routes.get("get").map(String::as_str), Some("/v2/deal/{id}"));
+        assert_eq!(field_of(r#"{"routes":{"list":"/x"}}"#).as_deref(), Some("routes.list"));
+        assert_eq!(
+            field_of(r#"{"routes":{"delete":"/deals"}}"#).as_deref(),
+            Some("routes.delete")
+        );
+        assert_eq!(
+            field_of(r#"{"routes":{"stages":"statuses"}}"#).as_deref(),
+            Some("routes.stages")
+        );
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub struct HttpBackend {
     timeout_ms: u32,
     schema: Schema,
     fallback_stages: Vec<Stage>,
+    routes: std::collections::BTreeMap<String, String>,
     stages: RefCell<Option<Vec<Stage>>>,
     stages_note: RefCell<Option<String>>,
     listener: RefCell<Option<ActivityListener>>,
@@ -60,6 +61,7 @@ impl HttpBackend {
             base: config.api_base(),
             timeout_ms: config.timeout_ms,
             fallback_stages: config.stages.clone(),
+            routes: config.routes.clone(),
             stages: RefCell::new(None),
             stages_note: RefCell::new(None),
             listener: RefCell::new(None),
@@ -175,6 +177,14 @@ impl HttpBackend {
         }
     }
 
+    /// The request with its path replaced where the config reroutes this call.
+    fn routed(&self, mut req: HttpRequest, route: &str, id: Option<&DealId>) -> HttpRequest {
+        if let Some(path) = self.routes.get(route) {
+            req.path = crate::providers::reroute(path, id);
+        }
+        req
+    }
+
     async fn call(&self, req: HttpRequest, call: Call) -> Result<HttpResponse, BackendError> {
         let response = self.send(&req, call).await?;
         if response.ok() {
@@ -192,7 +202,10 @@ impl HttpBackend {
     }
 
     async fn load_stages(&self) -> Result<Vec<Stage>, BackendError> {
-        let fetched = match self.call(self.provider.stages(), Call::Read).await {
+        let fetched = match self
+            .call(self.routed(self.provider.stages(), "stages", None), Call::Read)
+            .await
+        {
             Ok(r) => self.provider.read_stages(&r),
             Err(e) => Err(e),
         };
@@ -217,7 +230,9 @@ impl HttpBackend {
         match saved {
             Saved::Deal(d) => Ok(*d),
             Saved::Id(id) => {
-                let r = self.call(self.provider.get(&id), Call::Read).await?;
+                let r = self
+                    .call(self.routed(self.provider.get(&id), "get", Some(&id)), Call::Read)
+                    .await?;
                 self.provider.read_deal(&r)
             }
         }
@@ -259,14 +274,21 @@ impl DealsBackend for HttpBackend {
     }
     fn get<'a>(&'a self, id: &'a DealId) -> LocalBoxFuture<'a, Result<Deal, BackendError>> {
         Box::pin(async move {
-            let r = self.call(self.provider.get(id), Call::Read).await?;
+            let r = self
+                .call(self.routed(self.provider.get(id), "get", Some(id)), Call::Read)
+                .await?;
             self.provider.read_deal(&r)
         })
     }
     fn create<'a>(&'a self, fields: &'a DealFields) -> LocalBoxFuture<'a, Result<Deal, BackendError>> {
         Box::pin(async move {
             let stages = self.known_stages().await;
-            let r = self.call(self.provider.create(fields, &stages), Call::Create).await?;
+            let r = self
+                .call(
+                    self.routed(self.provider.create(fields, &stages), "create", None),
+                    Call::Create,
+                )
+                .await?;
             let saved = self.provider.read_created(&r)?;
             self.saved(saved).await
         })
@@ -275,14 +297,21 @@ impl DealsBackend for HttpBackend {
         Box::pin(async move {
             let stages = self.known_stages().await;
             let r = self
-                .call(self.provider.update(id, fields, &stages), Call::Write)
+                .call(
+                    self.routed(self.provider.update(id, fields, &stages), "update", Some(id)),
+                    Call::Write,
+                )
                 .await?;
             let saved = self.provider.read_updated(id, &r)?;
             self.saved(saved).await
         })
     }
     fn delete<'a>(&'a self, id: &'a DealId) -> LocalBoxFuture<'a, Result<(), BackendError>> {
-        Box::pin(async move { self.call(self.provider.delete(id), Call::Write).await.map(|_| ()) })
+        Box::pin(async move {
+            self.call(self.routed(self.provider.delete(id), "delete", Some(id)), Call::Write)
+                .await
+                .map(|_| ())
+        })
     }
     fn stages(&self) -> LocalBoxFuture<'_, Result<Vec<Stage>, BackendError>> {
         Box::pin(self.load_stages())

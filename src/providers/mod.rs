@@ -181,6 +181,19 @@ pub fn field_named(table: &[(&str, Field)], wire: &str) -> Option<Field> {
     table.iter().find(|(w, _)| *w == wire).map(|(_, f)| *f)
 }
 
+/// A configured replacement path, with `{id}` filled in (encoded).
+///
+/// ```
+/// use dealform::model::DealId;
+/// assert_eq!(dealform::providers::reroute("/v2/deal/{id}", Some(&DealId("a/b".into()))), "/v2/deal/a%2Fb");
+/// ```
+pub fn reroute(path: &str, id: Option<&DealId>) -> String {
+    match id {
+        Some(id) => path.replace("{id}", &path_id(id)),
+        None => path.to_owned(),
+    }
+}
+
 /// A deal id must not smuggle path segments or queries into a URL.
 pub fn path_id(id: &DealId) -> String {
     http::encode(&id.0)

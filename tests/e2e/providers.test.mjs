@@ -229,3 +229,20 @@ describe('stage lists that cannot be fetched', () => {
     await context.close();
   });
 });
+
+describe('paths the vendors do not document', () => {
+  test('can be rerouted from the configuration', async () => {
+    await crm.reset('stardex');
+    server.config = JSON.stringify({
+      provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials,
+      routes: { stages: '/v1/statuses-elsewhere', get: '/v1/deals/{id}' },
+    });
+    const { context, page } = await openApp(browser, server.url);
+    await page.getByRole('button', { name: 'Seed deal 01' }).click();
+    await visible(page.getByText(/The stage list could not be loaded/));
+    const log = await crm.requests('stardex');
+    assert.ok(log.includes('GET /v1/statuses-elsewhere'), JSON.stringify(log));
+    assert.ok(log.includes('GET /v1/deals/00000000-0000-4000-8000-000000000001'), JSON.stringify(log));
+    await context.close();
+  });
+});
