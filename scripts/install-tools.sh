@@ -54,7 +54,7 @@ if [ "$want" = test ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver
   fi
-  if [ -f "$here/tests/e2e/package.json" ] && ! [ -d "$here/tests/e2e/node_modules/playwright-core" ]; then
+  if [ -f "$here/tests/e2e/package.json" ] && ! (cd "$here/tests/e2e" && npm ls --silent >/dev/null 2>&1); then
     say "installing end-to-end test packages (npm ci)"
     (cd "$here/tests/e2e" && npm ci --no-audit --no-fund --silent)
   fi

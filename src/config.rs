@@ -64,6 +64,30 @@ impl ProviderKind {
     }
 }
 
+/// What the app shows: both views, only the form (lead capture), or only the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// The list, and the form for new and existing deals.
+    #[default]
+    Full,
+    /// Only the new-deal form; after a save it offers a fresh one.
+    Create,
+    /// Only the list, read-only.
+    List,
+}
+
+/// Light or dark colours; `Auto` follows the browser's `prefers-color-scheme`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow the browser.
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
 /// Secrets for a CRM. Held in memory only: never stored, put in a URL or logged, so `Debug`
 /// shows which are set and not what they are.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -116,6 +140,10 @@ pub struct Config {
     /// Replacement paths for a CRM's calls whose paths its public docs do not show: keys
     /// `create`, `get`, `update`, `delete`, `stages`; `{id}` stands for the deal's id.
     pub routes: std::collections::BTreeMap<String, String>,
+    /// Which views show.
+    pub mode: Mode,
+    /// Which colours.
+    pub theme: Theme,
 }
 
 impl Config {
@@ -143,6 +171,8 @@ impl Default for Config {
             timeout_ms: 15_000,
             stages: Vec::new(),
             routes: std::collections::BTreeMap::new(),
+            mode: Mode::Full,
+            theme: Theme::Auto,
         }
     }
 }
@@ -179,6 +209,8 @@ const KNOWN: &[&str] = &[
     "timeout_ms",
     "stages",
     "routes",
+    "mode",
+    "theme",
 ];
 
 fn err(field: &str, message: impl Into<String>) -> ConfigError {
@@ -349,6 +381,32 @@ impl Config {
         }
         config.stages = stages(map)?;
         config.routes = routes(map)?;
+        if let Some(m) = string(map, "mode")? {
+            config.mode = match m {
+                "full" => Mode::Full,
+                "create" => Mode::Create,
+                "list" => Mode::List,
+                other => {
+                    return Err(err(
+                        "mode",
+                        format!("“{other}” is not a mode; use full, create or list"),
+                    ))
+                }
+            };
+        }
+        if let Some(t) = string(map, "theme")? {
+            config.theme = match t {
+                "auto" => Theme::Auto,
+                "light" => Theme::Light,
+                "dark" => Theme::Dark,
+                other => {
+                    return Err(err(
+                        "theme",
+                        format!("“{other}” is not a theme; use auto, light or dark"),
+                    ))
+                }
+            };
+        }
         Ok(config)
     }
 }
@@ -561,6 +619,14 @@ mod tests {
         );
         let c = Config::parse(r#"{"provider":"attio","credentials":{"token":"sekrit"}}"#).unwrap();
         assert!(!format!("{c:?}").contains("sekrit"));
+    }
+
+    #[test]
+    fn mode_and_theme_are_read_and_checked() {
+        let c = Config::parse(r#"{"mode":"create","theme":"dark"}"#).unwrap();
+        assert_eq!((c.mode, c.theme), (Mode::Create, Theme::Dark));
+        assert_eq!(field_of(r#"{"mode":"form"}"#).as_deref(), Some("mode"));
+        assert_eq!(field_of(r#"{"theme":"blue"}"#).as_deref(), Some("theme"));
     }
 
     #[test]

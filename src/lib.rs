@@ -14,3 +14,5 @@ pub mod providers;
 pub mod client;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod widget;

@@ -7,13 +7,14 @@ use crate::backend::{BackendError, DealsBackend};
 use crate::client::http::HttpBackend;
 use crate::client::intl::Formatter;
 use crate::client::store::{self, Area};
-use crate::config::Config;
+use crate::config::{Config, Mode, Theme};
 use crate::drafts::DraftBook;
 use crate::model::{Cursor, DealId, Sort, Stage};
 use crate::providers::local::{KeyValueStore, LocalBackend};
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// What the app is showing. Kept in a signal, not the URL: as a widget on someone else's
 /// page the app must not take over the page's history.
@@ -97,6 +98,10 @@ pub struct AppCtx {
     pub list: ListState,
     /// The backend's stages.
     pub stages: LocalResource<Result<Vec<Stage>, BackendError>>,
+    /// The app's outermost element: ids are looked up inside it, so they work in a shadow root.
+    pub root: NodeRef<leptos::html::Div>,
+    /// The element events are dispatched from: the widget's host element, or the root.
+    pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
 }
 
 impl AppCtx {
@@ -112,11 +117,79 @@ impl AppCtx {
         f(&DraftBook::new(store.as_ref(), &ns))
     }
 
-    /// Goes to a view, announcing `notice` there.
+    /// Goes to a view, announcing `notice` there. In create-only mode the list is never shown:
+    /// a fresh form takes its place.
     pub fn go(&self, view: View, notice: Option<String>) {
+        let view = match (self.config.with_value(|c| c.mode), view) {
+            (Mode::Create, View::List) => View::New,
+            (_, v) => v,
+        };
         self.notice.set(notice);
+        // `set` notifies even when the view is unchanged, so a new form replaces a saved one.
         self.view.set(view);
     }
+
+    /// An element of this instance by id: inside the app's own tree, which may be a shadow root.
+    pub fn element(&self, id: &str) -> Option<web_sys::HtmlElement> {
+        let root = self.root.get_untracked()?;
+        root.query_selector(&format!("[id='{id}']"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into().ok())
+    }
+
+    /// Moves focus to an element of this instance.
+    pub fn focus(&self, id: &str) {
+        if let Some(el) = self.element(id) {
+            let _ = el.focus();
+        }
+    }
+
+    /// Dispatches `dealform:{name}` from the host element, bubbling out of any shadow root,
+    /// with `detail` as a plain object.
+    pub fn emit(&self, name: &str, detail: &serde_json::Value) {
+        let target: Option<web_sys::EventTarget> = self
+            .host
+            .get_value()
+            .map(Into::into)
+            .or_else(|| self.root.get_untracked().map(|r| web_sys::HtmlElement::from(r).into()));
+        let Some(target) = target else { return };
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL));
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(&format!("dealform:{name}"), &init) {
+            let _ = target.dispatch_event(&event);
+        }
+    }
+
+    /// Announces a failure to the host page as `dealform:error`.
+    pub fn emit_error(&self, error: &BackendError) {
+        self.emit(
+            "error",
+            &serde_json::json!({"kind": error_kind(error), "message": error.to_string()}),
+        );
+    }
+}
+
+/// A stable name for an error's kind, for host pages that branch on it.
+pub fn error_kind(e: &BackendError) -> &'static str {
+    match e {
+        BackendError::Fields { .. } => "fields",
+        BackendError::Form(_) => "form",
+        BackendError::NotFound => "not_found",
+        BackendError::Unauthorized(_) => "unauthorized",
+        BackendError::RateLimited { .. } => "rate_limited",
+        BackendError::Network(_) => "network",
+        BackendError::Malformed(_) => "malformed",
+        BackendError::StorageCorrupt { .. } => "storage_corrupt",
+        BackendError::StorageUnavailable(_) => "storage_unavailable",
+    }
+}
+
+/// A deal as the detail of a `dealform:*` event.
+pub fn deal_detail(deal: &crate::model::Deal) -> serde_json::Value {
+    serde_json::to_value(deal).unwrap_or(serde_json::Value::Null)
 }
 
 /// The context of the app instance being rendered.
@@ -142,7 +215,14 @@ pub fn backend_for(config: &Config) -> (Rc<dyn DealsBackend>, Option<String>) {
 ///
 /// Tests pass their own backend; [`start`] passes the one the configuration names.
 #[component]
-pub fn App(config: Config, backend: Rc<dyn DealsBackend>, warning: Option<String>) -> impl IntoView {
+pub fn App(
+    config: Config,
+    backend: Rc<dyn DealsBackend>,
+    warning: Option<String>,
+    /// The widget's host element, which events are dispatched from.
+    #[prop(optional)]
+    host: Option<web_sys::HtmlElement>,
+) -> impl IntoView {
     let fmt = match Formatter::new(config.locale.as_deref()) {
         Ok(f) => Rc::new(f),
         Err(reason) => {
@@ -152,13 +232,14 @@ pub fn App(config: Config, backend: Rc<dyn DealsBackend>, warning: Option<String
     let (draft_store, _) = store::open(Area::Session);
     let n = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
     let backend = StoredValue::new_local(backend);
+    let (mode, theme) = (config.mode, config.theme);
     let ctx = AppCtx {
         backend,
         fmt: StoredValue::new_local(fmt),
         draft_store: StoredValue::new_local(draft_store),
         config: StoredValue::new(config),
         id_prefix: StoredValue::new(format!("df{n}")),
-        view: RwSignal::new(View::List),
+        view: RwSignal::new(if mode == Mode::Create { View::New } else { View::List }),
         notice: RwSignal::new(None),
         activity: RwSignal::new(None),
         changes: RwSignal::new(0),
@@ -167,6 +248,8 @@ pub fn App(config: Config, backend: Rc<dyn DealsBackend>, warning: Option<String
             let b = backend.get_value();
             async move { b.stages().await }
         }),
+        root: NodeRef::new(),
+        host: StoredValue::new_local(host),
     };
     let activity = ctx.activity;
     ctx.backend.get_value().set_activity_listener(Rc::new(move |message| {
@@ -176,7 +259,12 @@ pub fn App(config: Config, backend: Rc<dyn DealsBackend>, warning: Option<String
     provide_context(ctx);
     let heading = ctx.id("heading");
     view! {
-        <div class="dealform">
+        <div
+            class="dealform"
+            class:df-theme-light=theme == Theme::Light
+            class:df-theme-dark=theme == Theme::Dark
+            node_ref=ctx.root
+        >
             <div class="df-notice" role="status" aria-live="polite">{move || ctx.notice.get()}</div>
             <div class="df-activity" role="status" aria-live="polite">{move || ctx.activity.get()}</div>
             {warning.map(|w| view! { <p class="df-warning" role="alert">{w}</p> })}
@@ -211,13 +299,17 @@ fn Boot() -> impl IntoView {
     }
 }
 
-/// The standalone page's entry: mounts the app into `#dealform`, or the body.
+/// The standalone page's entry: mounts the app into `<main id="dealform" data-dealform-page>`.
+///
+/// The same wasm serves the widget, where `init()` runs this too: on a host page there is no
+/// such element, so nothing is mounted and the page is left alone.
 pub fn start() {
     let target = document()
-        .get_element_by_id("dealform")
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-    match target {
-        Some(el) => mount_to(el, Boot).forget(),
-        None => mount_to_body(Boot),
+        .query_selector("#dealform[data-dealform-page]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = target {
+        mount_to(el, Boot).forget();
     }
 }

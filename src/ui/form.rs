@@ -1,6 +1,6 @@
 //! The one form that creates and edits deals.
 
-use super::app::{use_app, View};
+use super::app::{deal_detail, use_app, View};
 use super::dialog::ConfirmDialog;
 use super::field::{Control, FieldRow};
 use super::status::ErrorPanel;
@@ -8,7 +8,6 @@ use crate::backend::BackendError;
 use crate::drafts::DraftTarget;
 use crate::model::{validate, Deal, DealDraft, DealId, Field, FieldError, Stage, ValidationContext};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Loads what the form needs (the stages, and the deal when editing), then shows it.
 #[component]
@@ -47,15 +46,6 @@ pub fn FormPage(
             };
             view! { <DealEditor deal stages stages_error /> }.into_any()
         }
-    }
-}
-
-fn focus(id: &str) {
-    if let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
     }
 }
 
@@ -149,7 +139,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 Ok(f) => f,
                 Err(errors) => {
                     if let Some(first) = errors.first() {
-                        focus(&id_of(first.field));
+                        app.focus(&id_of(first.field));
                     }
                     return;
                 }
@@ -168,25 +158,33 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     Ok(saved) => {
                         let _ = app.with_drafts(|b| b.remove(&target));
                         app.changes.update(|n| *n += 1);
-                        let verb = if editing.is_some() {
-                            "Saved changes to"
+                        let (verb, event) = if editing.is_some() {
+                            ("Saved changes to", "updated")
                         } else {
-                            "Created"
+                            ("Created", "created")
                         };
+                        app.emit(event, &deal_detail(&saved));
                         app.go(View::List, Some(format!("{verb} “{}”.", saved.fields.name)));
                     }
                     Err(BackendError::Fields { errors, message }) => {
+                        app.emit_error(&BackendError::Fields {
+                            errors: errors.clone(),
+                            message: message.clone(),
+                        });
                         if let Some(first) = errors.first() {
-                            focus(&id_of(first.field));
+                            app.focus(&id_of(first.field));
                         }
                         server_errors.set(errors);
                         form_error.set(Some(message.unwrap_or_else(|| {
                             "The deal was not saved: please correct the highlighted fields.".to_owned()
                         })));
                     }
-                    Err(e) => form_error.set(Some(format!(
-                        "The deal was not saved. {e} Your changes are kept in this form."
-                    ))),
+                    Err(e) => {
+                        app.emit_error(&e);
+                        form_error.set(Some(format!(
+                            "The deal was not saved. {e} Your changes are kept in this form."
+                        )))
+                    }
                 }
             });
         }
@@ -223,9 +221,13 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     Ok(()) | Err(BackendError::NotFound) => {
                         let _ = app.with_drafts(|b| b.remove(&target));
                         app.changes.update(|n| *n += 1);
+                        app.emit("deleted", &deal_detail(&deal));
                         app.go(View::List, Some(format!("Deleted “{}”.", deal.fields.name)));
                     }
-                    Err(e) => form_error.set(Some(format!("The deal was not deleted. {e}"))),
+                    Err(e) => {
+                        app.emit_error(&e);
+                        form_error.set(Some(format!("The deal was not deleted. {e}")))
+                    }
                 }
             });
         })
@@ -249,7 +251,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     let first_field_focus = first_field.clone();
     request_animation_frame(move || {
         if let Some(id) = first_field_focus {
-            focus(&id);
+            app.focus(&id);
         }
     });
 

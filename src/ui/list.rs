@@ -5,6 +5,7 @@ use super::dialog::ConfirmDialog;
 use super::pager::Pager;
 use super::status::ErrorPanel;
 use crate::backend::BackendError;
+use crate::config::Mode;
 use crate::drafts::DraftTarget;
 use crate::model::{Deal, ListQuery, Page, Sort, SortDir, SortField};
 use leptos::prelude::*;
@@ -47,6 +48,7 @@ pub fn DealList(
     let search_id = app.id("search");
     let searchable = app.backend.with_value(|b| b.capabilities().search);
     let backend_name = app.backend.with_value(|b| b.name().to_owned());
+    let editable = app.config.with_value(|c| c.mode) != Mode::List;
     let typed = RwSignal::new(list.search.get_untracked());
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     let apply_search = move || {
@@ -98,7 +100,9 @@ pub fn DealList(
                 }.into_any() } else {
                     view! { <p class="df-hint df-no-search">{format!("{}'s deal list cannot be searched.", backend_name)}</p> }.into_any()
                 }}
-                <button type="button" class="df-button df-primary" on:click=move |_| app.go(View::New, None)>"New deal"</button>
+                {editable.then(|| view! {
+                    <button type="button" class="df-button df-primary" on:click=move |_| app.go(View::New, None)>"New deal"</button>
+                })}
             </div>
             <DraftBanner />
             {move || match deals.get() {
@@ -275,9 +279,16 @@ fn DealRow(deal: Deal) -> impl IntoView {
         Some(label.unwrap_or(id))
     };
     let id = deal.id.clone();
+    let name = f.name.clone();
+    // In list-only mode the list is read-only: names are text, not ways into a form.
+    let name_cell = if app.config.with_value(|c| c.mode) == Mode::List {
+        name.into_any()
+    } else {
+        view! { <button type="button" class="df-link" on:click=move |_| app.go(View::Edit(id.clone()), None)>{name}</button> }.into_any()
+    };
     view! {
         <tr>
-            <td><button type="button" class="df-link" on:click=move |_| app.go(View::Edit(id.clone()), None)>{f.name.clone()}</button></td>
+            <td>{name_cell}</td>
             <td class="df-num">{amount}</td>
             <td>{stage}</td>
             <td>{date}</td>

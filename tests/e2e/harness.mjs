@@ -17,11 +17,22 @@ const TYPES = {
 
 /** Serves `root` on 127.0.0.1 at a free port. `server.config` (a string) is served as
  *  /config.json when set, so each test chooses its configuration the way a static host would. */
-export async function serveDist(root = process.env.DIST_DIR || resolve(import.meta.dirname, '../../dist')) {
-  const state = { config: null };
+export async function serveDist(root = process.env.DIST_DIR || resolve(import.meta.dirname, '../../dist'), { subpath = true } = {}) {
+  const state = { config: null, pages: {}, proxies: [] };
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      // Test-made host pages, each with its own headers (a CSP, say).
+      const page = state.pages[path];
+      if (page) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(page.headers || {}) });
+        return res.end(page.body);
+      }
+      // A same-origin proxy to a CRM that adds the credentials, as the README recommends.
+      const proxy = state.proxies.find((p) => path.startsWith(p.prefix));
+      if (proxy) return forward(req, res, proxy, path.slice(proxy.prefix.length) + (new URL(req.url, 'http://x').search));
+      // The build is also served under a sub-path, as a static host might.
+      if (subpath && path.startsWith('/tools/deals/')) path = path.slice('/tools/deals'.length);
       if (path.endsWith('/config.json') && state.config !== null) {
         res.writeHead(200, { 'content-type': 'application/json' });
         return res.end(state.config);
@@ -42,8 +53,29 @@ export async function serveDist(root = process.env.DIST_DIR || resolve(import.me
   return {
     url,
     set config(text) { state.config = text; },
+    /** Forwards `prefix…` to `target…`, adding `headers` (credentials stay on the server). */
+    proxy(prefix, target, headers) { state.proxies.push({ prefix, target, headers }); },
+    /** Serves `body` at `path` with extra response headers. */
+    page(path, body, headers = {}) { state.pages[path] = { body, headers }; },
     close: () => new Promise((ok) => server.close(ok)),
   };
+}
+
+async function forward(req, res, proxy, rest) {
+  const chunks = [];
+  for await (const c of req) chunks.push(c);
+  const headers = { ...proxy.headers };
+  if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];
+  try {
+    const r = await fetch(proxy.target + rest, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+    const out = {};
+    for (const k of ['content-type', 'retry-after']) if (r.headers.get(k)) out[k] = r.headers.get(k);
+    res.writeHead(r.status, out);
+    res.end(Buffer.from(await r.arrayBuffer()));
+  } catch (e) {
+    res.writeHead(502, { 'content-type': 'text/plain' });
+    res.end(String(e));
+  }
 }
 
 export async function launch() {

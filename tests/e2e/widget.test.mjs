@@ -1,0 +1,308 @@
+// The widget on someone else's page: embedded by tag, by config attribute and by
+// DealForm.mount, side by side, under a strict CSP, under a sub-path, with axe and the keyboard.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { fillDeal, hasText, launch, openApp, rows, serveDist, startFakeCrm, until, visible } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+let server, browser, crm;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  crm = await startFakeCrm();
+  // Host styles that would wreck a widget that shared the page's styles.
+  // Browsers ask host pages for a favicon; a 404 would be noise in the console checks.
+  server.page('/favicon.ico', '', { 'content-type': 'image/x-icon' });
+  server.page('/host.css', 'button, table, input { display: none !important; } body { font: 40px serif; color: #c00; }', { 'content-type': 'text/css' });
+});
+after(async () => { await browser?.close(); await server?.close(); crm?.stop(); });
+
+function host(body, { script = '/dealform.js', head = '' } = {}) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme intranet</title>
+<link rel="stylesheet" href="/host.css"><script type="module" src="${script}"></script>${head}</head>
+<body><main><h1>Acme intranet</h1>${body}</main></body></html>`;
+}
+
+async function visit(path, body, options = {}) {
+  server.page(path, host(body, options), options.headers);
+  const session = await openApp(browser, `${server.url.replace(/\/$/, '')}${path}`, options.open);
+  return session;
+}
+
+/** The focused element, looking through shadow roots. */
+const focused = (page) => page.evaluate(() => {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  return a ? { tag: a.tagName, text: a.textContent.trim(), label: a.labels?.[0]?.textContent.trim() ?? null } : null;
+});
+
+describe('embedding', () => {
+  test('a <deal-form> tag shows the deals in its own shadow root, untouched by host styles', async () => {
+    const s = await visit('/tag.html', '<deal-form id="w" sample-data></deal-form>');
+    const table = s.page.getByRole('table', { name: 'Deals' });
+    await visible(table);
+    assert.equal((await rows(s.page)).length, 5);
+    await visible(s.page.getByRole('button', { name: 'New deal' }));
+    assert.equal(await s.page.evaluate(() => document.querySelector('.df-table')), null, 'nothing leaks into the page');
+    assert.ok(await s.page.locator('deal-form').evaluate((el) => el.shadowRoot !== null));
+    const font = await s.page.getByRole('button', { name: 'New deal' }).evaluate((b) => getComputedStyle(b).fontSize);
+    assert.notEqual(font, '40px', 'the host font does not reach the widget');
+    assert.equal(await s.page.evaluate(() => document.getElementById('dealform')), null);
+    await s.context.close();
+    assert.deepEqual(s.problems, []);
+  });
+
+  test('a config attribute points it at a CRM on another port', async () => {
+    await crm.reset('heffl');
+    const config = JSON.stringify({ provider: 'heffl', base_url: `${crm.url}/heffl`, credentials: { api_key: 'test-key' }, page_size: 10 });
+    const s = await visit('/config-attr.html', `<deal-form config='${config}'></deal-form>`);
+    await until(async () => (await rows(s.page)).length === 10, 'the fake CRM\'s deals');
+    assert.equal((await rows(s.page))[0][0], 'Seed deal 01');
+    await s.context.close();
+  });
+
+  test('credentials given as attributes are read once and removed from the DOM', async () => {
+    await crm.reset('heffl');
+    const s = await visit('/secret.html', `<deal-form provider="heffl" base-url="${crm.url}/heffl" api-key="test-key" page-size="10"></deal-form>`);
+    await until(async () => (await rows(s.page)).length === 10, 'deals fetched with the key');
+    assert.equal(await s.page.locator('deal-form').getAttribute('api-key'), null);
+    assert.ok(!(await s.page.content()).includes('test-key'));
+    await s.context.close();
+  });
+
+  test('DealForm.mount returns a handle that updates and unmounts the widget', async () => {
+    const s = await visit('/mount.html', '<section id="slot"></section>', {
+      head: `<script type="module">
+        await import('/dealform.js');
+        window.handle = await DealForm.mount(document.getElementById('slot'), { provider: 'local', sample_data: true, namespace: 'mounted' });
+      </script>`,
+    });
+    await until(async () => (await rows(s.page)).length === 5, 'five sample deals');
+    await s.page.evaluate(() => window.handle.update({ provider: 'local', namespace: 'mounted', page_size: 2 }));
+    await visible(s.page.getByText('1–2 of 5'));
+    await s.page.evaluate(() => window.handle.unmount());
+    await until(async () => (await s.page.getByRole('table').count()) === 0, 'the widget gone');
+    await s.context.close();
+    assert.deepEqual(s.problems, []);
+  });
+
+  test('two widgets side by side keep separate deals', async () => {
+    const s = await visit('/two.html', '<deal-form id="left" sample-data></deal-form><deal-form id="right"></deal-form>');
+    const left = s.page.locator('#left');
+    const right = s.page.locator('#right');
+    await visible(left.getByRole('table', { name: 'Deals' }));
+    await visible(right.getByText('No deals yet'));
+    await right.getByRole('button', { name: 'New deal' }).click();
+    await right.getByLabel('Name', { exact: true }).fill('Only on the right');
+    await right.getByRole('button', { name: 'Save' }).click();
+    await visible(right.getByRole('cell', { name: 'Only on the right' }));
+    assert.equal(await left.getByRole('row').count(), 6, 'the left widget still has its five deals');
+    assert.equal(await left.getByText('Only on the right').count(), 0);
+    await s.context.close();
+    assert.deepEqual(s.problems, []);
+  });
+
+  test('host listeners receive created, updated, deleted and error events', async () => {
+    const s = await visit('/events.html', '<deal-form id="ev"></deal-form><deal-form id="bad" mode="sideways"></deal-form>', {
+      head: `<script type="module">
+        window.events = [];
+        for (const t of ['created', 'updated', 'deleted', 'error']) {
+          document.addEventListener('dealform:' + t, (e) => window.events.push({ type: e.type, from: e.target.id, detail: e.detail }));
+        }
+      </script>`,
+    });
+    const w = s.page.locator('#ev');
+    await w.getByRole('button', { name: 'New deal' }).click();
+    await w.getByLabel('Name', { exact: true }).fill('Evented');
+    await w.getByRole('button', { name: 'Save' }).click();
+    await w.getByRole('button', { name: 'Evented' }).click();
+    await w.getByLabel('Name', { exact: true }).fill('Evented again');
+    await w.getByRole('button', { name: 'Save' }).click();
+    await w.getByRole('button', { name: 'Evented again' }).click();
+    await w.getByRole('button', { name: 'Delete', exact: true }).click();
+    await w.getByRole('alertdialog').getByRole('button', { name: 'Delete deal' }).click();
+    await visible(w.getByText('No deals yet'));
+    const events = await s.page.evaluate(() => window.events);
+    const summary = events.map((e) => [e.type, e.from, e.detail?.fields?.name ?? e.detail?.kind]);
+    assert.deepEqual(summary, [
+      ['dealform:error', 'bad', 'config'],
+      ['dealform:created', 'ev', 'Evented'],
+      ['dealform:updated', 'ev', 'Evented again'],
+      ['dealform:deleted', 'ev', 'Evented again'],
+    ]);
+    await hasText(s.page.locator('#bad').getByRole('alert'), '“mode”');
+    await s.context.close();
+  });
+
+  test('changing an attribute updates the widget, and removing the element unmounts it', async () => {
+    const s = await visit('/attr.html', '<deal-form id="live" sample-data></deal-form>');
+    await visible(s.page.getByText('1–5 of 5'));
+    await s.page.locator('#live').evaluate((el) => el.setAttribute('page-size', '2'));
+    await visible(s.page.getByText('1–2 of 5'));
+    await s.page.locator('#live').evaluate((el) => el.setAttribute('locale', 'de-DE'));
+    await visible(s.page.getByText('15.000,00 $'));
+    await s.page.locator('#live').evaluate((el) => el.remove());
+    assert.equal(await s.page.locator('deal-form').count(), 0);
+    await s.page.evaluate(() => document.querySelector('main').append(document.createElement('deal-form')));
+    await visible(s.page.getByRole('table', { name: 'Deals' }).or(s.page.getByText('No deals yet')));
+    await s.context.close();
+    assert.deepEqual(s.problems, []);
+  });
+
+  test('mode="create" shows only the form and offers a fresh one after saving; mode="list" only the list', async () => {
+    const s = await visit('/modes.html', '<deal-form id="lead" mode="create"></deal-form><deal-form id="ro" mode="list" sample-data></deal-form>');
+    const lead = s.page.locator('#lead');
+    await visible(lead.getByRole('heading', { name: 'New deal' }));
+    assert.equal(await lead.getByRole('table').count(), 0);
+    await lead.getByLabel('Name', { exact: true }).fill('Inbound lead');
+    await lead.getByRole('button', { name: 'Save' }).click();
+    await hasText(lead.getByRole('status').filter({ hasText: 'Created' }), 'Created “Inbound lead”.');
+    assert.equal(await lead.getByLabel('Name', { exact: true }).inputValue(), '', 'a fresh form');
+    const ro = s.page.locator('#ro');
+    await visible(ro.getByRole('table', { name: 'Deals' }));
+    assert.equal(await ro.getByRole('button', { name: 'New deal' }).count(), 0);
+    assert.equal(await ro.getByRole('button', { name: 'Acme Corp — Enterprise licence' }).count(), 0);
+    await s.context.close();
+    assert.deepEqual(s.problems, []);
+  });
+});
+
+describe('static hosting and security', () => {
+  test('the build works copied under a sub-path, with the wasm served as application/wasm', async () => {
+    const session = await openApp(browser, `${server.url}tools/deals/`);
+    const wasm = [];
+    session.page.on('response', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.headers()['content-type']); });
+    await session.page.reload();
+    await visible(session.page.getByRole('heading', { name: 'Deals' }));
+    assert.deepEqual(wasm, ['application/wasm']);
+    await session.context.close();
+    const s = await visit('/sub.html', '<deal-form sample-data></deal-form>', { script: '/tools/deals/dealform.js' });
+    await visible(s.page.getByRole('table', { name: 'Deals' }));
+    await s.context.close();
+    assert.deepEqual(s.problems, []);
+  });
+
+  test('a full create, edit and delete under a strict Content-Security-Policy raises no violation', async () => {
+    await crm.reset('stardex');
+    const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${crm.url}`;
+    const s = await visit('/csp.html', `<deal-form provider="stardex" base-url="${crm.url}/stardex" token="test-token" page-size="10"></deal-form>`, {
+      headers: { 'content-security-policy': csp },
+      open: { init: { fn: () => { window.violations = []; document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`)); }, arg: null } },
+    });
+    const page = s.page;
+    await until(async () => (await rows(page)).length === 10, 'the list');
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await fillDeal(page, { name: 'Under CSP', amount: '99', stage: 'Proposal' });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await hasText(page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Under CSP”.');
+    await page.getByRole('button', { name: 'Seed deal 01' }).click();
+    await fillDeal(page, { name: 'Seed deal 01 (CSP)' });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await hasText(page.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes');
+    await page.getByRole('button', { name: 'Seed deal 01 (CSP)' }).click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete deal' }).click();
+    await hasText(page.getByRole('status').filter({ hasText: 'Deleted' }), 'Deleted');
+    assert.deepEqual(await page.evaluate(() => window.violations), []);
+    await s.context.close();
+  });
+});
+
+describe('accessibility', () => {
+  const axeSource = require.resolve('axe-core/axe.min.js');
+  async function axe(page) {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource });
+    const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  for (const scheme of ['light', 'dark']) {
+    test(`axe finds nothing in the list, create, edit, error and empty states (${scheme})`, async () => {
+      const s = await visit(`/axe-${scheme}.html`, '<deal-form id="a11y"></deal-form>');
+      const page = s.page;
+      await page.emulateMedia({ colorScheme: scheme });
+      await visible(page.getByText('No deals yet'));
+      assert.deepEqual(await axe(page), [], 'empty state');
+      await page.getByRole('button', { name: 'New deal' }).click();
+      await visible(page.getByLabel('Name', { exact: true }));
+      assert.deepEqual(await axe(page), [], 'create form');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await visible(page.getByText('Name is required'));
+      assert.deepEqual(await axe(page), [], 'form with errors');
+      await page.getByLabel('Name', { exact: true }).fill('Accessible deal');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await visible(page.getByRole('table', { name: 'Deals' }));
+      assert.deepEqual(await axe(page), [], 'list');
+      await page.getByRole('button', { name: 'Accessible deal' }).click();
+      await visible(page.getByRole('heading', { name: 'Edit deal' }));
+      assert.deepEqual(await axe(page), [], 'edit form');
+      await s.context.close();
+    });
+  }
+
+  test('a deal can be created with the keyboard alone', async () => {
+    const s = await visit('/keyboard.html', '<deal-form></deal-form>');
+    const page = s.page;
+    await visible(page.getByText('No deals yet'));
+    for (let i = 0; i < 20 && (await focused(page))?.text !== 'New deal'; i++) await page.keyboard.press('Tab');
+    assert.equal((await focused(page))?.text, 'New deal');
+    await page.keyboard.press('Enter');
+    await until(async () => (await focused(page))?.label === 'Name', 'focus in the Name field');
+    await page.keyboard.type('Keyboard only');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2,500');
+    for (let i = 0; i < 20 && (await focused(page))?.text !== 'Save'; i++) await page.keyboard.press('Tab');
+    assert.equal((await focused(page))?.text, 'Save');
+    await page.keyboard.press('Enter');
+    await hasText(page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Keyboard only”.');
+    assert.deepEqual((await rows(page))[0].slice(0, 2), ['Keyboard only', '$2,500.00']);
+    await s.context.close();
+    assert.deepEqual(s.problems, []);
+  });
+});
+
+describe('the README examples', () => {
+  const readme = require('node:fs').readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const block = (lang, after) => {
+    const from = readme.indexOf(after);
+    const start = readme.indexOf('```' + lang + '\n', from) + lang.length + 4;
+    return readme.slice(start, readme.indexOf('```', start));
+  };
+
+  test('the embed example works as written, through a same-origin proxy', async () => {
+    await crm.reset('heffl');
+    server.proxy('/crm-proxy/heffl', `${crm.url}/heffl`, { 'x-api-key': 'test-key' });
+    const html = block('html', "## As a widget on someone else's page");
+    assert.ok(html.includes('<deal-form provider="heffl" base-url="/crm-proxy/heffl"'), 'the example is the one documented');
+    server.page('/readme-embed.html', html);
+    const s = await openApp(browser, `${server.url}readme-embed.html`);
+    const widgets = s.page.locator('deal-form');
+    await until(async () => (await widgets.nth(0).getByRole('row').count()) === 24, 'the Heffl widget lists 23 deals');
+    await visible(widgets.nth(1).getByRole('heading', { name: 'New deal' }));
+    await visible(s.page.locator('#slot').getByRole('table', { name: 'Deals' }));
+    assert.equal(await s.page.evaluate(() => typeof window.DealForm.mount), 'function');
+    await s.context.close();
+    assert.deepEqual(s.problems, []);
+  });
+
+  test('the static-hosting example works as written', async () => {
+    const { mkdtemp, cp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const shell = block('sh', '## Static hosting');
+    const config = shell.slice(shell.indexOf("<<'JSON'") + 8, shell.indexOf('JSON\n', shell.indexOf("<<'JSON'") + 8)).trim();
+    const site = await mkdtemp(join(tmpdir(), 'dealform-site-'));
+    await cp(process.env.DIST_DIR || new URL('../../dist', import.meta.url).pathname, join(site, 'tools/deals'), { recursive: true });
+    await writeFile(join(site, 'tools/deals/config.json'), config);
+    const host = await serveDist(site, { subpath: false });
+    await crm.reset('attio');
+    host.proxy('/crm-proxy/attio', `${crm.url}/attio`, { authorization: 'Bearer test-token' });
+    const s = await openApp(browser, `${host.url}tools/deals/`, { locale: 'en-GB' });
+    await until(async () => (await rows(s.page)).length === 23, 'the Attio deals through the proxy');
+    assert.equal((await rows(s.page))[0][1], 'US$1,000.00', 'formatted for en-GB');
+    await s.context.close();
+    await host.close();
+    assert.deepEqual(s.problems, []);
+  });
+});

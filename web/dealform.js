@@ -1,0 +1,128 @@
+// dealform as a widget: one <script type="module" src=".../dealform.js"> on a host page gives
+//   <deal-form provider="heffl" base-url="/crm-proxy" locale="de-DE" currency="EUR"></deal-form>
+//   <deal-form config='{"provider": "local"}'></deal-form>
+//   const handle = await DealForm.mount(element, { provider: 'local' }); handle.update({...}); handle.unmount();
+// Each widget renders in its own shadow root (styles neither leak out nor in) and dispatches
+// bubbling, composed DOM events: dealform:created / :updated / :deleted (detail: the deal) and
+// dealform:error (detail: {kind, message}).
+import init, { mountWidget } from './dealform-app.js';
+
+const here = (file) => new URL(file, import.meta.url);
+let ready;
+const start = () => (ready ??= init({ module_or_path: here('./dealform-app_bg.wasm') }));
+
+/** Attributes that map onto config fields, and how to read them. */
+const ATTRIBUTES = {
+  provider: ['provider', String],
+  'base-url': ['base_url', String],
+  locale: ['locale', String],
+  currency: ['currency', String],
+  'page-size': ['page_size', Number],
+  mode: ['mode', String],
+  theme: ['theme', String],
+  namespace: ['namespace', String],
+  'sample-data': ['sample_data', (v) => v !== 'false'],
+  'timeout-ms': ['timeout_ms', Number],
+};
+/** Credential attributes: read once, then removed so they do not sit in the DOM. */
+const SECRETS = { token: 'token', 'api-key': 'api_key', 'access-key': 'access_key', 'secret-key': 'secret_key' };
+
+let counter = 0;
+
+/** Renders into a shadow root of `host` (or into `host` itself where it cannot have one). */
+function shell(host) {
+  let root = host.shadowRoot;
+  if (!root) {
+    try {
+      root = host.attachShadow({ mode: 'open' });
+    } catch {
+      root = host;
+    }
+  }
+  root.replaceChildren();
+  const sheet = document.createElement('link');
+  sheet.rel = 'stylesheet';
+  sheet.href = here('./dealform.css').href;
+  const container = document.createElement('div');
+  container.className = 'df-widget';
+  root.append(sheet, container);
+  return container;
+}
+
+class Mounted {
+  constructor(host, config) {
+    this.host = host;
+    this.widget = null;
+    this.namespace = config?.namespace || `dealform-${host.id || `widget-${++counter}`}`;
+    this.update(config);
+  }
+  update(config) {
+    this.unmount();
+    const json = typeof config === 'string' ? config : JSON.stringify({ namespace: this.namespace, ...config });
+    this.widget = mountWidget(this.host, shell(this.host), json);
+  }
+  unmount() {
+    if (this.widget) {
+      this.widget.unmount();
+      this.widget.free();
+      this.widget = null;
+    }
+  }
+}
+
+export const DealForm = {
+  /** Mounts a widget into `element` with a config object; resolves to {update, unmount}. */
+  async mount(element, config = {}) {
+    await start();
+    const m = new Mounted(element, config);
+    return { update: (c) => m.update(c), unmount: () => m.unmount() };
+  },
+};
+globalThis.DealForm = DealForm;
+
+class DealFormElement extends HTMLElement {
+  static observedAttributes = ['config', ...Object.keys(ATTRIBUTES)];
+  #secrets = {};
+  #mounted = null;
+
+  config() {
+    let config = {};
+    const raw = this.getAttribute('config');
+    if (raw) {
+      try {
+        config = JSON.parse(raw);
+      } catch (e) {
+        // Passed on as it is, so the widget itself names the mistake.
+        return raw;
+      }
+    }
+    for (const [attr, [key, read]] of Object.entries(ATTRIBUTES)) {
+      if (this.hasAttribute(attr)) config[key] = read(this.getAttribute(attr));
+    }
+    if (Object.keys(this.#secrets).length) config.credentials = { ...(config.credentials || {}), ...this.#secrets };
+    return config;
+  }
+
+  async connectedCallback() {
+    for (const [attr, key] of Object.entries(SECRETS)) {
+      if (this.hasAttribute(attr)) {
+        this.#secrets[key] = this.getAttribute(attr);
+        this.removeAttribute(attr);
+      }
+    }
+    await start();
+    if (!this.isConnected || this.#mounted) return;
+    this.#mounted = new Mounted(this, this.config());
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (this.#mounted && before !== after) this.#mounted.update(this.config());
+  }
+
+  disconnectedCallback() {
+    this.#mounted?.unmount();
+    this.#mounted = null;
+  }
+}
+
+if (!customElements.get('deal-form')) customElements.define('deal-form', DealFormElement);
