@@ -241,6 +241,30 @@ describe('accessibility', () => {
     });
   }
 
+  test('axe finds nothing in the error state of a CRM that cannot be reached, light and dark', async () => {
+    const s = await visit('/axe-error.html', '<deal-form provider="stardex" base-url="http://127.0.0.1:9/nowhere" token="x" timeout-ms="1000"></deal-form>');
+    const page = s.page;
+    await hasText(page.getByRole('alert'), 'could not be loaded');
+    await visible(page.getByRole('button', { name: 'Retry' }));
+    assert.deepEqual(await axe(page), [], 'error state, light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.deepEqual(await axe(page), [], 'error state, dark');
+    await s.context.close();
+  });
+
+  test('a host-set theme overrides the browser\'s colour scheme', async () => {
+    const s = await visit('/theme.html', '<deal-form id="dark" theme="dark"></deal-form><deal-form id="light" theme="light"></deal-form>');
+    const page = s.page;
+    const background = (id) => page.locator(`#${id}`).locator('.dealform').evaluate((el) => getComputedStyle(el).backgroundColor);
+    await visible(page.locator('#dark').getByText('No deals yet'));
+    await page.emulateMedia({ colorScheme: 'light' });
+    assert.equal(await background('dark'), 'rgb(21, 24, 29)');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.equal(await background('light'), 'rgb(255, 255, 255)');
+    await s.context.close();
+    assert.deepEqual(s.problems, []);
+  });
+
   test('a deal can be created with the keyboard alone', async () => {
     const s = await visit('/keyboard.html', '<deal-form></deal-form>');
     const page = s.page;
