@@ -55,10 +55,14 @@ e2e:
 	cargo build -p fake-crm
 	cd tests/e2e && npm test
 
-## Sizes of the release build (wasm, js, css: raw, gzip, brotli). Not part of `make test`.
-bench: tools
+## Sizes of the release build, then dealform against react-admin 5 in the same Chromium
+## (bench/results.md). Not part of `make test`.
+bench: tools-test
 	trunk build --release
 	node scripts/size.mjs dist
+	cargo build -p fake-crm
+	cd bench/react-admin && (npm ls --silent >/dev/null 2>&1 || npm ci --no-audit --no-fund) && npm run build
+	node bench/run.mjs
 
 clean:
 	cargo clean
