@@ -189,18 +189,9 @@ mod tests {
     use super::*;
     use crate::model::{FieldRule, IdFormat};
 
+    /// Every field, with the local backend's rules.
     fn schema() -> Schema {
-        Schema::new(vec![
-            FieldRule::optional(Field::Name).required().max_chars(255),
-            FieldRule::optional(Field::Amount).range(0, 999_999_999_999),
-            FieldRule::optional(Field::Currency),
-            FieldRule::optional(Field::Stage).required(),
-            FieldRule::optional(Field::CloseDate),
-            FieldRule::optional(Field::Probability).range(0, 100),
-            FieldRule::optional(Field::Owner).max_chars(100),
-            FieldRule::optional(Field::Company).max_chars(200),
-            FieldRule::optional(Field::Description).max_chars(5000),
-        ])
+        crate::providers::local::schema()
     }
 
     fn draft() -> DealDraft {

@@ -224,6 +224,20 @@ impl Vendor {
         }
     }
 
+    /// Applies an update body to deal `i` by the vendor's rules; the deal changes only if they pass.
+    fn update_with(
+        &mut self,
+        i: usize,
+        req: &Req,
+        apply: impl Fn(&Self, &mut FakeDeal, &Map<String, Value>) -> Result<(), Reply>,
+    ) -> Result<(), Reply> {
+        let m = self.body(req)?.clone();
+        let mut d = self.deals[i].clone();
+        apply(self, &mut d, &m)?;
+        self.deals[i] = d;
+        Ok(())
+    }
+
     fn not_found(&self, id: &str) -> Reply {
         match self.name {
             "stardex" => self.error(404, "NOT_FOUND", "Deal not found"),
@@ -415,15 +429,9 @@ impl Vendor {
                         json!({"success": true, "data": Self::stardex_render(&self.deals[i])}),
                     ),
                     "PATCH" => {
-                        let m = match self.body(req) {
-                            Ok(m) => m.clone(),
-                            Err(r) => return r,
-                        };
-                        let mut d = self.deals[i].clone();
-                        if let Err(r) = self.stardex_apply(&mut d, &m, true) {
+                        if let Err(r) = self.update_with(i, req, |v, d, m| v.stardex_apply(d, m, true)) {
                             return r;
                         }
-                        self.deals[i] = d;
                         Reply::json(
                             200,
                             json!({"success": true, "data": {"message": "Deal updated successfully"}}),
@@ -644,15 +652,11 @@ impl Vendor {
                 match method {
                     "GET" => Reply::json(200, Self::hubspot_render(&self.deals[i], None)),
                     "PUT" => {
-                        let m = match self.body(req) {
-                            Ok(m) => m.clone(),
-                            Err(r) => return r,
-                        };
-                        let mut d = self.deals[i].clone();
-                        if let Err(r) = self.hubspot_apply(&mut d, m.get("properties").unwrap_or(&Value::Null), false) {
+                        if let Err(r) = self.update_with(i, req, |v, d, m| {
+                            v.hubspot_apply(d, m.get("properties").unwrap_or(&Value::Null), false)
+                        }) {
                             return r;
                         }
-                        self.deals[i] = d;
                         Reply::json(200, Self::hubspot_render(&self.deals[i], None))
                     }
                     "DELETE" => {
@@ -813,15 +817,9 @@ impl Vendor {
                         json!({"success": true, "data": Self::ysuite_render(&self.deals[i])}),
                     ),
                     "PUT" => {
-                        let m = match self.body(req) {
-                            Ok(m) => m.clone(),
-                            Err(r) => return r,
-                        };
-                        let mut d = self.deals[i].clone();
-                        if let Err(r) = self.ysuite_apply(&mut d, &m) {
+                        if let Err(r) = self.update_with(i, req, |v, d, m| v.ysuite_apply(d, m)) {
                             return r;
                         }
-                        self.deals[i] = d;
                         Reply::json(200, json!({"success": true, "message": "Deal updated successfully!"}))
                     }
                     "DELETE" => {
@@ -1025,15 +1023,9 @@ impl Vendor {
                 match method {
                     "GET" => Reply::json(200, json!({"data": Self::attio_render(&self.deals[i])})),
                     "PATCH" | "PUT" => {
-                        let m = match self.body(req) {
-                            Ok(m) => m.clone(),
-                            Err(r) => return r,
-                        };
-                        let mut d = self.deals[i].clone();
-                        if let Err(r) = self.attio_apply(&mut d, &m, method == "PUT") {
+                        if let Err(r) = self.update_with(i, req, |v, d, m| v.attio_apply(d, m, method == "PUT")) {
                             return r;
                         }
-                        self.deals[i] = d;
                         Reply::json(200, json!({"data": Self::attio_render(&self.deals[i])}))
                     }
                     "DELETE" => {
@@ -1261,15 +1253,9 @@ impl Vendor {
                 match method {
                     "GET" => Reply::json(200, Self::heffl_render(&self.deals[i])),
                     "PATCH" => {
-                        let m = match self.body(req) {
-                            Ok(m) => m.clone(),
-                            Err(r) => return r,
-                        };
-                        let mut d = self.deals[i].clone();
-                        if let Err(r) = self.heffl_apply(&mut d, &m, false) {
+                        if let Err(r) = self.update_with(i, req, |v, d, m| v.heffl_apply(d, m, false)) {
                             return r;
                         }
-                        self.deals[i] = d;
                         Reply::json(200, Self::heffl_render(&self.deals[i]))
                     }
                     "DELETE" => {
