@@ -100,6 +100,8 @@ pub struct AppCtx {
     pub stages: LocalResource<Result<Vec<Stage>, BackendError>>,
     /// The app's outermost element: ids are looked up inside it, so they work in a shadow root.
     pub root: NodeRef<leptos::html::Div>,
+    /// Whether the user has moved between views (then a newly shown form takes focus).
+    pub navigated: StoredValue<bool>,
     /// The element events are dispatched from: the widget's host element, or the root.
     pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
 }
@@ -124,6 +126,7 @@ impl AppCtx {
             (Mode::Create, View::List) => View::New,
             (_, v) => v,
         };
+        self.navigated.set_value(true);
         self.notice.set(notice);
         // `set` notifies even when the view is unchanged, so a new form replaces a saved one.
         self.view.set(view);
@@ -249,6 +252,7 @@ pub fn App(
             async move { b.stages().await }
         }),
         root: NodeRef::new(),
+        navigated: StoredValue::new(false),
         host: StoredValue::new_local(host),
     };
     let activity = ctx.activity;

@@ -247,13 +247,13 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         })
     };
 
-    let first_field = rules.first().map(|r| id_of(r.field));
-    let first_field_focus = first_field.clone();
-    request_animation_frame(move || {
-        if let Some(id) = first_field_focus {
-            app.focus(&id);
+    // Focus follows the user into a form they opened, but a form shown on page load (a
+    // create-only widget) must not pull focus or scroll away from the host page.
+    if app.navigated.get_value() {
+        if let Some(id) = rules.first().map(|r| id_of(r.field)) {
+            request_animation_frame(move || app.focus(&id));
         }
-    });
+    }
 
     let amount_hint = format!("For example {}", fmt.amount_example());
     let stages_note = app.backend.with_value(|b| b.stages_note());

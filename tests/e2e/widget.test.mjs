@@ -154,6 +154,8 @@ describe('embedding', () => {
     const s = await visit('/modes.html', '<deal-form id="lead" mode="create"></deal-form><deal-form id="ro" mode="list" sample-data></deal-form>');
     const lead = s.page.locator('#lead');
     await visible(lead.getByRole('heading', { name: 'New deal' }));
+    await s.page.waitForTimeout(200);
+    assert.equal((await focused(s.page))?.tag, 'BODY', 'a form shown on page load does not take focus');
     assert.equal(await lead.getByRole('table').count(), 0);
     await lead.getByLabel('Name', { exact: true }).fill('Inbound lead');
     await lead.getByRole('button', { name: 'Save' }).click();
