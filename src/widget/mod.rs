@@ -2,7 +2,6 @@
 //! `DealForm.mount`) calls into. Each mount is an independent app with its own reactive owner,
 //! storage namespace and element ids, so several widgets on one page do not interfere.
 
-use crate::backend::BackendError;
 use crate::config::Config;
 use crate::ui::app::{backend_for, App};
 use crate::ui::status::ErrorPanel;
@@ -63,27 +62,4 @@ pub fn mount_widget(host: web_sys::HtmlElement, container: web_sys::HtmlElement,
     Widget {
         mounted: Some(Box::new(handle)),
     }
-}
-
-/// The kind names `dealform:error` events carry, for documentation and tests.
-pub fn error_kinds() -> [&'static str; 10] {
-    let e = |b: BackendError| crate::ui::app::error_kind(&b);
-    [
-        "config",
-        e(BackendError::Fields {
-            errors: vec![],
-            message: None,
-        }),
-        e(BackendError::Form(String::new())),
-        e(BackendError::NotFound),
-        e(BackendError::Unauthorized(String::new())),
-        e(BackendError::RateLimited { retry_after_secs: None }),
-        e(BackendError::Network(String::new())),
-        e(BackendError::Malformed(String::new())),
-        e(BackendError::StorageCorrupt {
-            key: String::new(),
-            reason: String::new(),
-        }),
-        e(BackendError::StorageUnavailable(String::new())),
-    ]
 }
