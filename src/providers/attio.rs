@@ -3,7 +3,7 @@
 //! `active_until: null`, stages written by title, `Retry-After` as an HTTP date.
 
 use super::http::{HttpRequest, HttpResponse, Method};
-use super::{error_for_status, path_id, wire_money, Capabilities, Provider, Saved};
+use super::{deal_path, error_for_status, wire_money, Capabilities, Provider, Saved};
 use crate::backend::BackendError;
 use crate::model::{
     Currency, Cursor, Deal, DealFields, DealId, Field, FieldError, FieldRule, Labels, ListQuery, Page, PagingStyle,
@@ -244,7 +244,7 @@ impl Provider for Attio {
     }
 
     fn get(&self, id: &DealId) -> HttpRequest {
-        HttpRequest::get(format!("{}{}", routes::RECORD, path_id(id)))
+        HttpRequest::get(deal_path(routes::RECORD, id))
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
@@ -261,11 +261,7 @@ impl Provider for Attio {
     }
 
     fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(
-            Method::Patch,
-            format!("{}{}", routes::RECORD, path_id(id)),
-            self.values(f, true),
-        )
+        HttpRequest::json(Method::Patch, deal_path(routes::RECORD, id), self.values(f, true))
     }
 
     fn read_updated(&self, _id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
@@ -273,7 +269,7 @@ impl Provider for Attio {
     }
 
     fn delete(&self, id: &DealId) -> HttpRequest {
-        HttpRequest::delete(format!("{}{}", routes::RECORD, path_id(id)))
+        HttpRequest::delete(deal_path(routes::RECORD, id))
     }
 
     fn stages(&self) -> HttpRequest {

@@ -4,7 +4,7 @@
 //! Unverified, and kept in [`routes`]: delete, and the shape of the pipelines list.
 
 use super::http::{with_query, HttpRequest, HttpResponse, Method};
-use super::{error_for_status, path_id, pipeline_of, place_errors, wire_money, Capabilities, Provider, Saved};
+use super::{deal_path, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Provider, Saved};
 use crate::backend::BackendError;
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, IdFormat, Labels, ListQuery, Page, PagingStyle,
@@ -297,11 +297,7 @@ impl Provider for Heffl {
             .into_iter()
             .map(|w| self.to_deal(w))
             .collect::<Result<Vec<_>, _>>()?;
-        let next = match (body.meta.has_more, body.meta.next_cursor) {
-            (true, Some(c)) => Some(Cursor::Token(c)),
-            (true, None) => return Err(BackendError::Malformed("hasMore without a nextCursor".into())),
-            (false, _) => None,
-        };
+        let next = super::next_token(body.meta.has_more, body.meta.next_cursor, "a nextCursor")?;
         Ok(Page {
             deals,
             total: None,
@@ -310,7 +306,7 @@ impl Provider for Heffl {
     }
 
     fn get(&self, id: &DealId) -> HttpRequest {
-        HttpRequest::get(format!("{}{}", routes::DEAL, path_id(id)))
+        HttpRequest::get(deal_path(routes::DEAL, id))
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
@@ -326,11 +322,7 @@ impl Provider for Heffl {
     }
 
     fn update(&self, id: &DealId, f: &DealFields, stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(
-            Method::Patch,
-            format!("{}{}", routes::DEAL, path_id(id)),
-            self.body(f, stages, true),
-        )
+        HttpRequest::json(Method::Patch, deal_path(routes::DEAL, id), self.body(f, stages, true))
     }
 
     fn read_updated(&self, _id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
@@ -338,7 +330,7 @@ impl Provider for Heffl {
     }
 
     fn delete(&self, id: &DealId) -> HttpRequest {
-        HttpRequest::delete(format!("{}{}", routes::DEAL, path_id(id)))
+        HttpRequest::delete(deal_path(routes::DEAL, id))
     }
 
     fn stages(&self) -> HttpRequest {

@@ -6,7 +6,7 @@
 //! so and the list shows neither. HubSpot answers no browser CORS: use a same-origin proxy.
 
 use super::http::{encode, HttpRequest, HttpResponse, Method};
-use super::{error_for_status, path_id, pipeline_of, place_errors, wire_money, Capabilities, Provider, Saved};
+use super::{deal_path, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Provider, Saved};
 use crate::backend::BackendError;
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, IdFormat, ListQuery, Page, PagingStyle, Schema,
@@ -287,11 +287,7 @@ impl Provider for Hubspot {
             .into_iter()
             .map(|w| self.to_deal(w))
             .collect::<Result<Vec<_>, _>>()?;
-        let next = match (body.has_more, body.offset.as_ref().and_then(text)) {
-            (true, Some(o)) => Some(Cursor::Token(o)),
-            (true, None) => return Err(BackendError::Malformed("hasMore without an offset".into())),
-            (false, _) => None,
-        };
+        let next = super::next_token(body.has_more, body.offset.as_ref().and_then(text), "an offset")?;
         Ok(Page {
             deals,
             total: None,
@@ -300,7 +296,7 @@ impl Provider for Hubspot {
     }
 
     fn get(&self, id: &DealId) -> HttpRequest {
-        HttpRequest::get(format!("{}{}", routes::DEAL, path_id(id)))
+        HttpRequest::get(deal_path(routes::DEAL, id))
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
@@ -332,7 +328,7 @@ impl Provider for Hubspot {
         // Associations are not changed by this call (HubSpot v1 keeps them separate).
         HttpRequest::json(
             Method::Put,
-            format!("{}{}", routes::DEAL, path_id(id)),
+            deal_path(routes::DEAL, id),
             json!({ "properties": self.properties(f, stages, true) }),
         )
     }
@@ -342,7 +338,7 @@ impl Provider for Hubspot {
     }
 
     fn delete(&self, id: &DealId) -> HttpRequest {
-        HttpRequest::delete(format!("{}{}", routes::DEAL, path_id(id)))
+        HttpRequest::delete(deal_path(routes::DEAL, id))
     }
 
     fn stages(&self) -> HttpRequest {

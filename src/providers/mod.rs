@@ -181,6 +181,25 @@ pub fn field_named(table: &[(&str, Field)], wire: &str) -> Option<Field> {
     table.iter().find(|(w, _)| *w == wire).map(|(_, f)| *f)
 }
 
+/// The next page of a forward-only cursor API: `has_more` with the token to fetch it.
+/// A `has_more` without a token is a reply the app cannot follow, so it is malformed.
+pub fn next_token(
+    has_more: bool,
+    token: Option<String>,
+    token_name: &str,
+) -> Result<Option<crate::model::Cursor>, BackendError> {
+    match (has_more, token) {
+        (true, Some(t)) => Ok(Some(crate::model::Cursor::Token(t))),
+        (true, None) => Err(BackendError::Malformed(format!("hasMore without {token_name}"))),
+        (false, _) => Ok(None),
+    }
+}
+
+/// The path of one deal: a route prefix and the encoded id.
+pub fn deal_path(prefix: &str, id: &DealId) -> String {
+    format!("{prefix}{}", path_id(id))
+}
+
 /// A configured replacement path, with `{id}` filled in (encoded).
 ///
 /// ```

@@ -5,7 +5,7 @@
 //! `Retry-After` in seconds. Unverified, and kept in [`routes`]: get, delete and the statuses list.
 
 use super::http::{HttpRequest, HttpResponse, Method};
-use super::{error_for_status, field_named, path_id, wire_money, Capabilities, Provider, Saved};
+use super::{deal_path, error_for_status, field_named, wire_money, Capabilities, Provider, Saved};
 use crate::backend::BackendError;
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldError, FieldRule, IdFormat, ListQuery, Page,
@@ -237,7 +237,7 @@ impl Provider for Stardex {
     }
 
     fn get(&self, id: &DealId) -> HttpRequest {
-        HttpRequest::get(format!("{}{}", routes::DEAL, path_id(id)))
+        HttpRequest::get(deal_path(routes::DEAL, id))
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
@@ -254,11 +254,7 @@ impl Provider for Stardex {
     }
 
     fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(
-            Method::Patch,
-            format!("{}{}", routes::DEAL, path_id(id)),
-            self.body(f, true),
-        )
+        HttpRequest::json(Method::Patch, deal_path(routes::DEAL, id), self.body(f, true))
     }
 
     fn read_updated(&self, id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
@@ -268,7 +264,7 @@ impl Provider for Stardex {
     }
 
     fn delete(&self, id: &DealId) -> HttpRequest {
-        HttpRequest::delete(format!("{}{}", routes::DEAL, path_id(id)))
+        HttpRequest::delete(deal_path(routes::DEAL, id))
     }
 
     fn stages(&self) -> HttpRequest {

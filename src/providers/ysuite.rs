@@ -7,7 +7,7 @@
 //! [`read_stages`](Provider::read_stages), and the form falls back to `stages` from the config.
 
 use super::http::{with_query, HttpRequest, HttpResponse, Method};
-use super::{error_for_status, path_id, place_errors, wire_money, Capabilities, Provider, Saved};
+use super::{deal_path, error_for_status, place_errors, wire_money, Capabilities, Provider, Saved};
 use crate::backend::BackendError;
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, IdFormat, Labels, ListQuery, Page, PagingStyle,
@@ -268,7 +268,7 @@ impl Provider for Ysuite {
     }
 
     fn get(&self, id: &DealId) -> HttpRequest {
-        HttpRequest::get(format!("{}{}", routes::DEAL, path_id(id)))
+        HttpRequest::get(deal_path(routes::DEAL, id))
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
@@ -286,7 +286,7 @@ impl Provider for Ysuite {
     }
 
     fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Put, format!("{}{}", routes::DEAL, path_id(id)), self.body(f))
+        HttpRequest::json(Method::Put, deal_path(routes::DEAL, id), self.body(f))
     }
 
     fn read_updated(&self, id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
@@ -295,7 +295,7 @@ impl Provider for Ysuite {
     }
 
     fn delete(&self, id: &DealId) -> HttpRequest {
-        HttpRequest::delete(format!("{}{}", routes::DEAL, path_id(id)))
+        HttpRequest::delete(deal_path(routes::DEAL, id))
     }
 
     fn stages(&self) -> HttpRequest {
