@@ -81,6 +81,12 @@ async function measure(browser, app) {
   const name = page.getByLabel('Name', { exact: false }).first();
   await name.click();
   await page.evaluate(() => {
+    // Chrome's Event Timing: key events whose handling and next paint took 16 ms or more
+    // (shorter ones are not reported, by design of the API).
+    window.__slow = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (/^key|input$/.test(e.name)) window.__slow.push(e.duration);
+    }).observe({ type: 'event', durationThreshold: 16 });
     window.__delays = [];
     document.addEventListener('keydown', (e) => {
       const t0 = e.timeStamp;
@@ -90,12 +96,16 @@ async function measure(browser, app) {
   await page.keyboard.type('Quarterly renewal for the northern region', { delay: 40 });
   await page.waitForFunction(() => window.__delays.length >= 40, null, { timeout: 30_000 });
   const delays = await page.evaluate(() => window.__delays);
+  await page.waitForTimeout(500);
+  const slowEvents = await page.evaluate(() => window.__slow);
   await context.close();
   return {
     bytes: { raw: firstLoad.reduce((t, b) => t + b.length, 0), gzip: firstLoad.reduce((t, b) => t + gzip(b), 0), brotli: firstLoad.reduce((t, b) => t + brotli(b), 0) },
     rowsMs: rowsAt,
     typingMedianMs: median(delays),
     typingWorstMs: Math.max(...delays),
+    slowKeyEvents: slowEvents.length,
+    slowestKeyEventMs: slowEvents.length ? Math.max(...slowEvents) : 0,
     memoryBytes: heap + wasm,
   };
 }
@@ -138,6 +148,8 @@ for (const [name, runs] of Object.entries(samples)) {
     coldLoadTo25RowsMs: median(runs.map((r) => r.rowsMs)),
     typingMedianMs: median(runs.map((r) => r.typingMedianMs)),
     typingWorstMs: median(runs.map((r) => r.typingWorstMs)),
+    slowKeyEvents: median(runs.map((r) => r.slowKeyEvents)),
+    slowestKeyEventMs: median(runs.map((r) => r.slowestKeyEventMs)),
     memoryBytes: median(runs.map((r) => r.memoryBytes)),
   };
 }
@@ -153,8 +165,9 @@ const rows = [
   ['First load before the list shows, gzip', kb(d.firstLoadBytes.gzip), kb(r.firstLoadBytes.gzip), ratio(d.firstLoadBytes.gzip, r.firstLoadBytes.gzip), '', null],
   ['First load before the list shows, brotli', kb(d.firstLoadBytes.brotli), kb(r.firstLoadBytes.brotli), ratio(d.firstLoadBytes.brotli, r.firstLoadBytes.brotli), '≤ 0.3×', ratio(d.firstLoadBytes.brotli, r.firstLoadBytes.brotli) <= 0.3],
   ['Cold load to 25 deals in the DOM', ms(d.coldLoadTo25RowsMs), ms(r.coldLoadTo25RowsMs), ratio(d.coldLoadTo25RowsMs, r.coldLoadTo25RowsMs), '≤ 0.5×', ratio(d.coldLoadTo25RowsMs, r.coldLoadTo25RowsMs) <= 0.5],
-  ['Typing 40 characters: median input-to-paint', ms(d.typingMedianMs), ms(r.typingMedianMs), ratio(d.typingMedianMs, r.typingMedianMs), '', null],
-  ['Typing 40 characters: worst input-to-paint', ms(d.typingWorstMs), ms(r.typingWorstMs), ratio(d.typingWorstMs, r.typingWorstMs), '≤ 16 ms', d.typingWorstMs <= 16],
+  ['Typing 40 characters: median keydown → frame (rAF probe)', ms(d.typingMedianMs), ms(r.typingMedianMs), ratio(d.typingMedianMs, r.typingMedianMs), '', null],
+  ['Typing 40 characters: worst keydown → frame (rAF probe, includes the wait for the frame)', ms(d.typingWorstMs), ms(r.typingWorstMs), ratio(d.typingWorstMs, r.typingWorstMs), '', null],
+  ['Typing 40 characters: key events of 16 ms or more (Event Timing), count / slowest', `${d.slowKeyEvents} / ${ms(d.slowestKeyEventMs)}`, `${r.slowKeyEvents} / ${ms(r.slowestKeyEventMs)}`, NaN, 'none over 16 ms', d.slowestKeyEventMs <= 16],
   ['JS heap + wasm memory with the first page of deals', mb(d.memoryBytes), mb(r.memoryBytes), ratio(d.memoryBytes, r.memoryBytes), '', null],
   ['10,000 deals: first paint, DOM nodes, longest scroll frame', 'not measured', 'not measured', NaN, 'virtualised, ≤ 0.5×', null],
 ];
