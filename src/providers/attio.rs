@@ -3,7 +3,7 @@
 //! `active_until: null`, stages written by title, `Retry-After` as an HTTP date.
 
 use super::http::{HttpRequest, HttpResponse, Method};
-use super::{deal_path, error_for_status, wire_money, Capabilities, Provider, Saved};
+use super::{deal_path, error_for_status, wire_money, Capabilities, Provider};
 use crate::backend::BackendError;
 use crate::model::{
     Currency, Cursor, Deal, DealFields, DealId, Field, FieldError, FieldRule, Labels, ListQuery, Page, PagingStyle,
@@ -256,16 +256,8 @@ impl Provider for Attio {
         HttpRequest::json(Method::Post, routes::RECORDS, self.values(f, false))
     }
 
-    fn read_created(&self, r: &HttpResponse) -> Result<Saved, BackendError> {
-        self.read_deal(r).map(|d| Saved::Deal(Box::new(d)))
-    }
-
     fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
         HttpRequest::json(Method::Patch, deal_path(routes::RECORD, id), self.values(f, true))
-    }
-
-    fn read_updated(&self, _id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
-        self.read_deal(r).map(|d| Saved::Deal(Box::new(d)))
     }
 
     fn delete(&self, id: &DealId) -> HttpRequest {
@@ -312,6 +304,7 @@ impl Provider for Attio {
 mod tests {
     use super::*;
     use crate::model::Money;
+    use crate::providers::Saved;
 
     fn attio() -> Attio {
         Attio::new("tok", Currency::USD)

@@ -4,7 +4,7 @@
 //! Unverified, and kept in [`routes`]: delete, and the shape of the pipelines list.
 
 use super::http::{with_query, HttpRequest, HttpResponse, Method};
-use super::{deal_path, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Provider, Saved};
+use super::{deal_path, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Provider};
 use crate::backend::BackendError;
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, IdFormat, Labels, ListQuery, Page, PagingStyle,
@@ -317,16 +317,8 @@ impl Provider for Heffl {
         HttpRequest::json(Method::Post, routes::DEALS, self.body(f, stages, false))
     }
 
-    fn read_created(&self, r: &HttpResponse) -> Result<Saved, BackendError> {
-        self.read_deal(r).map(|d| Saved::Deal(Box::new(d)))
-    }
-
     fn update(&self, id: &DealId, f: &DealFields, stages: &[Stage]) -> HttpRequest {
         HttpRequest::json(Method::Patch, deal_path(routes::DEAL, id), self.body(f, stages, true))
-    }
-
-    fn read_updated(&self, _id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
-        self.read_deal(r).map(|d| Saved::Deal(Box::new(d)))
     }
 
     fn delete(&self, id: &DealId) -> HttpRequest {

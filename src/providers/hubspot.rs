@@ -6,7 +6,7 @@
 //! so and the list shows neither. HubSpot answers no browser CORS: use a same-origin proxy.
 
 use super::http::{encode, HttpRequest, HttpResponse, Method};
-use super::{deal_path, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Provider, Saved};
+use super::{deal_path, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Provider};
 use crate::backend::BackendError;
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, IdFormat, ListQuery, Page, PagingStyle, Schema,
@@ -320,10 +320,6 @@ impl Provider for Hubspot {
         )
     }
 
-    fn read_created(&self, r: &HttpResponse) -> Result<Saved, BackendError> {
-        self.read_deal(r).map(|d| Saved::Deal(Box::new(d)))
-    }
-
     fn update(&self, id: &DealId, f: &DealFields, stages: &[Stage]) -> HttpRequest {
         // Associations are not changed by this call (HubSpot v1 keeps them separate).
         HttpRequest::json(
@@ -331,10 +327,6 @@ impl Provider for Hubspot {
             deal_path(routes::DEAL, id),
             json!({ "properties": self.properties(f, stages, true) }),
         )
-    }
-
-    fn read_updated(&self, _id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
-        self.read_deal(r).map(|d| Saved::Deal(Box::new(d)))
     }
 
     fn delete(&self, id: &DealId) -> HttpRequest {

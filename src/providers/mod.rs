@@ -73,12 +73,16 @@ pub trait Provider {
     fn read_deal(&self, response: &HttpResponse) -> Result<Deal, BackendError>;
     /// The request creating a deal; `stages` gives pipelines for CRMs that want them.
     fn create(&self, fields: &DealFields, stages: &[Stage]) -> HttpRequest;
-    /// Reads a create's answer.
-    fn read_created(&self, response: &HttpResponse) -> Result<Saved, BackendError>;
+    /// Reads a create's answer: by default the deal itself, as most CRMs send it.
+    fn read_created(&self, response: &HttpResponse) -> Result<Saved, BackendError> {
+        self.read_deal(response).map(|d| Saved::Deal(Box::new(d)))
+    }
     /// The request replacing a deal's fields.
     fn update(&self, id: &DealId, fields: &DealFields, stages: &[Stage]) -> HttpRequest;
-    /// Reads an update's answer.
-    fn read_updated(&self, id: &DealId, response: &HttpResponse) -> Result<Saved, BackendError>;
+    /// Reads an update's answer: by default the deal itself, as most CRMs send it.
+    fn read_updated(&self, _id: &DealId, response: &HttpResponse) -> Result<Saved, BackendError> {
+        self.read_deal(response).map(|d| Saved::Deal(Box::new(d)))
+    }
     /// The request deleting a deal.
     fn delete(&self, id: &DealId) -> HttpRequest;
     /// The request for the stages (and pipelines).

@@ -249,10 +249,6 @@ impl Provider for Stardex {
         HttpRequest::json(Method::Post, routes::CREATE, self.body(f, false))
     }
 
-    fn read_created(&self, r: &HttpResponse) -> Result<Saved, BackendError> {
-        self.read_deal(r).map(|d| Saved::Deal(Box::new(d)))
-    }
-
     fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
         HttpRequest::json(Method::Patch, deal_path(routes::DEAL, id), self.body(f, true))
     }

@@ -156,13 +156,8 @@ impl AppCtx {
             .get_value()
             .map(Into::into)
             .or_else(|| self.root.get_untracked().map(|r| web_sys::HtmlElement::from(r).into()));
-        let Some(target) = target else { return };
-        let init = web_sys::CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL));
-        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(&format!("dealform:{name}"), &init) {
-            let _ = target.dispatch_event(&event);
+        if let Some(target) = target {
+            dispatch(&target, name, detail);
         }
     }
 
@@ -172,6 +167,18 @@ impl AppCtx {
             "error",
             &serde_json::json!({"kind": error_kind(error), "message": error.to_string()}),
         );
+    }
+}
+
+/// Dispatches `dealform:{name}` from `target`, bubbling out of any shadow root, with `detail`
+/// as a plain object.
+pub fn dispatch(target: &web_sys::EventTarget, name: &str, detail: &serde_json::Value) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(&format!("dealform:{name}"), &init) {
+        let _ = target.dispatch_event(&event);
     }
 }
 

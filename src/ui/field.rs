@@ -28,8 +28,8 @@ pub enum Control {
 pub fn FieldRow(
     /// The field.
     field: Field,
-    /// The CRM's own name for the field, if it has one.
-    label: Option<&'static str>,
+    /// The label: the CRM's own name for the field where it has one.
+    label: &'static str,
     /// The control's element id.
     #[prop(into)]
     id: String,
@@ -115,7 +115,7 @@ pub fn FieldRow(
                 <select id=id.clone()
                     aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
                     on:change=set on:blur=blur>
-                    <option value="" selected=move || draft.with(|d| d.get(field).is_empty())>{format!("Choose a {}", label.unwrap_or(field.label()).to_lowercase())}</option>
+                    <option value="" selected=move || draft.with(|d| d.get(field).is_empty())>{format!("Choose a {}", label.to_lowercase())}</option>
                     {unknown.map(|id| view! { <option value=id.clone()>{format!("{id} (no longer offered)")}</option> })}
                     {stages.into_iter().map(|s| {
                         let sid = s.id.clone();
@@ -131,7 +131,7 @@ pub fn FieldRow(
             // The marker sits beside the label, not in it, so the field's accessible name is
             // exactly its label; `aria-required` tells assistive technology instead.
             <div class="df-label-row">
-                <label for=id.clone()>{label.unwrap_or(field.label())}</label>
+                <label for=id.clone()>{label}</label>
                 {required.then(|| view! { <span class="df-required" aria-hidden="true" title="required">"*"</span> })}
             </div>
             {hint.map(|h| view! { <p class="df-hint" id=hint_id.clone()>{h}</p> })}

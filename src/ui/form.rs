@@ -280,7 +280,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 _ => None,
             };
             view! {
-                <FieldRow field label=rule.label id=id_of(field) required=rule.required control draft error=error_for(field) hint touched server_errors />
+                <FieldRow field label=rule.label() id=id_of(field) required=rule.required control draft error=error_for(field) hint touched server_errors />
             }
         })
         .collect_view();
