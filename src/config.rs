@@ -64,6 +64,17 @@ impl ProviderKind {
     }
 }
 
+/// How the deal list moves through many deals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ListView {
+    /// A page at a time, with Previous and Next.
+    #[default]
+    Pages,
+    /// One scrolling list of every deal; only the rows in view are mounted, and pages are
+    /// fetched as the view reaches them.
+    Scroll,
+}
+
 /// What the app shows: both views, only the form (lead capture), or only the list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Mode {
@@ -144,6 +155,8 @@ pub struct Config {
     pub mode: Mode,
     /// Which colours.
     pub theme: Theme,
+    /// Pages or one scrolling list.
+    pub list: ListView,
 }
 
 impl Config {
@@ -173,6 +186,7 @@ impl Default for Config {
             routes: std::collections::BTreeMap::new(),
             mode: Mode::Full,
             theme: Theme::Auto,
+            list: ListView::Pages,
         }
     }
 }
@@ -211,6 +225,7 @@ const KNOWN: &[&str] = &[
     "routes",
     "mode",
     "theme",
+    "list",
 ];
 
 fn err(field: &str, message: impl Into<String>) -> ConfigError {
@@ -403,6 +418,18 @@ impl Config {
                     return Err(err(
                         "theme",
                         format!("“{other}” is not a theme; use auto, light or dark"),
+                    ))
+                }
+            };
+        }
+        if let Some(l) = string(map, "list")? {
+            config.list = match l {
+                "pages" => ListView::Pages,
+                "scroll" => ListView::Scroll,
+                other => {
+                    return Err(err(
+                        "list",
+                        format!("“{other}” is not a list view; use pages or scroll"),
                     ))
                 }
             };
@@ -627,6 +654,9 @@ mod tests {
         assert_eq!((c.mode, c.theme), (Mode::Create, Theme::Dark));
         assert_eq!(field_of(r#"{"mode":"form"}"#).as_deref(), Some("mode"));
         assert_eq!(field_of(r#"{"theme":"blue"}"#).as_deref(), Some("theme"));
+        assert_eq!(Config::parse(r#"{"list":"scroll"}"#).unwrap().list, ListView::Scroll);
+        assert_eq!(Config::parse("{}").unwrap().list, ListView::Pages);
+        assert_eq!(field_of(r#"{"list":"infinite"}"#).as_deref(), Some("list"));
     }
 
     #[test]

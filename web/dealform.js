@@ -20,6 +20,7 @@ const ATTRIBUTES = {
   'page-size': ['page_size', Number],
   mode: ['mode', String],
   theme: ['theme', String],
+  list: ['list', String],
   namespace: ['namespace', String],
   'sample-data': ['sample_data', (v) => v !== 'false'],
   'timeout-ms': ['timeout_ms', Number],

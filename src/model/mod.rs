@@ -10,6 +10,7 @@ pub mod page;
 pub mod schema;
 pub mod text;
 pub mod validate;
+pub mod window;
 
 pub use date::Date;
 pub use deal::{Deal, DealDraft, DealFields, DealId, Field, Labels, Stage};

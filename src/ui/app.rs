@@ -38,6 +38,8 @@ pub struct ListState {
     /// Pages visited to reach the current one (the last); cursors only go forward, so going
     /// back means popping.
     pub pages: RwSignal<Vec<PageMark>>,
+    /// How far the scrolling list is scrolled, in CSS pixels.
+    pub scroll_top: RwSignal<f64>,
 }
 
 /// A visited page: where it starts and how many deals came before it.
@@ -55,11 +57,13 @@ impl ListState {
             search: RwSignal::new(String::new()),
             sort: RwSignal::new(None),
             pages: RwSignal::new(vec![PageMark::first()]),
+            scroll_top: RwSignal::new(0.0),
         }
     }
     /// Back to the first page, after the search or sort changed.
     pub fn restart(&self) {
         self.pages.set(vec![PageMark::first()]);
+        self.scroll_top.set(0.0);
     }
 }
 

@@ -3,9 +3,10 @@
 use super::app::{use_app, View};
 use super::dialog::ConfirmDialog;
 use super::pager::Pager;
+use super::scroll::{ScrollTable, SCROLL_PAGE};
 use super::status::ErrorPanel;
 use crate::backend::BackendError;
-use crate::config::Mode;
+use crate::config::{ListView, Mode};
 use crate::drafts::DraftTarget;
 use crate::model::{Deal, ListQuery, Page, Sort, SortDir, SortField};
 use leptos::prelude::*;
@@ -23,7 +24,13 @@ pub fn DealList(
     let app = use_app();
     let list = app.list;
     let loading = RwSignal::new(false);
-    let page_size = app.config.with_value(|c| c.page_size);
+    let scrolling = app.config.with_value(|c| c.list) == ListView::Scroll;
+    // The scrolling list asks for bigger pages: fewer requests on the way down a long list.
+    let page_size = if scrolling {
+        SCROLL_PAGE
+    } else {
+        app.config.with_value(|c| c.page_size)
+    };
     let deals = LocalResource::new(move || {
         let query = ListQuery {
             search: list.search.get(),
@@ -119,7 +126,11 @@ pub fn DealList(
                     }
                     .into_any()
                 }
-                Some(Ok(page)) => view! { <DealTable page loading heading=table_heading.clone() /> }.into_any(),
+                Some(Ok(page)) => match empty_state(&page) {
+                    Some(empty) => empty,
+                    None if scrolling => view! { <ScrollTable first=page loading heading=table_heading.clone() /> }.into_any(),
+                    None => view! { <DealTable page loading heading=table_heading.clone() /> }.into_any(),
+                },
             }}
             <ConfirmDialog
                 open=reset_open
@@ -215,37 +226,48 @@ fn header(
     .into_any()
 }
 
-/// The table of one page of deals, or the empty state.
-#[component]
-fn DealTable(page: Page, loading: RwSignal<bool>, heading: String) -> impl IntoView {
+/// The empty state, when the first page has no deals.
+fn empty_state(page: &Page) -> Option<AnyView> {
+    let list = use_app().list;
+    if !page.deals.is_empty() || list.pages.with_untracked(|p| p.len() > 1) {
+        return None;
+    }
+    let searching = list.search.get_untracked();
+    let text = if searching.trim().is_empty() {
+        "No deals yet. Use “New deal” to add the first one.".to_owned()
+    } else {
+        format!("No deals match “{}”.", searching.trim())
+    };
+    Some(view! { <p class="df-empty" role="status">{text}</p> }.into_any())
+}
+
+/// The column headers, shared by both list views.
+pub fn header_row() -> impl IntoView {
     let app = use_app();
     let list = app.list;
     let restart = move || list.restart();
+    let sortable = app.backend.with_value(|b| b.capabilities().sort);
+    view! {
+        <tr>
+            {header("Name", SortField::Name, list.sort, restart, &sortable)}
+            {header("Amount", SortField::Amount, list.sort, restart, &sortable)}
+            {header("Stage", SortField::Stage, list.sort, restart, &sortable)}
+            {header("Close date", SortField::CloseDate, list.sort, restart, &sortable)}
+            {header("Owner", SortField::Owner, list.sort, restart, &sortable)}
+        </tr>
+    }
+}
+
+/// The table of one page of deals.
+#[component]
+fn DealTable(page: Page, loading: RwSignal<bool>, heading: String) -> impl IntoView {
     let on_page = page.deals.len();
     let (total, next) = (page.total, page.next.clone());
-    if page.deals.is_empty() && list.pages.with_untracked(|p| p.len() <= 1) {
-        let searching = list.search.get_untracked();
-        let text = if searching.trim().is_empty() {
-            "No deals yet. Use “New deal” to add the first one.".to_owned()
-        } else {
-            format!("No deals match “{}”.", searching.trim())
-        };
-        return view! { <p class="df-empty" role="status">{text}</p> }.into_any();
-    }
     let rows = page.deals;
-    let sortable = app.backend.with_value(|b| b.capabilities().sort);
     view! {
         <div class="df-table-wrap">
             <table class="df-table" aria-labelledby=heading aria-busy=move || loading.get().to_string()>
-                <thead>
-                    <tr>
-                        {header("Name", SortField::Name, list.sort, restart, &sortable)}
-                        {header("Amount", SortField::Amount, list.sort, restart, &sortable)}
-                        {header("Stage", SortField::Stage, list.sort, restart, &sortable)}
-                        {header("Close date", SortField::CloseDate, list.sort, restart, &sortable)}
-                        {header("Owner", SortField::Owner, list.sort, restart, &sortable)}
-                    </tr>
-                </thead>
+                <thead>{header_row()}</thead>
                 <tbody>
                     <For each=move || rows.clone() key=|d: &Deal| (d.id.clone(), d.fields.clone()) children=move |deal: Deal| view! { <DealRow deal /> } />
                 </tbody>
@@ -253,12 +275,16 @@ fn DealTable(page: Page, loading: RwSignal<bool>, heading: String) -> impl IntoV
         </div>
         <Pager on_page=Signal::derive(move || on_page) total=Signal::derive(move || total) next=Signal::derive(move || next.clone()) />
     }
-    .into_any()
 }
 
 /// One deal in the table; its name opens it for editing.
 #[component]
-fn DealRow(deal: Deal) -> impl IntoView {
+pub fn DealRow(
+    deal: Deal,
+    /// Its 1-based row number among all rows, header included, where only some are mounted.
+    #[prop(optional)]
+    row_index: Option<u64>,
+) -> impl IntoView {
     let app = use_app();
     let fmt = app.fmt.get_value();
     let f = &deal.fields;
@@ -287,7 +313,7 @@ fn DealRow(deal: Deal) -> impl IntoView {
         view! { <button type="button" class="df-link" on:click=move |_| app.go(View::Edit(id.clone()), None)>{name}</button> }.into_any()
     };
     view! {
-        <tr>
+        <tr aria-rowindex=row_index.map(|i| i.to_string())>
             <td>{name_cell}</td>
             <td class="df-num">{amount}</td>
             <td>{stage}</td>

@@ -9,4 +9,5 @@ pub mod field;
 pub mod form;
 pub mod list;
 pub mod pager;
+pub mod scroll;
 pub mod status;

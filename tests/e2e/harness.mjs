@@ -181,7 +181,8 @@ export async function startFakeCrm(bin = process.env.FAKE_CRM || resolve(import.
   };
   return {
     url,
-    reset: (vendor) => control(vendor, 'reset', {}),
+    /** Re-seeds `vendor` with the default deals, or with `seed` of them. */
+    reset: (vendor, seed) => control(vendor, 'reset', seed === undefined ? {} : { seed }),
     fault: (vendor, fault) => control(vendor, 'fault', fault),
     requests: (vendor) => control(vendor, 'requests'),
     stop: () => child.kill(),

@@ -1,0 +1,149 @@
+// The scrolling list (`"list": "scroll"`): long lists from every CRM dialect in one table that
+// mounts only the rows in view, fetched page by page as the view reaches them.
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openApp, serveDist, startFakeCrm, until, visible } from './harness.mjs';
+
+const CREDENTIALS = {
+  stardex: { token: 'test-token' },
+  hubspot: { token: 'test-token' },
+  ysuite: { access_key: 'test-access', secret_key: 'test-secret' },
+  attio: { token: 'test-token' },
+  heffl: { api_key: 'test-key' },
+};
+/** How each lists, whether it reports a total, and how many more list requests reaching the
+ *  end of 1,000 deals takes: with a total and offsets or page numbers, only the pages at the
+ *  end; with cursors, every page in order; with offsets and no total (Attio), every page plus
+ *  the empty one that shows the end. */
+const LIST = {
+  stardex: { route: 'POST /v1/deals/search', total: true, toEnd: [1, 2] },
+  hubspot: { route: 'GET /deals/v1/deal/paged', total: false, toEnd: [9, 9] },
+  ysuite: { route: 'GET /v1/deals', total: true, toEnd: [1, 2] },
+  attio: { route: 'POST /v2/objects/deals/records/query', total: false, toEnd: [10, 10] },
+  heffl: { route: 'GET /deals', total: false, toEnd: [9, 9] },
+};
+const DEALS = 1_000;
+
+let server, browser, crm;
+before(async () => { server = await serveDist(); browser = await launch(); crm = await startFakeCrm(); });
+after(async () => { await browser?.close(); await server?.close(); crm?.stop(); });
+
+/** The mounted deal rows (spacers are hidden from assistive technology, so not counted). */
+async function mounted(page) {
+  return page.getByRole('table', { name: 'Deals' }).locator('tbody').getByRole('row').evaluateAll((trs) =>
+    trs.map((tr) => ({ index: Number(tr.getAttribute('aria-rowindex')), cells: [...tr.cells].map((c) => c.textContent.trim()) })));
+}
+
+/** Scrolls the list region to its end, as the End key does, until the last deal shows. */
+async function scrollToEnd(page, region, lastName) {
+  const seen = [];
+  await until(async () => {
+    await region.press('End');
+    const rows = await mounted(page);
+    seen.push(rows.length);
+    return rows.some((r) => r.cells[0] === lastName);
+  }, `the last deal, ${lastName}`, 60_000);
+  return Math.max(...seen);
+}
+
+const listCalls = async (name) => (await crm.requests(name)).filter((r) => r === LIST[name].route).length;
+
+for (const name of Object.keys(CREDENTIALS)) {
+  describe(`${name}: the scrolling list`, () => {
+    beforeEach(async () => {
+      await crm.reset(name, DEALS);
+      server.config = JSON.stringify({ provider: name, base_url: `${crm.url}/${name}`, credentials: CREDENTIALS[name], list: 'scroll', timeout_ms: 5000 });
+    });
+
+    test('shows a thousand deals with at most about a hundred rows mounted, to the last one', async () => {
+      const { context, page, problems } = await openApp(browser, server.url);
+      const region = page.getByRole('region', { name: 'All deals, scrollable' });
+      await visible(region);
+      await until(async () => (await mounted(page))[0]?.cells[0] === 'Seed deal 01', 'the first deal');
+      const first = await mounted(page);
+      assert.ok(first.length <= 100, `${first.length} rows mounted at the top`);
+      assert.equal(first[0].index, 2, 'row numbers count the header row');
+      const rowcount = await page.getByRole('table', { name: 'Deals' }).getAttribute('aria-rowcount');
+      if (LIST[name].total) assert.equal(rowcount, String(DEALS + 1));
+      const before = await listCalls(name);
+      const mostMounted = await scrollToEnd(page, region, `Seed deal ${DEALS}`);
+      assert.ok(mostMounted <= 100, `at most ${mostMounted} rows mounted while scrolling`);
+      const last = await mounted(page);
+      assert.equal(last.at(-1).index, DEALS + 1, 'the last row is numbered after all the others');
+      assert.equal(await page.getByRole('table', { name: 'Deals' }).getAttribute('aria-rowcount'), String(DEALS + 1));
+      const calls = (await listCalls(name)) - before;
+      const [least, most] = LIST[name].toEnd;
+      assert.ok(calls >= least && calls <= most, `reaching the end took ${calls} list requests, expected ${least}–${most}`);
+      await visible(page.getByText(`${DEALS.toLocaleString('en-US')} deals`, { exact: false }));
+      await context.close();
+      assert.deepEqual(problems, []);
+    });
+  });
+}
+
+describe('the scrolling list with a person at the keyboard', () => {
+  beforeEach(async () => {
+    await crm.reset('stardex', DEALS);
+    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: CREDENTIALS.stardex, list: 'scroll' });
+  });
+
+  test('scrolls by keyboard, opens a deal far down, and comes back to the same place', async () => {
+    const { context, page, problems } = await openApp(browser, server.url);
+    const region = page.getByRole('region', { name: 'All deals, scrollable' });
+    await visible(region);
+    await until(async () => (await mounted(page)).length > 0, 'rows');
+    // Tab reaches the scrolling region itself, so arrow and page keys scroll it.
+    for (let i = 0; i < 10 && !(await region.evaluate((el) => el.getRootNode().activeElement === el)); i++) await page.keyboard.press('Tab');
+    assert.ok(await region.evaluate((el) => el.getRootNode().activeElement === el), 'the region takes focus');
+    for (let i = 0; i < 30; i++) await page.keyboard.press('PageDown');
+    const target = await until(async () => {
+      const rows = await mounted(page);
+      const top = await region.evaluate((el) => el.scrollTop);
+      const inView = rows.filter((r) => r.cells[0].startsWith('Seed deal') && r.index > 300);
+      return top > 10_000 && inView.length > 0 && inView[Math.floor(inView.length / 2)].cells[0];
+    }, 'deals far down the list');
+    const scrolled = await region.evaluate((el) => el.scrollTop);
+    await page.getByRole('button', { name: target, exact: true }).click();
+    await visible(page.getByRole('heading', { name: 'Edit deal' }));
+    assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), target);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await visible(region);
+    await until(async () => Math.abs((await region.evaluate((el) => el.scrollTop)) - scrolled) < 2, 'the same scroll position');
+    await until(async () => (await mounted(page)).some((r) => r.cells[0] === target), 'the opened deal, back in view');
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+
+  test('sorting starts again from the top, in the new order', async () => {
+    const { context, page, problems } = await openApp(browser, server.url);
+    const region = page.getByRole('region', { name: 'All deals, scrollable' });
+    await until(async () => (await mounted(page)).length > 0, 'rows');
+    await region.press('End');
+    await until(async () => region.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1), 'scrolled to the end');
+    await page.getByRole('button', { name: 'Name' }).click();
+    await until(async () => (await region.evaluate((el) => el.scrollTop)) === 0, 'back at the top');
+    await page.getByRole('button', { name: 'Name' }).click();
+    await until(async () => (await mounted(page))[0]?.cells[0] === 'Seed deal 999', 'the last name first when descending');
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+
+  test('a page that fails says so, loses nothing loaded, and comes with Retry', async () => {
+    const { context, page, problems } = await openApp(browser, server.url);
+    const region = page.getByRole('region', { name: 'All deals, scrollable' });
+    await until(async () => (await mounted(page)).length > 0, 'rows');
+    await crm.fault('stardex', { kind: '500', method: 'POST', path: '/v1/deals/search', remaining: 100 });
+    await region.press('End');
+    await visible(page.getByRole('alert').filter({ hasText: 'Some deals could not be loaded' }));
+    await until(async () => (await mounted(page)).some((r) => r.cells[0] === 'Not loaded'), 'the rows that failed say so');
+    // The CRM recovers (same deals, no more faults); Retry asks again.
+    await crm.reset('stardex', DEALS);
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await until(async () => (await mounted(page)).some((r) => r.cells[0] === `Seed deal ${DEALS}`), 'the last deal after Retry');
+    assert.equal(await page.getByRole('alert').filter({ hasText: 'Some deals could not be loaded' }).count(), 0);
+    await region.press('Home');
+    await until(async () => (await mounted(page))[0]?.cells[0] === 'Seed deal 01', 'the first page, still there');
+    await context.close();
+    assert.deepEqual(problems.filter((p) => !p.includes('500')), []);
+  });
+});
