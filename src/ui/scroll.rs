@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 pub const SCROLL_PAGE: u32 = 100;
 
 /// Rows mounted beyond each edge of the view, so a short scroll finds them already there.
-const OVERSCAN: u64 = 20;
+const OVERSCAN: u64 = 8;
 
 /// How long the view must rest after a jump before the pages it shows are fetched.
 const JUMP_SETTLE: std::time::Duration = std::time::Duration::from_millis(120);
@@ -128,12 +128,19 @@ pub fn ScrollTable(
         el.set_scroll_top(scroll_top.get_untracked() as i32);
     });
 
+    // Only the position is read while scrolling: reading sizes here could force a layout
+    // in every frame. The view's height is measured on mount and when the window resizes.
     let on_scroll = move |_| {
         if let Some(el) = scroller.get_untracked() {
-            viewport.set(f64::from(el.client_height()));
             scroll_top.set(f64::from(el.scroll_top()));
         }
     };
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(el) = scroller.get_untracked() {
+            viewport.set(f64::from(el.client_height()));
+        }
+    });
+    on_cleanup(move || resize.remove());
 
     let items = move || {
         let rows = window.get();

@@ -2,7 +2,7 @@
 // create and edit forms with the same validations) against the same API.
 import { createRoot } from 'react-dom/client';
 import {
-  Admin, Resource, List, Datagrid, TextField, NumberField, DateField, Edit, Create, SimpleForm,
+  Admin, Resource, List, InfiniteList, Datagrid, TextField, NumberField, DateField, Edit, Create, SimpleForm,
   TextInput, NumberInput, DateInput, SelectInput, required, maxLength, minValue, maxValue, regex, number,
 } from 'react-admin';
 import { stardexProvider } from './dataProvider.js';
@@ -10,6 +10,10 @@ import { stardexProvider } from './dataProvider.js';
 const params = new URLSearchParams(location.search);
 const api = params.get('api');
 const token = params.get('token') || 'test-token';
+// `?list=infinite`: react-admin's own answer to long lists (pages appended as you scroll),
+// the counterpart of dealform's scrolling list in the 10,000-deal figures.
+const infinite = params.get('list') === 'infinite';
+const ListView = infinite ? InfiniteList : List;
 const uuid = regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Must be a UUID');
 
 async function start() {
@@ -28,7 +32,7 @@ async function start() {
     </SimpleForm>
   );
   const DealList = () => (
-    <List perPage={25} sort={{ field: 'name', order: 'ASC' }} filters={[<TextInput key="q" source="q" label="Search deals" alwaysOn />]}>
+    <ListView perPage={infinite ? 100 : 25} sort={{ field: 'name', order: 'ASC' }} filters={[<TextInput key="q" source="q" label="Search deals" alwaysOn />]}>
       <Datagrid rowClick="edit">
         <TextField source="name" label="Name" />
         <NumberField source="amount" label="Amount" options={{ style: 'currency', currency: 'USD' }} />
@@ -36,7 +40,7 @@ async function start() {
         <DateField source="closed_date" label="Close date" />
         <TextField source="owner" label="Owner" />
       </Datagrid>
-    </List>
+    </ListView>
   );
   createRoot(document.getElementById('root')).render(
     <Admin dataProvider={stardexProvider(api, token)} disableTelemetry>
