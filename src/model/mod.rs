@@ -6,6 +6,7 @@
 pub mod date;
 pub mod deal;
 pub mod money;
+pub mod order;
 pub mod page;
 pub mod schema;
 pub mod text;

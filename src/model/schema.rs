@@ -135,7 +135,7 @@ pub struct Schema {
 impl Schema {
     /// A schema of these rules, kept in form order whatever order they are given in.
     pub fn new(mut rules: Vec<FieldRule>) -> Self {
-        rules.sort_by_key(|r| r.field);
+        super::order::sort_short_by_key(&mut rules, |r| r.field);
         rules.dedup_by_key(|r| r.field);
         Self { rules }
     }

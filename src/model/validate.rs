@@ -179,7 +179,7 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
     if errors.is_empty() {
         Ok(out)
     } else {
-        errors.sort_by_key(|e| e.field);
+        super::order::sort_short_by_key(&mut errors, |e| e.field);
         Err(errors)
     }
 }

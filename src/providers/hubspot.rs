@@ -8,6 +8,7 @@
 use super::http::{encode, HttpRequest, HttpResponse, Method};
 use super::{deal_path, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Provider};
 use crate::backend::BackendError;
+use crate::model::order::sort_short_by_key;
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, IdFormat, ListQuery, Page, PagingStyle, Schema,
     Stage,
@@ -340,12 +341,12 @@ impl Provider for Hubspot {
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
         let mut body: Pipelines = r.json()?;
         body.results.retain(|p| p.active);
-        body.results.sort_by_key(|p| p.display_order);
+        sort_short_by_key(&mut body.results, |p| p.display_order);
         let several = body.results.len() > 1;
         let mut out = Vec::new();
         for mut p in body.results {
             p.stages.retain(|s| s.active);
-            p.stages.sort_by_key(|s| s.display_order);
+            sort_short_by_key(&mut p.stages, |s| s.display_order);
             for s in p.stages {
                 // HubSpot gives probability as a fraction ("0.2" or 0.2).
                 let probability = s
