@@ -211,6 +211,27 @@ describe('search, sort and paging', () => {
   });
 });
 
+describe('the scrolling list in this browser', () => {
+  test('5,000 local deals scroll in one list, and a deal edited far down is saved and still there', async () => {
+    server.config = JSON.stringify({ list: 'scroll' });
+    const s = await app({ init: seedStorage('dealform.deals.v1', storedDeals(5000)) });
+    const region = s.page.getByRole('region', { name: 'All deals, scrollable' });
+    await visible(s.page.getByText('5,000 deals'));
+    assert.equal(await s.page.getByRole('table', { name: 'Deals' }).getAttribute('aria-rowcount'), '5001');
+    await region.press('End');
+    await visible(s.page.getByRole('button', { name: 'Deal 5000' }));
+    assert.ok((await s.page.getByRole('table', { name: 'Deals' }).locator('tbody').getByRole('row').count()) <= 100);
+    await s.page.getByRole('button', { name: 'Deal 4990' }).click();
+    await fillDeal(s.page, { name: 'Deal 4990, renewed' });
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes');
+    // Back in the list at the same place, with the change in it.
+    await visible(s.page.getByRole('button', { name: 'Deal 4990, renewed' }));
+    await visible(s.page.getByRole('button', { name: 'Deal 5000' }));
+    await done(s);
+  });
+});
+
 describe('configuration and bad data', () => {
   test('a German locale formats and parses amounts and dates the German way', async () => {
     server.config = JSON.stringify({ locale: 'de-DE', currency: 'EUR' });
