@@ -16,8 +16,9 @@ use std::collections::BTreeMap;
 ///
 /// ```
 /// use dealform::model::window::visible_rows;
-/// // 40 px rows, a 400 px viewport scrolled to row 100, 10 extra rows either side.
-/// assert_eq!(visible_rows(4000.0, 400.0, 40.0, 10, 10_000), 90..120);
+/// // 40 px rows, a 400 px viewport scrolled to row 100 (11 rows can show: 10 and the one
+/// // half in view below), 10 extra rows either side.
+/// assert_eq!(visible_rows(4000.0, 400.0, 40.0, 10, 10_000), 90..121);
 /// assert_eq!(visible_rows(0.0, 400.0, 40.0, 10, 5), 0..5);
 /// ```
 pub fn visible_rows(scroll_top: f64, viewport_px: f64, row_px: f64, overscan: u64, rows: u64) -> std::ops::Range<u64> {
