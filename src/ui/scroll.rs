@@ -110,7 +110,7 @@ pub fn ScrollTable(
         }
     });
 
-    // Once mounted: measure the view and a row, and go back to where the user was.
+    // Once mounted: measure the view and a row.
     Effect::new(move |_| {
         let Some(el) = scroller.get() else { return };
         viewport.set(f64::from(el.client_height()));
@@ -125,14 +125,30 @@ pub fn ScrollTable(
                 row_px.set(h);
             }
         }
-        el.set_scroll_top(scroll_top.get_untracked() as i32);
+    });
+
+    // The position the element last reported. When the signal says otherwise, the app moved
+    // it (back to where the user was after a form, to the top after a new sort or search), and
+    // the element follows. Comparing with this, not with the element, keeps scrolling free of
+    // reads that could force a layout.
+    let seen = StoredValue::new(f64::NAN);
+    Effect::new(move |_| {
+        let want = scroll_top.get();
+        let Some(el) = scroller.get() else { return };
+        let last = seen.get_value();
+        if last.is_nan() || (want - last).abs() >= 1.0 {
+            seen.set_value(want);
+            el.set_scroll_top(want as i32);
+        }
     });
 
     // Only the position is read while scrolling: reading sizes here could force a layout
     // in every frame. The view's height is measured on mount and when the window resizes.
     let on_scroll = move |_| {
         if let Some(el) = scroller.get_untracked() {
-            scroll_top.set(f64::from(el.scroll_top()));
+            let top = f64::from(el.scroll_top());
+            seen.set_value(top);
+            scroll_top.set(top);
         }
     };
     let resize = window_event_listener(leptos::ev::resize, move |_| {

@@ -46,6 +46,15 @@ async function scrollToEnd(page, region, lastName) {
   return Math.max(...seen);
 }
 
+/** Opens the app and waits for the scrolling list's first rows. */
+async function openList() {
+  const session = await openApp(browser, server.url);
+  const region = session.page.getByRole('region', { name: 'All deals, scrollable' });
+  await visible(region);
+  await until(async () => (await mounted(session.page)).length > 0, 'rows');
+  return { ...session, region };
+}
+
 const listCalls = async (name) => (await crm.requests(name)).filter((r) => r === LIST[name].route).length;
 
 for (const name of Object.keys(CREDENTIALS)) {
@@ -88,10 +97,7 @@ describe('the scrolling list with a person at the keyboard', () => {
   });
 
   test('scrolls by keyboard, opens a deal far down, and comes back to the same place', async () => {
-    const { context, page, problems } = await openApp(browser, server.url);
-    const region = page.getByRole('region', { name: 'All deals, scrollable' });
-    await visible(region);
-    await until(async () => (await mounted(page)).length > 0, 'rows');
+    const { context, page, problems, region } = await openList();
     // Tab reaches the scrolling region itself, so arrow and page keys scroll it.
     for (let i = 0; i < 10 && !(await region.evaluate((el) => el.getRootNode().activeElement === el)); i++) await page.keyboard.press('Tab');
     assert.ok(await region.evaluate((el) => el.getRootNode().activeElement === el), 'the region takes focus');
@@ -114,24 +120,27 @@ describe('the scrolling list with a person at the keyboard', () => {
     assert.deepEqual(problems, []);
   });
 
-  test('sorting starts again from the top, in the new order', async () => {
-    const { context, page, problems } = await openApp(browser, server.url);
-    const region = page.getByRole('region', { name: 'All deals, scrollable' });
-    await until(async () => (await mounted(page)).length > 0, 'rows');
+  test('sorting and searching start again from the top, in the new order', async () => {
+    const { context, page, problems, region } = await openList();
     await region.press('End');
     await until(async () => region.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1), 'scrolled to the end');
     await page.getByRole('button', { name: 'Name' }).click();
     await until(async () => (await region.evaluate((el) => el.scrollTop)) === 0, 'back at the top');
     await page.getByRole('button', { name: 'Name' }).click();
     await until(async () => (await mounted(page))[0]?.cells[0] === 'Seed deal 999', 'the last name first when descending');
+    await region.press('End');
+    await until(async () => region.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1), 'scrolled to the end');
+    await page.getByLabel('Search deals').fill('deal 99');
+    // Every name with "deal" and "99" in it: 99, 199, … 899 and 990–999.
+    await until(async () => (await mounted(page)).length === 19, 'the 19 matches');
+    assert.equal(await region.evaluate((el) => el.scrollTop), 0);
+    assert.equal(await page.getByRole('table', { name: 'Deals' }).getAttribute('aria-rowcount'), '20');
     await context.close();
     assert.deepEqual(problems, []);
   });
 
   test('a page that fails says so, loses nothing loaded, and comes with Retry', async () => {
-    const { context, page, problems } = await openApp(browser, server.url);
-    const region = page.getByRole('region', { name: 'All deals, scrollable' });
-    await until(async () => (await mounted(page)).length > 0, 'rows');
+    const { context, page, problems, region } = await openList();
     await crm.fault('stardex', { kind: '500', method: 'POST', path: '/v1/deals/search', remaining: 100 });
     await region.press('End');
     await visible(page.getByRole('alert').filter({ hasText: 'Some deals could not be loaded' }));
