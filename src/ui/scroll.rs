@@ -110,9 +110,9 @@ pub fn ScrollTable(
         }
     });
 
-    // Once mounted: measure the view and a row.
-    Effect::new(move |_| {
-        let Some(el) = scroller.get() else { return };
+    // The view's height and a row's: on mount, and again when the window resizes (a zoom
+    // changes both).
+    let measure = move |el: &web_sys::HtmlElement| {
         viewport.set(f64::from(el.client_height()));
         if let Some(row) = el
             .query_selector("tbody tr[aria-rowindex]")
@@ -124,6 +124,11 @@ pub fn ScrollTable(
             if h >= 1.0 {
                 row_px.set(h);
             }
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(el) = scroller.get() {
+            measure(&el);
         }
     });
 
@@ -153,7 +158,7 @@ pub fn ScrollTable(
     };
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         if let Some(el) = scroller.get_untracked() {
-            viewport.set(f64::from(el.client_height()));
+            measure(&el);
         }
     });
     on_cleanup(move || resize.remove());

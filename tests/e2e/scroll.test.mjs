@@ -120,6 +120,22 @@ describe('the scrolling list with a person at the keyboard', () => {
     assert.deepEqual(problems, []);
   });
 
+  test('a taller window fills the taller list with rows', async () => {
+    const { context, page, problems, region } = await openList();
+    // The last mounted row must reach the bottom of the region: nothing blank in view.
+    const filled = () => region.evaluate((el) => {
+      const rows = [...el.querySelectorAll('tbody tr[aria-rowindex]')];
+      return rows.length > 0 && rows.at(-1).getBoundingClientRect().bottom >= el.getBoundingClientRect().bottom;
+    });
+    await until(filled, 'rows down to the bottom of the list');
+    await page.setViewportSize({ width: 1280, height: 2000 });
+    await until(filled, 'rows down to the bottom of the taller list');
+    await region.evaluate((el) => { el.scrollTop = 20_000; });
+    await until(filled, 'rows down to the bottom after scrolling');
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+
   test('sorting and searching start again from the top, in the new order', async () => {
     const { context, page, problems, region } = await openList();
     await region.press('End');
