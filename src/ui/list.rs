@@ -58,6 +58,13 @@ pub fn DealList(
     let editable = app.config.with_value(|c| c.mode) != Mode::List;
     let typed = RwSignal::new(list.search.get_untracked());
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    // A search still waiting for its pause when the list goes (a deal opened mid-word) is
+    // dropped: its signals go with the list.
+    on_cleanup(move || {
+        if let Some(h) = pending.try_get_value().flatten() {
+            h.clear();
+        }
+    });
     let apply_search = move || {
         if let Some(h) = pending.get_value() {
             h.clear();

@@ -69,7 +69,8 @@ pub fn ScrollTable(
     // Fetch what the view needs. Claiming marks pages as on the way without redrawing: a
     // row on the way and a row not yet asked for look the same.
     let fetch = move || {
-        let rows = window.get_untracked();
+        // A timer may fire after the list has gone (a deal opened mid-jump): then nothing to do.
+        let Some(rows) = window.try_get_untracked() else { return };
         let wanted = cache.try_update_untracked(|c| c.claim(rows)).unwrap_or_default();
         for (start, cursor) in wanted {
             let query = ListQuery {
@@ -86,8 +87,12 @@ pub fn ScrollTable(
                 match result {
                     Ok(page) => cache.try_update(|c| c.store(start, page)),
                     Err(e) => {
-                        app.emit_error(&e);
-                        cache.try_update(|c| c.fail(start, e.to_string()))
+                        // Only a list still showing reports its failure to the host page.
+                        let shown = cache.try_update(|c| c.fail(start, e.to_string()));
+                        if shown.is_some() {
+                            app.emit_error(&e);
+                        }
+                        shown
                     }
                 };
             });
@@ -97,6 +102,11 @@ pub fn ScrollTable(
     // dragged scrollbar) waits for the view to settle, so it fetches the pages it lands on,
     // not every page it passes.
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    on_cleanup(move || {
+        if let Some(h) = pending.try_get_value().flatten() {
+            h.clear();
+        }
+    });
     Effect::new(move |_| {
         let rows = window.get();
         if let Some(h) = pending.get_value() {

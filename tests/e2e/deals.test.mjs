@@ -199,6 +199,19 @@ describe('search, sort and paging', () => {
     await done(s);
   });
 
+  test('opening a form while a search waits for the typing to pause is clean', async () => {
+    server.config = null;
+    const s = await app({ init: seedStorage('dealform.deals.v1', storedDeals(30)) });
+    await visible(s.page.getByText('1–25 of 30'));
+    await s.page.getByLabel('Search deals').fill('deal 0');
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await visible(s.page.getByRole('heading', { name: 'New deal' }));
+    await s.page.waitForTimeout(500);
+    await s.page.getByRole('button', { name: 'Cancel' }).click();
+    await visible(s.page.getByRole('table', { name: 'Deals' }));
+    await done(s);
+  });
+
   test('search narrows the list, and an unmatched search says so', async () => {
     server.config = null;
     const s = await app({ init: seedStorage('dealform.deals.v1', storedDeals(30)) });
