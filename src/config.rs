@@ -246,6 +246,29 @@ pub fn is_well_formed_locale(tag: &str) -> bool {
     lang_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// One of a fixed set of words, e.g. `"mode": "create"`; anything else is named with the choices
+/// ("“form” is not a mode; use full, create or list").
+fn choice<T: Copy>(
+    map: &Map<String, Value>,
+    field: &str,
+    what: &str,
+    options: &[(&str, T)],
+) -> Result<Option<T>, ConfigError> {
+    let Some(word) = string(map, field)? else {
+        return Ok(None);
+    };
+    if let Some((_, value)) = options.iter().find(|(name, _)| *name == word) {
+        return Ok(Some(*value));
+    }
+    let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
+    let list = match names.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    Err(err(field, format!("“{word}” is not {what}; use {list}")))
+}
+
 fn string<'a>(map: &'a Map<String, Value>, field: &str) -> Result<Option<&'a str>, ConfigError> {
     match map.get(field) {
         None | Some(Value::Null) => Ok(None),
@@ -396,43 +419,29 @@ impl Config {
         }
         config.stages = stages(map)?;
         config.routes = routes(map)?;
-        if let Some(m) = string(map, "mode")? {
-            config.mode = match m {
-                "full" => Mode::Full,
-                "create" => Mode::Create,
-                "list" => Mode::List,
-                other => {
-                    return Err(err(
-                        "mode",
-                        format!("“{other}” is not a mode; use full, create or list"),
-                    ))
-                }
-            };
+        if let Some(m) = choice(
+            map,
+            "mode",
+            "a mode",
+            &[("full", Mode::Full), ("create", Mode::Create), ("list", Mode::List)],
+        )? {
+            config.mode = m;
         }
-        if let Some(t) = string(map, "theme")? {
-            config.theme = match t {
-                "auto" => Theme::Auto,
-                "light" => Theme::Light,
-                "dark" => Theme::Dark,
-                other => {
-                    return Err(err(
-                        "theme",
-                        format!("“{other}” is not a theme; use auto, light or dark"),
-                    ))
-                }
-            };
+        if let Some(t) = choice(
+            map,
+            "theme",
+            "a theme",
+            &[("auto", Theme::Auto), ("light", Theme::Light), ("dark", Theme::Dark)],
+        )? {
+            config.theme = t;
         }
-        if let Some(l) = string(map, "list")? {
-            config.list = match l {
-                "pages" => ListView::Pages,
-                "scroll" => ListView::Scroll,
-                other => {
-                    return Err(err(
-                        "list",
-                        format!("“{other}” is not a list view; use pages or scroll"),
-                    ))
-                }
-            };
+        if let Some(l) = choice(
+            map,
+            "list",
+            "a list view",
+            &[("pages", ListView::Pages), ("scroll", ListView::Scroll)],
+        )? {
+            config.list = l;
         }
         Ok(config)
     }
@@ -657,6 +666,19 @@ mod tests {
         assert_eq!(Config::parse(r#"{"list":"scroll"}"#).unwrap().list, ListView::Scroll);
         assert_eq!(Config::parse("{}").unwrap().list, ListView::Pages);
         assert_eq!(field_of(r#"{"list":"infinite"}"#).as_deref(), Some("list"));
+        let message = |text: &str| Config::parse(text).unwrap_err().message;
+        assert_eq!(
+            message(r#"{"mode":"form"}"#),
+            "“form” is not a mode; use full, create or list"
+        );
+        assert_eq!(
+            message(r#"{"theme":"blue"}"#),
+            "“blue” is not a theme; use auto, light or dark"
+        );
+        assert_eq!(
+            message(r#"{"list":"infinite"}"#),
+            "“infinite” is not a list view; use pages or scroll"
+        );
     }
 
     #[test]
