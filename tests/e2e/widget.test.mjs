@@ -31,6 +31,16 @@ async function visit(path, body, options = {}) {
   return session;
 }
 
+/** A host page served with a strict CSP (the fake CRM the only other origin); every violation
+ *  lands in `window.violations`. */
+function visitUnderCsp(path, body) {
+  const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${crm.url}`;
+  return visit(path, body, {
+    headers: { 'content-security-policy': csp },
+    open: { init: { fn: () => { window.violations = []; document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`)); }, arg: null } },
+  });
+}
+
 /** The focused element, looking through shadow roots. */
 const focused = (page) => page.evaluate(() => {
   let a = document.activeElement;
@@ -188,11 +198,7 @@ describe('static hosting and security', () => {
 
   test('a full create, edit and delete under a strict Content-Security-Policy raises no violation', async () => {
     await crm.reset('stardex');
-    const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${crm.url}`;
-    const s = await visit('/csp.html', `<deal-form provider="stardex" base-url="${crm.url}/stardex" token="test-token" page-size="10"></deal-form>`, {
-      headers: { 'content-security-policy': csp },
-      open: { init: { fn: () => { window.violations = []; document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`)); }, arg: null } },
-    });
+    const s = await visitUnderCsp('/csp.html', `<deal-form provider="stardex" base-url="${crm.url}/stardex" token="test-token" page-size="10"></deal-form>`);
     const page = s.page;
     await until(async () => (await rows(page)).length === 10, 'the list');
     await page.getByRole('button', { name: 'New deal' }).click();
@@ -248,11 +254,7 @@ describe('accessibility', () => {
 
   test('the scrolling list, under a strict CSP, passes axe in light and dark while rows load', async () => {
     await crm.reset('stardex', 2000);
-    const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${crm.url}`;
-    const s = await visit('/scroll.html', `<deal-form provider="stardex" base-url="${crm.url}/stardex" token="test-token" list="scroll"></deal-form>`, {
-      headers: { 'content-security-policy': csp },
-      open: { init: { fn: () => { window.violations = []; document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`)); }, arg: null } },
-    });
+    const s = await visitUnderCsp('/scroll.html', `<deal-form provider="stardex" base-url="${crm.url}/stardex" token="test-token" list="scroll"></deal-form>`);
     const page = s.page;
     const region = page.getByRole('region', { name: 'All deals, scrollable' });
     await visible(page.getByRole('button', { name: 'Seed deal 01' }));
