@@ -185,7 +185,7 @@ pub fn ScrollTable(
         })
     };
     // Row numbers for assistive technology are 1-based and count the header row.
-    let aria_row = |i: u64| (i + 2).to_string();
+    let aria_row = |i: u64| i + 2;
     let px = move |rows: u64| format!("{}px", rows as f64 * row_px.get());
     let above = move || px(window.get().start);
     let below = move || px(cache.with(RowCache::rows).saturating_sub(window.get().end));
@@ -233,12 +233,12 @@ pub fn ScrollTable(
                         each=items
                         key=Item::key
                         children=move |item: Item| match item {
-                            Item::Deal(i, deal) => view! { <DealRow deal row_index=i + 2 /> }.into_any(),
+                            Item::Deal(i, deal) => view! { <DealRow deal row_index=aria_row(i) /> }.into_any(),
                             Item::Loading(i) => view! {
-                                <tr aria-rowindex=aria_row(i)><td colspan="5" class="df-row-note">"Loading…"</td></tr>
+                                <tr aria-rowindex=aria_row(i).to_string()><td colspan="5" class="df-row-note">"Loading…"</td></tr>
                             }.into_any(),
                             Item::Failed(i) => view! {
-                                <tr aria-rowindex=aria_row(i)><td colspan="5" class="df-row-note">"Not loaded"</td></tr>
+                                <tr aria-rowindex=aria_row(i).to_string()><td colspan="5" class="df-row-note">"Not loaded"</td></tr>
                             }.into_any(),
                         }
                     />
