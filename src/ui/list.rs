@@ -1,6 +1,6 @@
 //! The deal list: search, sortable columns, paging, and the empty, loading and error states.
 
-use super::app::{use_app, View};
+use super::app::{use_app, AppCtx, View};
 use super::dialog::ConfirmDialog;
 use super::pager::Pager;
 use super::scroll::{ScrollTable, SCROLL_PAGE};
@@ -284,6 +284,36 @@ fn DealTable(page: Page, loading: RwSignal<bool>, heading: String) -> impl IntoV
     }
 }
 
+/// A deal's stage as the list shows it: the label the CRM sent, else the label of its stage id
+/// in the backend's stages (read in place, and tracked: the labels may arrive after the row).
+pub(crate) fn stage_text(app: AppCtx, deal: &Deal) -> Option<String> {
+    if let Some(label) = &deal.labels.stage {
+        return Some(label.clone());
+    }
+    let id = deal.fields.stage.as_ref()?;
+    let label = app.stages.with(|r| {
+        let stages = r.as_ref()?.as_ref().ok()?;
+        stages.iter().find(|s| &s.id == id).map(|s| s.label.clone())
+    });
+    Some(label.unwrap_or_else(|| id.clone()))
+}
+
+/// What a deal's row shows after its name: amount, stage, close date and owner.
+pub(crate) fn detail_texts(app: AppCtx, deal: &Deal) -> [String; 4] {
+    let fmt = app.fmt.get_value();
+    let f = &deal.fields;
+    [
+        f.amount.map(|m| fmt.money(&m)).unwrap_or_default(),
+        stage_text(app, deal).unwrap_or_default(),
+        f.close_date.map(|d| fmt.date(&d)).unwrap_or_default(),
+        deal.labels
+            .owner
+            .clone()
+            .or_else(|| f.owner.clone())
+            .unwrap_or_default(),
+    ]
+}
+
 /// One deal in the table; its name opens it for editing.
 #[component]
 pub fn DealRow(
@@ -293,26 +323,13 @@ pub fn DealRow(
     row_index: Option<u64>,
 ) -> impl IntoView {
     let app = use_app();
-    let fmt = app.fmt.get_value();
-    let f = &deal.fields;
-    let amount = f.amount.map(|m| fmt.money(&m)).unwrap_or_default();
-    let date = f.close_date.map(|d| fmt.date(&d)).unwrap_or_default();
-    let stage_id = f.stage.clone();
-    let stage_label = deal.labels.stage.clone();
-    let stage = move || {
-        if stage_label.is_some() {
-            return stage_label.clone();
-        }
-        let id = stage_id.clone()?;
-        let label = app
-            .stages
-            .get()
-            .and_then(|r| r.ok())
-            .and_then(|stages| stages.into_iter().find(|s| s.id == id).map(|s| s.label));
-        Some(label.unwrap_or(id))
+    let [amount, _, date, owner] = detail_texts(app, &deal);
+    let stage = {
+        let deal = deal.clone();
+        move || stage_text(app, &deal)
     };
     let id = deal.id.clone();
-    let name = f.name.clone();
+    let name = deal.fields.name.clone();
     // In list-only mode the list is read-only: names are text, not ways into a form.
     let name_cell = if app.config.with_value(|c| c.mode) == Mode::List {
         name.into_any()
@@ -325,7 +342,7 @@ pub fn DealRow(
             <td class="df-num">{amount}</td>
             <td>{stage}</td>
             <td>{date}</td>
-            <td>{deal.labels.owner.clone().or_else(|| f.owner.clone()).unwrap_or_default()}</td>
+            <td>{owner}</td>
         </tr>
     }
 }

@@ -4,11 +4,12 @@
 //! Spacer rows above and below the mounted rows keep the scrollbar true to the whole list, and
 //! keep it a real table (header cells, `aria-rowcount`, `aria-rowindex`) for screen readers.
 
-use super::app::use_app;
-use super::list::{header_row, DealRow};
+use super::app::{use_app, AppCtx, View};
+use super::list::{detail_texts, header_row};
 use crate::model::window::{visible_rows, Row, RowCache};
-use crate::model::{Deal, ListQuery, Page};
+use crate::model::{ListQuery, Page};
 use leptos::prelude::*;
+use std::collections::VecDeque;
 use wasm_bindgen::JsCast;
 
 /// Deals a request asks for while scrolling: the most every supported CRM allows.
@@ -23,23 +24,227 @@ const JUMP_SETTLE: std::time::Duration = std::time::Duration::from_millis(120);
 /// A row's height before one has been measured (it matches the stylesheet's).
 const ROW_PX: f64 = 40.0;
 
-/// One mounted row.
-#[derive(Clone)]
-enum Item {
-    Deal(u64, Deal),
-    Loading(u64),
-    Failed(u64),
+/// The rows on screen, drawn straight into their own `<tbody>` and reused as the view moves:
+/// the row that scrolls out becomes the row that scrolls in. A fast scroll then changes text in
+/// place instead of creating and dropping a few hundred elements (and their listeners, and the
+/// garbage they leave) every frame.
+struct Rows {
+    body: web_sys::HtmlElement,
+    /// On screen, in row order: `shown[k]` is row `first + k`.
+    shown: VecDeque<Slot>,
+    first: u64,
+    /// Slots not showing a row; `attached` ones are removed from the table at the end of a draw
+    /// unless reused in it (then they only move).
+    spare: Vec<Slot>,
+    /// Whether names are buttons that open the deal (not in list-only mode).
+    links: bool,
 }
 
-impl Item {
-    /// Changes whenever the row must be drawn afresh.
-    fn key(&self) -> (u64, Option<(crate::model::DealId, crate::model::DealFields)>, bool) {
-        match self {
-            Self::Deal(i, d) => (*i, Some((d.id.clone(), d.fields.clone())), false),
-            Self::Loading(i) => (*i, None, false),
-            Self::Failed(i) => (*i, None, true),
+/// One reusable row. Its text is changed in place (`Text.data`), so redrawing a row leaves no
+/// nodes behind for the garbage collector.
+struct Slot {
+    tr: web_sys::HtmlElement,
+    cells: [web_sys::HtmlElement; 5],
+    /// Each cell's text; the first is the name's (inside `link` where names are buttons).
+    texts: [web_sys::Text; 5],
+    /// The name's button, kept while the row shows a note instead.
+    link: Option<web_sys::HtmlElement>,
+    /// "Loading…" or "Not loaded", in the first cell in place of the name.
+    note: web_sys::Text,
+    /// What it shows now; `None` when it must be drawn afresh.
+    shows: Option<(u64, RowKind)>,
+    attached: bool,
+}
+
+/// What a row shows; it is drawn again only when this changes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RowKind {
+    Deal,
+    Loading,
+    Failed,
+}
+
+impl Rows {
+    fn new(body: web_sys::HtmlElement, links: bool) -> Self {
+        // A new list (another sort or search) may be built over the last one's elements, this
+        // body included: the rows that list drew are not this one's.
+        body.set_text_content(None);
+        Self {
+            body,
+            shown: VecDeque::new(),
+            first: 0,
+            spare: Vec::new(),
+            links,
         }
     }
+
+    /// Shows rows `range`, drawing only those that changed (all of them with `redraw`).
+    fn show(&mut self, range: std::ops::Range<u64>, cache: &RowCache, app: AppCtx, redraw: bool) {
+        let end = self.first + self.shown.len() as u64;
+        if range.start >= end || range.end <= self.first {
+            self.spare.extend(self.shown.drain(..));
+            self.first = range.start;
+        }
+        while self.first < range.start && !self.shown.is_empty() {
+            self.spare.extend(self.shown.pop_front());
+            self.first += 1;
+        }
+        while self.first + self.shown.len() as u64 > range.end {
+            self.spare.extend(self.shown.pop_back());
+        }
+        // A row that leaves with the keyboard focus in it would take the focus to another deal:
+        // the list region keeps it instead.
+        if self
+            .spare
+            .iter()
+            .any(|s| s.attached && s.tr.matches(":focus-within").unwrap_or(false))
+        {
+            if let Some(region) = self.body.closest("[role=region]").ok().flatten() {
+                if let Ok(region) = region.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = region.focus();
+                }
+            }
+        }
+        if self.shown.is_empty() {
+            self.first = range.start;
+        }
+        while self.first > range.start {
+            let slot = self.take();
+            let before = self
+                .shown
+                .front()
+                .map(|s| s.tr.clone().unchecked_into::<web_sys::Node>());
+            let _ = self.body.insert_before(&slot.tr, before.as_ref());
+            self.shown.push_front(slot);
+            self.first -= 1;
+        }
+        while self.first + (self.shown.len() as u64) < range.end {
+            let slot = self.take();
+            let _ = self.body.append_child(&slot.tr);
+            self.shown.push_back(slot);
+        }
+        for slot in self.spare.iter_mut().filter(|s| s.attached) {
+            slot.tr.remove();
+            slot.attached = false;
+            slot.shows = None;
+        }
+        for (k, slot) in self.shown.iter_mut().enumerate() {
+            let i = self.first + k as u64;
+            let row = cache.row(i);
+            let kind = match row {
+                Row::Deal(_) => RowKind::Deal,
+                Row::Loading => RowKind::Loading,
+                Row::Failed => RowKind::Failed,
+            };
+            if redraw || slot.shows != Some((i, kind)) {
+                slot.draw(i, row, app);
+                slot.shows = Some((i, kind));
+            }
+        }
+    }
+
+    /// A spare slot (it is about to be placed), or a new one.
+    fn take(&mut self) -> Slot {
+        let links = self.links;
+        let mut slot = self.spare.pop().unwrap_or_else(|| Slot::new(links));
+        slot.attached = true;
+        slot.shows = None;
+        slot
+    }
+}
+
+impl Slot {
+    fn new(links: bool) -> Self {
+        let doc = document();
+        let el = |tag: &str| {
+            doc.create_element(tag)
+                .map(|e| e.unchecked_into::<web_sys::HtmlElement>())
+                .unwrap_or_else(|_| unreachable!("a document can always create a <{tag}>"))
+        };
+        let tr = el("tr");
+        let texts: [web_sys::Text; 5] = std::array::from_fn(|_| doc.create_text_node(""));
+        let cells = std::array::from_fn(|k| {
+            let td = el("td");
+            if k == 1 {
+                td.set_class_name("df-num");
+            }
+            if k > 0 || !links {
+                let _ = td.append_child(&texts[k]);
+            }
+            let _ = tr.append_child(&td);
+            td
+        });
+        let link = links.then(|| {
+            let b = el("button");
+            let _ = b.set_attribute("type", "button");
+            b.set_class_name("df-link");
+            let _ = b.append_child(&texts[0]);
+            b
+        });
+        Self {
+            tr,
+            cells,
+            texts,
+            link,
+            note: doc.create_text_node(""),
+            shows: None,
+            attached: false,
+        }
+    }
+
+    /// Draws row `i` as `row` shows it.
+    fn draw(&mut self, i: u64, row: Row<'_>, app: AppCtx) {
+        let _ = self.tr.set_attribute("aria-rowindex", &aria_row(i).to_string());
+        let first = &self.cells[0];
+        let deal = match row {
+            Row::Deal(deal) => deal,
+            Row::Loading | Row::Failed => {
+                first.set_class_name("df-row-note");
+                self.note.set_data(if matches!(row, Row::Loading) {
+                    "Loading…"
+                } else {
+                    "Not loaded"
+                });
+                swap_child(first, &self.note);
+                for text in &self.texts[1..] {
+                    text.set_data("");
+                }
+                return;
+            }
+        };
+        first.set_class_name("");
+        self.texts[0].set_data(&deal.fields.name);
+        match &self.link {
+            Some(link) => {
+                let _ = link.set_attribute("data-row", &i.to_string());
+                swap_child(first, link);
+            }
+            None => swap_child(first, &self.texts[0]),
+        }
+        for (text, value) in self.texts[1..].iter().zip(detail_texts(app, deal)) {
+            text.set_data(&value);
+        }
+    }
+}
+
+/// Makes `child` the only child of `cell`, touching the tree only when it is not already.
+fn swap_child(cell: &web_sys::HtmlElement, child: &web_sys::Node) {
+    if cell.first_child().as_ref() != Some(child) {
+        cell.set_text_content(None);
+        let _ = cell.append_child(child);
+    }
+}
+
+/// A length in CSS pixels to the hundredth, printed as integers: `f64`'s `Display` would add
+/// some 10 KB of float printing to the wasm for this alone.
+fn css_px(px: f64) -> String {
+    let hundredths = (px.max(0.0) * 100.0).round() as u64;
+    format!("{}.{:02}px", hundredths / 100, hundredths % 100)
+}
+
+/// Row numbers for assistive technology are 1-based and count the header row.
+fn aria_row(i: u64) -> u64 {
+    i + 2
 }
 
 /// The whole list in one scrolling table, starting from its first page.
@@ -142,6 +347,17 @@ pub fn ScrollTable(
         }
     });
 
+    // The rows: drawn whenever the view moves or a page arrives, and when the stage labels do.
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    let drawn = StoredValue::new_local(None::<Rows>);
+    let links = app.config.with_value(|c| c.mode) != crate::config::Mode::List;
+    let draw = move |range: std::ops::Range<u64>, redraw: bool| {
+        let Some(el) = body.get_untracked() else { return };
+        drawn.update_value(|rows| {
+            let rows = rows.get_or_insert_with(|| Rows::new(el.unchecked_into(), links));
+            cache.with_untracked(|c| rows.show(range, c, app, redraw));
+        });
+    };
     // The position the element last reported. When the signal says otherwise, the app moved
     // it (back to where the user was after a form, to the top after a new sort or search), and
     // the element follows. Comparing with this, not with the element, keeps scrolling free of
@@ -152,6 +368,9 @@ pub fn ScrollTable(
         let Some(el) = scroller.get() else { return };
         let last = seen.get_value();
         if last.is_nan() || (want - last).abs() >= 1.0 {
+            // The rows at `want` first: without them the table is too short to scroll there,
+            // and the browser would cut the position short (and report the shorter one).
+            untrack(|| draw(window.get(), false));
             seen.set_value(want);
             el.set_scroll_top(want as i32);
         }
@@ -173,20 +392,39 @@ pub fn ScrollTable(
     });
     on_cleanup(move || resize.remove());
 
-    let items = move || {
-        let rows = window.get();
-        cache.with(|c| {
-            rows.map(|i| match c.row(i) {
-                Row::Deal(d) => Item::Deal(i, d.clone()),
-                Row::Loading => Item::Loading(i),
-                Row::Failed => Item::Failed(i),
-            })
-            .collect::<Vec<_>>()
-        })
+    Effect::new(move |_| {
+        let range = window.get();
+        cache.track();
+        untrack(|| draw(range, false));
+    });
+    // Stage labels change what rows say without changing which rows they are: all are redrawn.
+    Effect::new(move |seen: Option<()>| {
+        app.stages.track();
+        if seen.is_some() {
+            untrack(|| draw(window.get_untracked(), true));
+        }
+    });
+    // Names are buttons; one listener on the rows' body opens whichever was pressed.
+    let open = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button[data-row]").ok().flatten())
+        else {
+            return;
+        };
+        let Some(i) = button.get_attribute("data-row").and_then(|r| r.parse::<u64>().ok()) else {
+            return;
+        };
+        let id = cache.with_untracked(|c| match c.row(i) {
+            Row::Deal(d) => Some(d.id.clone()),
+            _ => None,
+        });
+        if let Some(id) = id {
+            app.go(View::Edit(id), None);
+        }
     };
-    // Row numbers for assistive technology are 1-based and count the header row.
-    let aria_row = |i: u64| i + 2;
-    let px = move |rows: u64| format!("{}px", rows as f64 * row_px.get());
+    let px = move |rows: u64| css_px(rows as f64 * row_px.get());
     let above = move || px(window.get().start);
     let below = move || px(cache.with(RowCache::rows).saturating_sub(window.get().end));
 
@@ -229,19 +467,10 @@ pub fn ScrollTable(
                 <thead>{header_row()}</thead>
                 <tbody>
                     <tr class="df-spacer" aria-hidden="true"><td colspan="5" style:height=above></td></tr>
-                    <For
-                        each=items
-                        key=Item::key
-                        children=move |item: Item| match item {
-                            Item::Deal(i, deal) => view! { <DealRow deal row_index=aria_row(i) /> }.into_any(),
-                            Item::Loading(i) => view! {
-                                <tr aria-rowindex=aria_row(i).to_string()><td colspan="5" class="df-row-note">"Loading…"</td></tr>
-                            }.into_any(),
-                            Item::Failed(i) => view! {
-                                <tr aria-rowindex=aria_row(i).to_string()><td colspan="5" class="df-row-note">"Not loaded"</td></tr>
-                            }.into_any(),
-                        }
-                    />
+                </tbody>
+                <tbody node_ref=body on:click=open>
+                </tbody>
+                <tbody>
                     <tr class="df-spacer" aria-hidden="true"><td colspan="5" style:height=below></td></tr>
                 </tbody>
             </table>
