@@ -77,6 +77,19 @@ impl PageMark {
     }
 }
 
+/// Where an instance keeps its drafts, owned (see [`AppCtx::drafts`]).
+pub struct Drafts {
+    store: Rc<dyn KeyValueStore>,
+    namespace: String,
+}
+
+impl Drafts {
+    /// Runs `f` with these drafts.
+    pub fn with<T>(&self, f: impl FnOnce(&DraftBook<'_>) -> T) -> T {
+        f(&DraftBook::new(self.store.as_ref(), &self.namespace))
+    }
+}
+
 /// Handles shared by every component of one app instance. All `Copy`.
 #[derive(Clone, Copy)]
 pub struct AppCtx {
@@ -118,9 +131,23 @@ impl AppCtx {
 
     /// Runs `f` with the drafts of this instance.
     pub fn with_drafts<T>(&self, f: impl FnOnce(&DraftBook<'_>) -> T) -> T {
-        let store = self.draft_store.get_value();
-        let ns = self.config.with_value(|c| c.namespace.clone());
-        f(&DraftBook::new(store.as_ref(), &ns))
+        self.drafts().with(f)
+    }
+
+    /// The drafts of this instance, held apart from it: work that ends after an `await` (a
+    /// save whose reply arrives after the widget was removed) can still tidy them up.
+    pub fn drafts(&self) -> Drafts {
+        Drafts {
+            store: self.draft_store.get_value(),
+            namespace: self.config.with_value(|c| c.namespace.clone()),
+        }
+    }
+
+    /// Whether this instance has been taken down (a widget removed from its page). Work that
+    /// ends after an `await` asks before touching the app: reading a value of a disposed app
+    /// panics, and one panic stops the wasm every widget on the page shares.
+    pub fn is_gone(&self) -> bool {
+        self.config.is_disposed()
     }
 
     /// Goes to a view, announcing `notice` there. In create-only mode the list is never shown:

@@ -146,6 +146,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             };
             saving.set(true);
             let backend = app.backend.get_value();
+            let drafts = app.drafts();
             let editing = editing.clone();
             let target = target.clone();
             leptos::task::spawn_local(async move {
@@ -153,10 +154,16 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     Some(d) => backend.update(&d.id, &fields).await,
                     None => backend.create(&fields).await,
                 };
+                // Saved is saved, whoever is left to hear of it: its draft goes either way.
+                if result.is_ok() {
+                    let _ = drafts.with(|b| b.remove(&target));
+                }
+                if app.is_gone() {
+                    return;
+                }
                 saving.set(false);
                 match result {
                     Ok(saved) => {
-                        let _ = app.with_drafts(|b| b.remove(&target));
                         app.changes.update(|n| *n += 1);
                         let (verb, event) = if editing.is_some() {
                             ("Saved changes to", "updated")
@@ -212,14 +219,21 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         Callback::new(move |_| {
             let Some(deal) = deal.clone() else { return };
             let backend = app.backend.get_value();
+            let drafts = app.drafts();
             let target = target.clone();
             saving.set(true);
             leptos::task::spawn_local(async move {
                 let result = backend.delete(&deal.id).await;
+                let deleted = matches!(result, Ok(()) | Err(BackendError::NotFound));
+                if deleted {
+                    let _ = drafts.with(|b| b.remove(&target));
+                }
+                if app.is_gone() {
+                    return;
+                }
                 saving.set(false);
                 match result {
                     Ok(()) | Err(BackendError::NotFound) => {
-                        let _ = app.with_drafts(|b| b.remove(&target));
                         app.changes.update(|n| *n += 1);
                         app.emit("deleted", &deal_detail(&deal));
                         app.go(View::List, Some(format!("Deleted “{}”.", deal.fields.name)));
@@ -251,7 +265,11 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     // create-only widget) must not pull focus or scroll away from the host page.
     if app.navigated.get_value() {
         if let Some(id) = rules.first().map(|r| id_of(r.field)) {
-            request_animation_frame(move || app.focus(&id));
+            request_animation_frame(move || {
+                if !app.is_gone() {
+                    app.focus(&id);
+                }
+            });
         }
     }
 

@@ -161,6 +161,30 @@ describe('embedding', () => {
     assert.deepEqual(s.problems, []);
   });
 
+  test('a widget removed while its save is on the way leaves the page, and the widget beside it, working', async () => {
+    await crm.reset('stardex');
+    const s = await visit('/gone.html', `<deal-form id="crm" provider="stardex" base-url="${crm.url}/stardex" token="test-token"></deal-form><deal-form id="local" sample-data></deal-form>`);
+    const page = s.page;
+    const local = page.locator('#local');
+    await visible(local.getByText('1–5 of 5'));
+    const widget = page.locator('#crm');
+    await widget.getByRole('button', { name: 'New deal' }).click();
+    await widget.getByLabel('Name', { exact: true }).fill('Saved after the widget went');
+    // The CRM answers the save a second later; by then the widget is gone.
+    await crm.fault('stardex', { kind: 'slow', method: 'POST', path: '/v1/deals', ms: 1000 });
+    await widget.getByRole('button', { name: 'Save' }).click();
+    await until(async () => (await crm.requests('stardex')).includes('POST /v1/deals'), 'the save sent');
+    await widget.evaluate((el) => el.remove());
+    await page.waitForTimeout(1500);
+    // The one wasm instance both widgets share is still alive: the other widget works.
+    await local.getByRole('button', { name: 'New deal' }).click();
+    await local.getByLabel('Name', { exact: true }).fill('Still working');
+    await local.getByRole('button', { name: 'Save' }).click();
+    await hasText(local.getByRole('status').filter({ hasText: 'Created' }), 'Created “Still working”.');
+    await s.context.close();
+    assert.deepEqual(s.problems, []);
+  });
+
   test('mode="create" shows only the form and offers a fresh one after saving; mode="list" only the list', async () => {
     const s = await visit('/modes.html', '<deal-form id="lead" mode="create"></deal-form><deal-form id="ro" mode="list" sample-data></deal-form>');
     const lead = s.page.locator('#lead');
