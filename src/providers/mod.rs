@@ -166,9 +166,15 @@ pub fn wire_money(
     match value {
         Some(v) => crate::model::Money::from_f64(v, currency)
             .map(Some)
-            .ok_or_else(|| BackendError::Malformed(format!("deal {deal} has the amount {v}"))),
+            .ok_or_else(|| BackendError::Malformed(format!("deal {deal} has the amount {}", number_text(v)))),
         None => Ok(None),
     }
+}
+
+/// A number as JSON writes it. Through serde_json's writer, which the app has anyway: `f64`'s
+/// own `Display` would add some 10 KB of float printing to the wasm for this one message.
+fn number_text(v: f64) -> String {
+    serde_json::Number::from_f64(v).map_or_else(|| "that is not a finite number".to_owned(), |n| n.to_string())
 }
 
 /// The stage's pipeline, for CRMs that want both.
@@ -243,3 +249,21 @@ pub fn for_config(config: &crate::config::Config) -> Option<Box<dyn Provider>> {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Currency;
+
+    #[test]
+    fn an_amount_out_of_range_is_named_as_the_crm_wrote_it() {
+        let err = wire_money(Some(1e300), Currency::USD, "7").unwrap_err();
+        assert!(err.to_string().contains("deal 7 has the amount 1e+300"), "{err}");
+        let err = wire_money(Some(-9.5e18), Currency::USD, "8").unwrap_err();
+        assert!(err.to_string().contains("deal 8 has the amount -9.5e+18"), "{err}");
+        assert_eq!(
+            wire_money(Some(12.5), Currency::USD, "9").unwrap().map(|m| m.minor),
+            Some(1250)
+        );
+    }
+}
