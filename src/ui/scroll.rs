@@ -18,6 +18,11 @@ pub const SCROLL_PAGE: u32 = 100;
 /// Rows mounted beyond each edge of the view, so a short scroll finds them already there.
 const OVERSCAN: u64 = 8;
 
+/// Rows beyond the view, in the direction it moves, whose page is fetched while reading: a
+/// page is there before its rows scroll in, so they never show "Loading…" at a reading pace,
+/// and a fast scroll draws each row once instead of twice.
+const PREFETCH: u64 = SCROLL_PAGE as u64;
+
 /// How long the view must rest after a jump before the pages it shows are fetched.
 const JUMP_SETTLE: std::time::Duration = std::time::Duration::from_millis(120);
 
@@ -273,9 +278,20 @@ pub fn ScrollTable(
 
     // Fetch what the view needs. Claiming marks pages as on the way without redrawing: a
     // row on the way and a row not yet asked for look the same.
-    let fetch = move || {
+    // Which way the list last moved: reading down (or up) fetches the next page ahead.
+    let downwards = StoredValue::new(true);
+    let fetch = move |ahead: bool| {
         // A timer may fire after the list has gone (a deal opened mid-jump): then nothing to do.
         let Some(rows) = window.try_get_untracked() else { return };
+        // Ahead only as far as rows are known to exist: past the end there is nothing to fetch.
+        let known = cache.try_with_untracked(RowCache::rows).unwrap_or_default();
+        let rows = if !ahead {
+            rows
+        } else if downwards.try_get_value().unwrap_or(true) {
+            rows.start..(rows.end + PREFETCH).min(known).max(rows.end)
+        } else {
+            rows.start.saturating_sub(PREFETCH)..rows.end
+        };
         let wanted = cache.try_update_untracked(|c| c.claim(rows)).unwrap_or_default();
         for (start, cursor) in wanted {
             let query = ListQuery {
@@ -319,9 +335,9 @@ pub fn ScrollTable(
         }
         let reading = cache.with_untracked(|c| rows.clone().any(|i| matches!(c.row(i), Row::Deal(_))));
         if reading {
-            fetch();
+            fetch(true);
         } else {
-            pending.set_value(set_timeout_with_handle(fetch, JUMP_SETTLE).ok());
+            pending.set_value(set_timeout_with_handle(move || fetch(false), JUMP_SETTLE).ok());
         }
     });
 
@@ -381,6 +397,10 @@ pub fn ScrollTable(
     let on_scroll = move |_| {
         if let Some(el) = scroller.get_untracked() {
             let top = f64::from(el.scroll_top());
+            let last = seen.get_value();
+            if top != last {
+                downwards.set_value(last.is_nan() || top > last);
+            }
             seen.set_value(top);
             scroll_top.set(top);
         }
@@ -430,7 +450,7 @@ pub fn ScrollTable(
 
     let retry = move |_| {
         cache.update(RowCache::retry);
-        fetch();
+        fetch(false);
     };
     let failure = move || {
         let rows = window.get();
