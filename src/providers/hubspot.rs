@@ -6,7 +6,7 @@
 //! so and the list shows neither. HubSpot answers no browser CORS: use a same-origin proxy.
 
 use super::http::{encode, HttpRequest, HttpResponse, Method};
-use super::{deal_path, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Provider};
+use super::{deal_path, decimal_text, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Provider};
 use crate::backend::BackendError;
 use crate::model::order::sort_short_by_key;
 use crate::model::{
@@ -184,9 +184,8 @@ impl Hubspot {
         };
         let amount = match prop("amount") {
             Some(a) => {
-                let v: f64 = a
-                    .parse()
-                    .map_err(|_| BackendError::Malformed(format!("deal {} has amount {a:?}", w.deal_id)))?;
+                let v = decimal_text(&a)
+                    .ok_or_else(|| BackendError::Malformed(format!("deal {} has amount {a:?}", w.deal_id)))?;
                 wire_money(Some(v), currency, &w.deal_id.to_string())?
             }
             None => None,
@@ -353,7 +352,7 @@ impl Provider for Hubspot {
                     .metadata
                     .get("probability")
                     .and_then(text)
-                    .and_then(|t| t.parse::<f64>().ok())
+                    .and_then(|t| decimal_text(&t))
                     .filter(|p| (0.0..=1.0).contains(p))
                     .map(|p| (p * 100.0).round() as u8);
                 out.push(Stage {

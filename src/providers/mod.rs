@@ -171,6 +171,38 @@ pub fn wire_money(
     }
 }
 
+/// A decimal number a CRM sent as text ("60000.00", "0.2"), read as `str::parse::<f64>` reads
+/// plain decimals, but through serde_json's number parser, which the app has anyway:
+/// `f64::from_str` would add some 14 KB of code and tables to the wasm for this alone. JSON's
+/// grammar is stricter (no `+`, `.5`, `5.` or `007`), so those are first written the JSON way.
+pub fn decimal_text(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let (minus, digits) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let (mantissa, exp) = digits.find(['e', 'E']).map_or((digits, ""), |at| digits.split_at(at));
+    let (int, frac) = match mantissa.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (mantissa, None),
+    };
+    if int.is_empty() && frac.is_none_or(str::is_empty) {
+        return None;
+    }
+    let int = int.trim_start_matches('0');
+    let mut json = String::with_capacity(t.len() + 2);
+    if minus {
+        json.push('-');
+    }
+    json.push_str(if int.is_empty() { "0" } else { int });
+    if let Some(f) = frac.filter(|f| !f.is_empty()) {
+        json.push('.');
+        json.push_str(f);
+    }
+    json.push_str(exp);
+    serde_json::from_str::<f64>(&json).ok()
+}
+
 /// A number as JSON writes it. Through serde_json's writer, which the app has anyway: `f64`'s
 /// own `Display` would add some 10 KB of float printing to the wasm for this one message.
 fn number_text(v: f64) -> String {
@@ -265,5 +297,38 @@ mod tests {
             wire_money(Some(12.5), Currency::USD, "9").unwrap().map(|m| m.minor),
             Some(1250)
         );
+    }
+
+    #[test]
+    fn decimal_text_reads_what_hubspot_sends() {
+        assert_eq!(decimal_text("60000.00"), Some(60000.0));
+        assert_eq!(decimal_text(" 0.2 "), Some(0.2));
+        assert_eq!(decimal_text("1e3"), Some(1000.0));
+        assert_eq!(decimal_text("1e400"), None);
+        for bad in ["", "-", ".", "abc", "1,5", "0x10", "1.2.3", "--1", "1e", "NaN", "inf"] {
+            assert_eq!(decimal_text(bad), None, "{bad:?}");
+        }
+    }
+
+    // proptest is a host-only dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Plain decimals within f64's range read as `str::parse::<f64>` reads them, to the last
+        /// bit or two (serde_json's fast parser may round the last bit the other way); beyond
+        /// the range, parse says infinity and this says no number: both refused downstream.
+        #[test]
+        fn decimal_text_agrees_with_parse(t in "[+-]?[0-9]{0,14}(\\.[0-9]{0,8})?([eE][+-]?[0-9]{1,2})?") {
+            match (decimal_text(&t), t.parse::<f64>().ok()) {
+                (Some(a), Some(b)) => proptest::prop_assert!((a - b).abs() <= 2.0 * f64::EPSILON * a.abs().max(b.abs()), "{t}: {a} vs {b}"),
+                (a, b) => proptest::prop_assert_eq!(a, b, "{}", t),
+            }
+        }
+
+        /// Amounts in cents come back as those cents, exactly.
+        #[test]
+        fn decimal_text_keeps_cents(cents in 0u64..100_000_000_000_000) {
+            let text = format!("{}.{:02}", cents / 100, cents % 100);
+            proptest::prop_assert_eq!(decimal_text(&text).map(|v| (v * 100.0).round() as u64), Some(cents));
+        }
     }
 }
