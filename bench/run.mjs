@@ -110,9 +110,15 @@ async function measure(browser, app) {
   };
 }
 
-/** The 10,000-deal list: time to its first rows, then a fast scroll to the last deal (one
- *  `step` of pixels a frame, waiting where the app is still fetching) while counting DOM nodes
- *  and rows mounted and timing every frame; then memory with all 10,000 deals fetched. */
+/** Runs in every page before its scripts: `window.__scroller()` finds the element that scrolls
+ *  the list, the app's own region or the page itself. */
+function installScroller() {
+  window.__scroller = () => {
+    const candidates = [...document.querySelectorAll('*')].filter((el) => /(auto|scroll)/.test(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight + 10);
+    return candidates.sort((a, b) => b.scrollHeight - a.scrollHeight)[0] ?? document.scrollingElement;
+  };
+}
+
 /** `promise`, or a "timed out" rejection after `ms`: a page that stops answering must not
  *  stop the benchmark. */
 function within(promise, ms) {
@@ -121,20 +127,22 @@ function within(promise, ms) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The 10,000-deal list: time to its first rows, then a fast scroll to the last deal (one
+ *  `step` of pixels a frame, waiting where the app is still fetching) while counting DOM nodes
+ *  and rows mounted and timing every frame; then memory with all 10,000 deals fetched. */
 async function measureLong(browser, app) {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   // A screenful: the scrolling list mounts only what the view shows (about 20 rows here).
   await page.addInitScript(probe, 15);
+  await page.addInitScript(installScroller);
   await page.goto(app.longUrl);
   await page.waitForFunction(() => window.__rowsAt !== null, null, { timeout: 60_000 });
   const firstPaint = await page.evaluate(() => window.__rowsAt);
   let crashed = false;
   page.on('crash', () => { crashed = true; });
   const scrolled = page.evaluate(async ({ last, step, limitMs }) => {
-    // The element that scrolls the list: the app's own region, or the page itself.
-    const candidates = [...document.querySelectorAll('*')].filter((el) => /(auto|scroll)/.test(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight + 10);
-    const el = candidates.sort((a, b) => b.scrollHeight - a.scrollHeight)[0] ?? document.scrollingElement;
+    const el = window.__scroller();
     const frames = [];
     const lafs = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) lafs.push(e.duration); }).observe({ type: 'long-animation-frame' });
@@ -209,6 +217,7 @@ async function measureFloor(browser, { step, frames }) {
 async function measureMainThread(browser, app, { step, frames }) {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
+  await page.addInitScript(installScroller);
   await page.goto(app.longUrl);
   await page.waitForFunction(() => document.querySelectorAll('tbody tr').length >= 15, null, { timeout: 60_000 });
   const cdp = await context.newCDPSession(page);
@@ -217,8 +226,7 @@ async function measureMainThread(browser, app, { step, frames }) {
   const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
   await cdp.send('Tracing.start', { categories: 'toplevel,cc,benchmark', transferMode: 'ReportEvents' });
   await page.evaluate(async ({ step, frames }) => {
-    const candidates = [...document.querySelectorAll('*')].filter((el) => /(auto|scroll)/.test(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight + 10);
-    const el = candidates.sort((a, b) => b.scrollHeight - a.scrollHeight)[0] ?? document.scrollingElement;
+    const el = window.__scroller();
     for (let i = 0; i < frames; i++) {
       el.scrollTop = el.scrollTop + step;
       await new Promise((ok) => requestAnimationFrame(ok));

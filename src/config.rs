@@ -419,30 +419,27 @@ impl Config {
         }
         config.stages = stages(map)?;
         config.routes = routes(map)?;
-        if let Some(m) = choice(
+        config.mode = choice(
             map,
             "mode",
             "a mode",
             &[("full", Mode::Full), ("create", Mode::Create), ("list", Mode::List)],
-        )? {
-            config.mode = m;
-        }
-        if let Some(t) = choice(
+        )?
+        .unwrap_or(config.mode);
+        config.theme = choice(
             map,
             "theme",
             "a theme",
             &[("auto", Theme::Auto), ("light", Theme::Light), ("dark", Theme::Dark)],
-        )? {
-            config.theme = t;
-        }
-        if let Some(l) = choice(
+        )?
+        .unwrap_or(config.theme);
+        config.list = choice(
             map,
             "list",
             "a list view",
             &[("pages", ListView::Pages), ("scroll", ListView::Scroll)],
-        )? {
-            config.list = l;
-        }
+        )?
+        .unwrap_or(config.list);
         Ok(config)
     }
 }

@@ -104,6 +104,13 @@ export async function openApp(browser, url, { locale = 'en-US', init } = {}) {
   return { context, page, problems };
 }
 
+/** The focused element, looking through shadow roots: its tag, text, role and label. */
+export const focused = (page) => page.evaluate(() => {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  return a ? { tag: a.tagName, text: a.textContent.trim(), role: a.getAttribute('role'), label: a.labels?.[0]?.textContent.trim() ?? null } : null;
+});
+
 export const TIMEOUT = 15_000;
 
 /** Waits until `fn` returns a truthy value, or fails with the last value seen. */

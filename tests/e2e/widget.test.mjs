@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { fillDeal, hasText, launch, openApp, rows, serveDist, startFakeCrm, until, visible } from './harness.mjs';
+import { fillDeal, focused, hasText, launch, openApp, rows, serveDist, startFakeCrm, until, visible } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 let server, browser, crm;
@@ -40,13 +40,6 @@ function visitUnderCsp(path, body) {
     open: { init: { fn: () => { window.violations = []; document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`)); }, arg: null } },
   });
 }
-
-/** The focused element, looking through shadow roots. */
-const focused = (page) => page.evaluate(() => {
-  let a = document.activeElement;
-  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-  return a ? { tag: a.tagName, text: a.textContent.trim(), label: a.labels?.[0]?.textContent.trim() ?? null } : null;
-});
 
 describe('embedding', () => {
   test('a <deal-form> tag shows the deals in its own shadow root, untouched by host styles', async () => {
