@@ -278,19 +278,21 @@ pub fn ScrollTable(
 
     // Fetch what the view needs. Claiming marks pages as on the way without redrawing: a
     // row on the way and a row not yet asked for look the same.
-    // Which way the list last moved: reading down (or up) fetches the next page ahead.
-    let downwards = StoredValue::new(true);
+    // How the list last moved: at a reading pace (less than a screen at a time) downwards
+    // (`Some(true)`) or upwards, when the next page is fetched ahead; faster (`None`: a jump,
+    // a fling, `End`'s smooth scroll) the rows ahead would only be passed, and are not.
+    let reading_down = StoredValue::new(Some(true));
     let fetch = move |ahead: bool| {
         // A timer may fire after the list has gone (a deal opened mid-jump): then nothing to do.
         let Some(rows) = window.try_get_untracked() else { return };
-        // Ahead only as far as rows are known to exist: past the end there is nothing to fetch.
-        let known = cache.try_with_untracked(RowCache::rows).unwrap_or_default();
-        let rows = if !ahead {
-            rows
-        } else if downwards.try_get_value().unwrap_or(true) {
-            rows.start..(rows.end + PREFETCH).min(known).max(rows.end)
-        } else {
-            rows.start.saturating_sub(PREFETCH)..rows.end
+        let rows = match reading_down.try_get_value().flatten().filter(|_| ahead) {
+            None => rows,
+            Some(true) => {
+                // Only as far as rows are known to exist: past the end there is nothing to fetch.
+                let known = cache.try_with_untracked(RowCache::rows).unwrap_or_default();
+                rows.start..(rows.end + PREFETCH).min(known).max(rows.end)
+            }
+            Some(false) => rows.start.saturating_sub(PREFETCH)..rows.end,
         };
         let wanted = cache.try_update_untracked(|c| c.claim(rows)).unwrap_or_default();
         for (start, cursor) in wanted {
@@ -399,7 +401,8 @@ pub fn ScrollTable(
             let top = f64::from(el.scroll_top());
             let last = seen.get_value();
             if top != last {
-                downwards.set_value(last.is_nan() || top > last);
+                let pace = (top - last).abs() < viewport.get_untracked();
+                reading_down.set_value((last.is_nan() || pace).then_some(last.is_nan() || top > last));
             }
             seen.set_value(top);
             scroll_top.set(top);
@@ -418,9 +421,9 @@ pub fn ScrollTable(
         untrack(|| draw(range, false));
     });
     // Stage labels change what rows say without changing which rows they are: all are redrawn.
-    Effect::new(move |seen: Option<()>| {
+    Effect::new(move |ran_before: Option<()>| {
         app.stages.track();
-        if seen.is_some() {
+        if ran_before.is_some() {
             untrack(|| draw(window.get_untracked(), true));
         }
     });
