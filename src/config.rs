@@ -3,8 +3,8 @@
 //! Parsed by hand from a JSON value rather than by derive, so each mistake is reported with the
 //! field's name and what was expected, which is what someone editing a file on a static host needs.
 
+use crate::json::Json;
 use crate::model::{Currency, Stage};
-use serde_json::{Map, Value};
 use std::fmt;
 
 /// Which backend the app talks to.
@@ -248,12 +248,7 @@ pub fn is_well_formed_locale(tag: &str) -> bool {
 
 /// One of a fixed set of words, e.g. `"mode": "create"`; anything else is named with the choices
 /// ("“form” is not a mode; use full, create or list").
-fn choice<T: Copy>(
-    map: &Map<String, Value>,
-    field: &str,
-    what: &str,
-    options: &[(&str, T)],
-) -> Result<Option<T>, ConfigError> {
+fn choice<T: Copy>(map: &Json, field: &str, what: &str, options: &[(&str, T)]) -> Result<Option<T>, ConfigError> {
     let Some(word) = string(map, field)? else {
         return Ok(None);
     };
@@ -269,22 +264,11 @@ fn choice<T: Copy>(
     Err(err(field, format!("“{word}” is not {what}; use {list}")))
 }
 
-fn string<'a>(map: &'a Map<String, Value>, field: &str) -> Result<Option<&'a str>, ConfigError> {
+fn string<'a>(map: &'a Json, field: &str) -> Result<Option<&'a str>, ConfigError> {
     match map.get(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s)),
-        Some(other) => Err(err(field, format!("must be text, not {}", kind(other)))),
-    }
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::Str(s)) => Ok(Some(s)),
+        Some(other) => Err(err(field, format!("must be text, not {}", other.kind()))),
     }
 }
 
@@ -298,7 +282,7 @@ impl Config {
     /// assert_eq!(e.field.as_deref(), Some("page_size"));
     /// ```
     pub fn parse(text: &str) -> Result<Self, ConfigError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| ConfigError {
+        let value = Json::parse(text).map_err(|e| ConfigError {
             field: None,
             message: format!("is not valid JSON: {e}"),
         })?;
@@ -306,14 +290,14 @@ impl Config {
     }
 
     /// Reads an already parsed JSON value (the widget passes objects from JavaScript).
-    pub fn from_value(value: &Value) -> Result<Self, ConfigError> {
-        let Value::Object(map) = value else {
+    pub fn from_value(map: &Json) -> Result<Self, ConfigError> {
+        let Some(members) = map.as_object() else {
             return Err(ConfigError {
                 field: None,
-                message: format!("must hold a JSON object, not {}", kind(value)),
+                message: format!("must hold a JSON object, not {}", map.kind()),
             });
         };
-        if let Some(unknown) = map.keys().find(|k| !KNOWN.contains(&k.as_str())) {
+        if let Some((unknown, _)) = members.iter().find(|(k, _)| !KNOWN.contains(&k.as_str())) {
             return Err(err(
                 unknown,
                 format!("is not a setting; the settings are {}", KNOWN.join(", ")),
@@ -349,8 +333,8 @@ impl Config {
             })?;
         }
         match map.get("page_size") {
-            None | Some(Value::Null) => {}
-            Some(Value::Number(n)) => match n.as_u64() {
+            None | Some(Json::Null) => {}
+            Some(v @ Json::Num(n)) => match v.as_u64() {
                 Some(n @ 1..=100) => config.page_size = n as u32,
                 _ => {
                     return Err(err(
@@ -362,17 +346,17 @@ impl Config {
             Some(other) => {
                 return Err(err(
                     "page_size",
-                    format!("must be a whole number from 1 to 100, not {}", kind(other)),
+                    format!("must be a whole number from 1 to 100, not {}", other.kind()),
                 ))
             }
         }
         match map.get("sample_data") {
-            None | Some(Value::Null) => {}
-            Some(Value::Bool(b)) => config.sample_data = *b,
+            None | Some(Json::Null) => {}
+            Some(Json::Bool(b)) => config.sample_data = *b,
             Some(other) => {
                 return Err(err(
                     "sample_data",
-                    format!("must be true or false, not {}", kind(other)),
+                    format!("must be true or false, not {}", other.kind()),
                 ))
             }
         }
@@ -400,8 +384,8 @@ impl Config {
         }
         config.credentials = credentials(map, config.provider)?;
         match map.get("timeout_ms") {
-            None | Some(Value::Null) => {}
-            Some(Value::Number(n)) => match n.as_u64() {
+            None | Some(Json::Null) => {}
+            Some(v @ Json::Num(n)) => match v.as_u64() {
                 Some(t @ 1000..=120_000) => config.timeout_ms = t as u32,
                 _ => {
                     return Err(err(
@@ -413,7 +397,7 @@ impl Config {
             Some(other) => {
                 return Err(err(
                     "timeout_ms",
-                    format!("must be a number of milliseconds, not {}", kind(other)),
+                    format!("must be a number of milliseconds, not {}", other.kind()),
                 ))
             }
         }
@@ -444,14 +428,14 @@ impl Config {
     }
 }
 
-fn credentials(map: &Map<String, Value>, provider: ProviderKind) -> Result<Credentials, ConfigError> {
+fn credentials(map: &Json, provider: ProviderKind) -> Result<Credentials, ConfigError> {
     let c = match map.get("credentials") {
-        None | Some(Value::Null) => return Ok(Credentials::default()),
-        Some(Value::Object(c)) => c,
-        Some(other) => return Err(err("credentials", format!("must be an object, not {}", kind(other)))),
+        None | Some(Json::Null) => return Ok(Credentials::default()),
+        Some(Json::Obj(c)) => c,
+        Some(other) => return Err(err("credentials", format!("must be an object, not {}", other.kind()))),
     };
     let allowed = provider.credential_fields();
-    if let Some(k) = c.keys().find(|k| !allowed.contains(&k.as_str())) {
+    if let Some((k, _)) = c.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
         let expected = if allowed.is_empty() {
             "none".to_owned()
         } else {
@@ -465,8 +449,8 @@ fn credentials(map: &Map<String, Value>, provider: ProviderKind) -> Result<Crede
     let mut out = Credentials::default();
     for (k, v) in c {
         let field = format!("credentials.{k}");
-        let Value::String(s) = v else {
-            return Err(err(&field, format!("must be text, not {}", kind(v))));
+        let Json::Str(s) = v else {
+            return Err(err(&field, format!("must be text, not {}", v.kind())));
         };
         // Credentials travel in HTTP headers, which take visible ASCII only; refusing anything
         // else here keeps a mistyped key from becoming a confusing network error later.
@@ -487,11 +471,11 @@ fn credentials(map: &Map<String, Value>, provider: ProviderKind) -> Result<Crede
 /// The calls whose paths can be replaced.
 pub const ROUTE_KEYS: &[&str] = &["create", "get", "update", "delete", "stages"];
 
-fn routes(map: &Map<String, Value>) -> Result<std::collections::BTreeMap<String, String>, ConfigError> {
+fn routes(map: &Json) -> Result<std::collections::BTreeMap<String, String>, ConfigError> {
     let routes = match map.get("routes") {
-        None | Some(Value::Null) => return Ok(Default::default()),
-        Some(Value::Object(r)) => r,
-        Some(other) => return Err(err("routes", format!("must be an object, not {}", kind(other)))),
+        None | Some(Json::Null) => return Ok(Default::default()),
+        Some(Json::Obj(r)) => r,
+        Some(other) => return Err(err("routes", format!("must be an object, not {}", other.kind()))),
     };
     routes
         .iter()
@@ -517,25 +501,20 @@ fn routes(map: &Map<String, Value>) -> Result<std::collections::BTreeMap<String,
         .collect()
 }
 
-fn stages(map: &Map<String, Value>) -> Result<Vec<Stage>, ConfigError> {
+fn stages(map: &Json) -> Result<Vec<Stage>, ConfigError> {
     let list = match map.get("stages") {
-        None | Some(Value::Null) => return Ok(Vec::new()),
-        Some(Value::Array(list)) => list,
-        Some(other) => return Err(err("stages", format!("must be a list, not {}", kind(other)))),
+        None | Some(Json::Null) => return Ok(Vec::new()),
+        Some(Json::Arr(list)) => list,
+        Some(other) => return Err(err("stages", format!("must be a list, not {}", other.kind()))),
     };
     list.iter()
         .enumerate()
         .map(|(i, v)| {
             let field = format!("stages[{i}]");
-            let Value::Object(o) = v else {
+            if v.as_object().is_none() {
                 return Err(err(&field, "must be an object with id and label"));
-            };
-            let text = |k: &str| {
-                o.get(k)
-                    .and_then(Value::as_str)
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-            };
+            }
+            let text = |k: &str| v.get(k).and_then(Json::as_str).map(str::trim).filter(|s| !s.is_empty());
             let id = text("id").ok_or_else(|| err(&format!("{field}.id"), "is required"))?;
             let label = text("label").unwrap_or(id);
             Ok(Stage {

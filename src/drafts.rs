@@ -2,13 +2,13 @@
 //!
 //! Kept in `sessionStorage` in the browser: a draft belongs to one tab and should not outlive it.
 
+use crate::json::Json;
 use crate::model::{DealDraft, DealId};
 use crate::providers::local::KeyValueStore;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Which form a draft belongs to.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum DraftTarget {
     /// The new-deal form.
     New,
@@ -26,12 +26,34 @@ impl DraftTarget {
 }
 
 /// A draft as kept: what was typed, and for which form.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SavedDraft {
     /// The form it belongs to.
     pub target: DraftTarget,
     /// The contents.
     pub draft: DealDraft,
+}
+
+impl SavedDraft {
+    /// `{"target": "New" | {"Edit": id}, "draft": {…}}`, the shape earlier versions stored.
+    fn to_json(&self) -> Json {
+        let target = match &self.target {
+            DraftTarget::New => "New".into(),
+            DraftTarget::Edit(id) => Json::obj([("Edit", id.0.as_str().into())]),
+        };
+        Json::obj([("target", target), ("draft", self.draft.to_json())])
+    }
+
+    fn from_json(v: &Json) -> Option<Self> {
+        let target = match &v["target"] {
+            Json::Str(s) if s == "New" => DraftTarget::New,
+            t => DraftTarget::Edit(DealId(t["Edit"].as_str()?.to_owned())),
+        };
+        Some(SavedDraft {
+            target,
+            draft: DealDraft::from_json(v.get("draft")?).ok()?,
+        })
+    }
 }
 
 /// The drafts of one app instance, under one storage key.
@@ -51,20 +73,22 @@ impl<'a> DraftBook<'a> {
 
     fn read(&self) -> BTreeMap<String, SavedDraft> {
         // Unreadable drafts are dropped rather than blocking the app: they are a convenience
-        // copy, and the form they came from is gone.
-        self.store
-            .get(&self.key)
-            .ok()
-            .flatten()
-            .and_then(|raw| serde_json::from_str(&raw).ok())
-            .unwrap_or_default()
+        // copy, and the form they came from is gone. One unreadable draft loses only itself.
+        let raw = self.store.get(&self.key).ok().flatten().unwrap_or_default();
+        let Ok(Json::Obj(members)) = Json::parse(&raw) else {
+            return BTreeMap::new();
+        };
+        members
+            .iter()
+            .filter_map(|(slot, v)| Some((slot.clone(), SavedDraft::from_json(v)?)))
+            .collect()
     }
 
     fn write(&self, map: &BTreeMap<String, SavedDraft>) -> Result<(), String> {
         if map.is_empty() {
             return self.store.remove(&self.key);
         }
-        let raw = serde_json::to_string(map).map_err(|e| e.to_string())?;
+        let raw = Json::Obj(map.iter().map(|(k, d)| (k.clone(), d.to_json())).collect()).to_string();
         self.store.set(&self.key, &raw)
     }
 
@@ -145,5 +169,29 @@ mod tests {
         assert!(book.all().is_empty());
         book.put(&DraftTarget::New, &DealDraft::default()).unwrap();
         assert_eq!(book.all().len(), 1);
+    }
+
+    /// Drafts as earlier versions stored them (through serde) still load; a bad one is
+    /// dropped alone.
+    #[test]
+    fn drafts_stored_by_earlier_versions_load() {
+        let store = MemoryStore::default();
+        store
+            .set(
+                "t.drafts.v1",
+                r#"{"edit:7":{"target":{"Edit":"7"},"draft":{"name":"x","amount":"1,5"}},"new":{"target":"New","draft":{"name":"y"}},"bad":{"target":5}}"#,
+            )
+            .unwrap();
+        let book = DraftBook::new(&store, "t");
+        assert_eq!(
+            book.get(&DraftTarget::Edit(DealId("7".into()))).map(|d| d.amount),
+            Some("1,5".into())
+        );
+        assert_eq!(book.get(&DraftTarget::New).map(|d| d.name), Some("y".into()));
+        book.remove(&DraftTarget::New).unwrap();
+        assert_eq!(
+            store.get("t.drafts.v1").unwrap().unwrap(),
+            r#"{"edit:7":{"target":{"Edit":"7"},"draft":{"name":"x","amount":"1,5","currency":"","stage":"","close_date":"","probability":"","owner":"","company":"","description":""}}}"#
+        );
     }
 }

@@ -7,6 +7,7 @@
 pub mod backend;
 pub mod config;
 pub mod drafts;
+pub mod json;
 pub mod model;
 pub mod providers;
 

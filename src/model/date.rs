@@ -1,6 +1,5 @@
 //! A calendar date with no time zone: an expected close date is a day, not an instant.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The earliest year a close date may have: older ones are typing mistakes.
@@ -15,8 +14,7 @@ pub const MAX_YEAR: i32 = 2199;
 /// let d = Date::parse_iso("2028-02-29").unwrap();
 /// assert_eq!(d.to_string(), "2028-02-29");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     year: i32,
     month: u8,
@@ -142,19 +140,6 @@ impl fmt::Display for Date {
     }
 }
 
-impl From<Date> for String {
-    fn from(d: Date) -> String {
-        d.to_string()
-    }
-}
-
-impl TryFrom<String> for Date {
-    type Error = DateError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse_iso(&s)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,12 +202,5 @@ mod tests {
             "2023-11-07"
         );
         assert!(Date::parse_iso_prefix("2023-11-07X").is_err());
-    }
-
-    #[test]
-    fn serde_uses_the_iso_text() {
-        let d = Date::parse_iso("2026-09-30").unwrap();
-        assert_eq!(serde_json::to_string(&d).unwrap(), "\"2026-09-30\"");
-        assert!(serde_json::from_str::<Date>("\"2026-02-30\"").is_err());
     }
 }

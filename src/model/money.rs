@@ -1,7 +1,6 @@
 //! Money as an exact number of minor units in an ISO 4217 currency, and the parser for what
 //! people type into an amount field.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// An ISO 4217 alphabetic currency code, always upper case.
@@ -11,8 +10,7 @@ use std::fmt;
 /// assert_eq!(Currency::parse("eur").unwrap().as_str(), "EUR");
 /// assert!(Currency::parse("EURO").is_err());
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Currency([u8; 3]);
 
 /// Why a text is not a currency code.
@@ -69,17 +67,6 @@ impl fmt::Display for Currency {
         f.write_str(self.as_str())
     }
 }
-impl From<Currency> for String {
-    fn from(c: Currency) -> String {
-        c.as_str().to_owned()
-    }
-}
-impl TryFrom<String> for Currency {
-    type Error = CurrencyError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
 
 /// The largest amount accepted, in major units: beyond it `f64` (JSON numbers at every
 /// CRM) stops being exact to the cent.
@@ -92,7 +79,7 @@ pub const MAX_MAJOR: i64 = 999_999_999_999;
 /// let m = Money::new(120_050, Currency::USD);
 /// assert_eq!(m.to_decimal_string(), "1200.50");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Money {
     /// The amount in the currency's minor units (cents for USD, yen for JPY).
     pub minor: i64,

@@ -3,10 +3,9 @@
 use super::money::{parse_amount, AmountError};
 use super::text::{char_len, is_blank, trim_visible};
 use super::{Currency, Date, DealDraft, DealFields, Field, NumberSeparators, Schema};
-use serde::{Deserialize, Serialize};
 
 /// One problem with one field, in words a person can act on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
     /// The field the message belongs under.
     pub field: Field,

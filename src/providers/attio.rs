@@ -5,13 +5,11 @@
 use super::http::{HttpRequest, HttpResponse, Method};
 use super::{deal_path, error_for_status, wire_money, Capabilities, Provider};
 use crate::backend::BackendError;
+use crate::json::Json;
 use crate::model::{
     Currency, Cursor, Deal, DealFields, DealId, Field, FieldError, FieldRule, Labels, ListQuery, Page, PagingStyle,
     Schema, SortDir, SortField, Stage,
 };
-use serde::Deserialize;
-use serde_json::{json, Map, Value};
-use std::collections::BTreeMap;
 
 /// The paths this provider uses, relative to the base URL.
 pub mod routes {
@@ -48,81 +46,35 @@ impl Attio {
     }
 }
 
-#[derive(Deserialize)]
-struct Record {
-    id: RecordId,
-    #[serde(default)]
-    values: BTreeMap<String, Vec<Map<String, Value>>>,
-}
-
-#[derive(Deserialize)]
-struct RecordId {
-    record_id: String,
-}
-
-#[derive(Deserialize)]
-struct One {
-    data: Record,
-}
-
-#[derive(Deserialize)]
-struct Many {
-    data: Vec<Record>,
-}
-
-#[derive(Deserialize)]
-struct Statuses {
-    data: Vec<Status>,
-}
-
-#[derive(Deserialize)]
-struct Status {
-    title: String,
-    #[serde(default)]
-    is_archived: bool,
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    #[serde(default)]
-    message: String,
-}
-
-/// The current value of an attribute: the entry whose `active_until` is null.
-fn current<'a>(values: &'a BTreeMap<String, Vec<Map<String, Value>>>, slug: &str) -> Option<&'a Map<String, Value>> {
-    values
-        .get(slug)?
+/// The current value of an attribute: the one of its historic values not yet superseded.
+fn current<'a>(values: &'a Json, slug: &str) -> Option<&'a Json> {
+    values[slug]
+        .as_array()?
         .iter()
-        .find(|v| v.get("active_until").is_none_or(Value::is_null))
-}
-
-fn str_at<'a>(v: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
-    v.get(key).and_then(Value::as_str)
+        .find(|v| v.as_object().is_some() && v["active_until"].is_null())
 }
 
 impl Attio {
-    fn to_deal(&self, r: Record) -> Result<Deal, BackendError> {
-        let id = r.id.record_id;
-        let v = &r.values;
+    fn to_deal(&self, r: &Json) -> Result<Deal, BackendError> {
+        let id = r.need("id")?.str_at("record_id")?;
+        let v = &r["values"];
         let amount = match current(v, "value") {
             Some(val) => {
-                let currency = str_at(val, "currency_code")
+                let currency = val["currency_code"]
+                    .as_str()
                     .and_then(|c| Currency::parse(c).ok())
                     .unwrap_or(self.currency);
-                wire_money(val.get("currency_value").and_then(Value::as_f64), currency, &id)?
+                wire_money(val["currency_value"].as_number_text(), currency, id)?
             }
             None => None,
         };
-        let stage = current(v, "stage")
-            .and_then(|s| s.get("status"))
-            .and_then(|s| s.get("title"))
-            .and_then(Value::as_str);
-        let owner = current(v, "owner").and_then(|o| str_at(o, "referenced_actor_id"));
+        let stage = current(v, "stage").and_then(|s| s["status"]["title"].as_str());
+        let owner = current(v, "owner").and_then(|o| o["referenced_actor_id"].as_str());
         Ok(Deal {
-            id: DealId(id),
+            id: DealId(id.to_owned()),
             fields: DealFields {
                 name: current(v, "name")
-                    .and_then(|n| str_at(n, "value"))
+                    .and_then(|n| n["value"].as_str())
                     .unwrap_or_default()
                     .to_owned(),
                 amount,
@@ -137,36 +89,30 @@ impl Attio {
         })
     }
 
-    fn values(&self, f: &DealFields, clear_absent: bool) -> Value {
-        let mut m = Map::new();
-        m.insert("name".into(), json!(f.name));
+    fn values(&self, f: &DealFields, clear_absent: bool) -> Json {
+        let mut m = Json::obj([("name", f.name.as_str().into())]);
         // Stages are written by title, which is also how this provider identifies them.
         if let Some(s) = &f.stage {
-            m.insert("stage".into(), json!(s));
+            m.set("stage", s.into());
         }
         match &f.owner {
             // An owner is a workspace member, named by email or by id.
-            Some(o) if o.contains('@') => {
-                m.insert("owner".into(), json!(o));
-            }
-            Some(o) => {
-                m.insert(
-                    "owner".into(),
-                    json!([{"referenced_actor_type": "workspace-member", "referenced_actor_id": o}]),
-                );
-            }
+            Some(o) if o.contains('@') => m.set("owner", o.into()),
+            Some(o) => m.set(
+                "owner",
+                Json::Arr(vec![Json::obj([
+                    ("referenced_actor_type", "workspace-member".into()),
+                    ("referenced_actor_id", o.into()),
+                ])]),
+            ),
             None => {}
         }
         match f.amount {
-            Some(a) => {
-                m.insert("value".into(), json!(a.to_f64()));
-            }
-            None if clear_absent => {
-                m.insert("value".into(), json!([]));
-            }
+            Some(a) => m.set("value", Json::Num(a.to_decimal_string())),
+            None if clear_absent => m.set("value", Json::Arr(Vec::new())),
             None => {}
         }
-        json!({ "data": { "values": m } })
+        Json::obj([("data", Json::obj([("values", m)]))])
     }
 }
 
@@ -204,10 +150,13 @@ impl Provider for Attio {
             Cursor::Offset(o) => o,
             _ => 0,
         };
-        let mut body = json!({ "limit": q.page_size.max(1), "offset": offset });
+        let mut body = Json::obj([("limit", q.page_size.max(1).into()), ("offset", offset.into())]);
         let search = q.search.trim();
         if !search.is_empty() {
-            body["filter"] = json!({ "name": { "$contains": search } });
+            body.set(
+                "filter",
+                Json::obj([("name", Json::obj([("$contains", search.into())]))]),
+            );
         }
         if let Some(sort) = q.sort {
             let attribute = match sort.field {
@@ -217,21 +166,27 @@ impl Provider for Attio {
                 SortField::Owner => "owner",
                 SortField::CloseDate => "created_at",
             };
-            body["sorts"] =
-                json!([{ "direction": if sort.dir == SortDir::Asc { "asc" } else { "desc" }, "attribute": attribute }]);
+            let direction = if sort.dir == SortDir::Asc { "asc" } else { "desc" };
+            body.set(
+                "sorts",
+                Json::Arr(vec![Json::obj([
+                    ("direction", direction.into()),
+                    ("attribute", attribute.into()),
+                ])]),
+            );
         }
         HttpRequest::json(Method::Post, routes::QUERY, body)
     }
 
     fn read_list(&self, q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
-        let body: Many = r.json()?;
+        let body = r.json()?;
         let offset = match q.cursor {
             Cursor::Offset(o) => o,
             _ => 0,
         };
         let deals = body
-            .data
-            .into_iter()
+            .arr_at("data")?
+            .iter()
             .map(|rec| self.to_deal(rec))
             .collect::<Result<Vec<_>, _>>()?;
         // No total: a full page may have more after it; a short one is the last.
@@ -248,8 +203,7 @@ impl Provider for Attio {
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
-        let one: One = r.json()?;
-        self.to_deal(one.data)
+        self.to_deal(r.json()?.need("data")?)
     }
 
     fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
@@ -269,33 +223,32 @@ impl Provider for Attio {
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
-        let body: Statuses = r.json()?;
-        Ok(body
-            .data
-            .into_iter()
-            .filter(|s| !s.is_archived)
-            .map(|s| Stage::new(&s.title, &s.title))
-            .collect())
+        let body = r.json()?;
+        let mut stages = Vec::new();
+        for s in body.arr_at("data")? {
+            if !s.opt("is_archived", Json::as_bool, "true/false")?.unwrap_or(false) {
+                let title = s.str_at("title")?;
+                stages.push(Stage::new(title, title));
+            }
+        }
+        Ok(stages)
     }
 
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         // Attio sends Retry-After as an HTTP date; the client turns it into seconds.
         let retry = r.retry_after_secs;
-        let Ok(body) = serde_json::from_str::<ErrorBody>(&r.body) else {
+        let Some(body) = super::error_object(r) else {
             return super::error_without_body(r);
         };
+        let message = body["message"].as_str().unwrap_or_default().to_owned();
         // Messages name the attribute by slug in quotes: 'attribute with slug "value"'.
-        let field = body
-            .message
+        let field = message
             .split('"')
             .skip(1)
             .step_by(2)
             .find_map(|quoted| SLUGS.iter().find(|(s, _)| *s == quoted).map(|(_, f)| *f));
-        let fields: Vec<FieldError> = field
-            .map(|f| FieldError::new(f, body.message.clone()))
-            .into_iter()
-            .collect();
-        let message = if fields.is_empty() { body.message } else { String::new() };
+        let fields: Vec<FieldError> = field.map(|f| FieldError::new(f, message.clone())).into_iter().collect();
+        let message = if fields.is_empty() { message } else { String::new() };
         error_for_status(r.status, retry, message, fields)
     }
 }
@@ -305,6 +258,7 @@ mod tests {
     use super::*;
     use crate::model::Money;
     use crate::providers::Saved;
+    use serde_json::json;
 
     fn attio() -> Attio {
         Attio::new("tok", Currency::USD)
@@ -355,7 +309,7 @@ mod tests {
         let r = attio().create(&f, &[]);
         assert_eq!((r.method, r.path.as_str()), (Method::Post, "/v2/objects/deals/records"));
         assert_eq!(
-            r.body.unwrap(),
+            r.body.unwrap().to_serde(),
             json!({"data": {"values": {"name": "Contract with Fundstack", "stage": "In Progress", "owner": "person@company.com", "value": 4200.0}}})
         );
     }
@@ -367,7 +321,7 @@ mod tests {
             owner: Some("50cf242c-7fa3-4cad-87d0-75b1af71c57b".into()),
             ..DealFields::default()
         };
-        let body = attio().update(&DealId("r".into()), &f, &[]).body.unwrap();
+        let body = attio().update(&DealId("r".into()), &f, &[]).body.unwrap().to_serde();
         assert_eq!(
             body["data"]["values"]["owner"],
             json!([{"referenced_actor_type": "workspace-member", "referenced_actor_id": "50cf242c-7fa3-4cad-87d0-75b1af71c57b"}])
@@ -389,7 +343,7 @@ mod tests {
         };
         let r = attio().list(&q);
         assert_eq!(
-            r.body.unwrap(),
+            r.body.unwrap().to_serde(),
             json!({"limit": 2, "offset": 4, "filter": {"name": {"$contains": "fund"}}})
         );
         let record = &CREATED[CREATED.find("{\n\"id\"").unwrap()..CREATED.rfind('}').unwrap()];

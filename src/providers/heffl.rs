@@ -6,12 +6,11 @@
 use super::http::{with_query, HttpRequest, HttpResponse, Method};
 use super::{deal_path, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Provider};
 use crate::backend::BackendError;
+use crate::json::Json;
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, IdFormat, Labels, ListQuery, Page, PagingStyle,
     Schema, SortDir, SortField, Stage,
 };
-use serde::Deserialize;
-use serde_json::{json, Map, Value};
 
 /// The paths this provider uses, relative to the base URL.
 pub mod routes {
@@ -74,156 +73,67 @@ impl Heffl {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct WireDeal {
-    id: String,
-    title: String,
-    #[serde(default)]
-    client_id: Option<String>,
-    #[serde(default)]
-    price: Option<f64>,
-    #[serde(default)]
-    currency: Option<String>,
-    #[serde(default)]
-    expected_close_date: Option<String>,
-    #[serde(default)]
-    stage_id: Option<String>,
-    #[serde(default)]
-    stage: Option<String>,
-    #[serde(default)]
-    owner_user_id: Option<String>,
-    #[serde(default)]
-    owner_name: Option<String>,
-    /// Everything else, `cf_*` custom fields included: read without failing, never sent back.
-    #[serde(flatten)]
-    _rest: Map<String, Value>,
-}
-
-#[derive(Deserialize)]
-struct ListBody {
-    data: Vec<WireDeal>,
-    meta: ListMeta,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ListMeta {
-    has_more: bool,
-    #[serde(default)]
-    next_cursor: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct PipelinesBody {
-    data: Vec<WirePipeline>,
-}
-
-#[derive(Deserialize)]
-struct WirePipeline {
-    id: String,
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    stages: Vec<WireStage>,
-}
-
-#[derive(Deserialize)]
-struct WireStage {
-    id: String,
-    name: String,
-}
-
-#[derive(Deserialize)]
-struct ErrorEnvelope {
-    error: ErrorBody,
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    #[serde(default)]
-    message: String,
-    #[serde(default)]
-    details: Option<Details>,
-}
-
-#[derive(Deserialize)]
-struct Details {
-    #[serde(default)]
-    issues: Vec<Issue>,
-}
-
-#[derive(Deserialize)]
-struct Issue {
-    field: String,
-    message: String,
-}
-
 /// A calendar date as Heffl's RFC 3339 date-time: midnight UTC of that day.
 pub fn date_time(d: Date) -> String {
     format!("{d}T00:00:00Z")
 }
 
 impl Heffl {
-    fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
-        let currency = match w.currency.as_deref() {
+    fn to_deal(&self, w: &Json) -> Result<Deal, BackendError> {
+        let id = w.str_at("id")?;
+        let currency = match w.opt_str_at("currency")? {
             Some(c) => {
-                Currency::parse(c).map_err(|_| BackendError::Malformed(format!("deal {} has currency {c:?}", w.id)))?
+                Currency::parse(c).map_err(|_| BackendError::Malformed(format!("deal {id} has currency {c:?}")))?
             }
             None => self.currency,
         };
-        let amount = wire_money(w.price, currency, &w.id)?;
+        let amount = wire_money(w.opt_num_at("price")?, currency, id)?;
+        let text = |k| w.opt_str_at(k).map(|t| t.map(str::to_owned));
         Ok(Deal {
-            id: DealId(w.id),
+            id: DealId(id.to_owned()),
             fields: DealFields {
-                name: w.title,
+                name: w.str_at("title")?.to_owned(),
                 amount,
-                stage: w.stage_id,
+                stage: text("stageId")?,
                 close_date: w
-                    .expected_close_date
-                    .as_deref()
+                    .opt_str_at("expectedCloseDate")?
                     .and_then(|d| Date::parse_iso_prefix(d).ok()),
                 probability: None,
-                owner: w.owner_user_id,
-                company: w.client_id,
+                owner: text("ownerUserId")?,
+                company: text("clientId")?,
                 description: None,
             },
             labels: Labels {
-                stage: w.stage,
-                owner: w.owner_name,
+                stage: text("stage")?,
+                owner: text("ownerName")?,
             },
         })
     }
 
-    fn body(&self, f: &DealFields, stages: &[Stage], clear_absent: bool) -> Value {
-        let mut m = Map::new();
-        m.insert("title".into(), json!(f.name));
+    fn body(&self, f: &DealFields, stages: &[Stage], clear_absent: bool) -> Json {
+        let mut m = Json::obj([("title", f.name.as_str().into())]);
         if let Some(c) = &f.company {
-            m.insert("clientId".into(), json!(c));
+            m.set("clientId", c.into());
         }
         if let Some(p) = pipeline_of(f.stage.as_deref(), stages) {
-            m.insert("pipelineId".into(), json!(p));
+            m.set("pipelineId", p.into());
         }
         let optional = [
-            ("stageId", f.stage.as_ref().map(|s| json!(s))),
-            ("ownerUserId", f.owner.as_ref().map(|o| json!(o))),
-            ("price", f.amount.map(|a| json!(a.to_f64()))),
-            ("currency", f.amount.map(|a| json!(a.currency.as_str()))),
-            ("expectedCloseDate", f.close_date.map(|d| json!(date_time(d)))),
+            ("stageId", f.stage.as_ref().map(Json::from)),
+            ("ownerUserId", f.owner.as_ref().map(Json::from)),
+            ("price", f.amount.map(|a| Json::Num(a.to_decimal_string()))),
+            ("currency", f.amount.map(|a| a.currency.as_str().into())),
+            ("expectedCloseDate", f.close_date.map(|d| date_time(d).into())),
         ];
         for (k, v) in optional {
             match v {
-                Some(v) => {
-                    m.insert(k.into(), v);
-                }
+                Some(v) => m.set(k, v),
                 // A cleared field is sent as null on update; currency follows price.
-                None if clear_absent && k != "currency" => {
-                    m.insert(k.into(), Value::Null);
-                }
+                None if clear_absent && k != "currency" => m.set(k, Json::Null),
                 None => {}
             }
         }
-        Value::Object(m)
+        m
     }
 }
 
@@ -291,13 +201,19 @@ impl Provider for Heffl {
     }
 
     fn read_list(&self, _q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
-        let body: ListBody = r.json()?;
+        let body = r.json()?;
         let deals = body
-            .data
-            .into_iter()
+            .arr_at("data")?
+            .iter()
             .map(|w| self.to_deal(w))
             .collect::<Result<Vec<_>, _>>()?;
-        let next = super::next_token(body.meta.has_more, body.meta.next_cursor, "a nextCursor")?;
+        let meta = body.need("meta")?;
+        let has_more = meta.req("hasMore", Json::as_bool, "true/false")?;
+        let next = super::next_token(
+            has_more,
+            meta.opt_str_at("nextCursor")?.map(str::to_owned),
+            "a nextCursor",
+        )?;
         Ok(Page {
             deals,
             total: None,
@@ -310,7 +226,7 @@ impl Provider for Heffl {
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
-        self.to_deal(r.json()?)
+        self.to_deal(&r.json()?)
     }
 
     fn create(&self, f: &DealFields, stages: &[Stage]) -> HttpRequest {
@@ -330,39 +246,45 @@ impl Provider for Heffl {
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
-        let body: PipelinesBody = r.json()?;
-        let several = body.data.len() > 1;
-        Ok(body
-            .data
-            .into_iter()
-            .flat_map(|p| {
-                let prefix = if several {
-                    format!("{}: ", p.name)
-                } else {
-                    String::new()
-                };
-                let pipeline = p.id;
-                p.stages.into_iter().map(move |s| Stage {
-                    id: s.id,
-                    label: format!("{prefix}{}", s.name),
-                    pipeline: Some(pipeline.clone()),
+        let body = r.json()?;
+        let pipelines = body.arr_at("data")?;
+        let mut stages = Vec::new();
+        for p in pipelines {
+            let prefix = if pipelines.len() > 1 {
+                format!("{}: ", p.opt_str_at("name")?.unwrap_or_default())
+            } else {
+                String::new()
+            };
+            let pipeline = p.str_at("id")?;
+            for s in p.opt_arr_at("stages")? {
+                stages.push(Stage {
+                    id: s.str_at("id")?.to_owned(),
+                    label: format!("{prefix}{}", s.str_at("name")?),
+                    pipeline: Some(pipeline.to_owned()),
                     probability: None,
-                })
-            })
-            .collect())
+                });
+            }
+        }
+        Ok(stages)
     }
 
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         let retry = r.retry_after_secs;
-        let Ok(e) = serde_json::from_str::<ErrorEnvelope>(&r.body) else {
+        let Some(e) = super::error_object(r).and_then(|b| b.get("error").filter(|e| e.as_object().is_some()).cloned())
+        else {
             return super::error_without_body(r);
         };
-        let issues = e.error.details.map(|d| d.issues).unwrap_or_default();
-        let (fields, unplaced) = place_errors(FIELDS, issues.into_iter().map(|i| (i.field, i.message)));
+        let issues = e["details"]["issues"].as_array().unwrap_or_default();
+        let issues = issues.iter().filter_map(|i| {
+            let text = |k: &str| i[k].as_str().map(str::to_owned);
+            Some((text("field")?, text("message")?))
+        });
+        let (fields, unplaced) = place_errors(FIELDS, issues);
+        let message = e["message"].as_str().unwrap_or_default();
         let message = if unplaced.is_empty() {
-            e.error.message
+            message.to_owned()
         } else {
-            format!("{} {}", e.error.message, unplaced.join("; "))
+            format!("{message} {}", unplaced.join("; "))
         };
         error_for_status(r.status, retry, message.trim().to_owned(), fields)
     }
@@ -372,6 +294,7 @@ impl Provider for Heffl {
 mod tests {
     use super::*;
     use crate::model::{FieldError, Money};
+    use serde_json::json;
 
     fn heffl() -> Heffl {
         Heffl::new("key", Currency::USD)
@@ -436,7 +359,7 @@ mod tests {
             probability: Some(10),
             ..DealFields::default()
         };
-        let body = heffl().create(&f, &stages).body.unwrap();
+        let body = heffl().create(&f, &stages).body.unwrap().to_serde();
         assert_eq!(
             body,
             json!({"title": "Roof repair", "clientId": "clt_abc", "pipelineId": "dpl_1", "stageId": "dps_2",

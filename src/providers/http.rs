@@ -5,6 +5,7 @@
 //! the vendors' documented bodies.
 
 use crate::backend::BackendError;
+use crate::json::{Json, JsonError};
 
 /// An HTTP method.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,7 +43,7 @@ pub struct HttpRequest {
     /// Path and query, starting with `/`.
     pub path: String,
     /// A JSON body.
-    pub body: Option<serde_json::Value>,
+    pub body: Option<Json>,
 }
 
 impl HttpRequest {
@@ -63,7 +64,7 @@ impl HttpRequest {
         }
     }
     /// A request with a JSON body.
-    pub fn json(method: Method, path: impl Into<String>, body: serde_json::Value) -> Self {
+    pub fn json(method: Method, path: impl Into<String>, body: Json) -> Self {
         Self {
             method,
             path: path.into(),
@@ -99,13 +100,13 @@ impl HttpResponse {
         (200..300).contains(&self.status)
     }
 
-    /// The body parsed as JSON into `T`, or a [`BackendError::Malformed`] naming what failed.
-    pub fn json<T: serde::de::DeserializeOwned>(&self) -> Result<T, BackendError> {
-        serde_json::from_str(&self.body).map_err(|e| BackendError::Malformed(describe_body_error(&self.body, &e)))
+    /// The body parsed as JSON, or a [`BackendError::Malformed`] naming what failed.
+    pub fn json(&self) -> Result<Json, BackendError> {
+        Json::parse(&self.body).map_err(|e| BackendError::Malformed(describe_body_error(&self.body, &e)))
     }
 }
 
-fn describe_body_error(body: &str, e: &serde_json::Error) -> String {
+fn describe_body_error(body: &str, e: &JsonError) -> String {
     let head = body.trim_start();
     if head.starts_with('<') {
         "an HTML page instead of JSON (a proxy or server error page?)".to_owned()
@@ -246,7 +247,7 @@ mod tests {
     #[test]
     fn html_bodies_are_named_as_such() {
         let r = HttpResponse::new(200, "<html>Bad gateway</html>");
-        let e = r.json::<serde_json::Value>().unwrap_err();
+        let e = r.json().unwrap_err();
         assert_eq!(
             e,
             BackendError::Malformed("an HTML page instead of JSON (a proxy or server error page?)".into())

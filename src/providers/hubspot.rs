@@ -8,14 +8,12 @@
 use super::http::{encode, HttpRequest, HttpResponse, Method};
 use super::{deal_path, decimal_text, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Provider};
 use crate::backend::BackendError;
+use crate::json::Json;
 use crate::model::order::sort_short_by_key;
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, IdFormat, ListQuery, Page, PagingStyle, Schema,
     Stage,
 };
-use serde::Deserialize;
-use serde_json::{json, Value};
-use std::collections::BTreeMap;
 
 /// The paths this provider uses, relative to the base URL.
 pub mod routes {
@@ -73,95 +71,32 @@ impl Hubspot {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct WireDeal {
-    deal_id: i64,
-    #[serde(default)]
-    associations: Option<Associations>,
-    #[serde(default)]
-    properties: BTreeMap<String, Property>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct Associations {
-    #[serde(default)]
-    associated_company_ids: Vec<i64>,
-}
-
-#[derive(Deserialize)]
-struct Property {
-    #[serde(default)]
-    value: Value,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Paged {
-    deals: Vec<WireDeal>,
-    has_more: bool,
-    #[serde(default)]
-    offset: Option<Value>,
-}
-
-#[derive(Deserialize)]
-struct Pipelines {
-    results: Vec<WirePipeline>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct WirePipeline {
-    pipeline_id: String,
-    label: String,
-    #[serde(default)]
-    display_order: i64,
-    #[serde(default = "yes")]
-    active: bool,
-    #[serde(default)]
-    stages: Vec<WireStage>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct WireStage {
-    stage_id: String,
-    label: String,
-    #[serde(default)]
-    display_order: i64,
-    #[serde(default = "yes")]
-    active: bool,
-    #[serde(default)]
-    metadata: BTreeMap<String, Value>,
-}
-
-fn yes() -> bool {
-    true
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    #[serde(default)]
-    message: String,
-    #[serde(default, rename = "errorType")]
-    error_type: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct PropertyError {
-    #[serde(default)]
-    message: String,
-    name: String,
-}
-
-/// A property's value as text: HubSpot sends strings, and sometimes numbers.
-fn text(v: &Value) -> Option<String> {
+fn text(v: &Json) -> Option<String> {
     match v {
-        Value::String(s) if !s.is_empty() => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
+        Json::Str(s) if !s.is_empty() => Some(s.clone()),
+        Json::Num(n) => Some(n.clone()),
         _ => None,
     }
+}
+
+/// The items of `key` that pass `keep`, in HubSpot's `displayOrder` (the stages' and
+/// pipelines' order in its UI).
+fn in_display_order<'a>(v: &'a Json, key: &str) -> Result<Vec<&'a Json>, BackendError> {
+    let mut items = Vec::new();
+    for item in v.opt_arr_at(key)? {
+        if item.opt("active", Json::as_bool, "true/false")?.unwrap_or(true) {
+            items.push(item);
+        }
+    }
+    let mut keyed = Vec::with_capacity(items.len());
+    for item in items {
+        keyed.push((
+            item.opt("displayOrder", Json::as_i64, "a whole number")?.unwrap_or(0),
+            item,
+        ));
+    }
+    sort_short_by_key(&mut keyed, |(order, _)| *order);
+    Ok(keyed.into_iter().map(|(_, item)| item).collect())
 }
 
 /// A calendar date as HubSpot's `closedate`: epoch milliseconds of midnight UTC, as a string.
@@ -176,22 +111,18 @@ pub fn date_from_millis(ms: &str) -> Option<Date> {
 }
 
 impl Hubspot {
-    fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
-        let prop = |k: &str| w.properties.get(k).and_then(|p| text(&p.value));
+    fn to_deal(&self, w: &Json) -> Result<Deal, BackendError> {
+        let id = w.req("dealId", Json::as_i64, "a whole number")?.to_string();
+        let properties = &w["properties"];
+        let prop = |k: &str| text(&properties[k]["value"]);
         let currency = match prop("deal_currency_code") {
             Some(c) => Currency::parse(&c).unwrap_or(self.currency),
             None => self.currency,
         };
-        let amount = match prop("amount") {
-            Some(a) => {
-                let v = decimal_text(&a)
-                    .ok_or_else(|| BackendError::Malformed(format!("deal {} has amount {a:?}", w.deal_id)))?;
-                wire_money(Some(v), currency, &w.deal_id.to_string())?
-            }
-            None => None,
-        };
+        let amount = wire_money(prop("amount").as_deref(), currency, &id)?;
+        let companies = w["associations"].each("associatedCompanyIds", Json::as_i64, "whole numbers")?;
         Ok(Deal::new(
-            DealId(w.deal_id.to_string()),
+            DealId(id),
             DealFields {
                 name: prop("dealname").unwrap_or_default(),
                 amount,
@@ -199,20 +130,15 @@ impl Hubspot {
                 close_date: prop("closedate").as_deref().and_then(date_from_millis),
                 probability: None,
                 owner: prop("hubspot_owner_id"),
-                company: w
-                    .associations
-                    .unwrap_or_default()
-                    .associated_company_ids
-                    .first()
-                    .map(ToString::to_string),
+                company: companies.first().map(ToString::to_string),
                 description: prop("description"),
             },
         ))
     }
 
-    /// `[{name, value}]`; on update an absent value is `""`, which is how HubSpot clears one.
-    fn properties(&self, f: &DealFields, stages: &[Stage], clear_absent: bool) -> Value {
-        let mut props = vec![json!({"name": "dealname", "value": f.name})];
+    fn properties(&self, f: &DealFields, stages: &[Stage], clear_absent: bool) -> Json {
+        let prop = |name: &str, value: Json| Json::obj([("name", name.into()), ("value", value)]);
+        let mut props = vec![prop("dealname", f.name.as_str().into())];
         let pairs = [
             ("amount", f.amount.map(|a| a.to_decimal_string())),
             ("deal_currency_code", f.amount.map(|a| a.currency.to_string())),
@@ -224,14 +150,14 @@ impl Hubspot {
         ];
         for (name, value) in pairs {
             match value {
-                Some(v) => props.push(json!({"name": name, "value": v})),
+                Some(v) => props.push(prop(name, v.into())),
                 None if clear_absent && !matches!(name, "pipeline" | "deal_currency_code") => {
-                    props.push(json!({"name": name, "value": ""}))
+                    props.push(prop(name, "".into()))
                 }
                 None => {}
             }
         }
-        Value::Array(props)
+        Json::Arr(props)
     }
 }
 
@@ -281,13 +207,14 @@ impl Provider for Hubspot {
     }
 
     fn read_list(&self, _q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
-        let body: Paged = r.json()?;
+        let body = r.json()?;
         let deals = body
-            .deals
-            .into_iter()
+            .arr_at("deals")?
+            .iter()
             .map(|w| self.to_deal(w))
             .collect::<Result<Vec<_>, _>>()?;
-        let next = super::next_token(body.has_more, body.offset.as_ref().and_then(text), "an offset")?;
+        let has_more = body.req("hasMore", Json::as_bool, "true/false")?;
+        let next = super::next_token(has_more, text(&body["offset"]), "an offset")?;
         Ok(Page {
             deals,
             total: None,
@@ -300,23 +227,27 @@ impl Provider for Hubspot {
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
-        self.to_deal(r.json()?)
+        self.to_deal(&r.json()?)
     }
 
     fn create(&self, f: &DealFields, stages: &[Stage]) -> HttpRequest {
-        let companies: Vec<Value> = f
+        let companies: Vec<Json> = f
             .company
             .iter()
             .filter_map(|c| c.parse::<i64>().ok())
-            .map(|c| json!(c))
+            .map(Json::from)
             .collect();
+        let associations = Json::obj([
+            ("associatedCompanyIds", Json::Arr(companies)),
+            ("associatedVids", Json::Arr(Vec::new())),
+        ]);
         HttpRequest::json(
             Method::Post,
             routes::CREATE,
-            json!({
-                "associations": {"associatedCompanyIds": companies, "associatedVids": []},
-                "properties": self.properties(f, stages, false),
-            }),
+            Json::obj([
+                ("associations", associations),
+                ("properties", self.properties(f, stages, false)),
+            ]),
         )
     }
 
@@ -325,7 +256,7 @@ impl Provider for Hubspot {
         HttpRequest::json(
             Method::Put,
             deal_path(routes::DEAL, id),
-            json!({ "properties": self.properties(f, stages, true) }),
+            Json::obj([("properties", self.properties(f, stages, true))]),
         )
     }
 
@@ -338,31 +269,28 @@ impl Provider for Hubspot {
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
-        let mut body: Pipelines = r.json()?;
-        body.results.retain(|p| p.active);
-        sort_short_by_key(&mut body.results, |p| p.display_order);
-        let several = body.results.len() > 1;
+        let body = r.json()?;
+        body.arr_at("results")?;
+        let pipelines = in_display_order(&body, "results")?;
+        let several = pipelines.len() > 1;
         let mut out = Vec::new();
-        for mut p in body.results {
-            p.stages.retain(|s| s.active);
-            sort_short_by_key(&mut p.stages, |s| s.display_order);
-            for s in p.stages {
+        for p in pipelines {
+            let (pipeline, pipeline_label) = (p.str_at("pipelineId")?, p.str_at("label")?);
+            for s in in_display_order(p, "stages")? {
                 // HubSpot gives probability as a fraction ("0.2" or 0.2).
-                let probability = s
-                    .metadata
-                    .get("probability")
-                    .and_then(text)
+                let probability = text(&s["metadata"]["probability"])
                     .and_then(|t| decimal_text(&t))
                     .filter(|p| (0.0..=1.0).contains(p))
                     .map(|p| (p * 100.0).round() as u8);
+                let label = s.str_at("label")?;
                 out.push(Stage {
                     label: if several {
-                        format!("{}: {}", p.label, s.label)
+                        format!("{pipeline_label}: {label}")
                     } else {
-                        s.label
+                        label.to_owned()
                     },
-                    id: s.stage_id,
-                    pipeline: Some(p.pipeline_id.clone()),
+                    id: s.str_at("stageId")?.to_owned(),
+                    pipeline: Some(pipeline.to_owned()),
                     probability,
                 });
             }
@@ -372,23 +300,27 @@ impl Provider for Hubspot {
 
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         let retry = r.retry_after_secs;
-        let Ok(body) = serde_json::from_str::<ErrorBody>(&r.body) else {
+        let Some(body) = super::error_object(r) else {
             return super::error_without_body(r);
         };
-        if r.status == 429 || body.error_type.as_deref() == Some("RATE_LIMIT") {
+        if r.status == 429 || body["errorType"].as_str() == Some("RATE_LIMIT") {
             return BackendError::RateLimited {
                 retry_after_secs: retry,
             };
         }
+        let message = body["message"].as_str().unwrap_or_default();
         // "Property values were not valid: [{...}]": the list is JSON inside the message.
-        let embedded: Vec<PropertyError> = body
-            .message
+        let embedded = message
             .find('[')
-            .and_then(|i| serde_json::from_str(&body.message[i..]).ok())
+            .and_then(|i| Json::parse(&message[i..]).ok())
             .unwrap_or_default();
-        let (fields, unplaced) = place_errors(FIELDS, embedded.into_iter().map(|e| (e.name, e.message)));
+        let issues = embedded.as_array().unwrap_or_default().iter().filter_map(|e| {
+            let name = e["name"].as_str()?.to_owned();
+            Some((name, e["message"].as_str().unwrap_or_default().to_owned()))
+        });
+        let (fields, unplaced) = place_errors(FIELDS, issues);
         let message = if fields.is_empty() && unplaced.is_empty() {
-            body.message
+            message.to_owned()
         } else if unplaced.is_empty() {
             String::new()
         } else {
@@ -402,6 +334,7 @@ impl Provider for Hubspot {
 mod tests {
     use super::*;
     use crate::model::{FieldError, Money};
+    use serde_json::json;
 
     fn hubspot() -> Hubspot {
         Hubspot::new("pat", Currency::USD)
@@ -453,7 +386,7 @@ mod tests {
         let r = hubspot().create(&f, &stages);
         assert_eq!((r.method, r.path.as_str()), (Method::Post, "/deals/v1/deal/"));
         assert_eq!(
-            r.body.unwrap(),
+            r.body.unwrap().to_serde(),
             json!({
                 "associations": {"associatedCompanyIds": [8954037], "associatedVids": []},
                 "properties": [
@@ -478,7 +411,7 @@ mod tests {
         };
         let r = hubspot().update(&DealId("5".into()), &f, &[]);
         assert_eq!((r.method, r.path.as_str()), (Method::Put, "/deals/v1/deal/5"));
-        let props = r.body.unwrap()["properties"].clone();
+        let props = r.body.unwrap().to_serde()["properties"].clone();
         assert!(props
             .as_array()
             .unwrap()

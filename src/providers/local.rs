@@ -5,11 +5,11 @@
 //! search, sort, paging, corruption handling) runs and is tested on the host.
 
 use crate::backend::{BackendError, DealsBackend, LocalBoxFuture};
+use crate::json::{Json, JsonError};
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, ListQuery, Money, Page, PagingStyle, Schema,
     Sort, SortDir, SortField, Stage,
 };
-use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -58,11 +58,39 @@ impl KeyValueStore for MemoryStore {
 }
 
 /// What is stored under the key: versioned, so a future format can migrate old data.
-#[derive(Serialize, Deserialize, Debug, PartialEq)]
+#[derive(Debug, PartialEq)]
 struct Stored {
     version: u32,
     next_id: u64,
     deals: Vec<Deal>,
+}
+
+impl Stored {
+    /// `{"version", "next_id", "deals": [Deal::to_json…]}`.
+    fn to_json(&self) -> Json {
+        Json::obj([
+            ("version", self.version.into()),
+            ("next_id", self.next_id.into()),
+            ("deals", Json::Arr(self.deals.iter().map(Deal::to_json).collect())),
+        ])
+    }
+
+    fn from_json(v: &Json) -> Result<Self, JsonError> {
+        Ok(Stored {
+            version: v.req(
+                "version",
+                |n| n.as_u64().and_then(|n| u32::try_from(n).ok()),
+                "a whole number",
+            )?,
+            next_id: v.u64_at("next_id")?,
+            deals: v
+                .arr_at("deals")?
+                .iter()
+                .enumerate()
+                .map(|(i, d)| Deal::from_json(d).map_err(|e| JsonError(format!("deal {}: {e}", i + 1))))
+                .collect::<Result<_, _>>()?,
+        })
+    }
 }
 
 /// The storage key for a namespace; widgets on one page use different namespaces.
@@ -216,9 +244,8 @@ impl<S: KeyValueStore> LocalBackend<S> {
             return Ok(stored);
         };
         // Read the version first, so newer data is named as such rather than as garbage.
-        let value: serde_json::Value =
-            serde_json::from_str(&raw).map_err(|e| self.corrupt(format!("not valid JSON: {e}")))?;
-        match value.get("version").and_then(serde_json::Value::as_u64) {
+        let value = Json::parse(&raw).map_err(|e| self.corrupt(format!("not valid JSON: {e}")))?;
+        match value.get("version").and_then(Json::as_u64) {
             Some(v) if v == u64::from(FORMAT_VERSION) => {}
             Some(v) => {
                 return Err(self.corrupt(format!(
@@ -227,13 +254,11 @@ impl<S: KeyValueStore> LocalBackend<S> {
             }
             None => return Err(self.corrupt("not data saved by dealform")),
         }
-        let stored: Stored =
-            serde_json::from_value(value).map_err(|e| self.corrupt(format!("unexpected contents: {e}")))?;
-        Ok(stored)
+        Stored::from_json(&value).map_err(|e| self.corrupt(format!("unexpected contents: {e}")))
     }
 
     fn save(&self, stored: &Stored) -> Result<(), BackendError> {
-        let raw = serde_json::to_string(stored).map_err(|e| BackendError::StorageUnavailable(e.to_string()))?;
+        let raw = stored.to_json().to_string();
         self.store
             .set(&self.key, &raw)
             .map_err(BackendError::StorageUnavailable)

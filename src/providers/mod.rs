@@ -138,6 +138,14 @@ pub fn error_without_body(r: &HttpResponse) -> BackendError {
     error_for_status(r.status, r.retry_after_secs, message, Vec::new())
 }
 
+/// A non-2xx answer's body when it is a JSON object, the shape of every CRM's error body;
+/// `None` sends the caller to [`error_without_body`].
+pub fn error_object(r: &HttpResponse) -> Option<crate::json::Json> {
+    crate::json::Json::parse(&r.body)
+        .ok()
+        .filter(|b| b.as_object().is_some())
+}
+
 /// Puts each `(wire field, message)` the CRM reported under its form field (the first message
 /// per field), and returns the rest as `wire: message` texts for the form-level message.
 pub fn place_errors(
@@ -156,25 +164,27 @@ pub fn place_errors(
     (fields, unplaced)
 }
 
-/// A CRM's JSON number as money in `currency`; NaN-free but out-of-range numbers make the
-/// reply malformed, naming the deal.
+/// A CRM's amount, written as a JSON number or (HubSpot) as decimal text, as money in
+/// `currency`; an amount that is no number or out of range makes the reply malformed, naming
+/// the deal and the amount as the CRM wrote it.
 pub fn wire_money(
-    value: Option<f64>,
+    text: Option<&str>,
     currency: crate::model::Currency,
     deal: &str,
 ) -> Result<Option<crate::model::Money>, BackendError> {
-    match value {
-        Some(v) => crate::model::Money::from_f64(v, currency)
+    match text {
+        Some(t) => decimal_text(t)
+            .and_then(|v| crate::model::Money::from_f64(v, currency))
             .map(Some)
-            .ok_or_else(|| BackendError::Malformed(format!("deal {deal} has the amount {}", number_text(v)))),
+            .ok_or_else(|| BackendError::Malformed(format!("deal {deal} has the amount {t}"))),
         None => Ok(None),
     }
 }
 
-/// A decimal number a CRM sent as text ("60000.00", "0.2"), read as `str::parse::<f64>` reads
-/// plain decimals, but through serde_json's number parser, which the app has anyway:
-/// `f64::from_str` would add some 14 KB of code and tables to the wasm for this alone. JSON's
-/// grammar is stricter (no `+`, `.5`, `5.` or `007`), so those are first written the JSON way.
+/// A decimal number a CRM sent as text ("60000.00", "0.2", or a JSON number's text), read as
+/// `str::parse::<f64>` reads plain decimals (see [`number_f64`](crate::json::number_f64) for
+/// how exactly), and `None` when it is not one or does not fit an `f64`. JSON's grammar is
+/// stricter (no `+`, `.5`, `5.` or `007`), so those are first written the JSON way.
 pub fn decimal_text(text: &str) -> Option<f64> {
     let t = text.trim();
     let (minus, digits) = match t.strip_prefix('-') {
@@ -200,13 +210,10 @@ pub fn decimal_text(text: &str) -> Option<f64> {
         json.push_str(f);
     }
     json.push_str(exp);
-    serde_json::from_str::<f64>(&json).ok()
-}
-
-/// A number as JSON writes it. Through serde_json's writer, which the app has anyway: `f64`'s
-/// own `Display` would add some 10 KB of float printing to the wasm for this one message.
-fn number_text(v: f64) -> String {
-    serde_json::Number::from_f64(v).map_or_else(|| "that is not a finite number".to_owned(), |n| n.to_string())
+    match crate::json::Json::parse(&json) {
+        Ok(crate::json::Json::Num(n)) => Some(crate::json::number_f64(&n)).filter(|v| v.is_finite()),
+        _ => None,
+    }
 }
 
 /// The stage's pipeline, for CRMs that want both.
@@ -289,12 +296,14 @@ mod tests {
 
     #[test]
     fn an_amount_out_of_range_is_named_as_the_crm_wrote_it() {
-        let err = wire_money(Some(1e300), Currency::USD, "7").unwrap_err();
-        assert!(err.to_string().contains("deal 7 has the amount 1e+300"), "{err}");
-        let err = wire_money(Some(-9.5e18), Currency::USD, "8").unwrap_err();
-        assert!(err.to_string().contains("deal 8 has the amount -9.5e+18"), "{err}");
+        let err = wire_money(Some("1e300"), Currency::USD, "7").unwrap_err();
+        assert!(err.to_string().contains("deal 7 has the amount 1e300"), "{err}");
+        let err = wire_money(Some("-9.5E18"), Currency::USD, "8").unwrap_err();
+        assert!(err.to_string().contains("deal 8 has the amount -9.5E18"), "{err}");
+        let err = wire_money(Some("lots"), Currency::USD, "9").unwrap_err();
+        assert!(err.to_string().contains("deal 9 has the amount lots"), "{err}");
         assert_eq!(
-            wire_money(Some(12.5), Currency::USD, "9").unwrap().map(|m| m.minor),
+            wire_money(Some("12.5"), Currency::USD, "9").unwrap().map(|m| m.minor),
             Some(1250)
         );
     }
@@ -314,7 +323,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// Plain decimals within f64's range read as `str::parse::<f64>` reads them, to the last
-        /// bit or two (serde_json's fast parser may round the last bit the other way); beyond
+        /// bit or two (past 15 digits `number_f64` may round the last bits the other way); beyond
         /// the range, parse says infinity and this says no number: both refused downstream.
         #[test]
         fn decimal_text_agrees_with_parse(t in "[+-]?[0-9]{0,14}(\\.[0-9]{0,8})?([eE][+-]?[0-9]{1,2})?") {

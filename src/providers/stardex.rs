@@ -7,12 +7,11 @@
 use super::http::{HttpRequest, HttpResponse, Method};
 use super::{deal_path, error_for_status, field_named, wire_money, Capabilities, Provider, Saved};
 use crate::backend::BackendError;
+use crate::json::Json;
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldError, FieldRule, IdFormat, ListQuery, Page,
     PagingStyle, Schema, SortDir, SortField, Stage,
 };
-use serde::Deserialize;
-use serde_json::{json, Map, Value};
 
 /// The paths this provider uses, relative to the base URL.
 pub mod routes {
@@ -56,109 +55,61 @@ impl Stardex {
     }
 }
 
-#[derive(Deserialize)]
-struct WireDeal {
-    id: String,
-    name: String,
-    #[serde(default)]
-    amount: Option<f64>,
-    #[serde(default)]
-    win_probability: Option<f64>,
-    #[serde(default)]
-    deal_status_id: Option<String>,
-    #[serde(default)]
-    client_id: Option<String>,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    closed_date: Option<String>,
-    #[serde(default)]
-    owner_ids: Option<Vec<String>>,
-}
-
-#[derive(Deserialize)]
-struct Envelope<T> {
-    success: bool,
-    data: T,
-    #[serde(default)]
-    meta: Option<Meta>,
-}
-
-#[derive(Deserialize)]
-struct Meta {
-    total: u64,
-    offset: u64,
-}
-
-#[derive(Deserialize)]
-struct WireStatus {
-    id: String,
-    name: String,
-}
-
-#[derive(Deserialize)]
-struct ErrorEnvelope {
-    error: ErrorBody,
-    #[serde(default)]
-    retry_after_seconds: Option<u64>,
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    #[serde(default)]
-    code: String,
-    #[serde(default)]
-    message: String,
-}
-
 fn probability(p: Option<f64>) -> Option<u8> {
     p.filter(|p| p.is_finite() && (0.0..=100.0).contains(p))
         .map(|p| p.round() as u8)
 }
 
+/// `{success, data, meta?}`, checked for the members every answer has.
+fn envelope(r: &HttpResponse) -> Result<Json, BackendError> {
+    let env = r.json()?;
+    env.req("success", Json::as_bool, "true/false")?;
+    env.need("data")?;
+    Ok(env)
+}
+
 impl Stardex {
-    fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
-        let amount = wire_money(w.amount, self.currency, &w.id)?;
+    fn to_deal(&self, w: &Json) -> Result<Deal, BackendError> {
+        let id = w.str_at("id")?;
+        let amount = wire_money(w.opt_num_at("amount")?, self.currency, id)?;
+        let owners = w.each("owner_ids", Json::as_str, "text")?;
         Ok(Deal::new(
-            DealId(w.id),
+            DealId(id.to_owned()),
             DealFields {
-                name: w.name,
+                name: w.str_at("name")?.to_owned(),
                 amount,
-                stage: w.deal_status_id,
-                close_date: w.closed_date.as_deref().and_then(|d| Date::parse_iso_prefix(d).ok()),
-                probability: probability(w.win_probability),
-                owner: w.owner_ids.and_then(|o| o.into_iter().next()),
-                company: w.client_id,
-                description: w.description,
+                stage: w.opt_str_at("deal_status_id")?.map(str::to_owned),
+                close_date: w
+                    .opt_str_at("closed_date")?
+                    .and_then(|d| Date::parse_iso_prefix(d).ok()),
+                probability: probability(w.opt_f64_at("win_probability")?),
+                owner: owners.first().map(|o| (*o).to_owned()),
+                company: w.opt_str_at("client_id")?.map(str::to_owned),
+                description: w.opt_str_at("description")?.map(str::to_owned),
             },
         ))
     }
 
     /// The body of a create (absent fields omitted) or an update (absent fields `null`, which clears).
-    fn body(&self, f: &DealFields, clear_absent: bool) -> Value {
-        let mut m = Map::new();
-        let mut put = |k: &str, v: Option<Value>| match v {
-            Some(v) => {
-                m.insert(k.to_owned(), v);
-            }
-            None if clear_absent => {
-                m.insert(k.to_owned(), Value::Null);
-            }
+    fn body(&self, f: &DealFields, clear_absent: bool) -> Json {
+        let mut m = Json::obj([("name", f.name.as_str().into())]);
+        let mut put = |k: &str, v: Option<Json>| match v {
+            Some(v) => m.set(k, v),
+            None if clear_absent => m.set(k, Json::Null),
             None => {}
         };
-        put("name", Some(json!(f.name)));
-        put("amount", f.amount.map(|a| json!(a.to_f64())));
-        put("win_probability", f.probability.map(|p| json!(p)));
-        put("deal_status_id", f.stage.as_ref().map(|s| json!(s)));
-        put("description", f.description.as_ref().map(|s| json!(s)));
-        put("closed_date", f.close_date.map(|d| json!(d.to_string())));
-        put("client_id", f.company.as_ref().map(|s| json!(s)));
+        put("amount", f.amount.map(|a| Json::Num(a.to_decimal_string())));
+        put("win_probability", f.probability.map(Json::from));
+        put("deal_status_id", f.stage.as_ref().map(Json::from));
+        put("description", f.description.as_ref().map(Json::from));
+        put("closed_date", f.close_date.map(|d| d.to_string().into()));
+        put("client_id", f.company.as_ref().map(Json::from));
         match &f.owner {
-            Some(o) => put("owner_ids", Some(json!([o]))),
-            None if clear_absent => put("owner_ids", Some(json!([]))),
+            Some(o) => put("owner_ids", Some(vec![o.as_str()].into())),
+            None if clear_absent => put("owner_ids", Some(Json::Arr(Vec::new()))),
             None => {}
         }
-        Value::Object(m)
+        m
     }
 }
 
@@ -197,41 +148,50 @@ impl Provider for Stardex {
             Cursor::Offset(o) => o,
             _ => 0,
         };
-        let mut body = json!({ "offset": offset, "limit": q.page_size.clamp(1, MAX_LIMIT) });
+        let mut body = Json::obj([
+            ("offset", offset.into()),
+            ("limit", q.page_size.clamp(1, MAX_LIMIT).into()),
+        ]);
         if let Some(sort) = q.sort {
-            body["sort_by"] = json!(match sort.field {
+            let by = match sort.field {
                 SortField::Name => "name",
                 SortField::Amount => "amount",
                 SortField::Stage => "deal_status_id",
                 SortField::CloseDate => "closed_date",
                 SortField::Owner => "owner_ids",
-            });
-            body["sort_order"] = json!(if sort.dir == SortDir::Asc { "asc" } else { "desc" });
+            };
+            body.set("sort_by", by.into());
+            body.set(
+                "sort_order",
+                if sort.dir == SortDir::Asc { "asc" } else { "desc" }.into(),
+            );
         }
         let words: Vec<&str> = q.search.split_whitespace().collect();
         if !words.is_empty() {
-            body["keywords"] = json!(words);
+            body.set("keywords", words.into());
         }
         HttpRequest::json(Method::Post, routes::SEARCH, body)
     }
 
     fn read_list(&self, _q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
-        let env: Envelope<Vec<WireDeal>> = r.json()?;
+        let env = envelope(r)?;
         let meta = env
-            .meta
+            .get("meta")
+            .filter(|m| !m.is_null())
             .ok_or_else(|| BackendError::Malformed("a search answer without meta".into()))?;
-        if !env.success {
+        if env["success"].as_bool() != Some(true) {
             return Err(BackendError::Malformed("a 2xx answer with success: false".into()));
         }
+        let (total, offset) = (meta.u64_at("total")?, meta.u64_at("offset")?);
         let deals = env
-            .data
-            .into_iter()
+            .arr_at("data")?
+            .iter()
             .map(|w| self.to_deal(w))
             .collect::<Result<Vec<_>, _>>()?;
-        let end = meta.offset + deals.len() as u64;
+        let end = offset + deals.len() as u64;
         Ok(Page {
-            next: (end < meta.total && !deals.is_empty()).then_some(Cursor::Offset(end)),
-            total: Some(meta.total),
+            next: (end < total && !deals.is_empty()).then_some(Cursor::Offset(end)),
+            total: Some(total),
             deals,
         })
     }
@@ -241,8 +201,7 @@ impl Provider for Stardex {
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
-        let env: Envelope<WireDeal> = r.json()?;
-        self.to_deal(env.data)
+        self.to_deal(&envelope(r)?["data"])
     }
 
     fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
@@ -255,7 +214,7 @@ impl Provider for Stardex {
 
     fn read_updated(&self, id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
         // `{success: true, data: {message}}`: no record, so the client re-reads it.
-        let _: Envelope<Value> = r.json()?;
+        envelope(r)?;
         Ok(Saved::Id(id.clone()))
     }
 
@@ -268,35 +227,36 @@ impl Provider for Stardex {
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
-        let env: Envelope<Vec<WireStatus>> = r.json()?;
-        Ok(env.data.into_iter().map(|s| Stage::new(&s.id, &s.name)).collect())
+        envelope(r)?
+            .arr_at("data")?
+            .iter()
+            .map(|s| Ok(Stage::new(s.str_at("id")?, s.str_at("name")?)))
+            .collect()
     }
 
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         let retry = r.retry_after_secs;
-        match serde_json::from_str::<ErrorEnvelope>(&r.body) {
-            Ok(e) => {
+        let body = Json::parse(&r.body).unwrap_or_default();
+        match body.get("error").filter(|e| e.as_object().is_some()) {
+            Some(e) => {
+                let text = |k| e.get(k).and_then(Json::as_str).unwrap_or_default().to_owned();
+                let (code, message) = (text("code"), text("message"));
                 // Validation messages name the field first ("win_probability: …").
-                let fields: Vec<FieldError> = e
-                    .error
-                    .message
+                let fields: Vec<FieldError> = message
                     .split_once(':')
                     .and_then(|(wire, msg)| field_named(FIELDS, wire.trim()).map(|f| FieldError::new(f, msg.trim())))
                     .into_iter()
                     .collect();
-                let message = if fields.is_empty() {
-                    e.error.message
-                } else {
-                    String::new()
-                };
+                let message = if fields.is_empty() { message } else { String::new() };
                 let message = if message.is_empty() && fields.is_empty() {
-                    e.error.code
+                    code
                 } else {
                     message
                 };
-                error_for_status(r.status, retry.or(e.retry_after_seconds), message, fields)
+                let retry_after = body.get("retry_after_seconds").and_then(Json::as_u64);
+                error_for_status(r.status, retry.or(retry_after), message, fields)
             }
-            Err(_) => super::error_without_body(r),
+            None => super::error_without_body(r),
         }
     }
 }
@@ -305,6 +265,7 @@ impl Provider for Stardex {
 mod tests {
     use super::*;
     use crate::model::Money;
+    use serde_json::json;
 
     fn stardex() -> Stardex {
         Stardex::new("key", Currency::USD)
@@ -355,7 +316,7 @@ mod tests {
         let r = stardex().create(&f, &[]);
         assert_eq!((r.method, r.path.as_str()), (Method::Post, "/v1/deals"));
         assert_eq!(
-            r.body.unwrap(),
+            r.body.unwrap().to_serde(),
             json!({"name": "Acme", "amount": 123.5, "win_probability": 50, "deal_status_id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
                    "closed_date": "2026-09-30", "owner_ids": ["3c90c3cc-0d44-4b50-8888-8dd25736052a"]})
         );
@@ -375,8 +336,8 @@ mod tests {
             (r.method, r.path.as_str()),
             (Method::Patch, "/v1/deals/aaa11111-bbbb-cccc-dddd-eeeeeeee1111")
         );
-        let body = r.body.unwrap();
-        assert_eq!(body["closed_date"], Value::Null);
+        let body = r.body.unwrap().to_serde();
+        assert_eq!(body["closed_date"], serde_json::Value::Null);
         assert_eq!(body["owner_ids"], json!([]));
         let answer = HttpResponse::new(
             200,
@@ -402,7 +363,7 @@ mod tests {
         let r = stardex().list(&q);
         assert_eq!(r.path, "/v1/deals/search");
         assert_eq!(
-            r.body.unwrap(),
+            r.body.unwrap().to_serde(),
             json!({"offset": 25, "limit": 100, "sort_by": "closed_date", "sort_order": "desc", "keywords": ["acme", "corp"]})
         );
         let answer = HttpResponse::new(

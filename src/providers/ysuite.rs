@@ -9,13 +9,11 @@
 use super::http::{with_query, HttpRequest, HttpResponse, Method};
 use super::{deal_path, error_for_status, place_errors, wire_money, Capabilities, Provider, Saved};
 use crate::backend::BackendError;
+use crate::json::Json;
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, IdFormat, Labels, ListQuery, Page, PagingStyle,
     Schema, SortDir, SortField, Stage,
 };
-use serde::Deserialize;
-use serde_json::{json, Map, Value};
-use std::collections::BTreeMap;
 
 /// The paths this provider uses, relative to the base URL.
 pub mod routes {
@@ -59,128 +57,56 @@ impl Ysuite {
 }
 
 /// An id YSUITE sends as a number (or, defensively, as text).
-#[derive(Deserialize, Clone, Debug)]
-#[serde(untagged)]
-enum WireId {
-    Int(i64),
-    Text(String),
-}
-
-impl WireId {
-    fn text(self) -> String {
-        match self {
-            WireId::Int(i) => i.to_string(),
-            WireId::Text(t) => t,
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct WireDeal {
-    deal_id: WireId,
-    deal_name: String,
-    #[serde(default)]
-    deal_amount: Option<f64>,
-    #[serde(default)]
-    deal_expected_close_date: Option<String>,
-    #[serde(default)]
-    pipeline_id: Option<WireId>,
-    #[serde(default)]
-    cstid: Option<WireId>,
-    #[serde(default)]
-    deal_owner_id: Option<WireId>,
-    #[serde(default)]
-    owner: Option<String>,
-    #[serde(default)]
-    deal_description: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Envelope<T> {
-    data: T,
-}
-
-#[derive(Deserialize)]
-struct ListData {
-    data: Vec<WireDeal>,
-    current_page: u32,
-    total_records: u64,
-    total_pages: u32,
-}
-
-#[derive(Deserialize)]
-struct Created {
-    deal_id: WireId,
-}
-
-#[derive(Deserialize)]
-struct WirePipeline {
-    pipeline_id: WireId,
-    pipeline_name: String,
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    #[serde(default)]
-    message: String,
-    #[serde(default)]
-    errors: BTreeMap<String, Vec<String>>,
-}
-
-fn int_or_text(s: &str) -> Value {
-    s.parse::<i64>().map_or_else(|_| json!(s), |i| json!(i))
+fn int_or_text(s: &str) -> Json {
+    s.parse::<i64>().map_or_else(|_| s.into(), Json::from)
 }
 
 impl Ysuite {
-    fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
-        let id = w.deal_id.text();
-        let amount = wire_money(w.deal_amount, self.currency, &id)?;
+    fn to_deal(&self, w: &Json) -> Result<Deal, BackendError> {
+        let id = w.id_at("deal_id")?;
+        let amount = wire_money(w.opt_num_at("deal_amount")?, self.currency, &id)?;
         Ok(Deal {
             id: DealId(id),
             fields: DealFields {
-                name: w.deal_name,
+                name: w.str_at("deal_name")?.to_owned(),
                 amount,
-                stage: w.pipeline_id.map(WireId::text),
+                stage: w.opt_id_at("pipeline_id")?,
                 close_date: w
-                    .deal_expected_close_date
-                    .as_deref()
+                    .opt_str_at("deal_expected_close_date")?
                     .and_then(|d| Date::parse_iso_prefix(d).ok()),
                 probability: None,
-                owner: w.deal_owner_id.map(WireId::text),
-                company: w.cstid.map(WireId::text),
-                description: w.deal_description,
+                owner: w.opt_id_at("deal_owner_id")?,
+                company: w.opt_id_at("cstid")?,
+                description: w.opt_str_at("deal_description")?.map(str::to_owned),
             },
             labels: Labels {
                 stage: None,
-                owner: w.owner,
+                owner: w.opt_str_at("owner")?.map(str::to_owned),
             },
         })
     }
 
-    /// YSUITE wants the required fields on update too, so create and update send the same body,
-    /// in the order and with the names of its documented example.
-    fn body(&self, f: &DealFields) -> Value {
-        let mut m = Map::new();
-        m.insert("deal_name".into(), json!(f.name));
+    fn body(&self, f: &DealFields) -> Json {
+        let mut m = Json::obj([("deal_name", f.name.as_str().into())]);
         if let Some(p) = &f.stage {
-            m.insert("pipeline_id".into(), int_or_text(p));
+            m.set("pipeline_id", int_or_text(p));
         }
         if let Some(c) = &f.company {
-            m.insert("cstid".into(), int_or_text(c));
+            m.set("cstid", int_or_text(c));
         }
         if let Some(a) = f.amount {
-            m.insert("deal_amount".into(), json!(a.to_f64()));
+            m.set("deal_amount", Json::Num(a.to_decimal_string()));
         }
         if let Some(o) = &f.owner {
-            m.insert("deal_owner_id".into(), int_or_text(o));
+            m.set("deal_owner_id", int_or_text(o));
         }
         if let Some(d) = f.close_date {
-            m.insert("deal_expected_close_date".into(), json!(d.to_string()));
+            m.set("deal_expected_close_date", d.to_string().into());
         }
         if let Some(d) = &f.description {
-            m.insert("deal_description".into(), json!(d));
+            m.set("deal_description", d.into());
         }
-        Value::Object(m)
+        m
     }
 }
 
@@ -251,18 +177,21 @@ impl Provider for Ysuite {
     }
 
     fn read_list(&self, _q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
-        let env: Envelope<ListData> = r.json()?;
-        let d = env.data;
+        let body = r.json()?;
+        let d = body.need("data")?;
         let deals = d
-            .data
-            .into_iter()
+            .arr_at("data")?
+            .iter()
             .map(|w| self.to_deal(w))
             .collect::<Result<Vec<_>, _>>()?;
+        let page = |k| d.req(k, |v| v.as_u64().and_then(|n| u32::try_from(n).ok()), "a whole number");
+        let (current_page, total_pages) = (page("current_page")?, page("total_pages")?);
+        let total_records = d.u64_at("total_records")?;
         // current_page is one-based, so it is also the zero-based index of the next page.
-        let next = (d.current_page < d.total_pages).then_some(Cursor::PageIndex(d.current_page));
+        let next = (current_page < total_pages).then_some(Cursor::PageIndex(current_page));
         Ok(Page {
             deals,
-            total: Some(d.total_records),
+            total: Some(total_records),
             next,
         })
     }
@@ -272,8 +201,7 @@ impl Provider for Ysuite {
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
-        let env: Envelope<WireDeal> = r.json()?;
-        self.to_deal(env.data)
+        self.to_deal(r.json()?.need("data")?)
     }
 
     fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
@@ -281,8 +209,7 @@ impl Provider for Ysuite {
     }
 
     fn read_created(&self, r: &HttpResponse) -> Result<Saved, BackendError> {
-        let env: Envelope<Created> = r.json()?;
-        Ok(Saved::Id(DealId(env.data.deal_id.text())))
+        Ok(Saved::Id(DealId(r.json()?.need("data")?.id_at("deal_id")?)))
     }
 
     fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
@@ -290,7 +217,7 @@ impl Provider for Ysuite {
     }
 
     fn read_updated(&self, id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
-        let _: Value = r.json()?;
+        r.json()?;
         Ok(Saved::Id(id.clone()))
     }
 
@@ -303,24 +230,41 @@ impl Provider for Ysuite {
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
-        let env: Envelope<Vec<WirePipeline>> = r.json()?;
-        Ok(env
-            .data
-            .into_iter()
-            .map(|p| Stage::new(&p.pipeline_id.text(), &p.pipeline_name))
-            .collect())
+        r.json()?
+            .arr_at("data")?
+            .iter()
+            .map(|p| Ok(Stage::new(&p.id_at("pipeline_id")?, p.str_at("pipeline_name")?)))
+            .collect()
     }
 
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         let retry = r.retry_after_secs;
-        let Ok(body) = serde_json::from_str::<ErrorBody>(&r.body) else {
+        let Some(body) = super::error_object(r) else {
             return super::error_without_body(r);
         };
-        let (fields, unplaced) = place_errors(FIELDS, body.errors.into_iter().map(|(wire, m)| (wire, m.join(" "))));
+        // `errors`: each field's messages; sorted by field, so the message reads the same
+        // whatever order the CRM wrote them in.
+        let mut errors: Vec<(String, String)> = body["errors"]
+            .as_object()
+            .unwrap_or_default()
+            .iter()
+            .map(|(wire, m)| {
+                let texts: Vec<&str> = m
+                    .as_array()
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(Json::as_str)
+                    .collect();
+                (wire.clone(), texts.join(" "))
+            })
+            .collect();
+        errors.sort();
+        let (fields, unplaced) = place_errors(FIELDS, errors);
+        let message = body["message"].as_str().unwrap_or_default();
         let message = if unplaced.is_empty() {
-            body.message
+            message.to_owned()
         } else {
-            format!("{} {}", body.message, unplaced.join("; "))
+            format!("{message} {}", unplaced.join("; "))
         };
         error_for_status(r.status, retry, message.trim().to_owned(), fields)
     }
@@ -430,13 +374,17 @@ mod tests {
             company: Some("10".into()),
             ..DealFields::default()
         };
-        let example: Value = serde_json::from_str(EXAMPLE_REQUEST).unwrap();
+        let example: serde_json::Value = serde_json::from_str(EXAMPLE_REQUEST).unwrap();
         let r = ysuite().create(&f, &[]);
         assert_eq!((r.method, r.path.as_str()), (Method::Post, "/v1/deals"));
-        assert_eq!(r.body.unwrap(), example);
+        assert_eq!(r.body.unwrap().to_serde(), example);
         let u = ysuite().update(&DealId("7".into()), &f, &[]);
         assert_eq!((u.method, u.path.as_str()), (Method::Put, "/v1/deals/7"));
-        assert_eq!(u.body.unwrap(), example, "the required fields go on update too");
+        assert_eq!(
+            u.body.unwrap().to_serde(),
+            example,
+            "the required fields go on update too"
+        );
     }
 
     #[test]

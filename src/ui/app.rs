@@ -9,6 +9,7 @@ use crate::client::intl::Formatter;
 use crate::client::store::{self, Area};
 use crate::config::{Config, Mode, Theme};
 use crate::drafts::DraftBook;
+use crate::json::Json;
 use crate::model::{Cursor, DealId, Sort, Stage};
 use crate::providers::local::{KeyValueStore, LocalBackend};
 use leptos::prelude::*;
@@ -181,7 +182,7 @@ impl AppCtx {
 
     /// Dispatches `dealform:{name}` from the host element, bubbling out of any shadow root,
     /// with `detail` as a plain object.
-    pub fn emit(&self, name: &str, detail: &serde_json::Value) {
+    pub fn emit(&self, name: &str, detail: &Json) {
         let target: Option<web_sys::EventTarget> = self
             .host
             .get_value()
@@ -196,14 +197,17 @@ impl AppCtx {
     pub fn emit_error(&self, error: &BackendError) {
         self.emit(
             "error",
-            &serde_json::json!({"kind": error_kind(error), "message": error.to_string()}),
+            &Json::obj([
+                ("kind", error_kind(error).into()),
+                ("message", error.to_string().into()),
+            ]),
         );
     }
 }
 
 /// Dispatches `dealform:{name}` from `target`, bubbling out of any shadow root, with `detail`
 /// as a plain object.
-pub fn dispatch(target: &web_sys::EventTarget, name: &str, detail: &serde_json::Value) {
+pub fn dispatch(target: &web_sys::EventTarget, name: &str, detail: &Json) {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
@@ -229,8 +233,8 @@ pub fn error_kind(e: &BackendError) -> &'static str {
 }
 
 /// A deal as the detail of a `dealform:*` event.
-pub fn deal_detail(deal: &crate::model::Deal) -> serde_json::Value {
-    serde_json::to_value(deal).unwrap_or(serde_json::Value::Null)
+pub fn deal_detail(deal: &crate::model::Deal) -> Json {
+    deal.to_json()
 }
 
 /// The context of the app instance being rendered.

@@ -35,7 +35,7 @@ pub fn mount_widget(host: web_sys::HtmlElement, container: web_sys::HtmlElement,
         dispatch(
             &host,
             "error",
-            &serde_json::json!({"kind": "config", "message": message}),
+            &crate::json::Json::obj([("kind", "config".into()), ("message", message.as_str().into())]),
         );
     }
     let handle = mount_to(container, move || match config {
