@@ -11,6 +11,7 @@ pub async fn load(url: &str) -> Result<Config, ConfigError> {
     let response = match Request::get(url).send().await {
         Ok(r) => r,
         Err(e) => {
+            let e = super::http::fetch_error(&e);
             web_sys::console::warn_1(&format!("dealform: no config at {url} ({e}); using defaults").into());
             return Ok(Config::default());
         }
@@ -30,7 +31,7 @@ pub async fn load(url: &str) -> Result<Config, ConfigError> {
     }
     let text = response.text().await.map_err(|e| ConfigError {
         field: None,
-        message: format!("could not be read: {e}"),
+        message: format!("could not be read: {}", super::http::fetch_error(&e)),
     })?;
     if text.trim_start().starts_with('<') {
         return Ok(Config::default());

@@ -101,7 +101,7 @@ impl HttpBackend {
             }
             None => builder.headers(headers).build(),
         }
-        .map_err(|e| BackendError::Network(e.to_string()))?;
+        .map_err(|e| BackendError::Network(fetch_error(&e)))?;
 
         let abort = controller.clone();
         let timer = gloo_timeout(self.timeout_ms, move || abort.abort());
@@ -112,8 +112,9 @@ impl HttpBackend {
             Err(gloo_net::Error::JsError(e)) if e.name == "AbortError" => return Err(self.timed_out(call)),
             Err(e) => {
                 return Err(BackendError::Network(format!(
-                    "no answer from {}: the connection failed or dropped ({e}). Check the network, the base_url and, for a CRM on another origin, its CORS settings.",
-                    self.provider.name()
+                    "no answer from {}: the connection failed or dropped ({}). Check the network, the base_url and, for a CRM on another origin, its CORS settings.",
+                    self.provider.name(),
+                    fetch_error(&e)
                 )))
             }
         };
@@ -127,7 +128,8 @@ impl HttpBackend {
             Err(gloo_net::Error::JsError(e)) if e.name == "AbortError" => return Err(self.timed_out(call)),
             Err(e) => {
                 return Err(BackendError::Network(format!(
-                    "the connection dropped while reading the answer ({e})"
+                    "the connection dropped while reading the answer ({})",
+                    fetch_error(&e)
                 )))
             }
         };
@@ -321,5 +323,16 @@ impl DealsBackend for HttpBackend {
     }
     fn set_activity_listener(&self, listener: ActivityListener) {
         *self.listener.borrow_mut() = Some(listener);
+    }
+}
+
+/// What a failed fetch says. Not through `gloo_net::Error`'s `Display`: that reaches its
+/// serde_json variant (a feature another crate turns on) and links serde_json's messages.
+pub(crate) fn fetch_error(e: &gloo_net::Error) -> String {
+    match e {
+        gloo_net::Error::JsError(e) => e.to_string(),
+        gloo_net::Error::GlooError(e) => e.clone(),
+        #[allow(unreachable_patterns)]
+        _ => "an unexpected error".to_owned(),
     }
 }

@@ -147,7 +147,8 @@ pub fn error_object(r: &HttpResponse) -> Option<crate::json::Json> {
 }
 
 /// Puts each `(wire field, message)` the CRM reported under its form field (the first message
-/// per field), and returns the rest as `wire: message` texts for the form-level message.
+/// per field, listed in form order), and returns the rest as `wire: message` texts for the
+/// form-level message.
 pub fn place_errors(
     table: &[(&str, Field)],
     issues: impl IntoIterator<Item = (String, String)>,
@@ -161,6 +162,8 @@ pub fn place_errors(
             None => unplaced.push(format!("{wire}: {message}")),
         }
     }
+    // In the form's order, as the form's own validation lists them, whatever order the CRM used.
+    crate::model::order::sort_short_by_key(&mut fields, |e| e.field);
     (fields, unplaced)
 }
 

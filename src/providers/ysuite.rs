@@ -242,9 +242,8 @@ impl Provider for Ysuite {
         let Some(body) = super::error_object(r) else {
             return super::error_without_body(r);
         };
-        // `errors`: each field's messages; sorted by field, so the message reads the same
-        // whatever order the CRM wrote them in.
-        let mut errors: Vec<(String, String)> = body["errors"]
+        // `errors`: each field's messages, in the order the CRM wrote them.
+        let errors: Vec<(String, String)> = body["errors"]
             .as_object()
             .unwrap_or_default()
             .iter()
@@ -258,7 +257,6 @@ impl Provider for Ysuite {
                 (wire.clone(), texts.join(" "))
             })
             .collect();
-        errors.sort();
         let (fields, unplaced) = place_errors(FIELDS, errors);
         let message = body["message"].as_str().unwrap_or_default();
         let message = if unplaced.is_empty() {
@@ -408,8 +406,8 @@ mod tests {
         assert_eq!(
             errors,
             vec![
-                FieldError::new(Field::Company, "The cstid field is required."),
-                FieldError::new(Field::Name, "The deal name may not be greater than 255 characters.")
+                FieldError::new(Field::Name, "The deal name may not be greater than 255 characters."),
+                FieldError::new(Field::Company, "The cstid field is required.")
             ]
         );
         assert_eq!(message.as_deref(), Some("Validation failed tag_ids: bad"));
