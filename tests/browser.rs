@@ -171,3 +171,22 @@ async fn a_valid_form_saves_and_returns_to_the_list_with_a_status_message() {
     assert_eq!(status, "Created “Initech”.");
     assert_eq!(root.query_selector_all("table tbody tr").unwrap().length(), 1);
 }
+
+/// The browser's `toLowerCase`, which folds non-ASCII text for search and sort in the wasm,
+/// lowers text as Rust's `to_lowercase` does, final sigma and multi-character lowerings included.
+#[wasm_bindgen_test]
+fn the_browser_folds_case_as_rust_does() {
+    for s in [
+        "Émile Zola GmbH",
+        "ΟΔΟΣ ΣΟΦΙΑΣ",
+        "İstanbul",
+        "STRASSE ẞ",
+        "ÅNGSTRÖM Ǆ ǅ",
+        "日本語 ＡＢＣ",
+        "ДЕЛО №5",
+        "Σ",
+        "aΣ.",
+    ] {
+        assert_eq!(dealform::model::text::fold_case(s), s.to_lowercase(), "{s}");
+    }
+}

@@ -24,6 +24,26 @@ pub fn char_len(s: &str) -> usize {
     s.chars().count()
 }
 
+/// Lower case for matching and ordering without regard to case ("Émile" finds "émile").
+///
+/// ASCII, which most names are, is folded here. Other text is folded by the JavaScript engine's
+/// `toLowerCase` in the browser: Rust's `to_lowercase` brings its Unicode case tables into the
+/// wasm (some 15 KB), which the browser already has. Both apply Unicode's default lower-casing,
+/// final sigma included (a browser test compares them); host builds use Rust's.
+pub fn fold_case(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::JsString::from(s).to_lower_case().into()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        s.to_lowercase()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,5 +58,11 @@ mod tests {
     fn char_len_counts_characters_not_bytes() {
         assert_eq!(char_len("Café"), 4);
         assert_eq!(char_len("日本語"), 3);
+    }
+
+    #[test]
+    fn fold_case_lowers_ascii_and_the_rest() {
+        assert_eq!(fold_case("ACME Corp"), "acme corp");
+        assert_eq!(fold_case("ÉMILE ΟΔΟΣ"), "émile οδος");
     }
 }

@@ -131,7 +131,7 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
             Field::Currency => Ok(()),
             Field::Stage => match &cx.stage_ids {
                 Some(ids) if !ids.iter().any(|id| id == text) => {
-                    Err(format!("Choose a {} from the list", label.to_lowercase()))
+                    Err(format!("Choose a {} from the list", super::text::fold_case(label)))
                 }
                 _ => {
                     out.stage = Some(text.to_owned());

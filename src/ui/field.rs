@@ -115,7 +115,7 @@ pub fn FieldRow(
                 <select id=id.clone()
                     aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
                     on:change=set on:blur=blur>
-                    <option value="" selected=move || draft.with(|d| d.get(field).is_empty())>{format!("Choose a {}", label.to_lowercase())}</option>
+                    <option value="" selected=move || draft.with(|d| d.get(field).is_empty())>{format!("Choose a {}", crate::model::text::fold_case(label))}</option>
                     {unknown.map(|id| view! { <option value=id.clone()>{format!("{id} (no longer offered)")}</option> })}
                     {stages.into_iter().map(|s| {
                         let sid = s.id.clone();
