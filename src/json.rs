@@ -519,10 +519,16 @@ impl Parser<'_> {
         JsonError(format!("{what} at line {line} column {column}"))
     }
 
+    /// Moves past the bytes that pass `keep`; how many.
+    fn skip(&mut self, keep: impl Fn(u8) -> bool) -> usize {
+        let rest = self.text.as_bytes().get(self.at..).unwrap_or_default();
+        let n = rest.iter().position(|&b| !keep(b)).unwrap_or(rest.len());
+        self.at += n;
+        n
+    }
+
     fn space(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
-            self.at += 1;
-        }
+        self.skip(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'));
     }
 
     fn eat(&mut self, byte: u8) -> bool {
@@ -622,11 +628,7 @@ impl Parser<'_> {
     }
 
     fn digits(&mut self) -> usize {
-        let start = self.at;
-        while matches!(self.peek(), Some(b'0'..=b'9')) {
-            self.at += 1;
-        }
-        self.at - start
+        self.skip(|b| b.is_ascii_digit())
     }
 
     fn number(&mut self) -> Result<Json, JsonError> {
@@ -669,9 +671,7 @@ impl Parser<'_> {
         let mut out = String::new();
         loop {
             let start = self.at;
-            while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
-                self.at += 1;
-            }
+            self.skip(|b| b != b'"' && b != b'\\' && b >= 0x20);
             // The stops are ASCII, so the run between them is whole characters.
             out.push_str(&self.text[start..self.at]);
             match self.peek() {
