@@ -149,8 +149,9 @@ pub struct Config {
     /// Stages to offer when the CRM's own list cannot be fetched.
     pub stages: Vec<Stage>,
     /// Replacement paths for a CRM's calls whose paths its public docs do not show: keys
-    /// `create`, `get`, `update`, `delete`, `stages`; `{id}` stands for the deal's id.
-    pub routes: std::collections::BTreeMap<String, String>,
+    /// `create`, `get`, `update`, `delete`, `stages`; `{id}` stands for the deal's id. Pairs of
+    /// call and path, each call once (a list, not a map: there are five at most).
+    pub routes: Vec<(String, String)>,
     /// Which views show.
     pub mode: Mode,
     /// Which colours.
@@ -160,6 +161,14 @@ pub struct Config {
 }
 
 impl Config {
+    /// The configured path of a call (`get`, `stages`…), if it is rerouted.
+    pub fn route(&self, call: &str) -> Option<&str> {
+        self.routes
+            .iter()
+            .find(|(c, _)| c == call)
+            .map(|(_, path)| path.as_str())
+    }
+
     /// The base URL requests go to, without a trailing slash.
     pub fn api_base(&self) -> String {
         self.base_url
@@ -183,7 +192,7 @@ impl Default for Config {
             credentials: Credentials::default(),
             timeout_ms: 15_000,
             stages: Vec::new(),
-            routes: std::collections::BTreeMap::new(),
+            routes: Vec::new(),
             mode: Mode::Full,
             theme: Theme::Auto,
             list: ListView::Pages,
@@ -471,14 +480,13 @@ fn credentials(map: &Json, provider: ProviderKind) -> Result<Credentials, Config
 /// The calls whose paths can be replaced.
 pub const ROUTE_KEYS: &[&str] = &["create", "get", "update", "delete", "stages"];
 
-fn routes(map: &Json) -> Result<std::collections::BTreeMap<String, String>, ConfigError> {
+fn routes(map: &Json) -> Result<Vec<(String, String)>, ConfigError> {
     let routes = match map.get("routes") {
         None | Some(Json::Null) => return Ok(Default::default()),
         Some(Json::Obj(r)) => r,
         Some(other) => return Err(err("routes", format!("must be an object, not {}", other.kind()))),
     };
-    // Inserted one by one: `collect` into a map sorts first, and its sort is a few KB of wasm.
-    let mut out = std::collections::BTreeMap::new();
+    let mut out: Vec<(String, String)> = Vec::new();
     for (k, v) in routes {
         let field = format!("routes.{k}");
         if !ROUTE_KEYS.contains(&k.as_str()) {
@@ -493,7 +501,9 @@ fn routes(map: &Json) -> Result<std::collections::BTreeMap<String, String>, Conf
                 if needs_id && !p.contains("{id}") {
                     return Err(err(&field, "must contain {id} where the deal's id goes"));
                 }
-                out.insert(k.clone(), p.to_owned());
+                // A call named twice keeps its last path, as JSON readers read a repeated key.
+                out.retain(|(call, _)| call != k);
+                out.push((k.clone(), p.to_owned()));
             }
             _ => return Err(err(&field, "must be a path starting with / (no query string)")),
         }
@@ -661,7 +671,10 @@ mod tests {
     fn unverified_paths_can_be_rerouted() {
         let c = Config::parse(r#"{"provider":"stardex","routes":{"get":"/v2/deal/{id}","stages":"/v1/statuses"}}"#)
             .unwrap();
-        assert_eq!(c.routes.get("get").map(String::as_str), Some("/v2/deal/{id}"));
+        assert_eq!(c.route("get"), Some("/v2/deal/{id}"));
+        assert_eq!(c.route("create"), None);
+        let twice = Config::parse(r#"{"provider":"stardex","routes":{"get":"/a/{id}","get":"/b/{id}"}}"#).unwrap();
+        assert_eq!((twice.route("get"), twice.routes.len()), (Some("/b/{id}"), 1));
         assert_eq!(field_of(r#"{"routes":{"list":"/x"}}"#).as_deref(), Some("routes.list"));
         assert_eq!(
             field_of(r#"{"routes":{"delete":"/deals"}}"#).as_deref(),

@@ -5,7 +5,6 @@
 use crate::json::Json;
 use crate::model::{DealDraft, DealId};
 use crate::providers::local::KeyValueStore;
-use std::collections::BTreeMap;
 
 /// Which form a draft belongs to.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -71,61 +70,73 @@ impl<'a> DraftBook<'a> {
         }
     }
 
-    fn read(&self) -> BTreeMap<String, SavedDraft> {
+    fn read(&self) -> Slots {
         // Unreadable drafts are dropped rather than blocking the app: they are a convenience
         // copy, and the form they came from is gone. One unreadable draft loses only itself.
         let raw = self.store.get(&self.key).ok().flatten().unwrap_or_default();
         let Ok(Json::Obj(members)) = Json::parse(&raw) else {
-            return BTreeMap::new();
+            return Slots::new();
         };
-        // Inserted one by one: `collect` into a map sorts first, and its sort is a few KB of wasm.
-        let mut drafts = BTreeMap::new();
+        let mut slots = Slots::new();
         for (slot, v) in members {
             if let Some(d) = SavedDraft::from_json(&v) {
-                drafts.insert(slot, d);
+                keep(&mut slots, slot, d);
             }
         }
-        drafts
+        slots
     }
 
-    fn write(&self, map: &BTreeMap<String, SavedDraft>) -> Result<(), String> {
-        if map.is_empty() {
+    fn write(&self, slots: &Slots) -> Result<(), String> {
+        if slots.is_empty() {
             return self.store.remove(&self.key);
         }
-        let raw = Json::Obj(map.iter().map(|(k, d)| (k.clone(), d.to_json())).collect()).to_string();
+        let raw = Json::Obj(slots.iter().map(|(k, d)| (k.clone(), d.to_json())).collect()).to_string();
         self.store.set(&self.key, &raw)
     }
 
-    /// Every kept draft.
+    /// Every kept draft, in the order of their slots (new, then edits by id).
     pub fn all(&self) -> Vec<SavedDraft> {
-        self.read().into_values().collect()
+        self.read().into_iter().map(|(_, d)| d).collect()
     }
 
     /// The draft of one form.
     pub fn get(&self, target: &DraftTarget) -> Option<DealDraft> {
-        self.read().remove(&target.slot()).map(|s| s.draft)
+        let slot = target.slot();
+        self.read().into_iter().find(|(s, _)| *s == slot).map(|(_, d)| d.draft)
     }
 
     /// Keeps a form's draft, replacing its previous one.
     pub fn put(&self, target: &DraftTarget, draft: &DealDraft) -> Result<(), String> {
-        let mut map = self.read();
-        map.insert(
-            target.slot(),
-            SavedDraft {
-                target: target.clone(),
-                draft: draft.clone(),
-            },
-        );
-        self.write(&map)
+        let mut slots = self.read();
+        let saved = SavedDraft {
+            target: target.clone(),
+            draft: draft.clone(),
+        };
+        keep(&mut slots, target.slot(), saved);
+        self.write(&slots)
     }
 
     /// Forgets a form's draft.
     pub fn remove(&self, target: &DraftTarget) -> Result<(), String> {
-        let mut map = self.read();
-        if map.remove(&target.slot()).is_some() {
-            self.write(&map)?;
+        let mut slots = self.read();
+        let (slot, before) = (target.slot(), slots.len());
+        slots.retain(|(s, _)| *s != slot);
+        if slots.len() != before {
+            self.write(&slots)?;
         }
         Ok(())
+    }
+}
+
+/// The drafts by slot, sorted by slot. A sorted list rather than a `BTreeMap`: a handful of
+/// drafts need no tree, and the map's code for `String` keys is some 6 KB of wasm.
+type Slots = Vec<(String, SavedDraft)>;
+
+/// Puts a draft in its slot, replacing the slot's draft (a slot stored twice keeps its last).
+fn keep(slots: &mut Slots, slot: String, draft: SavedDraft) {
+    match slots.binary_search_by(|(s, _)| s.as_str().cmp(&slot)) {
+        Ok(i) => slots[i].1 = draft,
+        Err(i) => slots.insert(i, (slot, draft)),
     }
 }
 

@@ -23,7 +23,7 @@ pub struct HttpBackend {
     timeout_ms: u32,
     schema: Schema,
     fallback_stages: Vec<Stage>,
-    routes: std::collections::BTreeMap<String, String>,
+    routes: Vec<(String, String)>,
     stages: RefCell<Option<Vec<Stage>>>,
     stages_note: RefCell<Option<String>>,
     listener: RefCell<Option<ActivityListener>>,
@@ -181,7 +181,7 @@ impl HttpBackend {
 
     /// The request with its path replaced where the config reroutes this call.
     fn routed(&self, mut req: HttpRequest, route: &str, id: Option<&DealId>) -> HttpRequest {
-        if let Some(path) = self.routes.get(route) {
+        if let Some((_, path)) = self.routes.iter().find(|(call, _)| call == route) {
             req.path = crate::providers::reroute(path, id);
         }
         req
