@@ -84,7 +84,8 @@ impl Json {
     /// value that is not an object.
     pub fn set(&mut self, key: &str, value: Json) {
         if let Json::Obj(members) = self {
-            match members.iter_mut().find(|(k, _)| k == key) {
+            // The last of a repeated key, the one `get` reads.
+            match members.iter_mut().rev().find(|(k, _)| k == key) {
                 Some((_, v)) => *v = value,
                 None => members.push((key.to_owned(), value)),
             }
@@ -454,6 +455,11 @@ pub fn number_f64(text: &str) -> f64 {
         }
         i += 1;
     }
+    // Trailing zeros ("1200.500000000000000000") would push the mantissa past the fast path.
+    while mantissa != 0 && mantissa.is_multiple_of(10) {
+        mantissa /= 10;
+        exp10 += 1;
+    }
     if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
         let exp: i64 = text[i + 1..]
             .trim_start_matches('+')
@@ -805,7 +811,9 @@ mod tests {
         let mut v = Json::parse(r#"{"a": 1, "a": 2}"#).unwrap();
         assert_eq!(v["a"].as_u64(), Some(2));
         v.set("b", Json::from("x"));
-        assert_eq!(v.to_string(), r#"{"a":1,"a":2,"b":"x"}"#);
+        v.set("a", Json::from(3u8));
+        assert_eq!(v["a"].as_u64(), Some(3), "set changes the copy get reads");
+        assert_eq!(v.to_string(), r#"{"a":1,"a":3,"b":"x"}"#);
     }
 
     #[test]
@@ -847,6 +855,8 @@ mod tests {
             "123456789012.99",
             "9007199254740993",
             "1e22",
+            "1200.500000000000000000",
+            "100000000000000000000000e-3",
             "1e-22",
         ] {
             let got = number_f64(t);

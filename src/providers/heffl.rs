@@ -275,11 +275,18 @@ impl Provider for Heffl {
             return super::error_without_body(r);
         };
         let issues = e["details"]["issues"].as_array().unwrap_or_default();
-        let issues = issues.iter().filter_map(|i| {
-            let text = |k: &str| i[k].as_str().map(str::to_owned);
-            Some((text("field")?, text("message")?))
-        });
-        let (fields, unplaced) = place_errors(FIELDS, issues);
+        let text = |i: &Json, k: &str| i[k].as_str().map(str::to_owned).filter(|t| !t.trim().is_empty());
+        let placed = issues
+            .iter()
+            .filter_map(|i| Some((text(i, "field")?, text(i, "message")?)));
+        let (fields, mut unplaced) = place_errors(FIELDS, placed);
+        // An issue naming no field still says something about the deal as a whole.
+        unplaced.extend(
+            issues
+                .iter()
+                .filter(|i| text(i, "field").is_none())
+                .filter_map(|i| text(i, "message")),
+        );
         let message = e["message"].as_str().unwrap_or_default();
         let message = if unplaced.is_empty() {
             message.to_owned()
@@ -420,6 +427,18 @@ mod tests {
             BackendError::Fields {
                 errors: vec![FieldError::new(Field::Company, "Must start with clt_")],
                 message: Some("Invalid request foo: Unrecognized key".into())
+            }
+        );
+        // An issue naming no field is kept in the message, not dropped.
+        let r = HttpResponse::new(
+            400,
+            r#"{"error": {"code": "VALIDATION_ERROR", "message": "Invalid request", "details": {"issues": [{"field": "clientId", "message": "Must start with clt_"}, {"field": null, "message": "Deal is locked"}]}}}"#,
+        );
+        assert_eq!(
+            heffl().read_error(&r),
+            BackendError::Fields {
+                errors: vec![FieldError::new(Field::Company, "Must start with clt_")],
+                message: Some("Invalid request Deal is locked".into())
             }
         );
         let r = HttpResponse::new(

@@ -64,7 +64,10 @@ fn probability(p: Option<f64>) -> Option<u8> {
 fn envelope(r: &HttpResponse) -> Result<Json, BackendError> {
     let env = r.json()?;
     env.req("success", Json::as_bool, "true/false")?;
-    env.need("data")?;
+    // Present, though it may be null (an update's answer has nothing to say).
+    if env.get("data").is_none() {
+        return Err(BackendError::Malformed("unexpected JSON (missing field `data`)".into()));
+    }
     Ok(env)
 }
 
@@ -201,7 +204,7 @@ impl Provider for Stardex {
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
-        self.to_deal(&envelope(r)?["data"])
+        self.to_deal(envelope(r)?.need("data")?)
     }
 
     fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
@@ -347,6 +350,13 @@ mod tests {
             stardex().read_updated(&DealId("x".into()), &answer).unwrap(),
             Saved::Id(DealId("x".into()))
         );
+        let bare = HttpResponse::new(200, r#"{"success": true, "data": null}"#);
+        assert_eq!(
+            stardex().read_updated(&DealId("x".into()), &bare).unwrap(),
+            Saved::Id(DealId("x".into()))
+        );
+        let deal = stardex().read_deal(&bare).unwrap_err();
+        assert!(deal.to_string().contains("missing field `data`"), "{deal}");
     }
 
     #[test]

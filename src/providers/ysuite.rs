@@ -247,14 +247,19 @@ impl Provider for Ysuite {
             .as_object()
             .unwrap_or_default()
             .iter()
-            .map(|(wire, m)| {
-                let texts: Vec<&str> = m
-                    .as_array()
-                    .unwrap_or_default()
-                    .iter()
-                    .filter_map(Json::as_str)
-                    .collect();
-                (wire.clone(), texts.join(" "))
+            .filter_map(|(wire, m)| {
+                // A list of messages, as documented; a lone message is taken as a list of one.
+                let texts: Vec<&str> = match m {
+                    Json::Str(one) => vec![one.as_str()],
+                    m => m
+                        .as_array()
+                        .unwrap_or_default()
+                        .iter()
+                        .filter_map(Json::as_str)
+                        .collect(),
+                };
+                let text = texts.join(" ");
+                (!text.trim().is_empty()).then(|| (wire.clone(), text))
             })
             .collect();
         let (fields, unplaced) = place_errors(FIELDS, errors);
@@ -392,6 +397,22 @@ mod tests {
             r#"{"success": true, "message": "Deal created successfully!", "data": {"deal_id": 7, "deal_name": "Acme Corp — Enterprise License"}}"#,
         );
         assert_eq!(ysuite().read_created(&r).unwrap(), Saved::Id(DealId("7".into())));
+    }
+
+    #[test]
+    fn a_lone_message_counts_and_an_empty_one_is_not_a_field_error() {
+        let r = HttpResponse::new(
+            422,
+            r#"{"message": "Validation failed", "errors": {"deal_name": "The deal name field is required.", "cstid": [], "x": ""}}"#,
+        );
+        let BackendError::Fields { errors, message } = ysuite().read_error(&r) else {
+            panic!()
+        };
+        assert_eq!(
+            errors,
+            vec![FieldError::new(Field::Name, "The deal name field is required.")]
+        );
+        assert_eq!(message.as_deref(), Some("Validation failed"));
     }
 
     #[test]
