@@ -58,6 +58,10 @@ struct Slot {
     note: web_sys::Text,
     /// What it shows now; `None` when it must be drawn afresh.
     shows: Option<(u64, RowKind)>,
+    /// What its cells hold, whichever row it stands for: a slot that held "Loading…" and is
+    /// reused for another row still loading only takes the new row number. A fling over rows
+    /// not yet fetched then changes no text at all.
+    holds: Option<RowKind>,
     attached: bool,
 }
 
@@ -67,6 +71,16 @@ enum RowKind {
     Deal,
     Loading,
     Failed,
+}
+
+impl RowKind {
+    fn of(row: &Row<'_>) -> Self {
+        match row {
+            Row::Deal(_) => RowKind::Deal,
+            Row::Loading => RowKind::Loading,
+            Row::Failed => RowKind::Failed,
+        }
+    }
 }
 
 impl Rows {
@@ -136,13 +150,9 @@ impl Rows {
         for (k, slot) in self.shown.iter_mut().enumerate() {
             let i = self.first + k as u64;
             let row = cache.row(i);
-            let kind = match row {
-                Row::Deal(_) => RowKind::Deal,
-                Row::Loading => RowKind::Loading,
-                Row::Failed => RowKind::Failed,
-            };
+            let kind = RowKind::of(&row);
             if redraw || slot.shows != Some((i, kind)) {
-                slot.draw(i, row, app);
+                slot.draw(i, row, app, redraw);
                 slot.shows = Some((i, kind));
             }
         }
@@ -193,13 +203,21 @@ impl Slot {
             link,
             note: doc.create_text_node(""),
             shows: None,
+            holds: None,
             attached: false,
         }
     }
 
-    /// Draws row `i` as `row` shows it.
-    fn draw(&mut self, i: u64, row: Row<'_>, app: AppCtx) {
+    /// Draws row `i` as `row` shows it; `fresh` draws the cells even where they hold a note
+    /// of the same kind already.
+    fn draw(&mut self, i: u64, row: Row<'_>, app: AppCtx, fresh: bool) {
         let _ = self.tr.set_attribute("aria-rowindex", &aria_row(i).to_string());
+        let kind = RowKind::of(&row);
+        let same_note = !fresh && kind != RowKind::Deal && self.holds == Some(kind);
+        self.holds = Some(kind);
+        if same_note {
+            return;
+        }
         let first = &self.cells[0];
         let deal = match row {
             Row::Deal(deal) => deal,
