@@ -339,9 +339,10 @@ pub fn ScrollTable(
             });
         }
     };
-    // Reading down the list (some rows in view already here) fetches at once. A jump (End, a
-    // dragged scrollbar) waits for the view to settle, so it fetches the pages it lands on,
-    // not every page it passes.
+    // Reading down the list (at a reading pace, some rows in view already here) fetches at
+    // once. A jump or a fling (End, a dragged scrollbar) waits for the view to settle, so it
+    // fetches the pages it lands on, not every page it passes: also when it passes rows already
+    // here, where a fast CRM would otherwise be asked for every page on the way.
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     on_cleanup(move || {
         if let Some(h) = pending.try_get_value().flatten() {
@@ -353,7 +354,8 @@ pub fn ScrollTable(
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        let reading = cache.with_untracked(|c| rows.clone().any(|i| matches!(c.row(i), Row::Deal(_))));
+        let reading = reading_down.get_value().is_some()
+            && cache.with_untracked(|c| rows.clone().any(|i| matches!(c.row(i), Row::Deal(_))));
         if reading {
             fetch(true);
         } else {

@@ -177,6 +177,25 @@ describe('the scrolling list with a person at the keyboard', () => {
     assert.deepEqual(problems, []);
   });
 
+  test('a fling fetches where it comes to rest, not every page it passes', async () => {
+    const { context, page, problems, region } = await openList();
+    // At rest first: the first page shown, the next fetched ahead.
+    await page.waitForTimeout(500);
+    const before = await listCalls('stardex');
+    // 1,000 px a frame (a hard fling) through the loaded rows and on to the last of 1,000.
+    await region.evaluate(async (el) => {
+      for (let i = 0; i < 45; i++) {
+        el.scrollTop += 1000;
+        await new Promise((ok) => requestAnimationFrame(ok));
+      }
+    });
+    await until(async () => (await mounted(page)).some((r) => r.cells[0] === 'Seed deal 1000'), 'the last deal, where the fling stopped');
+    const calls = (await listCalls('stardex')) - before;
+    assert.ok(calls <= 2, `the fling made ${calls} list requests on the way; only where it stopped needs one`);
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+
   test('leaving the list in the middle of a jump is clean', async () => {
     const { context, page, problems, region } = await openList();
     // The pages a jump lands on are fetched once the view has rested; here the list is gone first.
