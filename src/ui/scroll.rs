@@ -99,6 +99,9 @@ impl Rows {
 
     /// Shows rows `range`, drawing only those that changed (all of them with `redraw`).
     fn show(&mut self, range: std::ops::Range<u64>, cache: &RowCache, app: AppCtx, redraw: bool) {
+        if !redraw && self.relabel_notes(&range, cache) {
+            return;
+        }
         let end = self.first + self.shown.len() as u64;
         if range.start >= end || range.end <= self.first {
             self.spare.extend(self.shown.drain(..));
@@ -156,6 +159,27 @@ impl Rows {
                 slot.shows = Some((i, kind));
             }
         }
+    }
+
+    /// A fling over rows not fetched yet: every row on screen and every row to show is a
+    /// "Loading…" note, and notes look alike, so the rows stay where they are in the table and
+    /// only take their new row numbers. Moving them instead (out at one end, in at the other)
+    /// makes Chromium rebuild their layout every frame. Whether it applied.
+    fn relabel_notes(&mut self, range: &std::ops::Range<u64>, cache: &RowCache) -> bool {
+        let fits = !self.shown.is_empty()
+            && self.shown.len() as u64 == range.end.saturating_sub(range.start)
+            && self.shown.iter().all(|s| s.holds == Some(RowKind::Loading))
+            && range.clone().all(|i| matches!(cache.row(i), Row::Loading));
+        if fits {
+            self.first = range.start;
+            for (i, slot) in range.clone().zip(self.shown.iter_mut()) {
+                if slot.shows != Some((i, RowKind::Loading)) {
+                    let _ = slot.tr.set_attribute("aria-rowindex", &aria_row(i).to_string());
+                    slot.shows = Some((i, RowKind::Loading));
+                }
+            }
+        }
+        fits
     }
 
     /// A spare slot (it is about to be placed), or a new one.

@@ -189,9 +189,17 @@ describe('the scrolling list with a person at the keyboard', () => {
         await new Promise((ok) => requestAnimationFrame(ok));
       }
     });
+    // On the way the rows were "Loading…" notes, numbered in place; at rest they are numbered in
+    // order, each deal at its own number (Seed deal N is row N + 1, the header being row 1).
+    const [inFlight, topRow] = await Promise.all([mounted(page), region.evaluate((el) => Math.floor(el.scrollTop / 40) + 2)]);
+    assert.deepEqual(inFlight.map((r) => r.index), inFlight.map((_, k) => inFlight[0].index + k), 'rows numbered in order mid-fling');
+    assert.ok(inFlight[0].index <= topRow && topRow <= inFlight.at(-1).index, `row ${topRow}, at the top of the view, is among the rows ${inFlight[0].index}–${inFlight.at(-1).index}`);
     await until(async () => (await mounted(page)).some((r) => r.cells[0] === 'Seed deal 1000'), 'the last deal, where the fling stopped');
     const calls = (await listCalls('stardex')) - before;
     assert.ok(calls <= 2, `the fling made ${calls} list requests on the way; only where it stopped needs one`);
+    const rows = await mounted(page);
+    assert.deepEqual(rows.map((r) => r.index), rows.map((_, k) => rows[0].index + k), 'rows numbered in order');
+    for (const r of rows) assert.equal(r.cells[0], `Seed deal ${r.index - 1}`, `row ${r.index}`);
     await context.close();
     assert.deepEqual(problems, []);
   });
