@@ -314,26 +314,19 @@ impl From<bool> for Json {
         Json::Bool(b)
     }
 }
-impl From<u8> for Json {
-    fn from(n: u8) -> Json {
-        Json::Num(n.to_string())
-    }
+
+/// Whole numbers, written as their digits.
+macro_rules! from_integer {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Json {
+            fn from(n: $t) -> Json {
+                Json::Num(n.to_string())
+            }
+        }
+    )*};
 }
-impl From<u32> for Json {
-    fn from(n: u32) -> Json {
-        Json::Num(n.to_string())
-    }
-}
-impl From<u64> for Json {
-    fn from(n: u64) -> Json {
-        Json::Num(n.to_string())
-    }
-}
-impl From<i64> for Json {
-    fn from(n: i64) -> Json {
-        Json::Num(n.to_string())
-    }
-}
+from_integer!(u8, u32, u64, i64);
+
 impl<T: Into<Json>> From<Option<T>> for Json {
     fn from(v: Option<T>) -> Json {
         v.map_or(Json::Null, Into::into)
