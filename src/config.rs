@@ -163,10 +163,7 @@ pub struct Config {
 impl Config {
     /// The configured path of a call (`get`, `stages`…), if it is rerouted.
     pub fn route(&self, call: &str) -> Option<&str> {
-        self.routes
-            .iter()
-            .find(|(c, _)| c == call)
-            .map(|(_, path)| path.as_str())
+        route_in(&self.routes, call)
     }
 
     /// The base URL requests go to, without a trailing slash.
@@ -475,6 +472,11 @@ fn credentials(map: &Json, provider: ProviderKind) -> Result<Credentials, Config
         *slot = Some(s.trim().to_owned());
     }
     Ok(out)
+}
+
+/// The path `routes` gives a call, if any: what [`Config::route`] reads, for holders of a copy.
+pub fn route_in<'a>(routes: &'a [(String, String)], call: &str) -> Option<&'a str> {
+    routes.iter().find(|(c, _)| c == call).map(|(_, path)| path.as_str())
 }
 
 /// The calls whose paths can be replaced.

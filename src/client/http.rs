@@ -181,7 +181,7 @@ impl HttpBackend {
 
     /// The request with its path replaced where the config reroutes this call.
     fn routed(&self, mut req: HttpRequest, route: &str, id: Option<&DealId>) -> HttpRequest {
-        if let Some((_, path)) = self.routes.iter().find(|(call, _)| call == route) {
+        if let Some(path) = crate::config::route_in(&self.routes, route) {
             req.path = crate::providers::reroute(path, id);
         }
         req

@@ -300,11 +300,16 @@ pub(crate) fn stage_text(app: AppCtx, deal: &Deal) -> Option<String> {
 
 /// What a deal's row shows after its name: amount, stage, close date and owner.
 pub(crate) fn detail_texts(app: AppCtx, deal: &Deal) -> [String; 4] {
+    let [amount, date, owner] = fixed_texts(app, deal);
+    [amount, stage_text(app, deal).unwrap_or_default(), date, owner]
+}
+
+/// The amount, close date and owner: the row texts that do not wait for the stage list.
+fn fixed_texts(app: AppCtx, deal: &Deal) -> [String; 3] {
     let fmt = app.fmt.get_value();
     let f = &deal.fields;
     [
         f.amount.map(|m| fmt.money(&m)).unwrap_or_default(),
-        stage_text(app, deal).unwrap_or_default(),
         f.close_date.map(|d| fmt.date(&d)).unwrap_or_default(),
         deal.labels
             .owner
@@ -323,7 +328,7 @@ pub fn DealRow(
     row_index: Option<u64>,
 ) -> impl IntoView {
     let app = use_app();
-    let [amount, _, date, owner] = detail_texts(app, &deal);
+    let [amount, date, owner] = fixed_texts(app, &deal);
     let stage = {
         let deal = deal.clone();
         move || stage_text(app, &deal)
