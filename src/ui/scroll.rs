@@ -71,6 +71,8 @@ enum RowKind {
     Deal,
     Loading,
     Failed,
+    /// A deal passed in a fling: its cells are left empty (see [`Rows::show`]).
+    Passed,
 }
 
 impl RowKind {
@@ -98,8 +100,24 @@ impl Rows {
     }
 
     /// Shows rows `range`, drawing only those that changed (all of them with `redraw`).
-    fn show(&mut self, range: std::ops::Range<u64>, cache: &RowCache, app: AppCtx, redraw: bool) {
-        if !redraw && self.relabel_notes(&range, cache) {
+    ///
+    /// While `seeking` (the view moving a screen or more a frame: a fling, a dragged scrollbar,
+    /// `End`) deals are passed as empty rows: nobody reads rows that are on screen for one frame,
+    /// and drawing a screenful of new deals every frame is what made such frames late. They are
+    /// drawn once the view rests or slows to a reading pace.
+    fn show(&mut self, range: std::ops::Range<u64>, cache: &RowCache, app: AppCtx, redraw: bool, seeking: bool) {
+        let kind_at = |i: u64| match cache.row(i) {
+            Row::Deal(_) if seeking => RowKind::Passed,
+            row => RowKind::of(&row),
+        };
+        if seeking {
+            // A deal in focus is about to lose its name: the list region keeps the focus.
+            let focused = document().active_element();
+            if focused.is_some() && self.body.contains(focused.as_ref().map(|f| f.unchecked_ref())) {
+                self.focus_region();
+            }
+        }
+        if !redraw && self.relabel_notes(&range, kind_at) {
             return;
         }
         let end = self.first + self.shown.len() as u64;
@@ -121,11 +139,7 @@ impl Rows {
             .iter()
             .any(|s| s.attached && s.tr.matches(":focus-within").unwrap_or(false))
         {
-            if let Some(region) = self.body.closest("[role=region]").ok().flatten() {
-                if let Ok(region) = region.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = region.focus();
-                }
-            }
+            self.focus_region();
         }
         if self.shown.is_empty() {
             self.first = range.start;
@@ -152,34 +166,46 @@ impl Rows {
         }
         for (k, slot) in self.shown.iter_mut().enumerate() {
             let i = self.first + k as u64;
-            let row = cache.row(i);
-            let kind = RowKind::of(&row);
+            let kind = kind_at(i);
             if redraw || slot.shows != Some((i, kind)) {
-                slot.draw(i, row, app, redraw);
+                slot.draw(i, cache.row(i), kind, app, redraw);
                 slot.shows = Some((i, kind));
             }
         }
     }
 
-    /// A fling over rows not fetched yet: every row on screen and every row to show is a
-    /// "Loading…" note, and notes look alike, so the rows stay where they are in the table and
-    /// only take their new row numbers. Moving them instead (out at one end, in at the other)
-    /// makes Chromium rebuild their layout every frame. Whether it applied.
-    fn relabel_notes(&mut self, range: &std::ops::Range<u64>, cache: &RowCache) -> bool {
+    /// A fling: every row to show is a note ("Loading…", or a deal passed empty) of the kind
+    /// the row on screen in its place holds already, and such rows look alike, so the rows stay
+    /// where they are in the table and only take their new row numbers. Moving them instead
+    /// (out at one end, in at the other) makes Chromium rebuild their layout every frame.
+    /// Whether it applied.
+    fn relabel_notes(&mut self, range: &std::ops::Range<u64>, kind_at: impl Fn(u64) -> RowKind) -> bool {
         let fits = !self.shown.is_empty()
             && self.shown.len() as u64 == range.end.saturating_sub(range.start)
-            && self.shown.iter().all(|s| s.holds == Some(RowKind::Loading))
-            && range.clone().all(|i| matches!(cache.row(i), Row::Loading));
+            && range.clone().zip(self.shown.iter()).all(|(i, s)| {
+                let kind = kind_at(i);
+                kind != RowKind::Deal && s.holds == Some(kind)
+            });
         if fits {
             self.first = range.start;
             for (i, slot) in range.clone().zip(self.shown.iter_mut()) {
-                if slot.shows != Some((i, RowKind::Loading)) {
+                let kind = kind_at(i);
+                if slot.shows != Some((i, kind)) {
                     let _ = slot.tr.set_attribute("aria-rowindex", &aria_row(i).to_string());
-                    slot.shows = Some((i, RowKind::Loading));
+                    slot.shows = Some((i, kind));
                 }
             }
         }
         fits
+    }
+
+    /// Gives the keyboard focus to the list region, from a row about to change under it.
+    fn focus_region(&self) {
+        if let Some(region) = self.body.closest("[role=region]").ok().flatten() {
+            if let Ok(region) = region.dyn_into::<web_sys::HtmlElement>() {
+                let _ = region.focus();
+            }
+        }
     }
 
     /// A spare slot (it is about to be placed), or a new one.
@@ -232,11 +258,10 @@ impl Slot {
         }
     }
 
-    /// Draws row `i` as `row` shows it; `fresh` draws the cells even where they hold a note
-    /// of the same kind already.
-    fn draw(&mut self, i: u64, row: Row<'_>, app: AppCtx, fresh: bool) {
+    /// Draws row `i` as `kind` says `row` shows; `fresh` draws the cells even where they hold
+    /// a note of the same kind already.
+    fn draw(&mut self, i: u64, row: Row<'_>, kind: RowKind, app: AppCtx, fresh: bool) {
         let _ = self.tr.set_attribute("aria-rowindex", &aria_row(i).to_string());
-        let kind = RowKind::of(&row);
         let same_note = !fresh && kind != RowKind::Deal && self.holds == Some(kind);
         self.holds = Some(kind);
         if same_note {
@@ -244,13 +269,17 @@ impl Slot {
         }
         let first = &self.cells[0];
         let deal = match row {
-            Row::Deal(deal) => deal,
-            Row::Loading | Row::Failed => {
-                first.set_class_name("df-row-note");
-                self.note.set_data(if matches!(row, Row::Loading) {
-                    "Loading…"
-                } else {
-                    "Not loaded"
+            Row::Deal(deal) if kind == RowKind::Deal => deal,
+            _ => {
+                // An empty row needs no note style: leaving the class alone spares Chromium
+                // restyling a screenful of rows as a fling begins.
+                if kind != RowKind::Passed {
+                    first.set_class_name("df-row-note");
+                }
+                self.note.set_data(match kind {
+                    RowKind::Loading => "Loading…",
+                    RowKind::Failed => "Not loaded",
+                    _ => "",
                 });
                 swap_child(first, &self.note);
                 for text in &self.texts[1..] {
@@ -324,6 +353,9 @@ pub fn ScrollTable(
     // (`Some(true)`) or upwards, when the next page is fetched ahead; faster (`None`: a jump,
     // a fling, `End`'s smooth scroll) the rows ahead would only be passed, and are not.
     let reading_down = StoredValue::new(Some(true));
+    // Whether the view is moving a screen or more at a time: then deals pass as empty rows
+    // (see `Rows::show`), drawn when it rests (after `JUMP_SETTLE`) or slows to a reading pace.
+    let seeking = RwSignal::new(false);
     let fetch = move |ahead: bool| {
         // A timer may fire after the list has gone (a deal opened mid-jump): then nothing to do.
         let Some(rows) = window.try_get_untracked() else { return };
@@ -383,7 +415,12 @@ pub fn ScrollTable(
         if reading {
             fetch(true);
         } else {
-            pending.set_value(set_timeout_with_handle(move || fetch(false), JUMP_SETTLE).ok());
+            let settle = move || {
+                fetch(false);
+                // The list may be gone by now (a deal opened mid-jump).
+                seeking.try_set(false);
+            };
+            pending.set_value(set_timeout_with_handle(settle, JUMP_SETTLE).ok());
         }
     });
 
@@ -417,7 +454,8 @@ pub fn ScrollTable(
         let Some(el) = body.get_untracked() else { return };
         drawn.update_value(|rows| {
             let rows = rows.get_or_insert_with(|| Rows::new(el.unchecked_into(), links));
-            cache.with_untracked(|c| rows.show(range, c, app, redraw));
+            let seeking = seeking.get_untracked();
+            cache.with_untracked(|c| rows.show(range, c, app, redraw, seeking));
         });
     };
     // The position the element last reported. When the signal says otherwise, the app moved
@@ -447,6 +485,10 @@ pub fn ScrollTable(
             if top != last {
                 let pace = (top - last).abs() < viewport.get_untracked();
                 reading_down.set_value((last.is_nan() || pace).then_some(last.is_nan() || top > last));
+                let seek = !last.is_nan() && !pace;
+                if seeking.get_untracked() != seek {
+                    seeking.set(seek);
+                }
             }
             seen.set_value(top);
             scroll_top.set(top);
@@ -462,6 +504,7 @@ pub fn ScrollTable(
     Effect::new(move |_| {
         let range = window.get();
         cache.track();
+        seeking.track();
         untrack(|| draw(range, false));
     });
     // Stage labels change what rows say without changing which rows they are: all are redrawn.

@@ -192,6 +192,8 @@ describe('the scrolling list with a person at the keyboard', () => {
     // On the way the rows were "Loading…" notes, numbered in place; at rest they are numbered in
     // order, each deal at its own number (Seed deal N is row N + 1, the header being row 1).
     const [inFlight, topRow] = await Promise.all([mounted(page), region.evaluate((el) => Math.floor(el.scrollTop / 40) + 2)]);
+    // Mid-fling no row shows a deal: passed rows are empty, unfetched ones say so.
+    assert.deepEqual(inFlight.filter((r) => r.cells[0] !== '' && r.cells[0] !== 'Loading…'), [], 'rows drawn mid-fling');
     assert.deepEqual(inFlight.map((r) => r.index), inFlight.map((_, k) => inFlight[0].index + k), 'rows numbered in order mid-fling');
     assert.ok(inFlight[0].index <= topRow && topRow <= inFlight.at(-1).index, `row ${topRow}, at the top of the view, is among the rows ${inFlight[0].index}–${inFlight.at(-1).index}`);
     await until(async () => (await mounted(page)).some((r) => r.cells[0] === 'Seed deal 1000'), 'the last deal, where the fling stopped');
@@ -200,6 +202,29 @@ describe('the scrolling list with a person at the keyboard', () => {
     const rows = await mounted(page);
     assert.deepEqual(rows.map((r) => r.index), rows.map((_, k) => rows[0].index + k), 'rows numbered in order');
     for (const r of rows) assert.equal(r.cells[0], `Seed deal ${r.index - 1}`, `row ${r.index}`);
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+
+  test('a fling that stops among fetched rows draws them once it rests, without asking again', async () => {
+    const { context, page, problems, region } = await openList();
+    await page.waitForTimeout(500);
+    const before = await listCalls('stardex');
+    // Three frames at 1,000 px: from the top to about row 75, inside the rows fetched already.
+    const rows = await region.evaluate(async (el) => {
+      for (let i = 0; i < 3; i++) {
+        el.scrollTop += 1000;
+        await new Promise((ok) => requestAnimationFrame(ok));
+      }
+      await new Promise((ok) => requestAnimationFrame(ok));
+      return [...el.querySelectorAll('tbody tr[aria-rowindex]')].map((tr) => tr.cells[0].textContent.trim());
+    });
+    assert.ok(rows.every((name) => name === ''), `rows passed empty in the fling, not ${rows.find((n) => n !== '')}`);
+    await until(async () => {
+      const now = await mounted(page);
+      return now.length > 0 && now.every((r) => r.cells[0] === `Seed deal ${r.index - 1}`);
+    }, 'the rows where the fling stopped, with their deals');
+    assert.equal((await listCalls('stardex')) - before, 0, 'no request for rows already here');
     await context.close();
     assert.deepEqual(problems, []);
   });
