@@ -210,6 +210,11 @@ impl Json {
         self.opt(key, Json::as_str, "text")
     }
 
+    /// The text member `key` as an owned string, if present and not `null`.
+    pub fn opt_string_at(&self, key: &str) -> Result<Option<String>, JsonError> {
+        Ok(self.opt_str_at(key)?.map(str::to_owned))
+    }
+
     /// The number member `key` as a float, if present and not `null`.
     pub fn opt_f64_at(&self, key: &str) -> Result<Option<f64>, JsonError> {
         self.opt(key, Json::as_f64, "a number")

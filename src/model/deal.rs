@@ -274,13 +274,12 @@ impl Deal {
     /// Reads what [`Deal::to_json`] wrote.
     pub fn from_json(v: &Json) -> Result<Self, JsonError> {
         let labels = &v["labels"];
-        let text = |v: &Json, k: &str| v.opt_str_at(k).map(|t| t.map(str::to_owned));
         Ok(Deal {
             id: DealId(v.str_at("id")?.to_owned()),
             fields: DealFields::from_json(v.need("fields")?)?,
             labels: Labels {
-                stage: text(labels, "stage")?,
-                owner: text(labels, "owner")?,
+                stage: labels.opt_string_at("stage")?,
+                owner: labels.opt_string_at("owner")?,
             },
         })
     }
@@ -306,7 +305,6 @@ impl DealFields {
 
     /// Reads what [`DealFields::to_json`] wrote; a missing optional field is absent.
     pub fn from_json(v: &Json) -> Result<Self, JsonError> {
-        let text = |k: &str| v.opt_str_at(k).map(|t| t.map(str::to_owned));
         let amount = match v.get("amount").filter(|a| !a.is_null()) {
             Some(a) => {
                 let currency =
@@ -327,12 +325,12 @@ impl DealFields {
         Ok(DealFields {
             name: v.str_at("name")?.to_owned(),
             amount,
-            stage: text("stage")?,
+            stage: v.opt_string_at("stage")?,
             close_date,
             probability,
-            owner: text("owner")?,
-            company: text("company")?,
-            description: text("description")?,
+            owner: v.opt_string_at("owner")?,
+            company: v.opt_string_at("company")?,
+            description: v.opt_string_at("description")?,
         })
     }
 }

@@ -88,24 +88,23 @@ impl Heffl {
             None => self.currency,
         };
         let amount = wire_money(w.opt_num_at("price")?, currency, id)?;
-        let text = |k| w.opt_str_at(k).map(|t| t.map(str::to_owned));
         Ok(Deal {
             id: DealId(id.to_owned()),
             fields: DealFields {
                 name: w.str_at("title")?.to_owned(),
                 amount,
-                stage: text("stageId")?,
+                stage: w.opt_string_at("stageId")?,
                 close_date: w
                     .opt_str_at("expectedCloseDate")?
                     .and_then(|d| Date::parse_iso_prefix(d).ok()),
                 probability: None,
-                owner: text("ownerUserId")?,
-                company: text("clientId")?,
+                owner: w.opt_string_at("ownerUserId")?,
+                company: w.opt_string_at("clientId")?,
                 description: None,
             },
             labels: Labels {
-                stage: text("stage")?,
-                owner: text("ownerName")?,
+                stage: w.opt_string_at("stage")?,
+                owner: w.opt_string_at("ownerName")?,
             },
         })
     }
@@ -209,11 +208,7 @@ impl Provider for Heffl {
             .collect::<Result<Vec<_>, _>>()?;
         let meta = body.need("meta")?;
         let has_more = meta.req("hasMore", Json::as_bool, "true/false")?;
-        let next = super::next_token(
-            has_more,
-            meta.opt_str_at("nextCursor")?.map(str::to_owned),
-            "a nextCursor",
-        )?;
+        let next = super::next_token(has_more, meta.opt_string_at("nextCursor")?, "a nextCursor")?;
         Ok(Page {
             deals,
             total: None,
@@ -270,8 +265,8 @@ impl Provider for Heffl {
 
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         let retry = r.retry_after_secs;
-        let Some(e) = super::error_object(r).and_then(|b| b.get("error").filter(|e| e.as_object().is_some()).cloned())
-        else {
+        let body = super::error_object(r).unwrap_or_default();
+        let Some(e) = body.get("error").filter(|e| e.as_object().is_some()) else {
             return super::error_without_body(r);
         };
         let issues = e["details"]["issues"].as_array().unwrap_or_default();

@@ -81,14 +81,14 @@ impl Stardex {
             DealFields {
                 name: w.str_at("name")?.to_owned(),
                 amount,
-                stage: w.opt_str_at("deal_status_id")?.map(str::to_owned),
+                stage: w.opt_string_at("deal_status_id")?,
                 close_date: w
                     .opt_str_at("closed_date")?
                     .and_then(|d| Date::parse_iso_prefix(d).ok()),
                 probability: probability(w.opt_f64_at("win_probability")?),
                 owner: owners.first().map(|o| (*o).to_owned()),
-                company: w.opt_str_at("client_id")?.map(str::to_owned),
-                description: w.opt_str_at("description")?.map(str::to_owned),
+                company: w.opt_string_at("client_id")?,
+                description: w.opt_string_at("description")?,
             },
         ))
     }
@@ -239,7 +239,7 @@ impl Provider for Stardex {
 
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         let retry = r.retry_after_secs;
-        let body = Json::parse(&r.body).unwrap_or_default();
+        let body = super::error_object(r).unwrap_or_default();
         match body.get("error").filter(|e| e.as_object().is_some()) {
             Some(e) => {
                 let text = |k| e.get(k).and_then(Json::as_str).unwrap_or_default().to_owned();

@@ -77,11 +77,11 @@ impl Ysuite {
                 probability: None,
                 owner: w.opt_id_at("deal_owner_id")?,
                 company: w.opt_id_at("cstid")?,
-                description: w.opt_str_at("deal_description")?.map(str::to_owned),
+                description: w.opt_string_at("deal_description")?,
             },
             labels: Labels {
                 stage: None,
-                owner: w.opt_str_at("owner")?.map(str::to_owned),
+                owner: w.opt_string_at("owner")?,
             },
         })
     }

@@ -76,8 +76,10 @@ enum RowKind {
 }
 
 impl RowKind {
-    fn of(row: &Row<'_>) -> Self {
+    /// What `row` is shown as: a deal passes empty while the view is `seeking`.
+    fn of(row: &Row<'_>, seeking: bool) -> Self {
         match row {
+            Row::Deal(_) if seeking => RowKind::Passed,
             Row::Deal(_) => RowKind::Deal,
             Row::Loading => RowKind::Loading,
             Row::Failed => RowKind::Failed,
@@ -106,10 +108,6 @@ impl Rows {
     /// and drawing a screenful of new deals every frame is what made such frames late. They are
     /// drawn once the view rests or slows to a reading pace.
     fn show(&mut self, range: std::ops::Range<u64>, cache: &RowCache, app: AppCtx, redraw: bool, seeking: bool) {
-        let kind_at = |i: u64| match cache.row(i) {
-            Row::Deal(_) if seeking => RowKind::Passed,
-            row => RowKind::of(&row),
-        };
         if seeking {
             // A deal in focus is about to lose its name: the list region keeps the focus.
             let focused = document().active_element();
@@ -117,7 +115,7 @@ impl Rows {
                 self.focus_region();
             }
         }
-        if !redraw && self.relabel_notes(&range, kind_at) {
+        if !redraw && self.relabel_notes(&range, |i| RowKind::of(&cache.row(i), seeking)) {
             return;
         }
         let end = self.first + self.shown.len() as u64;
@@ -166,9 +164,10 @@ impl Rows {
         }
         for (k, slot) in self.shown.iter_mut().enumerate() {
             let i = self.first + k as u64;
-            let kind = kind_at(i);
+            let row = cache.row(i);
+            let kind = RowKind::of(&row, seeking);
             if redraw || slot.shows != Some((i, kind)) {
-                slot.draw(i, cache.row(i), kind, app, redraw);
+                slot.draw(i, row, kind, app, redraw);
                 slot.shows = Some((i, kind));
             }
         }
@@ -188,11 +187,12 @@ impl Rows {
             });
         if fits {
             self.first = range.start;
+            // Each row keeps the kind it holds, which is the kind its new row is shown as.
             for (i, slot) in range.clone().zip(self.shown.iter_mut()) {
-                let kind = kind_at(i);
-                if slot.shows != Some((i, kind)) {
+                let shown = slot.holds.map(|kind| (i, kind));
+                if slot.shows != shown {
                     let _ = slot.tr.set_attribute("aria-rowindex", &aria_row(i).to_string());
-                    slot.shows = Some((i, kind));
+                    slot.shows = shown;
                 }
             }
         }

@@ -47,6 +47,22 @@ async function scrollToEnd(page, region, lastName) {
   return Math.max(...seen);
 }
 
+/** A hard fling: `frames` frames of 1,000 px. Returns the rows as they stand one frame after
+ *  the last, before the list can rest: each row's number and first cell, and the number of the
+ *  row at the top of the view. */
+async function fling(region, frames) {
+  return region.evaluate(async (el, frames) => {
+    for (let i = 0; i < frames; i++) {
+      el.scrollTop += 1000;
+      await new Promise((ok) => requestAnimationFrame(ok));
+    }
+    await new Promise((ok) => requestAnimationFrame(ok));
+    const rows = [...el.querySelectorAll('tbody tr[aria-rowindex]')]
+      .map((tr) => ({ index: Number(tr.getAttribute('aria-rowindex')), name: tr.cells[0].textContent.trim() }));
+    return { rows, topRow: Math.floor(el.scrollTop / 40) + 2 };
+  }, frames);
+}
+
 /** Opens the app and waits for the scrolling list's first rows. */
 async function openList() {
   const session = await openApp(browser, server.url);
@@ -182,18 +198,12 @@ describe('the scrolling list with a person at the keyboard', () => {
     // At rest first: the first page shown, the next fetched ahead.
     await page.waitForTimeout(500);
     const before = await listCalls('stardex');
-    // 1,000 px a frame (a hard fling) through the loaded rows and on to the last of 1,000.
-    await region.evaluate(async (el) => {
-      for (let i = 0; i < 45; i++) {
-        el.scrollTop += 1000;
-        await new Promise((ok) => requestAnimationFrame(ok));
-      }
-    });
+    // Through the loaded rows and on to the last of 1,000.
+    const { rows: inFlight, topRow } = await fling(region, 45);
     // On the way the rows were "Loading…" notes, numbered in place; at rest they are numbered in
     // order, each deal at its own number (Seed deal N is row N + 1, the header being row 1).
-    const [inFlight, topRow] = await Promise.all([mounted(page), region.evaluate((el) => Math.floor(el.scrollTop / 40) + 2)]);
     // Mid-fling no row shows a deal: passed rows are empty, unfetched ones say so.
-    assert.deepEqual(inFlight.filter((r) => r.cells[0] !== '' && r.cells[0] !== 'Loading…'), [], 'rows drawn mid-fling');
+    assert.deepEqual(inFlight.filter((r) => r.name !== '' && r.name !== 'Loading…'), [], 'rows drawn mid-fling');
     assert.deepEqual(inFlight.map((r) => r.index), inFlight.map((_, k) => inFlight[0].index + k), 'rows numbered in order mid-fling');
     assert.ok(inFlight[0].index <= topRow && topRow <= inFlight.at(-1).index, `row ${topRow}, at the top of the view, is among the rows ${inFlight[0].index}–${inFlight.at(-1).index}`);
     await until(async () => (await mounted(page)).some((r) => r.cells[0] === 'Seed deal 1000'), 'the last deal, where the fling stopped');
@@ -210,16 +220,9 @@ describe('the scrolling list with a person at the keyboard', () => {
     const { context, page, problems, region } = await openList();
     await page.waitForTimeout(500);
     const before = await listCalls('stardex');
-    // Three frames at 1,000 px: from the top to about row 75, inside the rows fetched already.
-    const rows = await region.evaluate(async (el) => {
-      for (let i = 0; i < 3; i++) {
-        el.scrollTop += 1000;
-        await new Promise((ok) => requestAnimationFrame(ok));
-      }
-      await new Promise((ok) => requestAnimationFrame(ok));
-      return [...el.querySelectorAll('tbody tr[aria-rowindex]')].map((tr) => tr.cells[0].textContent.trim());
-    });
-    assert.ok(rows.every((name) => name === ''), `rows passed empty in the fling, not ${rows.find((n) => n !== '')}`);
+    // Three frames: from the top to about row 75, inside the rows fetched already.
+    const names = (await fling(region, 3)).rows.map((r) => r.name);
+    assert.ok(names.every((name) => name === ''), `rows passed empty in the fling, not ${names.find((n) => n !== '')}`);
     await until(async () => {
       const now = await mounted(page);
       return now.length > 0 && now.every((r) => r.cells[0] === `Seed deal ${r.index - 1}`);
