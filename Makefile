@@ -47,8 +47,9 @@ unit:
 browser:
 	cargo test --target wasm32-unknown-unknown --test browser
 
+## trunk's release build into dist/, with std rebuilt for size (see the script).
 release:
-	trunk build --release
+	scripts/release.sh
 
 ## The release build driven in headless Chromium, by role and label.
 e2e:
@@ -58,7 +59,7 @@ e2e:
 ## Sizes of the release build, then dealform against react-admin 5 in the same Chromium
 ## (bench/results.md). Not part of `make test`.
 bench: tools-test
-	trunk build --release
+	scripts/release.sh
 	node scripts/size.mjs dist
 	cargo build -p fake-crm
 	cd bench/react-admin && (npm ls --silent >/dev/null 2>&1 || npm ci --no-audit --no-fund) && npm run build

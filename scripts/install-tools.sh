@@ -25,6 +25,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release build rebuilds std for size (scripts/release.sh), from the toolchain's sources.
+if ! rustup component list --installed | grep -qx rust-src; then
+  say "adding rust component rust-src"
+  rustup component add rust-src
+fi
+
 if ! command -v trunk >/dev/null || [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "building trunk $TRUNK_VERSION (12-20 minutes on two cores)"
   cargo install --locked "trunk@$TRUNK_VERSION"

@@ -82,9 +82,11 @@ impl Heffl {
     fn to_deal(&self, w: &Json) -> Result<Deal, BackendError> {
         let id = w.str_at("id")?;
         let currency = match w.opt_str_at("currency")? {
-            Some(c) => {
-                Currency::parse(c).map_err(|_| BackendError::Malformed(format!("deal {id} has currency {c:?}")))?
-            }
+            Some(c) => Currency::parse(c).map_err(|_| {
+                BackendError::Malformed(format!(
+                    "deal {id} has currency “{c}”, which is not a three-letter code"
+                ))
+            })?,
             None => self.currency,
         };
         let amount = wire_money(w.opt_num_at("price")?, currency, id)?;
@@ -343,6 +345,20 @@ mod tests {
                 owner: Some("Mira".into())
             }
         );
+    }
+
+    /// The release build prints no `Debug` output (scripts/release.sh), so the message quotes
+    /// the bad value through `Display`.
+    #[test]
+    fn a_deal_with_an_unknown_currency_names_it() {
+        let body = DEAL.replace(r#""price": 123,"#, r#""price": 123, "currency": "dollars","#);
+        match heffl().read_deal(&HttpResponse::new(200, &body)) {
+            Err(BackendError::Malformed(m)) => assert_eq!(
+                m,
+                "deal dl_123 has currency “dollars”, which is not a three-letter code"
+            ),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -279,10 +279,10 @@ impl<S: KeyValueStore> LocalBackend<S> {
         let offset = match &query.cursor {
             Cursor::Start => 0,
             Cursor::Offset(o) => usize::try_from(*o).unwrap_or(usize::MAX),
-            other => {
-                return Err(BackendError::Form(format!(
-                    "The local backend pages by offset, not {other:?}"
-                )))
+            Cursor::PageIndex(_) | Cursor::Token(_) => {
+                return Err(BackendError::Form(
+                    "The local backend pages by offset, not by page number or token".into(),
+                ))
             }
         };
         let size = query.page_size.max(1) as usize;

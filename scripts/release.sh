@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The release build (`make release`, `make bench`): `trunk build --release` into dist/, with the
+# standard library rebuilt for size.
+#
+# Why: the prebuilt std for wasm32 is compiled for speed and with its panic machinery, which
+# formats a message no one can read (panic = "abort" on wasm prints nowhere). Rebuilding it at
+# opt-level "z" with `-Cpanic=immediate-abort`, no Debug output and no panic locations takes
+# 18.6 KiB of brotli off the wasm (186.0 -> 167.3, scripts/size.mjs). These are unstable
+# options of rustc 1.95, unlocked with RUSTC_BOOTSTRAP; the toolchain stays 1.95.
+#
+# DEALFORM_PREBUILT_STD=1 builds with the prebuilt std and stable options only, for a toolchain
+# without rust-src (same behaviour, bigger wasm).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "${DEALFORM_PREBUILT_STD:-0}" != 1 ]; then
+  export RUSTC_BOOTSTRAP=1
+  export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+  # RUSTFLAGS replaces .cargo/config.toml's rustflags, so `erase_components` is repeated here.
+  export RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
+fi
+exec trunk build --release "$@"
