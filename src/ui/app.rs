@@ -12,6 +12,7 @@ use crate::drafts::DraftBook;
 use crate::json::Json;
 use crate::model::{Cursor, DealId, Sort, Stage};
 use crate::providers::local::{KeyValueStore, LocalBackend};
+use crate::ui::load::Load;
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -115,7 +116,7 @@ pub struct AppCtx {
     /// The list's position.
     pub list: ListState,
     /// The backend's stages.
-    pub stages: LocalResource<Result<Vec<Stage>, BackendError>>,
+    pub stages: Load<Result<Vec<Stage>, BackendError>>,
     /// The app's outermost element: ids are looked up inside it, so they work in a shadow root.
     pub root: NodeRef<leptos::html::Div>,
     /// Whether the user has moved between views (then a newly shown form takes focus).
@@ -289,7 +290,7 @@ pub fn App(
         activity: RwSignal::new(None),
         changes: RwSignal::new(0),
         list: ListState::new(),
-        stages: LocalResource::new(move || {
+        stages: Load::new(move || {
             let b = backend.get_value();
             async move { b.stages().await }
         }),
@@ -327,7 +328,7 @@ pub fn App(
 /// Loads `config.json`, then shows the app, or says what is wrong with the file.
 #[component]
 fn Boot() -> impl IntoView {
-    let config = LocalResource::new(|| crate::client::config::load("config.json"));
+    let config = Load::new(|| crate::client::config::load("config.json"));
     move || match config.get() {
         None => view! { <p class="df-loading" role="status">"Loading…"</p> }.into_any(),
         Some(Err(e)) => {

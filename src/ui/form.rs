@@ -7,6 +7,7 @@ use super::status::ErrorPanel;
 use crate::backend::BackendError;
 use crate::drafts::DraftTarget;
 use crate::model::{validate, Deal, DealDraft, DealId, Field, FieldError, Stage, ValidationContext};
+use crate::ui::load::Load;
 use leptos::prelude::*;
 
 /// Loads what the form needs (the stages, and the deal when editing), then shows it.
@@ -16,7 +17,7 @@ pub fn FormPage(
     target: Option<DealId>,
 ) -> impl IntoView {
     let app = use_app();
-    let deal = LocalResource::new({
+    let deal = Load::new({
         let target = target.clone();
         move || {
             let backend = app.backend.get_value();

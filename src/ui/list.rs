@@ -9,6 +9,7 @@ use crate::backend::BackendError;
 use crate::config::{ListView, Mode};
 use crate::drafts::DraftTarget;
 use crate::model::{Deal, ListQuery, Page, Sort, SortDir, SortField};
+use crate::ui::load::Load;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -31,7 +32,7 @@ pub fn DealList(
     } else {
         app.config.with_value(|c| c.page_size)
     };
-    let deals = LocalResource::new(move || {
+    let deals = Load::new(move || {
         let query = ListQuery {
             search: list.search.get(),
             sort: list.sort.get(),

@@ -8,6 +8,7 @@ pub mod dialog;
 pub mod field;
 pub mod form;
 pub mod list;
+pub mod load;
 pub mod pager;
 pub mod scroll;
 pub mod status;

@@ -181,6 +181,22 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
       await close();
     });
 
+    test('a slow answer to an earlier search never replaces the answer to a later one', { skip: name === 'hubspot' && 'HubSpot has no search' }, async () => {
+      const page = await open();
+      await until(async () => (await rows(page)).length === 10, 'ten rows');
+      const listed = async () => (await crm.requests(name)).filter((r) => r === `${p.list[0]} ${p.list[1]}`).length;
+      const before = await listed();
+      await crm.fault(name, { kind: 'slow', method: p.list[0], path: p.list[1], ms: 2000 });
+      await page.getByLabel('Search deals').fill('deal 1');
+      await until(async () => (await listed()) === before + 1, 'the first search asked for');
+      await page.getByLabel('Search deals').fill('deal 07');
+      await until(async () => (await rows(page)).length === 1, 'the second search answered');
+      // The first search's answer (ten deals) comes in now, and must be dropped.
+      await page.waitForTimeout(2500);
+      assert.deepEqual((await rows(page)).map((r) => r[0]), ['Seed deal 07']);
+      await close();
+    });
+
     for (const [kind, words] of [['malformed', 'could not be read'], ['html', 'HTML page']]) {
       test(`a ${kind} list reply is a clear error, and Retry recovers`, async () => {
         await crm.fault(name, { kind, method: p.list[0], path: p.list[1] });

@@ -1,0 +1,79 @@
+//! [`Load`]: a value that a future fetches, fetched again when what it depends on changes.
+
+use leptos::prelude::*;
+use leptos::reactive::effect::RenderEffect;
+use std::future::Future;
+
+/// A value a future fetches: `None` until the first answer, then the latest answer, which is kept
+/// while the next one loads. It is fetched again when a signal its source read changes, or on
+/// [`Load::refetch`]; an answer overtaken by a newer fetch is dropped, so a slow reply to an old
+/// search never replaces the new one.
+///
+/// This is the part of Leptos' `LocalResource` the app uses. `LocalResource` is built on
+/// `AsyncDerived`, which also serves `<Suspense>` and transitions; the app uses neither, and each
+/// value type loaded through it cost about 5 KB of wasm (twiggy), four types in all.
+pub struct Load<T: 'static> {
+    value: RwSignal<Option<T>, LocalStorage>,
+    again: RwSignal<usize>,
+}
+
+impl<T: 'static> Clone for Load<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for Load<T> {}
+
+impl<T: 'static> Load<T> {
+    /// Starts fetching: `source` runs now, reading the signals it depends on, and returns the
+    /// future that fetches. Like `LocalResource`, the answer is taken on a later tick, never
+    /// during this call, so every load shows its loading state first.
+    pub fn new<Fut>(source: impl Fn() -> Fut + 'static) -> Self
+    where
+        Fut: Future<Output = T> + 'static,
+    {
+        let value = RwSignal::new_local(None);
+        let again = RwSignal::new(0);
+        // Which fetch is the newest: only its answer is kept.
+        let newest = StoredValue::new(0u64);
+        let effect = RenderEffect::new(move |_: Option<()>| {
+            again.track();
+            let fetch = source();
+            let run = newest.get_value().wrapping_add(1);
+            newest.set_value(run);
+            leptos::task::spawn_local(async move {
+                let answer = fetch.await;
+                // The component that asked may be gone by now: then there is nothing to update.
+                if newest.try_get_value() == Some(run) {
+                    value.try_set(Some(answer));
+                }
+            });
+        });
+        // A render effect stops when dropped: it lives as long as the component that made it.
+        StoredValue::new_local(effect);
+        Self { value, again }
+    }
+
+    /// Fetches again, keeping the current value until the answer comes.
+    pub fn refetch(&self) {
+        self.again.try_update(|n| *n += 1);
+    }
+
+    /// Subscribes the running effect or view to the value, without reading it.
+    pub fn track(&self) {
+        self.value.track();
+    }
+
+    /// Reads the value by reference, subscribing to it.
+    pub fn with<R>(&self, f: impl FnOnce(&Option<T>) -> R) -> R {
+        self.value.with(f)
+    }
+}
+
+impl<T: Clone + 'static> Load<T> {
+    /// The value, subscribing to it.
+    pub fn get(&self) -> Option<T> {
+        self.value.get()
+    }
+}
