@@ -277,7 +277,8 @@ fn DealTable(page: Page, loading: RwSignal<bool>, heading: String) -> impl IntoV
             <table class="df-table" aria-labelledby=heading aria-busy=move || loading.get().to_string()>
                 <thead>{header_row()}</thead>
                 <tbody>
-                    <For each=move || rows.clone() key=|d: &Deal| (d.id.clone(), d.fields.clone()) children=move |deal: Deal| view! { <DealRow deal /> } />
+                    // A new page builds a new table, so the rows need no keyed diffing (`<For>`).
+                    {rows.into_iter().map(|deal| view! { <DealRow deal /> }).collect_view()}
                 </tbody>
             </table>
         </div>
