@@ -187,7 +187,8 @@ pub fn wire_money(
 /// A decimal number a CRM sent as text ("60000.00", "0.2", or a JSON number's text), read as
 /// `str::parse::<f64>` reads plain decimals (see [`number_f64`](crate::json::number_f64) for
 /// how exactly), and `None` when it is not one or does not fit an `f64`. JSON's grammar is
-/// stricter (no `+`, `.5`, `5.` or `007`), so those are first written the JSON way.
+/// stricter (no `+`, `.5`, `5.` or `007`), so those are first written the JSON way, which is
+/// the form `number_f64` reads.
 pub fn decimal_text(text: &str) -> Option<f64> {
     let t = text.trim();
     let (minus, digits) = match t.strip_prefix('-') {
@@ -199,7 +200,13 @@ pub fn decimal_text(text: &str) -> Option<f64> {
         Some((i, f)) => (i, Some(f)),
         None => (mantissa, None),
     };
-    if int.is_empty() && frac.is_none_or(str::is_empty) {
+    let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let exp_digits = exp.get(1..).map(|e| e.strip_prefix(['+', '-']).unwrap_or(e));
+    if (int.is_empty() && frac.is_none_or(str::is_empty))
+        || !digits_only(int)
+        || !frac.is_none_or(digits_only)
+        || exp_digits.is_some_and(|e| e.is_empty() || !digits_only(e))
+    {
         return None;
     }
     let int = int.trim_start_matches('0');
@@ -213,10 +220,7 @@ pub fn decimal_text(text: &str) -> Option<f64> {
         json.push_str(f);
     }
     json.push_str(exp);
-    match crate::json::Json::parse(&json) {
-        Ok(crate::json::Json::Num(n)) => Some(crate::json::number_f64(&n)).filter(|v| v.is_finite()),
-        _ => None,
-    }
+    Some(crate::json::number_f64(&json)).filter(|v| v.is_finite())
 }
 
 /// The stage's pipeline, for CRMs that want both.
@@ -317,7 +321,12 @@ mod tests {
         assert_eq!(decimal_text(" 0.2 "), Some(0.2));
         assert_eq!(decimal_text("1e3"), Some(1000.0));
         assert_eq!(decimal_text("1e400"), None);
-        for bad in ["", "-", ".", "abc", "1,5", "0x10", "1.2.3", "--1", "1e", "NaN", "inf"] {
+        assert_eq!(decimal_text("+.5e+1"), Some(5.0));
+        assert_eq!(decimal_text("007."), Some(7.0));
+        for bad in [
+            "", "-", ".", "abc", "1,5", "0x10", "1.2.3", "--1", "+-1", "1e", "1e+", "e5", ".e1", "1.e", "1e1.5", "NaN",
+            "inf",
+        ] {
             assert_eq!(decimal_text(bad), None, "{bad:?}");
         }
     }
@@ -334,6 +343,13 @@ mod tests {
                 (Some(a), Some(b)) => proptest::prop_assert!((a - b).abs() <= 2.0 * f64::EPSILON * a.abs().max(b.abs()), "{t}: {a} vs {b}"),
                 (a, b) => proptest::prop_assert_eq!(a, b, "{}", t),
             }
+        }
+
+        /// Any jumble of a number's characters is a number exactly when `str::parse` says so.
+        #[test]
+        fn decimal_text_refuses_what_parse_refuses(t in "[+\\-0-9.eE]{0,12}") {
+            let theirs = t.parse::<f64>().ok().filter(|v| v.is_finite());
+            proptest::prop_assert_eq!(decimal_text(&t).is_some(), theirs.is_some(), "{}", t);
         }
 
         /// Amounts in cents come back as those cents, exactly.
