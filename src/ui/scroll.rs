@@ -43,6 +43,8 @@ struct Rows {
     spare: Vec<Slot>,
     /// Whether names are buttons that open the deal (not in list-only mode).
     links: bool,
+    /// Whether the last draw was while seeking.
+    seeking: bool,
 }
 
 /// One reusable row. Its text is changed in place (`Text.data`), so redrawing a row leaves no
@@ -63,6 +65,23 @@ struct Slot {
     /// not yet fetched then changes no text at all.
     holds: Option<RowKind>,
     attached: bool,
+}
+
+/// How the view last moved, which decides what is fetched and what is drawn.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pace {
+    /// Less than a screen at a time, downwards or not: the next page in that direction is
+    /// fetched ahead, and deals are drawn.
+    Reading {
+        /// Whether towards the end of the list.
+        down: bool,
+    },
+    /// A screen or more at a time (a jump, a fling, a dragged scrollbar, `End`'s smooth
+    /// scroll): deals pass as empty rows (see [`Rows::show`]) and nothing is fetched ahead;
+    /// the rows ahead would only be passed.
+    Seeking,
+    /// At rest after seeking (`JUMP_SETTLE`): deals are drawn, and the pages in view fetched.
+    Rested,
 }
 
 /// What a row shows; it is drawn again only when this changes.
@@ -98,6 +117,7 @@ impl Rows {
             first: 0,
             spare: Vec::new(),
             links,
+            seeking: false,
         }
     }
 
@@ -108,13 +128,16 @@ impl Rows {
     /// and drawing a screenful of new deals every frame is what made such frames late. They are
     /// drawn once the view rests or slows to a reading pace.
     fn show(&mut self, range: std::ops::Range<u64>, cache: &RowCache, app: AppCtx, redraw: bool, seeking: bool) {
-        if seeking {
-            // A deal in focus is about to lose its name: the list region keeps the focus.
+        // Deals shown so far are about to lose their names, a deal in focus among them: the list
+        // region keeps the focus. Rows drawn while seeking hold nothing to focus, so this is
+        // asked once as seeking starts, not in every frame of it.
+        if seeking && !self.seeking {
             let focused = document().active_element();
             if focused.is_some() && self.body.contains(focused.as_ref().map(|f| f.unchecked_ref())) {
                 self.focus_region();
             }
         }
+        self.seeking = seeking;
         if !redraw && self.relabel_notes(&range, |i| RowKind::of(&cache.row(i), seeking)) {
             return;
         }
@@ -349,17 +372,16 @@ pub fn ScrollTable(
 
     // Fetch what the view needs. Claiming marks pages as on the way without redrawing: a
     // row on the way and a row not yet asked for look the same.
-    // How the list last moved: at a reading pace (less than a screen at a time) downwards
-    // (`Some(true)`) or upwards, when the next page is fetched ahead; faster (`None`: a jump,
-    // a fling, `End`'s smooth scroll) the rows ahead would only be passed, and are not.
-    let reading_down = StoredValue::new(Some(true));
-    // Whether the view is moving a screen or more at a time: then deals pass as empty rows
-    // (see `Rows::show`), drawn when it rests (after `JUMP_SETTLE`) or slows to a reading pace.
-    let seeking = RwSignal::new(false);
+    // How the view last moved; the first view reads downwards.
+    let pace = RwSignal::new(Pace::Reading { down: true });
     let fetch = move |ahead: bool| {
         // A timer may fire after the list has gone (a deal opened mid-jump): then nothing to do.
         let Some(rows) = window.try_get_untracked() else { return };
-        let rows = match reading_down.try_get_value().flatten().filter(|_| ahead) {
+        let reading_down = match pace.try_get_untracked() {
+            Some(Pace::Reading { down }) if ahead => Some(down),
+            _ => None,
+        };
+        let rows = match reading_down {
             None => rows,
             Some(true) => {
                 // Only as far as rows are known to exist: past the end there is nothing to fetch.
@@ -410,7 +432,7 @@ pub fn ScrollTable(
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        let reading = reading_down.get_value().is_some()
+        let reading = matches!(pace.get_untracked(), Pace::Reading { .. })
             && cache.with_untracked(|c| rows.clone().any(|i| matches!(c.row(i), Row::Deal(_))));
         if reading {
             fetch(true);
@@ -418,7 +440,9 @@ pub fn ScrollTable(
             let settle = move || {
                 fetch(false);
                 // The list may be gone by now (a deal opened mid-jump).
-                seeking.try_set(false);
+                if pace.try_get_untracked() == Some(Pace::Seeking) {
+                    pace.try_set(Pace::Rested);
+                }
             };
             pending.set_value(set_timeout_with_handle(settle, JUMP_SETTLE).ok());
         }
@@ -454,7 +478,7 @@ pub fn ScrollTable(
         let Some(el) = body.get_untracked() else { return };
         drawn.update_value(|rows| {
             let rows = rows.get_or_insert_with(|| Rows::new(el.unchecked_into(), links));
-            let seeking = seeking.get_untracked();
+            let seeking = pace.get_untracked() == Pace::Seeking;
             cache.with_untracked(|c| rows.show(range, c, app, redraw, seeking));
         });
     };
@@ -483,11 +507,15 @@ pub fn ScrollTable(
             let top = f64::from(el.scroll_top());
             let last = seen.get_value();
             if top != last {
-                let pace = (top - last).abs() < viewport.get_untracked();
-                reading_down.set_value((last.is_nan() || pace).then_some(last.is_nan() || top > last));
-                let seek = !last.is_nan() && !pace;
-                if seeking.get_untracked() != seek {
-                    seeking.set(seek);
+                let now = if last.is_nan() || (top - last).abs() < viewport.get_untracked() {
+                    Pace::Reading {
+                        down: last.is_nan() || top > last,
+                    }
+                } else {
+                    Pace::Seeking
+                };
+                if pace.get_untracked() != now {
+                    pace.set(now);
                 }
             }
             seen.set_value(top);
@@ -504,7 +532,7 @@ pub fn ScrollTable(
     Effect::new(move |_| {
         let range = window.get();
         cache.track();
-        seeking.track();
+        pace.track();
         untrack(|| draw(range, false));
     });
     // Stage labels change what rows say without changing which rows they are: all are redrawn.
