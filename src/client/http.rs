@@ -104,9 +104,13 @@ impl HttpBackend {
         .map_err(|e| BackendError::Network(fetch_error(&e)))?;
 
         let abort = controller.clone();
-        let timer = gloo_timeout(self.timeout_ms, move || abort.abort());
+        let mut in_flight = InFlight {
+            controller,
+            timer: gloo_timeout(self.timeout_ms, move || abort.abort()),
+            answered: false,
+        };
         let result = request.send().await;
-        clear_timeout(timer);
+        clear_timeout(in_flight.timer.take());
         let response = match result {
             Ok(r) => r,
             Err(gloo_net::Error::JsError(e)) if e.name == "AbortError" => return Err(self.timed_out(call)),
@@ -133,6 +137,7 @@ impl HttpBackend {
                 )))
             }
         };
+        in_flight.answered = true;
         Ok(HttpResponse {
             status,
             retry_after_secs: retry_after,
@@ -174,8 +179,9 @@ impl HttpBackend {
                 "{} asked to slow down: trying again in {wait} seconds…",
                 self.provider.name()
             )));
+            // Cleared when the wait is over, or when the call is given up mid-wait.
+            let _told = Told(self);
             sleep_ms(wait as u32 * 1000).await;
-            self.tell(None);
         }
     }
 
@@ -247,6 +253,35 @@ fn gloo_timeout(ms: u32, f: impl FnOnce() + 'static) -> Option<i32> {
         w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms as i32)
             .ok()
     })
+}
+
+/// A request on its way. Dropped before its answer is read in full, the request is aborted:
+/// whoever awaited it has given up (a newer search overtook it, or its list was closed), and the
+/// CRM need not send the rest.
+struct InFlight {
+    controller: web_sys::AbortController,
+    /// The timeout that aborts it, until the answer's headers arrive.
+    timer: Option<i32>,
+    answered: bool,
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        clear_timeout(self.timer.take());
+        if !self.answered {
+            self.controller.abort();
+        }
+    }
+}
+
+/// Clears the activity message ("asked to slow down…") when dropped, also when the call is given
+/// up mid-wait: otherwise the message would stay for a wait no one is in.
+struct Told<'a>(&'a HttpBackend);
+
+impl Drop for Told<'_> {
+    fn drop(&mut self) {
+        self.0.tell(None);
+    }
 }
 
 fn clear_timeout(handle: Option<i32>) {

@@ -3,11 +3,15 @@
 use leptos::prelude::*;
 use leptos::reactive::effect::RenderEffect;
 use std::future::Future;
+use std::task::{Poll, Waker};
 
 /// A value a future fetches: `None` until the first answer, then the latest answer, which is kept
-/// while the next one loads. It is fetched again when a signal its source read changes, or on
-/// [`Load::refetch`]; an answer overtaken by a newer fetch is dropped, so a slow reply to an old
-/// search never replaces the new one.
+/// while the next one loads. It is fetched again when a signal its source reads (synchronously,
+/// before returning its future) changes, or on [`Load::refetch`].
+///
+/// A fetch overtaken by a newer one stops where it is: its future is dropped at once (an HTTP
+/// request in it is aborted, a wait before retrying ends), so a slow reply to an old search
+/// never replaces the new one, nor does anything else the fetch would have done when done.
 ///
 /// This is the part of Leptos' `LocalResource` the app uses. `LocalResource` is built on
 /// `AsyncDerived`, which also serves `<Suspense>` and transitions; the app uses neither, and each
@@ -35,23 +39,42 @@ impl<T: 'static> Load<T> {
     {
         let value = RwSignal::new_local(None);
         let again = RwSignal::new(0);
-        // Which fetch is the newest: only its answer is kept.
+        // Which fetch is the newest: only it runs on.
         let newest = StoredValue::new(0u64);
+        // Wakes the newest fetch while it waits, so that a newer one can stop it at once.
+        let waiting = StoredValue::new_local(None::<Waker>);
         let effect = RenderEffect::new(move |_: Option<()>| {
             again.track();
-            let fetch = source();
+            let mut fetch = Box::pin(source());
             let run = newest.get_value().wrapping_add(1);
             newest.set_value(run);
+            if let Some(previous) = waiting.try_update_value(Option::take).flatten() {
+                previous.wake();
+            }
             leptos::task::spawn_local(async move {
-                let answer = fetch.await;
-                // The component that asked may be gone by now: then there is nothing to update.
-                if newest.try_get_value() == Some(run) {
+                let answer = std::future::poll_fn(|cx| {
+                    // Overtaken, or the component that asked is gone: stop here.
+                    if newest.try_get_value() != Some(run) {
+                        return Poll::Ready(None);
+                    }
+                    let polled = fetch.as_mut().poll(cx);
+                    waiting.try_set_value(polled.is_pending().then(|| cx.waker().clone()));
+                    polled.map(Some)
+                })
+                .await;
+                if let Some(answer) = answer {
                     value.try_set(Some(answer));
                 }
             });
         });
         // A render effect stops when dropped: it lives as long as the component that made it.
         StoredValue::new_local(effect);
+        // A fetch still running when the component goes stops too, when next polled.
+        on_cleanup(move || {
+            if let Some(running) = waiting.try_update_value(Option::take).flatten() {
+                running.wake();
+            }
+        });
         Self { value, again }
     }
 

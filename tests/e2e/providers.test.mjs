@@ -246,6 +246,53 @@ describe('stage lists that cannot be fetched', () => {
   });
 });
 
+describe('a search overtaken by a newer one', () => {
+  const LIST = 'POST /v1/deals/search';
+  const listed = async () => (await crm.requests('stardex')).filter((r) => r === LIST).length;
+  const openStardex = async () => {
+    await crm.reset('stardex');
+    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10, timeout_ms: 6000 });
+    const session = await openApp(browser, server.url);
+    await until(async () => (await rows(session.page)).length === 10, 'ten rows');
+    return session;
+  };
+
+  test('leaves the list busy until the newer one answers, even when the older answers first', async () => {
+    const { context, page } = await openStardex();
+    const table = page.getByRole('table', { name: 'Deals' });
+    const before = await listed();
+    await crm.fault('stardex', { kind: 'slow', method: 'POST', path: '/v1/deals/search', ms: 800 });
+    await page.getByLabel('Search deals').fill('deal 1');
+    await until(async () => (await listed()) === before + 1, 'the first search asked for');
+    await crm.fault('stardex', { kind: 'slow', method: 'POST', path: '/v1/deals/search', ms: 3000 });
+    await page.getByLabel('Search deals').fill('deal 07');
+    await until(async () => (await listed()) === before + 2, 'the second search asked for');
+    // The first search would have answered by now; the list still waits for the second.
+    await page.waitForTimeout(1200);
+    assert.equal(await table.getAttribute('aria-busy'), 'true');
+    await until(async () => (await rows(page)).length === 1, 'the second search answered');
+    assert.equal(await table.getAttribute('aria-busy'), 'false');
+    assert.deepEqual((await rows(page)).map((r) => r[0]), ['Seed deal 07']);
+    await context.close();
+  });
+
+  test('stops waiting out a rate limit for the older one, and does not retry it', async () => {
+    const { context, page } = await openStardex();
+    const before = await listed();
+    await crm.fault('stardex', { kind: '429', method: 'POST', path: '/v1/deals/search', retry_after: 4 });
+    await page.getByLabel('Search deals').fill('deal 1');
+    await visible(page.getByText(/asked to slow down: trying again in 4 seconds/));
+    await page.getByLabel('Search deals').fill('deal 07');
+    await until(async () => (await rows(page)).length === 1, 'the second search answered');
+    assert.equal(await page.getByText(/asked to slow down/).count(), 0, 'no message for a wait no one is in');
+    // Past the 4 s the first search would have waited: it was not sent again.
+    await page.waitForTimeout(4500);
+    assert.equal(await listed(), before + 2, 'the refused first search and the second, no retry');
+    assert.deepEqual((await rows(page)).map((r) => r[0]), ['Seed deal 07']);
+    await context.close();
+  });
+});
+
 describe('paths the vendors do not document', () => {
   test('can be rerouted from the configuration', async () => {
     await crm.reset('stardex');
