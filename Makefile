@@ -48,7 +48,7 @@ browser:
 	cargo test --target wasm32-unknown-unknown --test browser
 
 ## trunk's release build into dist/, with std rebuilt for size (see the script).
-release:
+release: tools
 	scripts/release.sh
 
 ## The release build driven in headless Chromium, by role and label.

@@ -12,6 +12,11 @@
 # without rust-src (same behaviour, bigger wasm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The options below are rustc 1.95's; another rustc may name them differently or lack them.
+if [ "${DEALFORM_PREBUILT_STD:-0}" != 1 ] && ! rustc --version | grep -q '^rustc 1\.95\.'; then
+  echo "[release] $(rustc --version) is not rustc 1.95: building with the prebuilt std (a bigger wasm)" >&2
+  DEALFORM_PREBUILT_STD=1
+fi
 if [ "${DEALFORM_PREBUILT_STD:-0}" != 1 ]; then
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
