@@ -211,8 +211,10 @@ fn header(
     restart: impl Fn() + Copy + Send + Sync + 'static,
     sortable: &[SortField],
 ) -> impl IntoView {
+    // Amounts are right-aligned in their cells, so their heading is too.
+    let num = field == SortField::Amount;
     if !sortable.contains(&field) {
-        return view! { <th scope="col">{label}</th> }.into_any();
+        return view! { <th scope="col" class:df-num=num>{label}</th> }.into_any();
     }
     let state = move || sort.get().filter(|s| s.field == field).map(|s| s.dir);
     let toggle = move |_| {
@@ -224,7 +226,7 @@ fn header(
         restart();
     };
     view! {
-        <th scope="col" aria-sort=move || match state() { Some(SortDir::Asc) => "ascending", Some(SortDir::Desc) => "descending", None => "none" }>
+        <th scope="col" class:df-num=num aria-sort=move || match state() { Some(SortDir::Asc) => "ascending", Some(SortDir::Desc) => "descending", None => "none" }>
             <button type="button" class="df-sort" on:click=toggle>
                 {label}
                 <span class="df-sort-icon" aria-hidden="true">{move || match state() { Some(SortDir::Asc) => "▲", Some(SortDir::Desc) => "▼", None => "↕" }}</span>

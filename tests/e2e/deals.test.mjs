@@ -185,6 +185,23 @@ describe('search, sort and paging', () => {
     await done(s);
   });
 
+  test('the Amount heading lines up with the amounts, on the right', async () => {
+    server.config = null;
+    const s = await app({ init: seedStorage('dealform.deals.v1', storedDeals(3)) });
+    await until(async () => (await rows(s.page)).length === 3, 'three rows');
+    const right = (locator) => locator.evaluate((el) => {
+      // Where the visible text ends: the heading's is in its sort button.
+      const box = (el.querySelector('button') ?? el);
+      const range = document.createRange();
+      range.selectNodeContents(box);
+      return range.getBoundingClientRect().right;
+    });
+    const heading = await right(s.page.getByRole('columnheader', { name: 'Amount' }));
+    const amount = await right(s.page.getByRole('row').nth(1).getByRole('cell').nth(1));
+    assert.ok(Math.abs(heading - amount) < 12, `heading ends at ${heading}, amount at ${amount}`);
+    await done(s);
+  });
+
   test('clicking a column header sorts and announces the order', async () => {
     server.config = null;
     const s = await app({ init: seedStorage('dealform.deals.v1', storedDeals(30)) });
