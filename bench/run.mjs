@@ -85,7 +85,9 @@ async function measure(browser, app) {
     // (shorter ones are not reported, by design of the API).
     window.__slow = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (/^key|input$/.test(e.name)) window.__slow.push(e.duration);
+      // The handlers' own time as well: the rest of an entry is waiting for the next frame to be
+      // presented. An event not reported took under 16 ms in all, its handling included.
+      for (const e of list.getEntries()) if (/^key|input$/.test(e.name)) window.__slow.push({ duration: e.duration, handling: e.processingEnd - e.processingStart });
     }).observe({ type: 'event', durationThreshold: 16 });
     window.__delays = [];
     document.addEventListener('keydown', (e) => {
@@ -105,7 +107,8 @@ async function measure(browser, app) {
     typingMedianMs: median(delays),
     typingWorstMs: Math.max(...delays),
     slowKeyEvents: slowEvents.length,
-    slowestKeyEventMs: slowEvents.length ? Math.max(...slowEvents) : 0,
+    slowestKeyEventMs: Math.max(0, ...slowEvents.map((e) => e.duration)),
+    longestKeyHandlingMs: Math.max(0, ...slowEvents.map((e) => e.handling)),
     memoryBytes: heap + wasm,
   };
 }
@@ -321,6 +324,8 @@ for (const [name, runs] of Object.entries(samples)) {
     typingWorstMs: median(runs.map((r) => r.typingWorstMs)),
     slowKeyEvents: median(runs.map((r) => r.slowKeyEvents)),
     slowestKeyEventMs: median(runs.map((r) => r.slowestKeyEventMs)),
+    longestKeyHandlingMs: median(runs.map((r) => r.longestKeyHandlingMs)),
+    runsWithKeyEventOver16: runs.filter((r) => r.slowestKeyEventMs > 16).length,
     memoryBytes: median(runs.map((r) => r.memoryBytes)),
     long: Object.fromEntries([['reachedEnd', runs.filter((x) => x.long.reachedEnd).length], ['crashed', runs.filter((x) => x.long.crashed).length],
       ...['firstPaintMs', 'scrollMs', 'longestFrameMs', 'framesOver16', 'frames', 'longestLoafMs', 'loafs', 'maxNodes', 'maxRows', 'memoryBytes'].map((k) => [k, median(runs.map((x) => x.long[k]))])]),
@@ -347,6 +352,8 @@ const rows = [
   ['Typing 40 characters: median keydown → frame (rAF probe)', ms(d.typingMedianMs), ms(r.typingMedianMs), ratio(d.typingMedianMs, r.typingMedianMs), '', null],
   ['Typing 40 characters: worst keydown → frame (rAF probe, includes the wait for the frame)', ms(d.typingWorstMs), ms(r.typingWorstMs), ratio(d.typingWorstMs, r.typingWorstMs), '', null],
   ['Typing 40 characters: key events of 16 ms or more (Event Timing), count / slowest', `${d.slowKeyEvents} / ${ms(d.slowestKeyEventMs)}`, `${r.slowKeyEvents} / ${ms(r.slowestKeyEventMs)}`, NaN, 'none over 16 ms', d.slowestKeyEventMs <= 16],
+  ['Typing 40 characters: runs with a key event over 16 ms (Event Timing)', `${d.runsWithKeyEventOver16} of ${RUNS}`, `${r.runsWithKeyEventOver16} of ${RUNS}`, NaN, '', null],
+  ['Typing 40 characters: longest handling of a key or input event, its handlers only (Event Timing processing)', ms(d.longestKeyHandlingMs), ms(r.longestKeyHandlingMs), ratio(d.longestKeyHandlingMs, r.longestKeyHandlingMs), '', null],
   ['JS heap + wasm memory with the first page of deals', mb(d.memoryBytes), mb(r.memoryBytes), ratio(d.memoryBytes, r.memoryBytes), '', null],
   ['10,000 deals: first paint of the list', ms(d.long.firstPaintMs), ms(r.long.firstPaintMs), ratio(d.long.firstPaintMs, r.long.firstPaintMs), '≤ 0.5×', ratio(d.long.firstPaintMs, r.long.firstPaintMs) <= 0.5],
   ['10,000 deals: most table rows / DOM elements at once while scrolling to the end', `${d.long.maxRows} / ${d.long.maxNodes}`, `${r.long.maxRows} / ${r.long.maxNodes}`, ratio(d.long.maxNodes, r.long.maxNodes), '≤ about 100 rows', d.long.maxRows <= 110],
