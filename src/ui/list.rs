@@ -24,7 +24,6 @@ pub fn DealList(
 ) -> impl IntoView {
     let app = use_app();
     let list = app.list;
-    let loading = RwSignal::new(false);
     let scrolling = app.config.with_value(|c| c.list) == ListView::Scroll;
     // The scrolling list asks for bigger pages: fewer requests on the way down a long list.
     let page_size = if scrolling {
@@ -45,13 +44,9 @@ pub fn DealList(
         };
         app.changes.track();
         let backend = app.backend.get_value();
-        loading.set(true);
-        async move {
-            let result = backend.list(&query).await;
-            loading.set(false);
-            result
-        }
+        async move { backend.list(&query).await }
     });
+    let loading = deals.loading();
 
     let search_id = app.id("search");
     let searchable = app.backend.with_value(|b| b.capabilities().search);
@@ -270,7 +265,7 @@ pub fn header_row() -> impl IntoView {
 
 /// The table of one page of deals.
 #[component]
-fn DealTable(page: Page, loading: RwSignal<bool>, heading: String) -> impl IntoView {
+fn DealTable(page: Page, loading: ReadSignal<bool>, heading: String) -> impl IntoView {
     let on_page = page.deals.len();
     let (total, next) = (page.total, page.next.clone());
     let rows = page.deals;

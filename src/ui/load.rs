@@ -18,6 +18,8 @@ use std::task::{Poll, Waker};
 /// value type loaded through it cost about 5 KB of wasm (twiggy), four types in all.
 pub struct Load<T: 'static> {
     value: RwSignal<Option<T>, LocalStorage>,
+    /// Whether the newest fetch is still running.
+    pending: RwSignal<bool>,
     again: RwSignal<usize>,
 }
 
@@ -38,6 +40,7 @@ impl<T: 'static> Load<T> {
         Fut: Future<Output = T> + 'static,
     {
         let value = RwSignal::new_local(None);
+        let pending = RwSignal::new(false);
         let again = RwSignal::new(0);
         // Which fetch is the newest: only it runs on.
         let newest = StoredValue::new(0u64);
@@ -48,6 +51,7 @@ impl<T: 'static> Load<T> {
             let mut fetch = Box::pin(source());
             let run = newest.get_value().wrapping_add(1);
             newest.set_value(run);
+            pending.try_set(true);
             if let Some(previous) = waiting.try_update_value(Option::take).flatten() {
                 previous.wake();
             }
@@ -64,6 +68,7 @@ impl<T: 'static> Load<T> {
                 .await;
                 if let Some(answer) = answer {
                     value.try_set(Some(answer));
+                    pending.try_set(false);
                 }
             });
         });
@@ -75,12 +80,18 @@ impl<T: 'static> Load<T> {
                 running.wake();
             }
         });
-        Self { value, again }
+        Self { value, pending, again }
     }
 
     /// Fetches again, keeping the current value until the answer comes.
     pub fn refetch(&self) {
         self.again.try_update(|n| *n += 1);
+    }
+
+    /// Whether a fetch is running (the first, or one whose answer will replace the value), as
+    /// a signal: only the newest fetch's answer ends it.
+    pub fn loading(&self) -> ReadSignal<bool> {
+        self.pending.read_only()
     }
 
     /// Subscribes the running effect or view to the value, without reading it.

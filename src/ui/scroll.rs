@@ -352,7 +352,7 @@ pub fn ScrollTable(
     /// The first page, already fetched by the list.
     first: Page,
     /// Whether the list is fetching its first page again.
-    loading: RwSignal<bool>,
+    loading: ReadSignal<bool>,
     /// The id of the heading that names the table.
     heading: String,
 ) -> impl IntoView {
