@@ -2,7 +2,7 @@
 # Installs what building and testing dealform needs, skipping each piece that is already
 # there at the right version. Safe to run again and again: a warm machine spends seconds here.
 #
-#   scripts/install-tools.sh build   # wasm32 target, trunk, wasm-bindgen-cli, binaryen (wasm-opt)
+#   scripts/install-tools.sh build   # wasm32 target, trunk, wasm-bindgen-cli, binaryen (wasm-opt), esbuild
 #   scripts/install-tools.sh test    # the above, plus Debian chromium + chromium-driver, node test deps
 set -euo pipefail
 
@@ -10,6 +10,7 @@ want=${1:-build}
 here=$(cd "$(dirname "$0")/.." && pwd)
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+ESBUILD_VERSION=0.28.2
 TOOLS_DIR=${DEALFORM_TOOLS:-$HOME/.cache/dealform-tools}
 
 say() { printf '[install] %s\n' "$*" >&2; }
@@ -47,10 +48,12 @@ if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version 2>/dev/nu
 fi
 
 # Debian's binaryen 108 emits a wasm that fails at start-up; npm's 132 is known good.
-if [ "$("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ]; then
-  say "installing binaryen $BINARYEN_VERSION from npm into $TOOLS_DIR"
+# esbuild minifies the JavaScript glue of release builds (scripts/minify-glue.mjs).
+if [ "$("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ] \
+  || [ "$("$TOOLS_DIR/node_modules/.bin/esbuild" --version 2>/dev/null)" != "$ESBUILD_VERSION" ]; then
+  say "installing binaryen $BINARYEN_VERSION and esbuild $ESBUILD_VERSION from npm into $TOOLS_DIR"
   mkdir -p "$TOOLS_DIR"
-  (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION")
+  (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" "esbuild@$ESBUILD_VERSION")
 fi
 
 if [ "$want" = test ]; then
