@@ -374,21 +374,19 @@ pub fn ScrollTable(
     // row on the way and a row not yet asked for look the same.
     // How the view last moved; the first view reads downwards.
     let pace = RwSignal::new(Pace::Reading { down: true });
+    // What drawing depends on: whether the view is seeking, not which way it reads.
+    let seeking = Memo::new(move |_| pace.get() == Pace::Seeking);
     let fetch = move |ahead: bool| {
         // A timer may fire after the list has gone (a deal opened mid-jump): then nothing to do.
         let Some(rows) = window.try_get_untracked() else { return };
-        let reading_down = match pace.try_get_untracked() {
-            Some(Pace::Reading { down }) if ahead => Some(down),
-            _ => None,
-        };
-        let rows = match reading_down {
-            None => rows,
-            Some(true) => {
+        let rows = match pace.try_get_untracked() {
+            Some(Pace::Reading { down: true }) if ahead => {
                 // Only as far as rows are known to exist: past the end there is nothing to fetch.
                 let known = cache.try_with_untracked(RowCache::rows).unwrap_or_default();
                 rows.start..(rows.end + PREFETCH).min(known).max(rows.end)
             }
-            Some(false) => rows.start.saturating_sub(PREFETCH)..rows.end,
+            Some(Pace::Reading { down: false }) if ahead => rows.start.saturating_sub(PREFETCH)..rows.end,
+            _ => rows,
         };
         let wanted = cache.try_update_untracked(|c| c.claim(rows)).unwrap_or_default();
         for (start, cursor) in wanted {
@@ -478,7 +476,7 @@ pub fn ScrollTable(
         let Some(el) = body.get_untracked() else { return };
         drawn.update_value(|rows| {
             let rows = rows.get_or_insert_with(|| Rows::new(el.unchecked_into(), links));
-            let seeking = pace.get_untracked() == Pace::Seeking;
+            let seeking = seeking.get_untracked();
             cache.with_untracked(|c| rows.show(range, c, app, redraw, seeking));
         });
     };
@@ -532,7 +530,7 @@ pub fn ScrollTable(
     Effect::new(move |_| {
         let range = window.get();
         cache.track();
-        pace.track();
+        seeking.track();
         untrack(|| draw(range, false));
     });
     // Stage labels change what rows say without changing which rows they are: all are redrawn.
