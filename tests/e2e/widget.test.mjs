@@ -275,6 +275,9 @@ describe('accessibility', () => {
     const page = s.page;
     const region = page.getByRole('region', { name: 'All deals, scrollable' });
     await visible(page.getByRole('button', { name: 'Seed deal 01' }));
+    // The page read ahead of the first is in too: else, on a slow machine, it could be the
+    // request the fault below holds back, and the jump's page come at once.
+    await visible(page.getByText('2,000 deals, 200 loaded'));
     // Hold the next page back, so the rows in view are still loading while axe looks.
     await crm.fault('stardex', { kind: 'slow', method: 'POST', path: '/v1/deals/search', ms: 3000 });
     await region.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
