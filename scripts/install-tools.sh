@@ -2,7 +2,7 @@
 # Installs what building and testing dealform needs, skipping each piece that is already
 # there at the right version. Safe to run again and again: a warm machine spends seconds here.
 #
-#   scripts/install-tools.sh build   # wasm32 target, trunk, wasm-bindgen-cli, binaryen (wasm-opt), esbuild
+#   scripts/install-tools.sh build   # wasm32 target, trunk, wasm-bindgen-cli, wasm-split-cli, binaryen (wasm-opt), esbuild
 #   scripts/install-tools.sh test    # the above, plus Debian chromium + chromium-driver, node test deps
 set -euo pipefail
 
@@ -11,6 +11,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 ESBUILD_VERSION=0.28.2
+WASM_SPLIT_VERSION=0.2.4
 TOOLS_DIR=${DEALFORM_TOOLS:-$HOME/.cache/dealform-tools}
 
 say() { printf '[install] %s\n' "$*" >&2; }
@@ -45,6 +46,15 @@ if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version 2>/dev/nu
   say "installing wasm-bindgen-cli $wbv"
   # Not --locked: the CLI's own lockfile names a crate version the registry no longer serves.
   cargo install wasm-bindgen-cli --version "$wbv" --force
+fi
+
+# wasm-split-cli splits the form's code out of the release wasm (scripts/split-wasm.mjs). Its
+# runtime half, wasm_split_helpers, comes with leptos; the CLI prints no version, so cargo's
+# list of installed crates says which one is there.
+if ! command -v wasm-split-cli >/dev/null \
+  || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes on two cores)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
 fi
 
 # Debian's binaryen 108 emits a wasm that fails at start-up; npm's 132 is known good.

@@ -27,8 +27,10 @@ if (!existsSync(esbuild)) {
 const sri = (body) => `sha384-${createHash('sha384').update(body).digest('base64')}`;
 const htmlPath = join(staging, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
-for (const file of ['dealform-app.js', 'dealform.js']) {
+// __wasm_split.js: the loader of the form's chunk, where scripts/split-wasm.mjs made one.
+for (const file of ['dealform-app.js', 'dealform.js', '__wasm_split.js']) {
   const path = join(staging, file);
+  if (file === '__wasm_split.js' && !existsSync(path)) continue;
   const before = readFileSync(path);
   // ESM in and out: the exports (`default`, `mountWidget`, …) keep their names.
   execFileSync(esbuild, [path, '--minify', '--format=esm', '--target=es2020', `--outfile=${path}`, '--allow-overwrite', '--log-level=warning'], { stdio: 'inherit' });

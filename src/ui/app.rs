@@ -1,17 +1,16 @@
 //! The app shell: configuration, the shared context, and which view is showing.
 
-use super::form::FormPage;
+use super::chunks::{backend_for, form_code};
 use super::list::DealList;
 use super::status::ErrorPanel;
 use crate::backend::{BackendError, DealsBackend};
-use crate::client::http::HttpBackend;
 use crate::client::intl::Formatter;
 use crate::client::store::{self, Area};
 use crate::config::{Config, Mode, Theme};
 use crate::drafts::DraftBook;
 use crate::json::Json;
 use crate::model::{Cursor, DealId, Sort, Stage};
-use crate::providers::local::{KeyValueStore, LocalBackend};
+use crate::providers::local::KeyValueStore;
 use crate::ui::load::Load;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -245,28 +244,16 @@ pub fn use_app() -> AppCtx {
 
 static INSTANCES: AtomicUsize = AtomicUsize::new(0);
 
-/// Builds the backend a configuration names.
-pub fn backend_for(config: &Config) -> (Rc<dyn DealsBackend>, Option<String>) {
-    if let Some(provider) = crate::providers::for_config(config) {
-        return (Rc::new(HttpBackend::new(provider, config)), None);
-    }
-    let (store, persistent) = store::open(Area::Local);
-    let seed = config.sample_data.then_some(config.currency);
-    let warning = (!persistent)
-        .then(|| "This browser does not allow storage here: deals will be lost when the page closes.".to_owned());
-    (Rc::new(LocalBackend::new(store, &config.namespace, seed)), warning)
-}
-
 /// The whole app for a configuration and a backend.
 ///
-/// Tests pass their own backend; [`start`] passes the one the configuration names.
+/// Tests pass their own backend; [`app_for`] passes the one the configuration names.
 #[component]
 pub fn App(
     config: Config,
     backend: Rc<dyn DealsBackend>,
     warning: Option<String>,
     /// The widget's host element, which events are dispatched from.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     host: Option<web_sys::HtmlElement>,
 ) -> impl IntoView {
     let fmt = match Formatter::new(config.locale.as_deref()) {
@@ -317,11 +304,63 @@ pub fn App(
             {warning.map(|w| view! { <p class="df-warning" role="alert">{w}</p> })}
             {move || match ctx.view.get() {
                 View::List => view! { <DealList heading=heading.clone() /> }.into_any(),
-                View::New => view! { <FormPage target=None /> }.into_any(),
-                View::Edit(id) => view! { <FormPage target=Some(id) /> }.into_any(),
+                View::New => form_page(None),
+                View::Edit(id) => form_page(Some(id)),
             }}
         </div>
     }
+    .into_any()
+}
+
+/// The form page, once its code is here (see [`form_code`]): "Loading…" until then, and if it
+/// cannot be fetched, a way to retry or go back, with nothing typed yet to lose.
+fn form_page(target: Option<DealId>) -> AnyView {
+    let app = use_app();
+    let code = Load::new(form_code);
+    (move || match code.get() {
+        None => view! { <p class="df-loading" role="status">"Loading…"</p> }.into_any(),
+        Some(Err(_)) => view! {
+            <ErrorPanel
+                title="The form could not be opened"
+                message="Its code could not be fetched. Check the connection, then retry."
+            >
+                <button type="button" class="df-button" on:click=move |_| code.refetch()>"Retry"</button>
+                <button type="button" class="df-button" on:click=move |_| app.go(View::List, None)>"Back to deals"</button>
+            </ErrorPanel>
+        }
+        .into_any(),
+        Some(Ok(form)) => form(target.clone()),
+    })
+    .into_any()
+}
+
+/// The app for a configuration, once the code of the backend it names is here (see
+/// [`backend_for`]): "Loading…" until then, and if it cannot be fetched, a way to retry.
+pub fn app_for(config: Config, host: Option<web_sys::HtmlElement>) -> AnyView {
+    let backend = Load::new({
+        let config = config.clone();
+        move || {
+            let config = config.clone();
+            async move { backend_for(&config).await }
+        }
+    });
+    let config = StoredValue::new(config);
+    let host = StoredValue::new_local(host);
+    (move || match backend.get() {
+        None => view! { <p class="df-loading" role="status">"Loading…"</p> }.into_any(),
+        Some(Err(_)) => view! {
+            <ErrorPanel
+                title="The deals could not be opened"
+                message="Part of the app could not be fetched. Check the connection, then retry."
+            >
+                <button type="button" class="df-button" on:click=move |_| backend.refetch()>"Retry"</button>
+            </ErrorPanel>
+        }
+        .into_any(),
+        Some(Ok((backend, warning))) => {
+            view! { <App config=config.get_value() backend warning host=host.get_value() /> }.into_any()
+        }
+    })
     .into_any()
 }
 
@@ -340,8 +379,7 @@ fn Boot() -> impl IntoView {
                     let _ = root.set_attribute("lang", tag);
                 }
             }
-            let (backend, warning) = backend_for(&config);
-            view! { <App config backend warning /> }.into_any()
+            app_for(config, None)
         }
     }
 }

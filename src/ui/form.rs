@@ -10,6 +10,15 @@ use crate::model::{validate, Deal, DealDraft, DealId, Field, FieldError, Stage, 
 use crate::ui::load::Load;
 use leptos::prelude::*;
 
+/// The form page, built: a plain function, so that the release build can hand it out of the
+/// chunk of wasm it is split into (see [`super::chunks::form_code`]).
+pub type FormView = fn(Option<DealId>) -> AnyView;
+
+/// The form page for a deal to edit, or a new one.
+pub fn form_view(target: Option<DealId>) -> AnyView {
+    view! { <FormPage target /> }.into_any()
+}
+
 /// Loads what the form needs (the stages, and the deal when editing), then shows it.
 #[component]
 pub fn FormPage(

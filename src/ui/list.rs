@@ -90,9 +90,22 @@ pub fn DealList(
         Err(e) => app.notice.set(Some(e.to_string())),
     });
 
+    // The form's code, a chunk of its own in the release build, is fetched as soon as the user
+    // reaches into the list (a pointer over it, or focus in it), not with the first load: then
+    // "New deal" or a deal's name opens the form without waiting for it.
+    let prefetched = StoredValue::new(!editable);
+    let prefetch = move || {
+        if !prefetched.get_value() {
+            prefetched.set_value(true);
+            leptos::task::spawn_local(async {
+                let _ = super::chunks::prefetch_form_code().await;
+            });
+        }
+    };
+
     let table_heading = heading.clone();
     view! {
-        <section class="df-list" aria-labelledby=heading.clone()>
+        <section class="df-list" aria-labelledby=heading.clone() on:pointerover=move |_| prefetch() on:focusin=move |_| prefetch()>
             <div class="df-toolbar">
                 <h2 id=heading.clone() class="df-heading" tabindex="-1">"Deals"</h2>
                 {if searchable { view! {

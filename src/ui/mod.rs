@@ -4,6 +4,7 @@
 //! [`DealsBackend`]: crate::backend::DealsBackend
 
 pub mod app;
+pub mod chunks;
 pub mod dialog;
 pub mod field;
 pub mod form;

@@ -3,7 +3,7 @@
 //! storage namespace and element ids, so several widgets on one page do not interfere.
 
 use crate::config::Config;
-use crate::ui::app::{backend_for, dispatch, App};
+use crate::ui::app::{app_for, dispatch};
 use crate::ui::status::ErrorPanel;
 use leptos::prelude::*;
 use std::any::Any;
@@ -39,10 +39,7 @@ pub fn mount_widget(host: web_sys::HtmlElement, container: web_sys::HtmlElement,
         );
     }
     let handle = mount_to(container, move || match config {
-        Ok(config) => {
-            let (backend, warning) = backend_for(&config);
-            view! { <App config backend warning host=host /> }.into_any()
-        }
+        Ok(config) => app_for(config, Some(host)),
         Err(message) => view! { <ErrorPanel title="This deals widget needs fixing" message /> }.into_any(),
     });
     Widget {

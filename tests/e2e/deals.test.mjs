@@ -27,6 +27,41 @@ describe('the deal list on the local backend', () => {
     await done(s);
   });
 
+  test('the form\'s code is not on the first load; it comes when the user reaches for it, and a failed fetch offers Retry', async () => {
+    server.config = null;
+    const chunks = [];
+    const s = await openApp(browser, server.url, {});
+    opened.push(s);
+    s.page.on('request', (r) => { if (/\/split_dealform_form\.wasm$/.test(r.url())) chunks.push(r.url()); });
+    await hasText(s.page.getByRole('status').filter({ hasText: 'No deals yet' }), 'No deals yet');
+    assert.deepEqual(chunks, [], 'the list shows without the form\'s code');
+
+    // The network fails. The pointer reaching into the list asks for the form's code, in vain;
+    // so does the click on "New deal", which says so.
+    await s.page.route(/\/split_dealform_form\.wasm$/, (route) => route.abort());
+    await s.page.getByRole('heading', { name: 'Deals' }).hover();
+    await until(async () => chunks.length === 1, 'the pointer over the list to ask for the form\'s code');
+    await until(async () => s.problems.length >= 1, 'the chunk loader to report the failed fetch');
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    const failed = s.page.getByRole('alert').filter({ hasText: 'The form could not be opened' });
+    await hasText(failed, 'Its code could not be fetched. Check the connection, then retry.');
+    assert.equal(chunks.length, 2, 'a failed fetch is tried again when the form is opened');
+    await visible(failed.getByRole('button', { name: 'Back to deals' }));
+
+    // Back online: Retry opens the form, which works.
+    await s.page.unroute(/\/split_dealform_form\.wasm$/);
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await visible(s.page.getByRole('heading', { name: 'New deal' }));
+    await fillDeal(s.page, { name: 'Fetched late', amount: '10' });
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Fetched late”.');
+    assert.deepEqual((await rows(s.page)).map((r) => r[0]), ['Fetched late']);
+    await s.context.close();
+    // The failed fetches are reported in the console by the chunk loader, and nothing else is.
+    assert.ok(s.problems.length >= 1);
+    for (const p of s.problems) assert.match(p, /Failed to fetch|ERR_FAILED|split_dealform_form/, p);
+  });
+
   test('a created deal appears in the list with its amount and date formatted for the locale', async () => {
     server.config = null;
     const s = await app();

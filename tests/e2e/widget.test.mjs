@@ -91,6 +91,25 @@ describe('embedding', () => {
     assert.deepEqual(s.problems, []);
   });
 
+  test('a widget fetches only its backend\'s code, says so if it cannot, and Retry brings it', async () => {
+    const chunks = [];
+    const s = await visit('/late.html', '<section id="slot"></section>');
+    s.page.on('request', (r) => { const m = r.url().match(/\/((?:split|chunk)_[^/]*)\.wasm$/); if (m) chunks.push(m[1]); });
+    await s.page.route(/\/split_dealform_local\.wasm$/, (route) => route.abort());
+    await s.page.evaluate(() => { document.getElementById('slot').innerHTML = '<deal-form sample-data></deal-form>'; });
+    const failed = s.page.getByRole('alert').filter({ hasText: 'The deals could not be opened' });
+    await hasText(failed, 'Part of the app could not be fetched. Check the connection, then retry.');
+
+    await s.page.unroute(/\/split_dealform_local\.wasm$/);
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await until(async () => (await rows(s.page)).length === 5, 'five sample deals');
+    assert.deepEqual(chunks.filter((c) => c.startsWith('split_')), ['split_dealform_local', 'split_dealform_local'],
+      `the local backend's code, asked for twice, and neither the CRMs' nor the form's: ${chunks}`);
+    await s.context.close();
+    assert.ok(s.problems.length >= 1);
+    for (const p of s.problems) assert.match(p, /Failed to fetch|ERR_FAILED|split_dealform_local/, p);
+  });
+
   test('two widgets side by side keep separate deals', async () => {
     const s = await visit('/two.html', '<deal-form id="left" sample-data></deal-form><deal-form id="right"></deal-form>');
     const left = s.page.locator('#left');
@@ -202,10 +221,13 @@ describe('static hosting and security', () => {
   test('the build works copied under a sub-path, with the wasm served as application/wasm', async () => {
     const session = await openApp(browser, `${server.url}tools/deals/`);
     const wasm = [];
-    session.page.on('response', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.headers()['content-type']); });
+    session.page.on('response', (r) => { if (r.url().endsWith('.wasm')) wasm.push([r.url().split('/').at(-1), r.headers()['content-type']]); });
     await session.page.reload();
     await visible(session.page.getByRole('heading', { name: 'Deals' }));
-    assert.deepEqual(wasm, ['application/wasm']);
+    // The app's wasm and the local backend's chunk (with the code it shares), all from the sub-path.
+    assert.ok(wasm.some(([file]) => file === 'dealform-app_bg.wasm'), JSON.stringify(wasm));
+    assert.ok(wasm.some(([file]) => file === 'split_dealform_local.wasm'), JSON.stringify(wasm));
+    for (const [file, type] of wasm) assert.equal(type, 'application/wasm', file);
     await session.context.close();
     const s = await visit('/sub.html', '<deal-form sample-data></deal-form>', { script: '/tools/deals/dealform.js' });
     await visible(s.page.getByRole('table', { name: 'Deals' }));

@@ -1,0 +1,54 @@
+// trunk post-build hook, release builds only: splits the app's wasm into the main module and
+// chunks fetched when first needed (the split points are in `src/ui/chunks.rs`): the form's code,
+// and each backend's.
+//
+// Why: the first load (what a page or a widget host fetches before the list shows) need not
+// carry the form, nor the backends the configuration does not name. scripts/release.sh builds with
+// `--cfg dealform_split` (which marks the split points, wasm imports the split resolves) and
+// `--emit-relocs` (which the splitter reads to know what each function uses). trunk has no step
+// for this, so this hook redoes trunk's last two on the split module: wasm-bindgen, then
+// wasm-opt -Oz on it and on each chunk, and writes the new wasm's integrity hash in index.html.
+// minify-glue.mjs runs after it, in the same hook (trunk runs a stage's hooks at once).
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('split-wasm: TRUNK_STAGING_DIR is not set (run me as a trunk hook)');
+if (process.env.TRUNK_PROFILE !== 'release' || process.env.DEALFORM_SPLIT !== '1') process.exit(0);
+
+const NAME = 'dealform-app';
+const raw = join(process.env.CARGO_TARGET_DIR || 'target', 'wasm32-unknown-unknown/release', `${NAME}.wasm`);
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+const sri = (body) => `sha384-${createHash('sha384').update(body).digest('base64')}`;
+
+const work = mkdtempSync(join(tmpdir(), 'dealform-split-'));
+try {
+  // Main module (NAME.wasm), one wasm per chunk, and __wasm_split.js, which fetches the chunks
+  // beside itself and links them to the main module through NAME.js.
+  run('wasm-split-cli', [raw, work, '--out-name', NAME, '--target', 'web']);
+  const chunks = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`);
+  if (chunks.length === 0) throw new Error(`split-wasm: ${raw} has no split point: was it built with --cfg dealform_split?`);
+
+  const bindgen = join(work, 'bindgen');
+  run('wasm-bindgen', ['--target=web', `--out-dir=${bindgen}`, `--out-name=${NAME}`, '--no-typescript', '--keep-lld-exports', join(work, `${NAME}.wasm`)]);
+
+  const html = join(staging, 'index.html');
+  let page = readFileSync(html, 'utf8');
+  const swap = (file, write) => {
+    const path = join(staging, file);
+    const before = existsSync(path) ? sri(readFileSync(path)) : null;
+    write(path);
+    if (before && page.includes(before)) page = page.replace(before, sri(readFileSync(path)));
+  };
+  swap(`${NAME}.js`, (to) => copyFileSync(join(bindgen, `${NAME}.js`), to));
+  swap(`${NAME}_bg.wasm`, (to) => run('wasm-opt', ['-Oz', join(bindgen, `${NAME}_bg.wasm`), `--output=${to}`]));
+  for (const chunk of chunks) run('wasm-opt', ['-Oz', join(work, chunk), `--output=${join(staging, chunk)}`]);
+  copyFileSync(join(work, '__wasm_split.js'), join(staging, '__wasm_split.js'));
+  writeFileSync(html, page);
+  console.error(`split-wasm: ${NAME}_bg.wasm, and the chunks fetched when first needed: ${chunks.join(', ')}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

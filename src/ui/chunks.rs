@@ -1,0 +1,105 @@
+//! Code fetched when first needed.
+//!
+//! The release build (`scripts/release.sh`, with `--cfg dealform_split`) splits each function
+//! marked here, with whatever code only it uses, into a chunk of wasm of its own
+//! (`scripts/split-wasm.mjs`), fetched the first time the function is called: the form's code
+//! when a form first opens, the local backend's or the CRMs' when a configuration names it. So
+//! before the list shows, a page fetches neither the form nor the backend it does not use. Other
+//! builds (`trunk serve`, the browser tests) have it all in one wasm.
+//!
+//! The split points are Leptos' (its `wasm_split` re-export, the machinery of `#[lazy]`), marked
+//! `fallible`: a chunk that cannot be fetched (the network, a redeploy) is an error the app shows
+//! with a way to retry, never a panic, which would stop the whole module.
+
+use super::form::FormView;
+use crate::backend::DealsBackend;
+use crate::client::http::HttpBackend;
+use crate::client::store::{self, Area};
+use crate::config::{Config, ProviderKind};
+use crate::providers::{self, local::LocalBackend};
+pub use leptos::wasm_split::SplitLoaderError;
+use std::rc::Rc;
+
+/// Calls a split point: awaited where the build splits it (its chunk may have to be fetched
+/// first), called at once where it does not.
+#[cfg(dealform_split)]
+macro_rules! fetched {
+    ($call:expr) => {
+        $call.await
+    };
+}
+#[cfg(not(dealform_split))]
+macro_rules! fetched {
+    ($call:expr) => {
+        $call
+    };
+}
+
+/// The form page's code, in its chunk: call [`form_code`], which awaits it where it is split.
+#[cfg_attr(
+    dealform_split,
+    leptos::wasm_split::wasm_split(
+        dealform_form,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(
+            /// Fetches the form's code without opening a form: the list calls it when the user
+            /// reaches for it, so the form opens without waiting. A failure is left to
+            /// [`form_code`] to show, as it retries.
+            prefetch_form_code
+        )
+    )
+)]
+pub fn form_chunk() -> Result<FormView, SplitLoaderError> {
+    Ok(super::form::form_view)
+}
+
+/// The form's code is already here in a build that does not split it.
+#[cfg(not(dealform_split))]
+pub async fn prefetch_form_code() -> Result<(), SplitLoaderError> {
+    Ok(())
+}
+
+/// The form page's code, fetched the first time a form opens.
+pub async fn form_code() -> Result<FormView, SplitLoaderError> {
+    fetched!(form_chunk())
+}
+
+/// A backend, and a warning to show with it (local storage that will not last).
+pub type Backend = (Rc<dyn DealsBackend>, Option<String>);
+
+/// The backend a configuration names, its code fetched first where the build splits it.
+pub async fn backend_for(config: &Config) -> Result<Backend, SplitLoaderError> {
+    if config.provider != ProviderKind::Local {
+        if let Some(crm) = fetched!(crm_backend(config))? {
+            return Ok((crm, None));
+        }
+    }
+    fetched!(local_backend(config))
+}
+
+/// The embedded backend, on this browser's local storage.
+#[cfg_attr(
+    dealform_split,
+    leptos::wasm_split::wasm_split(dealform_local, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn local_backend(config: &Config) -> Result<Backend, SplitLoaderError> {
+    let (store, persistent) = store::open(Area::Local);
+    let seed = config.sample_data.then_some(config.currency);
+    let warning = (!persistent)
+        .then(|| "This browser does not allow storage here: deals will be lost when the page closes.".to_owned());
+    Ok((Rc::new(LocalBackend::new(store, &config.namespace, seed)), warning))
+}
+
+/// The CRM a configuration names, over HTTP in its dialect; `None` for the local backend.
+///
+/// One chunk holds all five dialects. Split one by one, they share most of their code (the
+/// HTTP path, JSON, money), which the splitter then cut into some twenty small chunks for each
+/// CRM: 28 files for Stardex's first load, for 5 KiB of brotli less than this one and its three.
+#[cfg_attr(
+    dealform_split,
+    leptos::wasm_split::wasm_split(dealform_crm, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn crm_backend(config: &Config) -> Result<Option<Rc<dyn DealsBackend>>, SplitLoaderError> {
+    Ok(providers::for_config(config).map(|p| Rc::new(HttpBackend::new(p, config)) as Rc<dyn DealsBackend>))
+}
