@@ -312,18 +312,30 @@ pub fn App(
     .into_any()
 }
 
+/// What the app says when a chunk of its code cannot be fetched (see [`super::chunks`]).
+const CODE_UNREACHABLE: &str = "Part of the app could not be fetched. Check the connection, then retry.";
+
+/// The `dealform:error` a host page is told when a chunk of code cannot be fetched: it is the
+/// network's doing, like a CRM that cannot be reached.
+fn code_unreachable() -> Json {
+    Json::obj([("kind", "network".into()), ("message", CODE_UNREACHABLE.into())])
+}
+
 /// The form page, once its code is here (see [`form_code`]): "Loading…" until then, and if it
 /// cannot be fetched, a way to retry or go back, with nothing typed yet to lose.
 fn form_page(target: Option<DealId>) -> AnyView {
     let app = use_app();
-    let code = Load::new(form_code);
+    let code = Load::new(move || async move {
+        let code = form_code().await;
+        if code.is_err() && !app.is_gone() {
+            app.emit("error", &code_unreachable());
+        }
+        code
+    });
     (move || match code.get() {
         None => view! { <p class="df-loading" role="status">"Loading…"</p> }.into_any(),
         Some(Err(_)) => view! {
-            <ErrorPanel
-                title="The form could not be opened"
-                message="Its code could not be fetched. Check the connection, then retry."
-            >
+            <ErrorPanel title="The form could not be opened" message=CODE_UNREACHABLE>
                 <button type="button" class="df-button" on:click=move |_| code.refetch()>"Retry"</button>
                 <button type="button" class="df-button" on:click=move |_| app.go(View::List, None)>"Back to deals"</button>
             </ErrorPanel>
@@ -338,10 +350,16 @@ fn form_page(target: Option<DealId>) -> AnyView {
 /// [`backend_for`]): "Loading…" until then, and if it cannot be fetched, a way to retry.
 pub fn app_for(config: Config, host: Option<web_sys::HtmlElement>) -> AnyView {
     let backend = Load::new({
-        let config = config.clone();
+        let (config, host) = (config.clone(), host.clone());
         move || {
-            let config = config.clone();
-            async move { backend_for(&config).await }
+            let (config, host) = (config.clone(), host.clone());
+            async move {
+                let backend = backend_for(&config).await;
+                if let (Err(_), Some(host)) = (&backend, &host) {
+                    dispatch(host, "error", &code_unreachable());
+                }
+                backend
+            }
         }
     });
     let config = StoredValue::new(config);
@@ -349,10 +367,7 @@ pub fn app_for(config: Config, host: Option<web_sys::HtmlElement>) -> AnyView {
     (move || match backend.get() {
         None => view! { <p class="df-loading" role="status">"Loading…"</p> }.into_any(),
         Some(Err(_)) => view! {
-            <ErrorPanel
-                title="The deals could not be opened"
-                message="Part of the app could not be fetched. Check the connection, then retry."
-            >
+            <ErrorPanel title="The deals could not be opened" message=CODE_UNREACHABLE>
                 <button type="button" class="df-button" on:click=move |_| backend.refetch()>"Retry"</button>
             </ErrorPanel>
         }

@@ -44,7 +44,7 @@ describe('the deal list on the local backend', () => {
     await until(async () => s.problems.length >= 1, 'the chunk loader to report the failed fetch');
     await s.page.getByRole('button', { name: 'New deal' }).click();
     const failed = s.page.getByRole('alert').filter({ hasText: 'The form could not be opened' });
-    await hasText(failed, 'Its code could not be fetched. Check the connection, then retry.');
+    await hasText(failed, 'Part of the app could not be fetched. Check the connection, then retry.');
     assert.equal(chunks.length, 2, 'a failed fetch is tried again when the form is opened');
     await visible(failed.getByRole('button', { name: 'Back to deals' }));
 

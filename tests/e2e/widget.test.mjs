@@ -96,9 +96,15 @@ describe('embedding', () => {
     const s = await visit('/late.html', '<section id="slot"></section>');
     s.page.on('request', (r) => { const m = r.url().match(/\/((?:split|chunk)_[^/]*)\.wasm$/); if (m) chunks.push(m[1]); });
     await s.page.route(/\/split_dealform_local\.wasm$/, (route) => route.abort());
-    await s.page.evaluate(() => { document.getElementById('slot').innerHTML = '<deal-form sample-data></deal-form>'; });
+    await s.page.evaluate(() => {
+      window.errors = [];
+      document.addEventListener('dealform:error', (e) => window.errors.push(e.detail));
+      document.getElementById('slot').innerHTML = '<deal-form sample-data></deal-form>';
+    });
     const failed = s.page.getByRole('alert').filter({ hasText: 'The deals could not be opened' });
     await hasText(failed, 'Part of the app could not be fetched. Check the connection, then retry.');
+    assert.deepEqual(await s.page.evaluate(() => window.errors), [{ kind: 'network', message: 'Part of the app could not be fetched. Check the connection, then retry.' }],
+      'the host page is told, as of a CRM out of reach');
 
     await s.page.unroute(/\/split_dealform_local\.wasm$/);
     await failed.getByRole('button', { name: 'Retry' }).click();
