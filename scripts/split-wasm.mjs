@@ -24,6 +24,13 @@ const raw = join(process.env.CARGO_TARGET_DIR || 'target', 'wasm32-unknown-unkno
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const sri = (body) => `sha384-${createHash('sha384').update(body).digest('base64')}`;
 
+try {
+  execFileSync('wasm-split-cli', ['--help'], { stdio: 'ignore' });
+} catch {
+  console.error('split-wasm: wasm-split-cli is missing: run scripts/install-tools.sh (or make release)');
+  process.exit(1);
+}
+
 const work = mkdtempSync(join(tmpdir(), 'dealform-split-'));
 try {
   // Main module (NAME.wasm), one wasm per chunk, and __wasm_split.js, which fetches the chunks
