@@ -18,18 +18,30 @@ const median = (xs) => {
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 };
 
+/** Raw, gzip and brotli bytes of `bodies` together. */
+const sizes = (bodies) => ({
+  raw: bodies.reduce((t, b) => t + b.length, 0),
+  gzip: bodies.reduce((t, b) => t + gzip(b), 0),
+  brotli: bodies.reduce((t, b) => t + brotli(b), 0),
+});
+
 /** Bytes of an app's code: its wasm, js and css files. */
 function codeBytes(dir) {
   const files = readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f));
   // dealform's page loads the app, not the widget loader.
   const loaded = files.filter((f) => f !== 'dealform.js');
-  const bodies = loaded.map((f) => readFileSync(join(dir, f)));
-  return {
-    files: loaded,
-    raw: bodies.reduce((t, b) => t + b.length, 0),
-    gzip: bodies.reduce((t, b) => t + gzip(b), 0),
-    brotli: bodies.reduce((t, b) => t + brotli(b), 0),
-  };
+  return { files: loaded, ...sizes(loaded.map((f) => readFileSync(join(dir, f)))) };
+}
+
+/** Every response `page` receives from now on, with its body and when it had arrived. */
+function recordResponses(page) {
+  const fetched = [];
+  page.on('response', async (r) => {
+    try {
+      fetched.push({ url: r.url(), at: Date.now(), body: await r.body() });
+    } catch {}
+  });
+  return fetched;
 }
 
 /** Runs in every page before its scripts: marks when `wanted` rows are in the DOM, and keeps
@@ -60,30 +72,20 @@ function probe(wanted) {
 async function measureZeroConfig(browser, url) {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
-  const fetched = [];
-  page.on('response', async (r) => {
-    try {
-      fetched.push({ at: Date.now(), body: await r.body() });
-    } catch {}
-  });
+  const fetched = recordResponses(page);
   await page.goto(url);
   await page.getByText('No deals yet').first().waitFor({ timeout: 60_000 });
   const shownAt = Date.now();
   const bodies = fetched.filter((f) => f.at <= shownAt + 50).map((f) => f.body);
   await context.close();
-  return bodies.reduce((t, b) => t + brotli(b), 0);
+  return sizes(bodies).brotli;
 }
 
 async function measure(browser, app) {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   await page.addInitScript(probe, 25);
-  const fetched = [];
-  page.on('response', async (r) => {
-    try {
-      fetched.push({ url: r.url(), at: Date.now(), body: await r.body() });
-    } catch {}
-  });
+  const fetched = recordResponses(page);
   const started = Date.now();
   await page.goto(app.url);
   await page.waitForFunction(() => window.__rowsAt !== null, null, { timeout: 60_000 });
@@ -101,7 +103,7 @@ async function measure(browser, app) {
   const typing = await typeForty(page);
   await context.close();
   return {
-    bytes: { raw: firstLoad.reduce((t, b) => t + b.length, 0), gzip: firstLoad.reduce((t, b) => t + gzip(b), 0), brotli: firstLoad.reduce((t, b) => t + brotli(b), 0) },
+    bytes: sizes(firstLoad),
     rowsMs: rowsAt,
     ...typing,
     memoryBytes: heap + wasm,

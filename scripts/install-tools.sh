@@ -48,7 +48,7 @@ if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version 2>/dev/nu
   cargo install wasm-bindgen-cli --version "$wbv" --force
 fi
 
-# wasm-split-cli splits the form's code out of the release wasm (scripts/split-wasm.mjs). Its
+# wasm-split-cli splits the release wasm into chunks (scripts/split-wasm.mjs). Its
 # runtime half, wasm_split_helpers, comes with leptos; the CLI prints no version, so cargo's
 # list of installed crates says which one is there.
 if ! command -v wasm-split-cli >/dev/null \

@@ -8,10 +8,10 @@
 //
 // The glue's <link rel=modulepreload> carries a subresource-integrity hash of the file trunk
 // wrote, so the hash is written anew for the minified file; otherwise the browser would refuse it.
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { sri } from './sri.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('minify-glue: TRUNK_STAGING_DIR is not set (run me as a trunk hook)');
@@ -24,10 +24,9 @@ if (!existsSync(esbuild)) {
   process.exit(1);
 }
 
-const sri = (body) => `sha384-${createHash('sha384').update(body).digest('base64')}`;
 const htmlPath = join(staging, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
-// __wasm_split.js: the loader of the form's chunk, where scripts/split-wasm.mjs made one.
+// __wasm_split.js: the loader of the chunks, where scripts/split-wasm.mjs made them.
 for (const file of ['dealform-app.js', 'dealform.js', '__wasm_split.js']) {
   const path = join(staging, file);
   if (file === '__wasm_split.js' && !existsSync(path)) continue;

@@ -9,11 +9,11 @@
 // for this, so this hook redoes trunk's last two on the split module: wasm-bindgen, then
 // wasm-opt -Oz on it and on each chunk, and writes the new wasm's integrity hash in index.html.
 // minify-glue.mjs runs after it, in the same hook (trunk runs a stage's hooks at once).
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sri } from './sri.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('split-wasm: TRUNK_STAGING_DIR is not set (run me as a trunk hook)');
@@ -22,7 +22,6 @@ if (process.env.TRUNK_PROFILE !== 'release' || process.env.DEALFORM_SPLIT !== '1
 const NAME = 'dealform-app';
 const raw = join(process.env.CARGO_TARGET_DIR || 'target', 'wasm32-unknown-unknown/release', `${NAME}.wasm`);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-const sri = (body) => `sha384-${createHash('sha384').update(body).digest('base64')}`;
 
 try {
   execFileSync('wasm-split-cli', ['--help'], { stdio: 'ignore' });

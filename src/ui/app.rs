@@ -349,21 +349,18 @@ fn form_page(target: Option<DealId>) -> AnyView {
 /// The app for a configuration, once the code of the backend it names is here (see
 /// [`backend_for`]): "Loading…" until then, and if it cannot be fetched, a way to retry.
 pub fn app_for(config: Config, host: Option<web_sys::HtmlElement>) -> AnyView {
-    let backend = Load::new({
-        let (config, host) = (config.clone(), host.clone());
-        move || {
-            let (config, host) = (config.clone(), host.clone());
-            async move {
-                let backend = backend_for(&config).await;
-                if let (Err(_), Some(host)) = (&backend, &host) {
-                    dispatch(host, "error", &code_unreachable());
-                }
-                backend
-            }
-        }
-    });
     let config = StoredValue::new(config);
     let host = StoredValue::new_local(host);
+    let backend = Load::new(move || {
+        let (config, host) = (config.get_value(), host.get_value());
+        async move {
+            let backend = backend_for(&config).await;
+            if let (Err(_), Some(host)) = (&backend, &host) {
+                dispatch(host, "error", &code_unreachable());
+            }
+            backend
+        }
+    });
     (move || match backend.get() {
         None => view! { <p class="df-loading" role="status">"Loading…"</p> }.into_any(),
         Some(Err(_)) => view! {
