@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::reactive::effect::RenderEffect;
 use std::future::Future;
+use std::pin::Pin;
 use std::task::{Poll, Waker};
 
 /// A value a future fetches: `None` until the first answer, then the latest answer, which is kept
@@ -42,44 +43,19 @@ impl<T: 'static> Load<T> {
         let value = RwSignal::new_local(None);
         let pending = RwSignal::new(false);
         let again = RwSignal::new(0);
-        // Which fetch is the newest: only it runs on.
-        let newest = StoredValue::new(0u64);
-        // Wakes the newest fetch while it waits, so that a newer one can stop it at once.
-        let waiting = StoredValue::new_local(None::<Waker>);
-        let effect = RenderEffect::new(move |_: Option<()>| {
-            again.track();
-            let mut fetch = Box::pin(source());
-            let run = newest.get_value().wrapping_add(1);
-            newest.set_value(run);
-            pending.try_set(true);
-            if let Some(previous) = waiting.try_update_value(Option::take).flatten() {
-                previous.wake();
-            }
-            leptos::task::spawn_local(async move {
-                let answer = std::future::poll_fn(|cx| {
-                    // Overtaken, or the component that asked is gone: stop here.
-                    if newest.try_get_value() != Some(run) {
-                        return Poll::Ready(None);
-                    }
-                    let polled = fetch.as_mut().poll(cx);
-                    waiting.try_set_value(polled.is_pending().then(|| cx.waker().clone()));
-                    polled.map(Some)
-                })
-                .await;
-                if let Some(answer) = answer {
+        // Only this wrapper knows `T`: the fetching machinery below is compiled once for every
+        // value type, not once per type (about 2 KB of wasm each, twiggy).
+        run_fetches(
+            again,
+            pending,
+            Box::new(move || {
+                let fetch = source();
+                Box::pin(async move {
+                    let answer = fetch.await;
                     value.try_set(Some(answer));
-                    pending.try_set(false);
-                }
-            });
-        });
-        // A render effect stops when dropped: it lives as long as the component that made it.
-        StoredValue::new_local(effect);
-        // A fetch still running when the component goes stops too, when next polled.
-        on_cleanup(move || {
-            if let Some(running) = waiting.try_update_value(Option::take).flatten() {
-                running.wake();
-            }
-        });
+                })
+            }),
+        );
         Self { value, pending, again }
     }
 
@@ -110,4 +86,51 @@ impl<T: Clone + 'static> Load<T> {
     pub fn get(&self) -> Option<T> {
         self.value.get()
     }
+}
+
+/// A fetch that stores its own answer when it completes.
+type Fetch = Pin<Box<dyn Future<Output = ()>>>;
+
+/// Runs the newest fetch `source` makes, again when a signal it reads or `again` changes:
+/// [`Load::new`]'s machinery, apart from the type of what is fetched.
+fn run_fetches(again: RwSignal<usize>, pending: RwSignal<bool>, source: Box<dyn Fn() -> Fetch>) {
+    // Which fetch is the newest: only it runs on.
+    let newest = StoredValue::new(0u64);
+    // Wakes the newest fetch while it waits, so that a newer one can stop it at once.
+    let waiting = StoredValue::new_local(None::<Waker>);
+    let effect = RenderEffect::new(move |_: Option<()>| {
+        again.track();
+        let mut fetch = source();
+        let run = newest.get_value().wrapping_add(1);
+        newest.set_value(run);
+        pending.try_set(true);
+        if let Some(previous) = waiting.try_update_value(Option::take).flatten() {
+            previous.wake();
+        }
+        leptos::task::spawn_local(async move {
+            // The fetch stores its answer as it completes, in the same poll: only the newest
+            // fetch is polled, so an overtaken one never does.
+            let done = std::future::poll_fn(|cx| {
+                // Overtaken, or the component that asked is gone: stop here.
+                if newest.try_get_value() != Some(run) {
+                    return Poll::Ready(false);
+                }
+                let polled = fetch.as_mut().poll(cx);
+                waiting.try_set_value(polled.is_pending().then(|| cx.waker().clone()));
+                polled.map(|()| true)
+            })
+            .await;
+            if done {
+                pending.try_set(false);
+            }
+        });
+    });
+    // A render effect stops when dropped: it lives as long as the component that made it.
+    StoredValue::new_local(effect);
+    // A fetch still running when the component goes stops too, when next polled.
+    on_cleanup(move || {
+        if let Some(running) = waiting.try_update_value(Option::take).flatten() {
+            running.wake();
+        }
+    });
 }
