@@ -1,12 +1,12 @@
 //! The app shell: configuration, the shared context, and which view is showing.
 
-use super::chunks::{backend_for, form_code};
+use super::chunks::{backend_for, form_code, prefetch_scroll_code, SplitLoaderError};
 use super::list::DealList;
 use super::status::ErrorPanel;
 use crate::backend::{BackendError, DealsBackend};
 use crate::client::intl::Formatter;
 use crate::client::store::{self, Area};
-use crate::config::{Config, Mode, Theme};
+use crate::config::{Config, ListView, Mode, Theme};
 use crate::drafts::DraftBook;
 use crate::json::Json;
 use crate::model::{Cursor, DealId, Sort, Stage};
@@ -313,46 +313,77 @@ pub fn App(
 }
 
 /// What the app says when a chunk of its code cannot be fetched (see [`super::chunks`]).
-const CODE_UNREACHABLE: &str = "Part of the app could not be fetched. Check the connection, then retry.";
+pub(crate) const CODE_UNREACHABLE: &str = "Part of the app could not be fetched. Check the connection, then retry.";
 
 /// The `dealform:error` a host page is told when a chunk of code cannot be fetched: it is the
 /// network's doing, like a CRM that cannot be reached.
-fn code_unreachable() -> Json {
+pub(crate) fn code_unreachable() -> Json {
     Json::obj([("kind", "network".into()), ("message", CODE_UNREACHABLE.into())])
 }
 
-/// The form page, once its code is here (see [`form_code`]): "Loading…" until then, and if it
-/// cannot be fetched, a way to retry or go back, with nothing typed yet to lose.
-fn form_page(target: Option<DealId>) -> AnyView {
-    let app = use_app();
-    let code = Load::new(move || async move {
-        let code = form_code().await;
-        if code.is_err() && !app.is_gone() {
-            app.emit("error", &code_unreachable());
-        }
-        code
-    });
+/// What needs code fetched when first needed (see [`super::chunks`]), once `code` is here:
+/// `loading` until then, and if it cannot be fetched, a panel titled `title` with Retry and,
+/// where `also` names one, a second way out (its words, and what it does).
+pub(crate) fn once_fetched<C: Clone + 'static>(
+    code: Load<Result<C, SplitLoaderError>>,
+    loading: &'static str,
+    title: &'static str,
+    also: Option<(&'static str, Callback<()>)>,
+    show: impl Fn(C) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
     (move || match code.get() {
-        None => view! { <p class="df-loading" role="status">"Loading…"</p> }.into_any(),
+        None => view! { <p class="df-loading" role="status">{loading}</p> }.into_any(),
         Some(Err(_)) => view! {
-            <ErrorPanel title="The form could not be opened" message=CODE_UNREACHABLE>
+            <ErrorPanel title=title message=CODE_UNREACHABLE>
                 <button type="button" class="df-button" on:click=move |_| code.refetch()>"Retry"</button>
-                <button type="button" class="df-button" on:click=move |_| app.go(View::List, None)>"Back to deals"</button>
+                {also.map(|(words, act)| view! { <button type="button" class="df-button" on:click=move |_| act.run(())>{words}</button> })}
             </ErrorPanel>
         }
         .into_any(),
-        Some(Ok(form)) => form(target.clone()),
+        Some(Ok(c)) => show(c),
     })
     .into_any()
 }
 
+/// Awaits code fetched when first needed, telling the host page when it cannot be fetched.
+pub(crate) async fn told<C>(
+    app: AppCtx,
+    code: impl std::future::Future<Output = Result<C, SplitLoaderError>>,
+) -> Result<C, SplitLoaderError> {
+    let code = code.await;
+    if code.is_err() && !app.is_gone() {
+        app.emit("error", &code_unreachable());
+    }
+    code
+}
+
+/// The form page, once its code is here (see [`form_code`]).
+fn form_page(target: Option<DealId>) -> AnyView {
+    let app = use_app();
+    let code = Load::new(move || told(app, form_code()));
+    let back = Callback::new(move |()| app.go(View::List, None));
+    once_fetched(
+        code,
+        "Loading…",
+        "The form could not be opened",
+        Some(("Back to deals", back)),
+        move |code| (code.form)(target.clone()),
+    )
+}
+
 /// The app for a configuration, once the code of the backend it names is here (see
-/// [`backend_for`]): "Loading…" until then, and if it cannot be fetched, a way to retry.
+/// [`backend_for`]).
 pub fn app_for(config: Config, host: Option<web_sys::HtmlElement>) -> AnyView {
     let config = StoredValue::new(config);
     let host = StoredValue::new_local(host);
     let backend = Load::new(move || {
         let (config, host) = (config.get_value(), host.get_value());
+        if config.list == ListView::Scroll {
+            // The scrolling list's code is fetched alongside the backend's, not after it.
+            leptos::task::spawn_local(async {
+                let _ = prefetch_scroll_code().await;
+            });
+        }
         async move {
             let backend = backend_for(&config).await;
             if let (Err(_), Some(host)) = (&backend, &host) {
@@ -361,19 +392,15 @@ pub fn app_for(config: Config, host: Option<web_sys::HtmlElement>) -> AnyView {
             backend
         }
     });
-    (move || match backend.get() {
-        None => view! { <p class="df-loading" role="status">"Loading…"</p> }.into_any(),
-        Some(Err(_)) => view! {
-            <ErrorPanel title="The deals could not be opened" message=CODE_UNREACHABLE>
-                <button type="button" class="df-button" on:click=move |_| backend.refetch()>"Retry"</button>
-            </ErrorPanel>
-        }
-        .into_any(),
-        Some(Ok((backend, warning))) => {
+    once_fetched(
+        backend,
+        "Loading…",
+        "The deals could not be opened",
+        None,
+        move |(backend, warning)| {
             view! { <App config=config.get_value() backend warning host=host.get_value() /> }.into_any()
-        }
-    })
-    .into_any()
+        },
+    )
 }
 
 /// Loads `config.json`, then shows the app, or says what is wrong with the file.

@@ -3,15 +3,18 @@
 //! The release build (`scripts/release.sh`, with `--cfg dealform_split`) splits each function
 //! marked here, with whatever code only it uses, into a chunk of wasm of its own
 //! (`scripts/split-wasm.mjs`), fetched the first time the function is called: the form's code
-//! when a form first opens, the local backend's or the CRMs' when a configuration names it. So
-//! before the list shows, a page fetches neither the form nor the backend it does not use. Other
+//! when a form first opens, the scrolling list's when a configuration asks for it, the local
+//! backend's or the CRMs' when a configuration names it. So before the list shows, a page
+//! fetches neither the form, nor a list view or a backend it does not use. Other
 //! builds (`trunk serve`, the browser tests) have it all in one wasm.
 //!
 //! The split points are Leptos' (its `wasm_split` re-export, the machinery of `#[lazy]`), marked
 //! `fallible`: a chunk that cannot be fetched (the network, a redeploy) is an error the app shows
 //! with a way to retry, never a panic, which would stop the whole module.
 
+use super::dialog::ConfirmView;
 use super::form::FormView;
+use super::scroll::ScrollView;
 use crate::backend::DealsBackend;
 use crate::client::http::HttpBackend;
 use crate::client::store::{self, Area};
@@ -35,6 +38,16 @@ macro_rules! fetched {
     };
 }
 
+/// What the form's chunk holds.
+#[derive(Clone, Copy)]
+pub struct FormCode {
+    /// The form page.
+    pub form: FormView,
+    /// The dialog that asks before something cannot be undone: the form's, and the list's,
+    /// which needs it only when the browser's stored deals are unreadable.
+    pub confirm: ConfirmView,
+}
+
 /// The form page's code, in its chunk: call [`form_code`], which awaits it where it is split.
 #[cfg_attr(
     dealform_split,
@@ -50,8 +63,11 @@ macro_rules! fetched {
         )
     )
 )]
-pub fn form_chunk() -> Result<FormView, SplitLoaderError> {
-    Ok(super::form::form_view)
+pub fn form_chunk() -> Result<FormCode, SplitLoaderError> {
+    Ok(FormCode {
+        form: super::form::form_view,
+        confirm: super::dialog::confirm_view,
+    })
 }
 
 /// The form's code is already here in a build that does not split it.
@@ -60,9 +76,41 @@ pub async fn prefetch_form_code() -> Result<(), SplitLoaderError> {
     Ok(())
 }
 
-/// The form page's code, fetched the first time a form opens.
-pub async fn form_code() -> Result<FormView, SplitLoaderError> {
+/// The form page's code, fetched the first time a form (or a dialog) opens.
+pub async fn form_code() -> Result<FormCode, SplitLoaderError> {
     fetched!(form_chunk())
+}
+
+/// The scrolling list's code, in its chunk: call [`scroll_code`], which awaits it where it is
+/// split. Only a configuration with `"list": "scroll"` uses it, so the paged list, the default,
+/// does not fetch it.
+#[cfg_attr(
+    dealform_split,
+    leptos::wasm_split::wasm_split(
+        dealform_scroll,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(
+            /// Fetches the scrolling list's code without showing it: the app calls it as soon as
+            /// the configuration asks for that list, so the code arrives with the backend's. A
+            /// failure is left to [`scroll_code`] to show, as it retries.
+            prefetch_scroll_code
+        )
+    )
+)]
+pub fn scroll_chunk() -> Result<ScrollView, SplitLoaderError> {
+    Ok(super::scroll::scroll_view)
+}
+
+/// The scrolling list's code is already here in a build that does not split it.
+#[cfg(not(dealform_split))]
+pub async fn prefetch_scroll_code() -> Result<(), SplitLoaderError> {
+    Ok(())
+}
+
+/// The scrolling list's code, fetched the first time that list shows.
+pub async fn scroll_code() -> Result<ScrollView, SplitLoaderError> {
+    fetched!(scroll_chunk())
 }
 
 /// A backend, and a warning to show with it (local storage that will not last).

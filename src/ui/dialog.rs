@@ -4,6 +4,44 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+/// A [`ConfirmDialog`] as a plain function: the list reaches it through the form's chunk of
+/// code (see [`super::chunks::FormCode`]), which holds it, so the first load does not.
+pub type ConfirmView = fn(Confirm) -> AnyView;
+
+/// What a [`ConfirmDialog`] asks, and what it does when confirmed.
+pub struct Confirm {
+    /// Whether it is showing; set false on either answer.
+    pub open: RwSignal<bool>,
+    /// Unique id prefix, for the title and body ids.
+    pub id: String,
+    /// The question, which names the dialog.
+    pub title: &'static str,
+    /// What happens if confirmed.
+    pub body: &'static str,
+    /// The confirming button's words.
+    pub confirm: &'static str,
+    /// The declining button's words.
+    pub cancel: &'static str,
+    /// Called when confirmed.
+    pub on_confirm: Callback<()>,
+}
+
+/// The [`ConfirmView`] of this module.
+pub fn confirm_view(c: Confirm) -> AnyView {
+    view! {
+        <ConfirmDialog
+            open=c.open
+            id=c.id
+            title=Signal::derive(move || c.title.to_owned())
+            body=c.body
+            confirm=c.confirm
+            cancel=c.cancel
+            on_confirm=c.on_confirm
+        />
+    }
+    .into_any()
+}
+
 /// Asks before something that cannot be undone. Opens while `open` is true.
 #[component]
 pub fn ConfirmDialog(

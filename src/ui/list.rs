@@ -1,9 +1,10 @@
 //! The deal list: search, sortable columns, paging, and the empty, loading and error states.
 
-use super::app::{use_app, AppCtx, View};
-use super::dialog::ConfirmDialog;
+use super::app::{once_fetched, told, use_app, AppCtx, View};
+use super::chunks::{form_code, scroll_code};
+use super::dialog::Confirm;
 use super::pager::Pager;
-use super::scroll::{ScrollTable, SCROLL_PAGE};
+use super::scroll::SCROLL_PAGE;
 use super::status::ErrorPanel;
 use crate::backend::BackendError;
 use crate::config::{ListView, Mode};
@@ -47,6 +48,9 @@ pub fn DealList(
         async move { backend.list(&query).await }
     });
     let loading = deals.loading();
+    // The scrolling list's code, a chunk of its own in the release build, is fetched alongside
+    // the first page (the app started fetching it with the backend's).
+    let scroll_view = scrolling.then(|| Load::new(move || told(app, scroll_code())));
 
     let search_id = app.id("search");
     let searchable = app.backend.with_value(|b| b.capabilities().search);
@@ -80,6 +84,9 @@ pub fn DealList(
     };
 
     let reset_open = RwSignal::new(false);
+    // Whether the reset has been asked for: its dialog's code (in the form's chunk) is fetched
+    // then, and the dialog stays, so that closing it returns focus where it was.
+    let reset_asked = RwSignal::new(false);
     let reset = Callback::new(move |_| match app.backend.get_value().reset_storage() {
         Ok(backup) => {
             app.notice.set(Some(format!(
@@ -136,7 +143,7 @@ pub fn DealList(
                         <ErrorPanel title="The deals could not be loaded" message=e.to_string()>
                             <button type="button" class="df-button" on:click=move |_| deals.refetch()>"Retry"</button>
                             {corrupt.then(|| view! {
-                                <button type="button" class="df-button df-danger" on:click=move |_| reset_open.set(true)>"Reset local data"</button>
+                                <button type="button" class="df-button df-danger" on:click=move |_| { reset_asked.set(true); reset_open.set(true); }>"Reset local data"</button>
                             })}
                         </ErrorPanel>
                     }
@@ -144,19 +151,32 @@ pub fn DealList(
                 }
                 Some(Ok(page)) => match empty_state(&page) {
                     Some(empty) => empty,
-                    None if scrolling => view! { <ScrollTable first=page loading heading=table_heading.clone() /> }.into_any(),
-                    None => view! { <DealTable page loading heading=table_heading.clone() /> }.into_any(),
+                    None => match scroll_view {
+                        Some(code) => {
+                            let heading = table_heading.clone();
+                            once_fetched(code, "Loading deals…", "The deals could not be shown", None, move |table| {
+                                table(page.clone(), loading, heading.clone())
+                            })
+                        }
+                        None => view! { <DealTable page loading heading=table_heading.clone() /> }.into_any(),
+                    },
                 },
             }}
-            <ConfirmDialog
-                open=reset_open
-                id=app.id("reset")
-                title=Signal::derive(|| "Reset the deals stored in this browser?".to_owned())
-                body="The unreadable data is kept aside under another storage key, and the list starts empty."
-                confirm="Reset local data"
-                cancel="Cancel"
-                on_confirm=reset
-            />
+            {move || reset_asked.get().then(|| {
+                let code = Load::new(move || told(app, form_code()));
+                let cancel = Callback::new(move |()| reset_asked.set(false));
+                once_fetched(code, "Loading…", "The reset could not be offered", Some(("Cancel", cancel)), move |code| {
+                    (code.confirm)(Confirm {
+                        open: reset_open,
+                        id: app.id("reset"),
+                        title: "Reset the deals stored in this browser?",
+                        body: "The unreadable data is kept aside under another storage key, and the list starts empty.",
+                        confirm: "Reset local data",
+                        cancel: "Cancel",
+                        on_confirm: reset,
+                    })
+                })
+            })}
         </section>
     }
 }

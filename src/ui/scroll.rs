@@ -346,6 +346,16 @@ fn aria_row(i: u64) -> u64 {
     i + 2
 }
 
+/// The scrolling list's entry point (see [`super::chunks::scroll_code`]): the table for
+/// `first`, the page the list fetched; `loading` while it fetches that page again; the table
+/// named by the element with id `heading`.
+pub type ScrollView = fn(first: Page, loading: ReadSignal<bool>, heading: String) -> AnyView;
+
+/// The [`ScrollView`] of this module.
+pub fn scroll_view(first: Page, loading: ReadSignal<bool>, heading: String) -> AnyView {
+    view! { <ScrollTable first loading heading /> }.into_any()
+}
+
 /// The whole list in one scrolling table, starting from its first page.
 #[component]
 pub fn ScrollTable(
@@ -467,6 +477,31 @@ pub fn ScrollTable(
             measure(&el);
         }
     });
+    // And whenever the view's size changes without the window's: the scroller grows with its
+    // rows up to its maximum height, so a table mounted before its rows were drawn measured
+    // too short (and drew too few); a widget's host page may also resize the box it sits in.
+    // Measured in the next frame, not in the observer's callback: the rows a new height draws
+    // change the size again, which the observer would report as a loop.
+    let remeasure = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        request_animation_frame(move || {
+            // The list may be gone by the next frame.
+            if let Some(el) = scroller.try_get_untracked().flatten() {
+                measure(&el);
+            }
+        });
+    });
+    let observer = StoredValue::new_local(web_sys::ResizeObserver::new(remeasure.as_ref().unchecked_ref()).ok());
+    // The callback lives as long as the list; the observer is disconnected before it goes
+    // (cleanups run before an owner's values are dropped).
+    StoredValue::new_local(remeasure);
+    Effect::new(move |_| {
+        if let Some(el) = scroller.get() {
+            observer.with_value(|o| o.as_ref().map(|o| o.observe(&el)));
+        }
+    });
+    on_cleanup(move || {
+        observer.try_with_value(|o| o.as_ref().map(web_sys::ResizeObserver::disconnect));
+    });
 
     // The rows: drawn whenever the view moves or a page arrives, and when the stage labels do.
     let body = NodeRef::<leptos::html::Tbody>::new();
@@ -499,7 +534,7 @@ pub fn ScrollTable(
     });
 
     // Only the position is read while scrolling: reading sizes here could force a layout
-    // in every frame. The view's height is measured on mount and when the window resizes.
+    // in every frame. The view's height is measured on mount and when its size changes.
     let on_scroll = move |_| {
         if let Some(el) = scroller.get_untracked() {
             let top = f64::from(el.scroll_top());

@@ -1,7 +1,7 @@
 // The whole user journey on the embedded local backend, on the release build.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createDeal, fillDeal, hasText, launch, openApp, rows, seedStorage, serveDist, until, visible } from './harness.mjs';
+import { createDeal, fillDeal, focused, hasText, launch, openApp, rows, seedStorage, serveDist, until, visible } from './harness.mjs';
 
 let server, browser;
 const opened = [];
@@ -30,11 +30,15 @@ describe('the deal list on the local backend', () => {
   test('the form\'s code is not on the first load; it comes when the user reaches for it, and a failed fetch offers Retry', async () => {
     server.config = null;
     const chunks = [];
-    const s = await openApp(browser, server.url, {});
+    const splits = [];
+    const s = await openApp(browser, server.url, {
+      setup: (page) => page.on('request', (r) => { const m = r.url().match(/\/(split_[^/]*)\.wasm$/); if (m) splits.push(m[1]); }),
+    });
     opened.push(s);
     s.page.on('request', (r) => { if (/\/split_dealform_form\.wasm$/.test(r.url())) chunks.push(r.url()); });
     await hasText(s.page.getByRole('status').filter({ hasText: 'No deals yet' }), 'No deals yet');
     assert.deepEqual(chunks, [], 'the list shows without the form\'s code');
+    assert.deepEqual(splits, ['split_dealform_local'], 'nor the code of the scrolling list or of the CRMs');
 
     // The network fails. The pointer reaching into the list asks for the form's code, in vain;
     // so does the click on "New deal", which says so.
@@ -321,6 +325,11 @@ describe('configuration and bad data', () => {
     server.config = null;
     const s = await openApp(browser, server.url, { init: seedStorage('dealform.deals.v1', '{garbage') });
     await hasText(s.page.getByRole('alert'), 'could not be read');
+    // The dialog's code comes with the form's: asked for, it opens; declined, focus goes back.
+    await s.page.getByRole('button', { name: 'Reset local data' }).click();
+    await s.page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+    await until(async () => (await focused(s.page))?.text === 'Reset local data', 'focus back on the button that opened the dialog');
+    assert.equal(await s.page.getByRole('alertdialog').count(), 0);
     await s.page.getByRole('button', { name: 'Reset local data' }).click();
     await s.page.getByRole('alertdialog').getByRole('button', { name: 'Reset local data' }).click();
     await visible(s.page.getByText('No deals yet'));

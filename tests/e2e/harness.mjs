@@ -88,8 +88,9 @@ export async function launch() {
 }
 
 /** A fresh browser context (fresh storage) on the app. `problems` collects console errors,
- *  uncaught exceptions and any `alert()`: a test asserts it stays empty. */
-export async function openApp(browser, url, { locale = 'en-US', init } = {}) {
+ *  uncaught exceptions and any `alert()`: a test asserts it stays empty. `setup` runs on the
+ *  page before it loads (to watch or cut its requests). */
+export async function openApp(browser, url, { locale = 'en-US', init, setup } = {}) {
   const context = await browser.newContext({ locale });
   const page = await context.newPage();
   const problems = [];
@@ -100,6 +101,7 @@ export async function openApp(browser, url, { locale = 'en-US', init } = {}) {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
   if (init) await page.addInitScript(init.fn, init.arg);
+  if (setup) await setup(page);
   await page.goto(url);
   return { context, page, problems };
 }

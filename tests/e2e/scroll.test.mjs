@@ -2,7 +2,7 @@
 // mounts only the rows in view, fetched page by page as the view reaches them.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { focused, launch, openApp, serveDist, startFakeCrm, until, visible } from './harness.mjs';
+import { focused, hasText, launch, openApp, serveDist, startFakeCrm, until, visible } from './harness.mjs';
 
 const CREDENTIALS = {
   stardex: { token: 'test-token' },
@@ -119,6 +119,39 @@ for (const name of Object.keys(CREDENTIALS)) {
     });
   });
 }
+
+describe('the scrolling list\'s own code', () => {
+  beforeEach(async () => {
+    await crm.reset('stardex', DEALS);
+    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: CREDENTIALS.stardex, list: 'scroll' });
+  });
+
+  test('comes in a chunk of its own; a failed fetch is told to the host page and offers Retry', async () => {
+    const SCROLL = /\/split_dealform_scroll\.wasm$/;
+    const asked = [];
+    const { context, page, problems } = await openApp(browser, server.url, {
+      init: { fn: () => { window.errors = []; document.addEventListener('dealform:error', (e) => window.errors.push(e.detail)); } },
+      setup: async (page) => {
+        page.on('request', (r) => { if (SCROLL.test(r.url())) asked.push(r.url()); });
+        await page.route(SCROLL, (route) => route.abort());
+      },
+    });
+    const failed = page.getByRole('alert').filter({ hasText: 'The deals could not be shown' });
+    await hasText(failed, 'Part of the app could not be fetched. Check the connection, then retry.');
+    assert.deepEqual(await page.evaluate(() => window.errors), [{ kind: 'network', message: 'Part of the app could not be fetched. Check the connection, then retry.' }],
+      'the host page is told, as of a CRM out of reach');
+    const failures = asked.length;
+    assert.ok(failures >= 1);
+
+    await page.unroute(SCROLL);
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await until(async () => (await mounted(page))[0]?.cells[0] === 'Seed deal 01', 'the first deal');
+    assert.equal(asked.length, failures + 1, 'Retry fetched the code once more');
+    await context.close();
+    // The failed fetches are reported in the console by the chunk loader, and nothing else is.
+    for (const p of problems) assert.match(p, /Failed to fetch|ERR_FAILED|split_dealform_scroll/, p);
+  });
+});
 
 describe('the scrolling list with a person at the keyboard', () => {
   beforeEach(async () => {
@@ -249,7 +282,7 @@ describe('the scrolling list with a person at the keyboard', () => {
     assert.deepEqual(problems, []);
   });
 
-  test('a taller window fills the taller list with rows', async () => {
+  test('a taller window, or a taller box on the host page, fills the taller list with rows', async () => {
     const { context, page, problems, region } = await openList();
     // The last mounted row must reach the bottom of the region: nothing blank in view.
     const filled = () => region.evaluate((el) => {
@@ -261,6 +294,10 @@ describe('the scrolling list with a person at the keyboard', () => {
     await until(filled, 'rows down to the bottom of the taller list');
     await region.evaluate((el) => { el.scrollTop = 20_000; });
     await until(filled, 'rows down to the bottom after scrolling');
+    // The host page makes the list taller without resizing the window.
+    await page.evaluate(() => document.documentElement.style.setProperty('--dealform-list-height', '3000px'));
+    await until(async () => (await region.evaluate((el) => el.clientHeight)) > 2900, 'the taller box');
+    await until(filled, 'rows down to the bottom of the box the host page made taller');
     await context.close();
     assert.deepEqual(problems, []);
   });
