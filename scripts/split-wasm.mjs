@@ -1,6 +1,6 @@
 // trunk post-build hook, release builds only: splits the app's wasm into the main module and
 // chunks fetched when first needed (the split points are in `src/ui/chunks.rs`): the form's code,
-// and each backend's.
+// the scrolling list's, and each backend's, each named by its content.
 //
 // Why: the first load (what a page or a widget host fetches before the list shows) need not
 // carry the form, nor the backends the configuration does not name. scripts/release.sh builds with
@@ -11,6 +11,7 @@
 // minify-glue.mjs runs after it, in the same hook (trunk runs a stage's hooks at once).
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sri } from './sri.mjs';
@@ -51,10 +52,27 @@ try {
   };
   swap(`${NAME}.js`, (to) => copyFileSync(join(bindgen, `${NAME}.js`), to));
   swap(`${NAME}_bg.wasm`, (to) => run('wasm-opt', ['-Oz', join(bindgen, `${NAME}_bg.wasm`), `--output=${to}`]));
-  for (const chunk of chunks) run('wasm-opt', ['-Oz', join(work, chunk), `--output=${join(staging, chunk)}`]);
-  copyFileSync(join(work, '__wasm_split.js'), join(staging, '__wasm_split.js'));
+  // Each chunk's name carries a hash of its content, and the loader asks for that name. A chunk
+  // fits only the main module it was split from (it links to that module's functions, table
+  // slots and memory): a page opened before a redeploy must not fetch the new build's chunk
+  // under the same name. It gets the old one, where the host keeps it, or a failed fetch,
+  // which the app reports with Retry, never code that does not fit.
+  let loader = readFileSync(join(work, '__wasm_split.js'), 'utf8');
+  const named = [];
+  for (const chunk of chunks) {
+    const optimised = join(work, `opt-${chunk}`);
+    run('wasm-opt', ['-Oz', join(work, chunk), `--output=${optimised}`]);
+    const hash = createHash('sha256').update(readFileSync(optimised)).digest('hex').slice(0, 12);
+    const name = chunk.replace(/\.wasm$/, `.${hash}.wasm`);
+    const reference = `"./${chunk}"`;
+    if (!loader.includes(reference)) throw new Error(`split-wasm: __wasm_split.js does not ask for ${reference}`);
+    loader = loader.replaceAll(reference, `"./${name}"`);
+    copyFileSync(optimised, join(staging, name));
+    named.push(name);
+  }
+  writeFileSync(join(staging, '__wasm_split.js'), loader);
   writeFileSync(html, page);
-  console.error(`split-wasm: ${NAME}_bg.wasm, and the chunks fetched when first needed: ${chunks.join(', ')}`);
+  console.error(`split-wasm: ${NAME}_bg.wasm, and the chunks fetched when first needed: ${named.join(', ')}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -312,8 +312,11 @@ pub fn App(
     .into_any()
 }
 
-/// What the app says when a chunk of its code cannot be fetched (see [`super::chunks`]).
-pub(crate) const CODE_UNREACHABLE: &str = "Part of the app could not be fetched. Check the connection, then retry.";
+/// What the app says when a chunk of its code cannot be fetched (see [`super::chunks`]). A
+/// reload is the way out when the app was redeployed since the page opened: the chunk this
+/// page's code fits is gone (`scripts/split-wasm.mjs` names chunks by their content).
+pub(crate) const CODE_UNREACHABLE: &str =
+    "Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page.";
 
 /// The `dealform:error` a host page is told when a chunk of code cannot be fetched: it is the
 /// network's doing, like a CRM that cannot be reached.

@@ -32,28 +32,28 @@ describe('the deal list on the local backend', () => {
     const chunks = [];
     const splits = [];
     const s = await openApp(browser, server.url, {
-      setup: (page) => page.on('request', (r) => { const m = r.url().match(/\/(split_[^/]*)\.wasm$/); if (m) splits.push(m[1]); }),
+      setup: (page) => page.on('request', (r) => { const m = r.url().match(/\/(split_[^/.]*)\.[0-9a-f]{12}\.wasm$/); if (m) splits.push(m[1]); }),
     });
     opened.push(s);
-    s.page.on('request', (r) => { if (/\/split_dealform_form\.wasm$/.test(r.url())) chunks.push(r.url()); });
+    s.page.on('request', (r) => { if (/\/split_dealform_form\.[0-9a-f]{12}\.wasm$/.test(r.url())) chunks.push(r.url()); });
     await hasText(s.page.getByRole('status').filter({ hasText: 'No deals yet' }), 'No deals yet');
     assert.deepEqual(chunks, [], 'the list shows without the form\'s code');
     assert.deepEqual(splits, ['split_dealform_local'], 'nor the code of the scrolling list or of the CRMs');
 
     // The network fails. The pointer reaching into the list asks for the form's code, in vain;
     // so does the click on "New deal", which says so.
-    await s.page.route(/\/split_dealform_form\.wasm$/, (route) => route.abort());
+    await s.page.route(/\/split_dealform_form\.[0-9a-f]{12}\.wasm$/, (route) => route.abort());
     await s.page.getByRole('heading', { name: 'Deals' }).hover();
     await until(async () => chunks.length === 1, 'the pointer over the list to ask for the form\'s code');
     await until(async () => s.problems.length >= 1, 'the chunk loader to report the failed fetch');
     await s.page.getByRole('button', { name: 'New deal' }).click();
     const failed = s.page.getByRole('alert').filter({ hasText: 'The form could not be opened' });
-    await hasText(failed, 'Part of the app could not be fetched. Check the connection, then retry.');
+    await hasText(failed, 'Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page.');
     assert.equal(chunks.length, 2, 'a failed fetch is tried again when the form is opened');
     await visible(failed.getByRole('button', { name: 'Back to deals' }));
 
     // Back online: Retry opens the form, which works.
-    await s.page.unroute(/\/split_dealform_form\.wasm$/);
+    await s.page.unroute(/\/split_dealform_form\.[0-9a-f]{12}\.wasm$/);
     await failed.getByRole('button', { name: 'Retry' }).click();
     await visible(s.page.getByRole('heading', { name: 'New deal' }));
     await fillDeal(s.page, { name: 'Fetched late', amount: '10' });

@@ -94,19 +94,19 @@ describe('embedding', () => {
   test('a widget fetches only its backend\'s code, says so if it cannot, and Retry brings it', async () => {
     const chunks = [];
     const s = await visit('/late.html', '<section id="slot"></section>');
-    s.page.on('request', (r) => { const m = r.url().match(/\/((?:split|chunk)_[^/]*)\.wasm$/); if (m) chunks.push(m[1]); });
-    await s.page.route(/\/split_dealform_local\.wasm$/, (route) => route.abort());
+    s.page.on('request', (r) => { const m = r.url().match(/\/((?:split|chunk)_[^/.]*)\.[0-9a-f]{12}\.wasm$/); if (m) chunks.push(m[1]); });
+    await s.page.route(/\/split_dealform_local\.[0-9a-f]{12}\.wasm$/, (route) => route.abort());
     await s.page.evaluate(() => {
       window.errors = [];
       document.addEventListener('dealform:error', (e) => window.errors.push(e.detail));
       document.getElementById('slot').innerHTML = '<deal-form sample-data></deal-form>';
     });
     const failed = s.page.getByRole('alert').filter({ hasText: 'The deals could not be opened' });
-    await hasText(failed, 'Part of the app could not be fetched. Check the connection, then retry.');
-    assert.deepEqual(await s.page.evaluate(() => window.errors), [{ kind: 'network', message: 'Part of the app could not be fetched. Check the connection, then retry.' }],
+    await hasText(failed, 'Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page.');
+    assert.deepEqual(await s.page.evaluate(() => window.errors), [{ kind: 'network', message: 'Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page.' }],
       'the host page is told, as of a CRM out of reach');
 
-    await s.page.unroute(/\/split_dealform_local\.wasm$/);
+    await s.page.unroute(/\/split_dealform_local\.[0-9a-f]{12}\.wasm$/);
     await failed.getByRole('button', { name: 'Retry' }).click();
     await until(async () => (await rows(s.page)).length === 5, 'five sample deals');
     assert.deepEqual(chunks.filter((c) => c.startsWith('split_')), ['split_dealform_local', 'split_dealform_local'],
@@ -232,7 +232,7 @@ describe('static hosting and security', () => {
     await visible(session.page.getByRole('heading', { name: 'Deals' }));
     // The app's wasm and the local backend's chunk (with the code it shares), all from the sub-path.
     assert.ok(wasm.some(([file]) => file === 'dealform-app_bg.wasm'), JSON.stringify(wasm));
-    assert.ok(wasm.some(([file]) => file === 'split_dealform_local.wasm'), JSON.stringify(wasm));
+    assert.ok(wasm.some(([file]) => /^split_dealform_local\.[0-9a-f]{12}\.wasm$/.test(file)), JSON.stringify(wasm));
     for (const [file, type] of wasm) assert.equal(type, 'application/wasm', file);
     await session.context.close();
     const s = await visit('/sub.html', '<deal-form sample-data></deal-form>', { script: '/tools/deals/dealform.js' });
