@@ -143,7 +143,13 @@ pub fn DealList(
                         <ErrorPanel title="The deals could not be loaded" message=e.to_string()>
                             <button type="button" class="df-button" on:click=move |_| deals.refetch()>"Retry"</button>
                             {corrupt.then(|| view! {
-                                <button type="button" class="df-button df-danger" on:click=move |_| { reset_asked.set(true); reset_open.set(true); }>"Reset local data"</button>
+                                <button type="button" class="df-button df-danger" on:click=move |_| {
+                                    // Asked once, the dialog stays: asking again only opens it.
+                                    if !reset_asked.get_untracked() {
+                                        reset_asked.set(true);
+                                    }
+                                    reset_open.set(true);
+                                }>"Reset local data"</button>
                             })}
                         </ErrorPanel>
                     }
