@@ -71,7 +71,9 @@ pub fn FieldRow(
             "false"
         }
     };
-    let value = move || draft.with(|d| d.get(field).to_owned());
+    // A memo: a keystroke in another field changes the draft but not this field's text, and
+    // then nothing of this control is written again (its value, its options' `selected`).
+    let value = Memo::new(move |_| draft.with(|d| d.get(field).to_owned()));
     let set = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         draft.update(|d| d.set(field, v));
@@ -91,23 +93,23 @@ pub fn FieldRow(
         Control::Text { inputmode } => view! {
             <input id=id.clone() type="text" inputmode=inputmode autocomplete="off"
                 aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
-                prop:value=value on:input=set on:blur=blur />
+                prop:value=move || value.get() on:input=set on:blur=blur />
         }
         .into_any(),
         Control::Date => view! {
             <input id=id.clone() type="date" min="1900-01-01" max="2199-12-31"
                 aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
-                prop:value=value on:input=set on:blur=blur />
+                prop:value=move || value.get() on:input=set on:blur=blur />
         }
         .into_any(),
         Control::TextArea => view! {
             <textarea id=id.clone() rows="4"
                 aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
-                prop:value=value on:input=set on:blur=blur></textarea>
+                prop:value=move || value.get() on:input=set on:blur=blur></textarea>
         }
         .into_any(),
         Control::Select(stages) => {
-            let current = value();
+            let current = value.get_untracked();
             // Keep a stage the deal has even if the backend no longer lists it, so opening a
             // deal never silently changes it.
             let unknown = (!current.is_empty() && !stages.iter().any(|s| s.id == current)).then(|| current.clone());
@@ -115,11 +117,11 @@ pub fn FieldRow(
                 <select id=id.clone()
                     aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
                     on:change=set on:blur=blur>
-                    <option value="" selected=move || draft.with(|d| d.get(field).is_empty())>{format!("Choose a {}", crate::model::text::fold_case(label))}</option>
+                    <option value="" selected=move || value.with(String::is_empty)>{format!("Choose a {}", crate::model::text::fold_case(label))}</option>
                     {unknown.map(|id| view! { <option value=id.clone()>{format!("{id} (no longer offered)")}</option> })}
                     {stages.into_iter().map(|s| {
                         let sid = s.id.clone();
-                        view! { <option value=s.id.clone() selected=move || draft.with(|d| d.get(field) == sid)>{s.label.clone()}</option> }
+                        view! { <option value=s.id.clone() selected=move || value.with(|v| *v == sid)>{s.label.clone()}</option> }
                     }).collect_view()}
                 </select>
             }

@@ -142,6 +142,30 @@ describe('the deal list on the local backend', () => {
     await done(s);
   });
 
+  test('a keystroke in one field writes no other field anew', async () => {
+    server.config = null;
+    const s = await app();
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await s.page.getByLabel('Amount', { exact: true }).fill('1200');
+    await s.page.getByLabel('Name', { exact: true }).click();
+    // Counts every write of a control's value, by the control's label.
+    await s.page.evaluate(() => {
+      window.writes = {};
+      for (const proto of [HTMLInputElement.prototype, HTMLTextAreaElement.prototype, HTMLSelectElement.prototype]) {
+        const { get, set } = Object.getOwnPropertyDescriptor(proto, 'value');
+        Object.defineProperty(proto, 'value', {
+          get() { return get.call(this); },
+          set(v) { const label = this.labels?.[0]?.textContent.trim(); window.writes[label] = (window.writes[label] ?? 0) + 1; set.call(this, v); },
+        });
+      }
+    });
+    await s.page.keyboard.type('Acme', { delay: 20 });
+    const writes = await s.page.evaluate(() => window.writes);
+    for (const [label, n] of Object.entries(writes)) assert.equal(label, 'Name', `${label} written ${n} times while typing a name`);
+    assert.equal(await s.page.getByLabel('Amount', { exact: true }).inputValue(), '1200');
+    await done(s);
+  });
+
   test('a reload keeps the saved deals and offers back an unsaved draft', async () => {
     server.config = null;
     const s = await app();
