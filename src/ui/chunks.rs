@@ -48,69 +48,70 @@ pub struct FormCode {
     pub confirm: ConfirmView,
 }
 
-/// The form page's code, in its chunk: call [`form_code`], which awaits it where it is split.
-#[cfg_attr(
-    dealform_split,
-    leptos::wasm_split::wasm_split(
-        dealform_form,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible,
-        preload(
-            /// Fetches the form's code without opening a form: the list calls it when the user
-            /// reaches for it, so the form opens without waiting. A failure is left to
-            /// [`form_code`] to show, as it retries.
-            prefetch_form_code
-        )
-    )
-)]
-pub fn form_chunk() -> Result<FormCode, SplitLoaderError> {
-    Ok(FormCode {
-        form: super::form::form_view,
-        confirm: super::dialog::confirm_view,
-    })
+/// Declares code in a chunk of its own that can also be fetched ahead of need: the split point
+/// (`$split`, in chunk `$chunk`, giving `$value`), its prefetch (`$prefetch`: Leptos' `preload`
+/// where the build splits, a no-op where it does not), and `$fetch`, which callers await for the
+/// code. The backends, fetched only when needed, are declared by hand below.
+macro_rules! prefetchable {
+    (
+        $(#[$split_doc:meta])* chunk $chunk:ident: fn $split:ident() -> $ty:ty { $value:expr }
+        $(#[$prefetch_doc:meta])* prefetch $prefetch:ident;
+        $(#[$fetch_doc:meta])* fetch $fetch:ident;
+    ) => {
+        $(#[$split_doc])*
+        #[cfg_attr(
+            dealform_split,
+            leptos::wasm_split::wasm_split(
+                $chunk,
+                wasm_split_path = ::leptos::wasm_split,
+                fallible,
+                preload($(#[$prefetch_doc])* $prefetch)
+            )
+        )]
+        // `pub`: the prefetch Leptos makes from it takes its visibility.
+        pub fn $split() -> Result<$ty, SplitLoaderError> {
+            Ok($value)
+        }
+
+        $(#[$prefetch_doc])*
+        #[cfg(not(dealform_split))]
+        pub async fn $prefetch() -> Result<(), SplitLoaderError> {
+            Ok(())
+        }
+
+        $(#[$fetch_doc])*
+        pub async fn $fetch() -> Result<$ty, SplitLoaderError> {
+            fetched!($split())
+        }
+    };
 }
 
-/// The form's code is already here in a build that does not split it.
-#[cfg(not(dealform_split))]
-pub async fn prefetch_form_code() -> Result<(), SplitLoaderError> {
-    Ok(())
+prefetchable! {
+    /// The form page's code, in its chunk.
+    chunk dealform_form: fn form_chunk() -> FormCode {
+        FormCode {
+            form: super::form::form_view,
+            confirm: super::dialog::confirm_view,
+        }
+    }
+    /// Fetches the form's code without opening a form: the list calls it when the user reaches
+    /// for it, so the form opens without waiting. A failure is left to [`form_code`] to show,
+    /// as it retries.
+    prefetch prefetch_form_code;
+    /// The form page's code, fetched the first time a form (or a dialog) opens.
+    fetch form_code;
 }
 
-/// The form page's code, fetched the first time a form (or a dialog) opens.
-pub async fn form_code() -> Result<FormCode, SplitLoaderError> {
-    fetched!(form_chunk())
-}
-
-/// The scrolling list's code, in its chunk: call [`scroll_code`], which awaits it where it is
-/// split. Only a configuration with `"list": "scroll"` uses it, so the paged list, the default,
-/// does not fetch it.
-#[cfg_attr(
-    dealform_split,
-    leptos::wasm_split::wasm_split(
-        dealform_scroll,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible,
-        preload(
-            /// Fetches the scrolling list's code without showing it: the app calls it as soon as
-            /// the configuration asks for that list, so the code arrives with the backend's. A
-            /// failure is left to [`scroll_code`] to show, as it retries.
-            prefetch_scroll_code
-        )
-    )
-)]
-pub fn scroll_chunk() -> Result<ScrollView, SplitLoaderError> {
-    Ok(super::scroll::scroll_view)
-}
-
-/// The scrolling list's code is already here in a build that does not split it.
-#[cfg(not(dealform_split))]
-pub async fn prefetch_scroll_code() -> Result<(), SplitLoaderError> {
-    Ok(())
-}
-
-/// The scrolling list's code, fetched the first time that list shows.
-pub async fn scroll_code() -> Result<ScrollView, SplitLoaderError> {
-    fetched!(scroll_chunk())
+prefetchable! {
+    /// The scrolling list's code, in its chunk. Only a configuration with `"list": "scroll"`
+    /// uses it, so the paged list, the default, does not fetch it.
+    chunk dealform_scroll: fn scroll_chunk() -> ScrollView { super::scroll::scroll_view }
+    /// Fetches the scrolling list's code without showing it: the app calls it as soon as the
+    /// configuration asks for that list, so the code arrives with the backend's. A failure is
+    /// left to [`scroll_code`] to show, as it retries.
+    prefetch prefetch_scroll_code;
+    /// The scrolling list's code, fetched the first time that list shows.
+    fetch scroll_code;
 }
 
 /// A backend, and a warning to show with it (local storage that will not last).
