@@ -24,7 +24,7 @@ if [ "${DEALFORM_PREBUILT_STD:-0}" != 1 ]; then
   # RUSTFLAGS replaces .cargo/config.toml's rustflags, so `erase_components` is repeated here.
   export RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
 fi
-# The form's code and each backend's go into chunks of wasm fetched when first needed
+# The form's code, the scrolling list's and the backends' go into chunks of wasm fetched when first needed
 # (src/ui/chunks.rs, scripts/split-wasm.mjs): a split point is a wasm import, and the splitter
 # reads the linker's relocations to know what each function uses. DEALFORM_SPLIT=0 builds one
 # wasm. trunk's own wasm-opt pass then warns that a linking section is present: its output is

@@ -3,7 +3,7 @@
 // the scrolling list's, and each backend's, each named by its content.
 //
 // Why: the first load (what a page or a widget host fetches before the list shows) need not
-// carry the form, nor the backends the configuration does not name. scripts/release.sh builds with
+// carry the form, nor a list view or the backends the configuration does not name. scripts/release.sh builds with
 // `--cfg dealform_split` (which marks the split points, wasm imports the split resolves) and
 // `--emit-relocs` (which the splitter reads to know what each function uses). trunk has no step
 // for this, so this hook redoes trunk's last two on the split module: wasm-bindgen, then

@@ -472,11 +472,6 @@ pub fn ScrollTable(
             }
         }
     };
-    Effect::new(move |_| {
-        if let Some(el) = scroller.get() {
-            measure(&el);
-        }
-    });
     // And whenever the view's size changes without the window's: the scroller grows with its
     // rows up to its maximum height, so a table mounted before its rows were drawn measured
     // too short (and drew too few); a widget's host page may also resize the box it sits in.
@@ -496,6 +491,7 @@ pub fn ScrollTable(
     StoredValue::new_local(remeasure);
     Effect::new(move |_| {
         if let Some(el) = scroller.get() {
+            measure(&el);
             observer.with_value(|o| o.as_ref().map(|o| o.observe(&el)));
         }
     });
