@@ -8,6 +8,7 @@
 // `--emit-relocs` (which the splitter reads to know what each function uses). trunk has no step
 // for this, so this hook redoes trunk's last two on the split module: wasm-bindgen, then
 // wasm-opt -Oz on it and on each chunk, and writes the new wasm's integrity hash in index.html.
+// Between the two, it takes out the exports nothing uses (unused-exports.mjs).
 // minify-glue.mjs runs after it, in the same hook (trunk runs a stage's hooks at once).
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sri } from './sri.mjs';
+import { dropGlueClasses, dropWasmExports } from './unused-exports.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('split-wasm: TRUNK_STAGING_DIR is not set (run me as a trunk hook)');
@@ -41,6 +43,11 @@ try {
 
   const bindgen = join(work, 'bindgen');
   run('wasm-bindgen', ['--target=web', `--out-dir=${bindgen}`, `--out-name=${NAME}`, '--no-typescript', '--keep-lld-exports', join(work, `${NAME}.wasm`)]);
+  // wasm-streams' classes, which nothing uses, leave the glue and the wasm (unused-exports.mjs).
+  const glue = join(bindgen, `${NAME}.js`);
+  writeFileSync(glue, dropGlueClasses(readFileSync(glue, 'utf8')));
+  const bound = join(bindgen, `${NAME}_bg.wasm`);
+  writeFileSync(bound, dropWasmExports(readFileSync(bound)).wasm);
 
   const html = join(staging, 'index.html');
   let page = readFileSync(html, 'utf8');
