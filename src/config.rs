@@ -252,22 +252,41 @@ pub fn is_well_formed_locale(tag: &str) -> bool {
     lang_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// One of a fixed set of words, e.g. `"mode": "create"`; anything else is named with the choices
-/// ("“form” is not a mode; use full, create or list").
-fn choice<T: Copy>(map: &Json, field: &str, what: &str, options: &[(&str, T)]) -> Result<Option<T>, ConfigError> {
+/// One of a fixed set of words, e.g. `"mode": "create"`, as its index in `names`; anything
+/// else is named with the choices ("“form” is not a mode; use full, create or list"). Not
+/// generic over the value, so the wasm holds one copy for every such setting.
+fn choice(map: &Json, field: &str, what: &str, names: &[&str]) -> Result<Option<usize>, ConfigError> {
     let Some(word) = string(map, field)? else {
         return Ok(None);
     };
-    if let Some((_, value)) = options.iter().find(|(name, _)| *name == word) {
-        return Ok(Some(*value));
+    if let Some(i) = names.iter().position(|name| *name == word) {
+        return Ok(Some(i));
     }
-    let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
     let list = match names.split_last() {
         Some((last, [])) => (*last).to_owned(),
         Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
         None => String::new(),
     };
     Err(err(field, format!("“{word}” is not {what}; use {list}")))
+}
+
+/// A whole number in `range`, else an error saying it `must be` one (“…from 1 to 100”), with
+/// `kind` naming what a non-number should have been.
+fn whole(
+    map: &Json,
+    field: &str,
+    range: std::ops::RangeInclusive<u64>,
+    must: &str,
+    kind: &str,
+) -> Result<Option<u64>, ConfigError> {
+    match map.get(field) {
+        None | Some(Json::Null) => Ok(None),
+        Some(v @ Json::Num(n)) => match v.as_u64().filter(|n| range.contains(n)) {
+            Some(n) => Ok(Some(n)),
+            None => Err(err(field, format!("must be {must} (it is {n})"))),
+        },
+        Some(other) => Err(err(field, format!("must be {kind}, not {}", other.kind()))),
+    }
 }
 
 fn string<'a>(map: &'a Json, field: &str) -> Result<Option<&'a str>, ConfigError> {
@@ -338,23 +357,14 @@ impl Config {
                 )
             })?;
         }
-        match map.get("page_size") {
-            None | Some(Json::Null) => {}
-            Some(v @ Json::Num(n)) => match v.as_u64() {
-                Some(n @ 1..=100) => config.page_size = n as u32,
-                _ => {
-                    return Err(err(
-                        "page_size",
-                        format!("must be a whole number from 1 to 100 (it is {n})"),
-                    ))
-                }
-            },
-            Some(other) => {
-                return Err(err(
-                    "page_size",
-                    format!("must be a whole number from 1 to 100, not {}", other.kind()),
-                ))
-            }
+        if let Some(n) = whole(
+            map,
+            "page_size",
+            1..=100,
+            "a whole number from 1 to 100",
+            "a whole number from 1 to 100",
+        )? {
+            config.page_size = n as u32;
         }
         match map.get("sample_data") {
             None | Some(Json::Null) => {}
@@ -389,47 +399,29 @@ impl Config {
             config.base_url = Some(url.to_owned());
         }
         config.credentials = credentials(map, config.provider)?;
-        match map.get("timeout_ms") {
-            None | Some(Json::Null) => {}
-            Some(v @ Json::Num(n)) => match v.as_u64() {
-                Some(t @ 1000..=120_000) => config.timeout_ms = t as u32,
-                _ => {
-                    return Err(err(
-                        "timeout_ms",
-                        format!("must be a whole number of milliseconds from 1000 to 120000 (it is {n})"),
-                    ))
-                }
-            },
-            Some(other) => {
-                return Err(err(
-                    "timeout_ms",
-                    format!("must be a number of milliseconds, not {}", other.kind()),
-                ))
-            }
+        if let Some(t) = whole(
+            map,
+            "timeout_ms",
+            1000..=120_000,
+            "a whole number of milliseconds from 1000 to 120000",
+            "a number of milliseconds",
+        )? {
+            config.timeout_ms = t as u32;
         }
         config.stages = stages(map)?;
         config.routes = routes(map)?;
-        config.mode = choice(
-            map,
-            "mode",
-            "a mode",
-            &[("full", Mode::Full), ("create", Mode::Create), ("list", Mode::List)],
-        )?
-        .unwrap_or(config.mode);
-        config.theme = choice(
-            map,
-            "theme",
-            "a theme",
-            &[("auto", Theme::Auto), ("light", Theme::Light), ("dark", Theme::Dark)],
-        )?
-        .unwrap_or(config.theme);
-        config.list = choice(
-            map,
-            "list",
-            "a list view",
-            &[("pages", ListView::Pages), ("scroll", ListView::Scroll)],
-        )?
-        .unwrap_or(config.list);
+        const MODES: [Mode; 3] = [Mode::Full, Mode::Create, Mode::List];
+        if let Some(i) = choice(map, "mode", "a mode", &["full", "create", "list"])? {
+            config.mode = MODES[i];
+        }
+        const THEMES: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+        if let Some(i) = choice(map, "theme", "a theme", &["auto", "light", "dark"])? {
+            config.theme = THEMES[i];
+        }
+        const LISTS: [ListView; 2] = [ListView::Pages, ListView::Scroll];
+        if let Some(i) = choice(map, "list", "a list view", &["pages", "scroll"])? {
+            config.list = LISTS[i];
+        }
         Ok(config)
     }
 }
@@ -666,6 +658,32 @@ mod tests {
         assert_eq!(
             message(r#"{"list":"infinite"}"#),
             "“infinite” is not a list view; use pages or scroll"
+        );
+        assert_eq!(
+            message(r#"{"page_size":101}"#),
+            "must be a whole number from 1 to 100 (it is 101)"
+        );
+        assert_eq!(
+            message(r#"{"page_size":2.5}"#),
+            "must be a whole number from 1 to 100 (it is 2.5)"
+        );
+        assert_eq!(
+            message(r#"{"page_size":"25"}"#),
+            "must be a whole number from 1 to 100, not text"
+        );
+        assert_eq!(
+            message(r#"{"timeout_ms":999}"#),
+            "must be a whole number of milliseconds from 1000 to 120000 (it is 999)"
+        );
+        assert_eq!(
+            message(r#"{"timeout_ms":true}"#),
+            "must be a number of milliseconds, not true/false"
+        );
+        let c = Config::parse(r#"{"page_size":100,"timeout_ms":1000,"mode":"list","theme":"light","list":"pages"}"#)
+            .unwrap();
+        assert_eq!(
+            (c.page_size, c.timeout_ms, c.mode, c.theme, c.list),
+            (100, 1000, Mode::List, Theme::Light, ListView::Pages)
         );
     }
 
