@@ -8,7 +8,8 @@
 // `--emit-relocs` (which the splitter reads to know what each function uses). trunk has no step
 // for this, so this hook redoes trunk's last two on the split module: wasm-bindgen, then
 // wasm-opt -Oz on it and on each chunk, and writes the new wasm's integrity hash in index.html.
-// Between the two, it takes out the exports nothing uses (unused-exports.mjs).
+// Between the two, it takes out the exports nothing uses (unused-exports.mjs) and gives the
+// names the wasm and the glue share short ones (short-names.mjs).
 // minify-glue.mjs runs after it, in the same hook (trunk runs a stage's hooks at once).
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sri } from './sri.mjs';
 import { dropGlueClasses, dropWasmExports } from './unused-exports.mjs';
+import { shortenNames } from './short-names.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('split-wasm: TRUNK_STAGING_DIR is not set (run me as a trunk hook)');
@@ -43,11 +45,13 @@ try {
 
   const bindgen = join(work, 'bindgen');
   run('wasm-bindgen', ['--target=web', `--out-dir=${bindgen}`, `--out-name=${NAME}`, '--no-typescript', '--keep-lld-exports', join(work, `${NAME}.wasm`)]);
-  // wasm-streams' classes, which nothing uses, leave the glue and the wasm (unused-exports.mjs).
+  // wasm-streams' classes, which nothing uses, leave the glue and the wasm (unused-exports.mjs),
+  // and the names the two share get short (short-names.mjs).
   const glue = join(bindgen, `${NAME}.js`);
-  writeFileSync(glue, dropGlueClasses(readFileSync(glue, 'utf8')));
   const bound = join(bindgen, `${NAME}_bg.wasm`);
-  writeFileSync(bound, dropWasmExports(readFileSync(bound)).wasm);
+  const shortened = shortenNames(dropWasmExports(readFileSync(bound)).wasm, dropGlueClasses(readFileSync(glue, 'utf8')), `./${NAME}_bg.js`);
+  writeFileSync(glue, shortened.js);
+  writeFileSync(bound, shortened.wasm);
 
   const html = join(staging, 'index.html');
   let page = readFileSync(html, 'utf8');
@@ -58,7 +62,11 @@ try {
     if (before && page.includes(before)) page = page.replace(before, sri(readFileSync(path)));
   };
   swap(`${NAME}.js`, (to) => copyFileSync(join(bindgen, `${NAME}.js`), to));
-  swap(`${NAME}_bg.wasm`, (to) => run('wasm-opt', ['-Oz', join(bindgen, `${NAME}_bg.wasm`), `--output=${to}`]));
+  // Then the sections no browser reads go: which toolchain made the wasm, and which features
+  // it uses (wasm-opt reads them as it loads the file, before it strips them). Some 180 bytes in
+  // each of the many files.
+  const OPTIMISE = ['-Oz', '--strip-producers', '--strip-target-features'];
+  swap(`${NAME}_bg.wasm`, (to) => run('wasm-opt', [...OPTIMISE, join(bindgen, `${NAME}_bg.wasm`), `--output=${to}`]));
   // Each chunk's name carries a hash of its content, and the loader asks for that name. A chunk
   // fits only the main module it was split from (it links to that module's functions, table
   // slots and memory): a page opened before a redeploy must not fetch the new build's chunk
@@ -68,7 +76,7 @@ try {
   const named = [];
   for (const chunk of chunks) {
     const optimised = join(work, `opt-${chunk}`);
-    run('wasm-opt', ['-Oz', join(work, chunk), `--output=${optimised}`]);
+    run('wasm-opt', [...OPTIMISE, join(work, chunk), `--output=${optimised}`]);
     const hash = createHash('sha256').update(readFileSync(optimised)).digest('hex').slice(0, 12);
     const name = chunk.replace(/\.wasm$/, `.${hash}.wasm`);
     const reference = `"./${chunk}"`;

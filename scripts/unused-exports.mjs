@@ -11,6 +11,7 @@
 //
 // Each step checks the shape it expects and throws otherwise: a wasm-bindgen that writes the
 // glue differently stops the build, rather than leaving a glue that calls a missing function.
+import { EXPORT_SECTION, entries, readName, rewriteSections, skipExport, vector } from './wasm-sections.mjs';
 
 /** The classes taken out, as the glue names them. */
 export const UNUSED_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
@@ -51,29 +52,6 @@ export function dropGlueClasses(js, classes = UNUSED_CLASSES) {
   return out;
 }
 
-function readLeb(buf, pos) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = buf[pos++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, pos];
-}
-
-function leb(value) {
-  const bytes = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) byte |= 0x80;
-    bytes.push(byte);
-  } while (value);
-  return Buffer.from(bytes);
-}
-
 /**
  * The wasm (`wasm`, a Buffer) with the exports of `classes` taken out of its export section;
  * the functions stay until wasm-opt drops what nothing reaches. Returns the new wasm and the
@@ -81,35 +59,18 @@ function leb(value) {
  */
 export function dropWasmExports(wasm, classes = UNUSED_CLASSES) {
   const unused = classes.map(exportsOf);
-  const parts = [wasm.subarray(0, 8)];
   const dropped = [];
-  let pos = 8;
-  while (pos < wasm.length) {
-    const id = wasm[pos];
-    const [size, body] = readLeb(wasm, pos + 1);
-    const end = body + size;
-    if (id !== 7) {
-      parts.push(wasm.subarray(pos, end));
-      pos = end;
-      continue;
-    }
-    // The export section: a count, then (name, kind byte, index) for each export.
-    let [count, at] = readLeb(wasm, body);
-    const kept = [];
-    for (; count > 0; count--) {
-      const start = at;
-      const [length, name] = readLeb(wasm, at);
-      const text = wasm.subarray(name, name + length).toString('utf8');
-      [, at] = readLeb(wasm, name + length + 1);
-      if (unused.some((is) => is(text))) dropped.push(text);
-      else kept.push(wasm.subarray(start, at));
-    }
-    const section = Buffer.concat([leb(kept.length), ...kept]);
-    parts.push(Buffer.from([7]), leb(section.length), section);
-    pos = end;
-  }
+  const out = rewriteSections(wasm, {
+    [EXPORT_SECTION]: (body) =>
+      vector(entries(body, skipExport).filter((entry) => {
+        const [text] = readName(entry, 0);
+        if (!unused.some((is) => is(text))) return true;
+        dropped.push(text);
+        return false;
+      })),
+  });
   for (const cls of classes) {
     if (!dropped.some(exportsOf(cls))) throw new Error(`unused-exports: the wasm exports nothing of ${cls}`);
   }
-  return { wasm: Buffer.concat(parts), dropped };
+  return { wasm: out, dropped };
 }
