@@ -647,38 +647,36 @@ mod tests {
         assert_eq!(Config::parse("{}").unwrap().list, ListView::Pages);
         assert_eq!(field_of(r#"{"list":"infinite"}"#).as_deref(), Some("list"));
         let message = |text: &str| Config::parse(text).unwrap_err().message;
-        assert_eq!(
-            message(r#"{"mode":"form"}"#),
-            "“form” is not a mode; use full, create or list"
-        );
-        assert_eq!(
-            message(r#"{"theme":"blue"}"#),
-            "“blue” is not a theme; use auto, light or dark"
-        );
-        assert_eq!(
-            message(r#"{"list":"infinite"}"#),
-            "“infinite” is not a list view; use pages or scroll"
-        );
-        assert_eq!(
-            message(r#"{"page_size":101}"#),
-            "must be a whole number from 1 to 100 (it is 101)"
-        );
-        assert_eq!(
-            message(r#"{"page_size":2.5}"#),
-            "must be a whole number from 1 to 100 (it is 2.5)"
-        );
-        assert_eq!(
-            message(r#"{"page_size":"25"}"#),
-            "must be a whole number from 1 to 100, not text"
-        );
-        assert_eq!(
-            message(r#"{"timeout_ms":999}"#),
-            "must be a whole number of milliseconds from 1000 to 120000 (it is 999)"
-        );
-        assert_eq!(
-            message(r#"{"timeout_ms":true}"#),
-            "must be a number of milliseconds, not true/false"
-        );
+        for (text, expected) in [
+            (r#"{"mode":"form"}"#, "“form” is not a mode; use full, create or list"),
+            (r#"{"theme":"blue"}"#, "“blue” is not a theme; use auto, light or dark"),
+            (
+                r#"{"list":"infinite"}"#,
+                "“infinite” is not a list view; use pages or scroll",
+            ),
+            (
+                r#"{"page_size":101}"#,
+                "must be a whole number from 1 to 100 (it is 101)",
+            ),
+            (
+                r#"{"page_size":2.5}"#,
+                "must be a whole number from 1 to 100 (it is 2.5)",
+            ),
+            (
+                r#"{"page_size":"25"}"#,
+                "must be a whole number from 1 to 100, not text",
+            ),
+            (
+                r#"{"timeout_ms":999}"#,
+                "must be a whole number of milliseconds from 1000 to 120000 (it is 999)",
+            ),
+            (
+                r#"{"timeout_ms":true}"#,
+                "must be a number of milliseconds, not true/false",
+            ),
+        ] {
+            assert_eq!(message(text), expected, "{text}");
+        }
         let c = Config::parse(r#"{"page_size":100,"timeout_ms":1000,"mode":"list","theme":"light","list":"pages"}"#)
             .unwrap();
         assert_eq!(
