@@ -8,8 +8,9 @@
 // `--emit-relocs` (which the splitter reads to know what each function uses). trunk has no step
 // for this, so this hook redoes trunk's last two on the split module: wasm-bindgen, then
 // wasm-opt -Oz on it and on each chunk, and writes the new wasm's integrity hash in index.html.
-// Between the two, it takes out the exports nothing uses (unused-exports.mjs) and gives the
-// names the wasm and the glue share short ones (short-names.mjs).
+// Before the split it takes out the exports nothing uses (unused-exports.mjs); between
+// wasm-bindgen and wasm-opt it gives the names the wasm and the glue share short ones
+// (short-names.mjs).
 // minify-glue.mjs runs after it, in the same hook (trunk runs a stage's hooks at once).
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -17,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sri } from './sri.mjs';
-import { dropGlueClasses, dropWasmExports } from './unused-exports.mjs';
+import { dropUnusedClasses } from './unused-exports.mjs';
 import { shortenNames } from './short-names.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -37,19 +38,22 @@ try {
 
 const work = mkdtempSync(join(tmpdir(), 'dealform-split-'));
 try {
+  // wasm-streams' classes, which nothing uses, leave the linked wasm first, so that the
+  // split keeps nothing they reach (unused-exports.mjs).
+  const linked = join(mkdtempSync(join(work, 'linked-')), `${NAME}.wasm`);
+  writeFileSync(linked, dropUnusedClasses(readFileSync(raw)).wasm);
   // Main module (NAME.wasm), one wasm per chunk, and __wasm_split.js, which fetches the chunks
   // beside itself and links them to the main module through NAME.js.
-  run('wasm-split-cli', [raw, work, '--out-name', NAME, '--target', 'web']);
+  run('wasm-split-cli', [linked, work, '--out-name', NAME, '--target', 'web']);
   const chunks = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`);
   if (chunks.length === 0) throw new Error(`split-wasm: ${raw} has no split point: was it built with --cfg dealform_split?`);
 
   const bindgen = join(work, 'bindgen');
   run('wasm-bindgen', ['--target=web', `--out-dir=${bindgen}`, `--out-name=${NAME}`, '--no-typescript', '--keep-lld-exports', join(work, `${NAME}.wasm`)]);
-  // wasm-streams' classes, which nothing uses, leave the glue and the wasm (unused-exports.mjs),
-  // and the names the two share get short (short-names.mjs).
+  // The names the wasm and the glue share get short (short-names.mjs).
   const glue = join(bindgen, `${NAME}.js`);
   const bound = join(bindgen, `${NAME}_bg.wasm`);
-  const shortened = shortenNames(dropWasmExports(readFileSync(bound)).wasm, dropGlueClasses(readFileSync(glue, 'utf8')), `./${NAME}_bg.js`);
+  const shortened = shortenNames(readFileSync(bound), readFileSync(glue, 'utf8'), `./${NAME}_bg.js`);
   writeFileSync(glue, shortened.js);
   writeFileSync(bound, shortened.wasm);
 
