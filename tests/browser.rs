@@ -190,3 +190,23 @@ fn the_browser_folds_case_as_rust_does() {
         assert_eq!(dealform::model::text::fold_case(s), s.to_lowercase(), "{s}");
     }
 }
+
+/// Each currency gets its own formatter, kept for the next amount in it: amounts in two
+/// currencies, interleaved, each show their own sign.
+#[wasm_bindgen_test]
+fn money_in_several_currencies_keeps_each_its_sign() {
+    let fmt = dealform::client::intl::Formatter::new(Some("en-US")).unwrap();
+    let eur = Currency::parse("EUR").unwrap();
+    let jpy = Currency::parse("JPY").unwrap();
+    let shown: Vec<String> = [
+        Money::new(120_050, Currency::USD),
+        Money::new(120_050, eur),
+        Money::new(300, Currency::USD),
+        Money::new(1200, jpy),
+        Money::new(5, eur),
+    ]
+    .iter()
+    .map(|m| fmt.money(m))
+    .collect();
+    assert_eq!(shown, ["$1,200.50", "€1,200.50", "$3.00", "¥1,200", "€0.05"]);
+}

@@ -3,7 +3,6 @@
 use crate::model::{Currency, Date, Money, NumberSeparators};
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -48,7 +47,8 @@ fn call_format(format: &Function, value: &JsValue) -> String {
 pub struct Formatter {
     locales: Array,
     locale: String,
-    money: RefCell<HashMap<Currency, Function>>,
+    /// One formatter per currency met, found by a search in order: a page meets one or two.
+    money: RefCell<Vec<(Currency, Function)>>,
     count: Function,
     date: Function,
     separators: NumberSeparators,
@@ -73,7 +73,7 @@ impl Formatter {
             date: date_fmt.format(),
             locales,
             locale: resolved,
-            money: RefCell::new(HashMap::new()),
+            money: RefCell::new(Vec::new()),
             separators,
         })
     }
@@ -91,14 +91,15 @@ impl Formatter {
     /// Money with its currency sign, e.g. `$1,200.50` or `1.200,50 €`.
     pub fn money(&self, m: &Money) -> String {
         let mut cache = self.money.borrow_mut();
-        let f = cache.entry(m.currency).or_insert_with(|| {
-            Intl::NumberFormat::new(
-                &self.locales,
-                &options(&[("style", "currency"), ("currency", m.currency.as_str())]),
-            )
-            .format()
-        });
-        call_format(f, &JsValue::from_f64(m.to_f64()))
+        let at = match cache.iter().position(|(c, _)| *c == m.currency) {
+            Some(at) => at,
+            None => {
+                let options = options(&[("style", "currency"), ("currency", m.currency.as_str())]);
+                cache.push((m.currency, Intl::NumberFormat::new(&self.locales, &options).format()));
+                cache.len() - 1
+            }
+        };
+        call_format(&cache[at].1, &JsValue::from_f64(m.to_f64()))
     }
 
     /// A whole number with the locale's grouping.

@@ -13,7 +13,6 @@ use crate::model::{
 };
 use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 /// The version of the stored format; bump it with a migration when the format changes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -41,19 +40,26 @@ impl<T: KeyValueStore + ?Sized> KeyValueStore for std::rc::Rc<T> {
 }
 
 /// A store in memory: for tests, and as the fallback where the browser refuses storage.
+///
+/// It holds a handful of keys (the deals, the drafts), so a list searched in order does; a
+/// hash map keyed by text would add its hashing and table code to the wasm's first load.
 #[derive(Default, Debug)]
-pub struct MemoryStore(RefCell<HashMap<String, String>>);
+pub struct MemoryStore(RefCell<Vec<(String, String)>>);
 
 impl KeyValueStore for MemoryStore {
     fn get(&self, key: &str) -> Result<Option<String>, String> {
-        Ok(self.0.borrow().get(key).cloned())
+        Ok(self.0.borrow().iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
     }
     fn set(&self, key: &str, value: &str) -> Result<(), String> {
-        self.0.borrow_mut().insert(key.to_owned(), value.to_owned());
+        let mut entries = self.0.borrow_mut();
+        match entries.iter_mut().find(|(k, _)| k == key) {
+            Some((_, v)) => *v = value.to_owned(),
+            None => entries.push((key.to_owned(), value.to_owned())),
+        }
         Ok(())
     }
     fn remove(&self, key: &str) -> Result<(), String> {
-        self.0.borrow_mut().remove(key);
+        self.0.borrow_mut().retain(|(k, _)| k != key);
         Ok(())
     }
 }
