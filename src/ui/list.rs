@@ -330,7 +330,7 @@ pub(crate) fn stage_text(app: AppCtx, deal: &Deal) -> Option<String> {
     }
     let id = deal.fields.stage.as_ref()?;
     let label = app.stages.with(|r| {
-        let stages = r.as_ref()?.as_ref().ok()?;
+        let stages = r?.as_ref().ok()?;
         stages.iter().find(|s| &s.id == id).map(|s| s.label.clone())
     });
     Some(label.unwrap_or_else(|| id.clone()))

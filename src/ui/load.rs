@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 use leptos::reactive::effect::RenderEffect;
+use std::any::Any;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Poll, Waker};
 
@@ -18,10 +20,14 @@ use std::task::{Poll, Waker};
 /// `AsyncDerived`, which also serves `<Suspense>` and transitions; the app uses neither, and each
 /// value type loaded through it cost about 5 KB of wasm (twiggy), four types in all.
 pub struct Load<T: 'static> {
-    value: RwSignal<Option<T>, LocalStorage>,
+    /// The latest answer, a `T`. Its type is erased so that one signal type serves every
+    /// load: a signal of each value type, with its reads, writes and drop, cost some 0.6 KB of
+    /// wasm per type (twiggy). Only a `T` is ever stored, so reading it back cannot miss.
+    value: RwSignal<Option<Box<dyn Any>>, LocalStorage>,
     /// Whether the newest fetch is still running.
     pending: RwSignal<bool>,
     again: RwSignal<usize>,
+    kind: PhantomData<fn() -> T>,
 }
 
 impl<T: 'static> Clone for Load<T> {
@@ -46,17 +52,20 @@ impl<T: 'static> Load<T> {
         // Only this wrapper knows `T`: the fetching machinery below is compiled once for every
         // value type, not once per type (about 2 KB of wasm each, twiggy).
         run_fetches(
+            value,
             again,
             pending,
             Box::new(move || {
                 let fetch = source();
-                Box::pin(async move {
-                    let answer = fetch.await;
-                    value.try_set(Some(answer));
-                })
+                Box::pin(async move { Box::new(fetch.await) as Box<dyn Any> })
             }),
         );
-        Self { value, pending, again }
+        Self {
+            value,
+            pending,
+            again,
+            kind: PhantomData,
+        }
     }
 
     /// Fetches again, keeping the current value until the answer comes.
@@ -76,24 +85,30 @@ impl<T: 'static> Load<T> {
     }
 
     /// Reads the value by reference, subscribing to it.
-    pub fn with<R>(&self, f: impl FnOnce(&Option<T>) -> R) -> R {
-        self.value.with(f)
+    pub fn with<R>(&self, f: impl FnOnce(Option<&T>) -> R) -> R {
+        self.value
+            .with(|v| f(v.as_ref().and_then(|answer| answer.downcast_ref())))
     }
 }
 
 impl<T: Clone + 'static> Load<T> {
     /// The value, subscribing to it.
     pub fn get(&self) -> Option<T> {
-        self.value.get()
+        self.with(|v| v.cloned())
     }
 }
 
-/// A fetch that stores its own answer when it completes.
-type Fetch = Pin<Box<dyn Future<Output = ()>>>;
+/// A fetch, answering what it fetched.
+type Fetch = Pin<Box<dyn Future<Output = Box<dyn Any>>>>;
 
-/// Runs the newest fetch `source` makes, again when a signal it reads or `again` changes:
-/// [`Load::new`]'s machinery, apart from the type of what is fetched.
-fn run_fetches(again: RwSignal<usize>, pending: RwSignal<bool>, source: Box<dyn Fn() -> Fetch>) {
+/// Runs the newest fetch `source` makes, again when a signal it reads or `again` changes, and
+/// keeps its answer in `value`: [`Load::new`]'s machinery, apart from the type of what is fetched.
+fn run_fetches(
+    value: RwSignal<Option<Box<dyn Any>>, LocalStorage>,
+    again: RwSignal<usize>,
+    pending: RwSignal<bool>,
+    source: Box<dyn Fn() -> Fetch>,
+) {
     // Which fetch is the newest: only it runs on.
     let newest = StoredValue::new(0u64);
     // Wakes the newest fetch while it waits, so that a newer one can stop it at once.
@@ -108,8 +123,8 @@ fn run_fetches(again: RwSignal<usize>, pending: RwSignal<bool>, source: Box<dyn 
             previous.wake();
         }
         leptos::task::spawn_local(async move {
-            // The fetch stores its answer as it completes, in the same poll: only the newest
-            // fetch is polled, so an overtaken one never does.
+            // The answer is stored as the fetch completes, in the same poll: only the newest
+            // fetch is polled, so an overtaken one's answer never is.
             let done = std::future::poll_fn(|cx| {
                 // Overtaken, or the component that asked is gone: stop here.
                 if newest.try_get_value() != Some(run) {
@@ -117,7 +132,10 @@ fn run_fetches(again: RwSignal<usize>, pending: RwSignal<bool>, source: Box<dyn 
                 }
                 let polled = fetch.as_mut().poll(cx);
                 waiting.try_set_value(polled.is_pending().then(|| cx.waker().clone()));
-                polled.map(|()| true)
+                polled.map(|answer| {
+                    value.try_set(Some(answer));
+                    true
+                })
             })
             .await;
             if done {
