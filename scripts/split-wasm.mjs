@@ -65,12 +65,12 @@ try {
     write(path);
     if (before && page.includes(before)) page = page.replace(before, sri(readFileSync(path)));
   };
-  swap(`${NAME}.js`, (to) => copyFileSync(join(bindgen, `${NAME}.js`), to));
+  swap(`${NAME}.js`, (to) => copyFileSync(glue, to));
   // Then the sections no browser reads go: which toolchain made the wasm, and which features
   // it uses (wasm-opt reads them as it loads the file, before it strips them). Some 180 bytes in
   // each of the many files.
   const OPTIMISE = ['-Oz', '--strip-producers', '--strip-target-features'];
-  swap(`${NAME}_bg.wasm`, (to) => run('wasm-opt', [...OPTIMISE, join(bindgen, `${NAME}_bg.wasm`), `--output=${to}`]));
+  swap(`${NAME}_bg.wasm`, (to) => run('wasm-opt', [...OPTIMISE, bound, `--output=${to}`]));
   // Each chunk's name carries a hash of its content, and the loader asks for that name. A chunk
   // fits only the main module it was split from (it links to that module's functions, table
   // slots and memory): a page opened before a redeploy must not fetch the new build's chunk
