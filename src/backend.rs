@@ -18,6 +18,12 @@ pub type ActivityListener = Rc<dyn Fn(Option<String>)>;
 /// A boxed future that may hold browser handles.
 pub type LocalBoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
+/// What the app says when a chunk of its code cannot be fetched (see `ui::chunks`). A reload is
+/// the way out when the app was redeployed since the page opened: the chunk this page's code
+/// fits is gone (`scripts/split-wasm.mjs` names chunks by their content).
+pub const CODE_UNREACHABLE: &str =
+    "Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page.";
+
 /// Everything that can go wrong talking to a backend, in words a user can act on.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum BackendError {
@@ -47,6 +53,10 @@ pub enum BackendError {
     /// No answer: offline, refused, timed out, or the connection dropped.
     #[error("Could not reach the CRM: {0}")]
     Network(String),
+    /// A part of the app's own code, fetched when first needed (a CRM's writes), could not be
+    /// fetched: the network, or a redeploy since the page opened.
+    #[error("{}", CODE_UNREACHABLE)]
+    CodeUnreachable,
     /// An answer that is not what the backend's documentation promises.
     #[error("The CRM sent a reply that could not be read: {0}")]
     Malformed(String),
@@ -95,6 +105,10 @@ pub trait DealsBackend {
     }
     /// Registers who hears about waits and retries.
     fn set_activity_listener(&self, _listener: ActivityListener) {}
+    /// Fetches ahead the code that saving and deleting need, where it comes in a chunk of its
+    /// own (a CRM's: `ui::chunks`), so that the first save does not wait for it. A failure is
+    /// left to that save to report.
+    fn prefetch_writes(&self) {}
     /// Sets aside unreadable stored data and starts afresh; returns where the old data was kept.
     ///
     /// Only backends that keep data in the browser have anything to reset.

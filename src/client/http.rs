@@ -6,7 +6,7 @@ use crate::backend::{ActivityListener, BackendError, DealsBackend, LocalBoxFutur
 use crate::config::Config;
 use crate::model::{Deal, DealFields, DealId, ListQuery, Page, PagingStyle, Schema, Stage};
 use crate::providers::http::{retry_after_secs, HttpRequest, HttpResponse, Method};
-use crate::providers::{Capabilities, Provider, Saved};
+use crate::providers::{Capabilities, Dialect, Provider, Saved, Writes};
 use gloo_net::http::{Headers, RequestBuilder};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
@@ -19,6 +19,8 @@ pub const MAX_WAIT_SECS: u64 = 60;
 /// A CRM reached over HTTP through its [`Provider`] dialect.
 pub struct HttpBackend {
     provider: Box<dyn Provider>,
+    /// The dialect again, for its writes, which come apart from its reads (see [`Writer`]).
+    dialect: Dialect,
     base: String,
     timeout_ms: u32,
     schema: Schema,
@@ -53,11 +55,13 @@ fn now_secs() -> u64 {
 }
 
 impl HttpBackend {
-    /// A backend for `provider`, configured by `config` (base URL, timeout, fallback stages).
-    pub fn new(provider: Box<dyn Provider>, config: &Config) -> Self {
+    /// A backend for a CRM's dialect, configured by `config` (base URL, timeout, fallback stages).
+    pub fn new(dialect: Dialect, config: &Config) -> Self {
+        let provider = dialect.clone().reads();
         Self {
             schema: provider.schema(),
             provider,
+            dialect,
             base: config.api_base(),
             timeout_ms: config.timeout_ms,
             fallback_stages: config.stages.clone(),
@@ -202,13 +206,6 @@ impl HttpBackend {
         }
     }
 
-    async fn known_stages(&self) -> Vec<Stage> {
-        if let Some(s) = self.stages.borrow().clone() {
-            return s;
-        }
-        self.load_stages().await.unwrap_or_default()
-    }
-
     async fn load_stages(&self) -> Result<Vec<Stage>, BackendError> {
         let fetched = match self
             .call(self.routed(self.provider.stages(), "stages", None), Call::Read)
@@ -231,18 +228,6 @@ impl HttpBackend {
                 Ok(self.fallback_stages.clone())
             }
             Err(e) => Err(e),
-        }
-    }
-
-    async fn saved(&self, saved: Saved) -> Result<Deal, BackendError> {
-        match saved {
-            Saved::Deal(d) => Ok(*d),
-            Saved::Id(id) => {
-                let r = self
-                    .call(self.routed(self.provider.get(&id), "get", Some(&id)), Call::Read)
-                    .await?;
-                self.provider.read_deal(&r)
-            }
         }
     }
 }
@@ -318,37 +303,13 @@ impl DealsBackend for HttpBackend {
         })
     }
     fn create<'a>(&'a self, fields: &'a DealFields) -> LocalBoxFuture<'a, Result<Deal, BackendError>> {
-        Box::pin(async move {
-            let stages = self.known_stages().await;
-            let r = self
-                .call(
-                    self.routed(self.provider.create(fields, &stages), "create", None),
-                    Call::Create,
-                )
-                .await?;
-            let saved = self.provider.read_created(&r)?;
-            self.saved(saved).await
-        })
+        Box::pin(async move { self.writer().await?.create(self, fields).await })
     }
     fn update<'a>(&'a self, id: &'a DealId, fields: &'a DealFields) -> LocalBoxFuture<'a, Result<Deal, BackendError>> {
-        Box::pin(async move {
-            let stages = self.known_stages().await;
-            let r = self
-                .call(
-                    self.routed(self.provider.update(id, fields, &stages), "update", Some(id)),
-                    Call::Write,
-                )
-                .await?;
-            let saved = self.provider.read_updated(id, &r)?;
-            self.saved(saved).await
-        })
+        Box::pin(async move { self.writer().await?.update(self, id, fields).await })
     }
     fn delete<'a>(&'a self, id: &'a DealId) -> LocalBoxFuture<'a, Result<(), BackendError>> {
-        Box::pin(async move {
-            self.call(self.routed(self.provider.delete(id), "delete", Some(id)), Call::Write)
-                .await
-                .map(|_| ())
-        })
+        Box::pin(async move { self.writer().await?.delete(self, id).await })
     }
     fn stages(&self) -> LocalBoxFuture<'_, Result<Vec<Stage>, BackendError>> {
         Box::pin(self.load_stages())
@@ -358,6 +319,106 @@ impl DealsBackend for HttpBackend {
     }
     fn set_activity_listener(&self, listener: ActivityListener) {
         *self.listener.borrow_mut() = Some(listener);
+    }
+    fn prefetch_writes(&self) {
+        leptos::task::spawn_local(async {
+            let _ = crate::ui::chunks::prefetch_crm_writes().await;
+        });
+    }
+}
+
+impl HttpBackend {
+    /// The dialect's writes, their code fetched first where the build splits it. A chunk that
+    /// cannot be fetched is the network's failure: the form keeps what was typed, and saving
+    /// again retries the fetch.
+    async fn writer(&self) -> Result<Box<dyn WritePath>, BackendError> {
+        crate::ui::chunks::crm_writes(self.dialect.clone())
+            .await
+            .map_err(|_| BackendError::CodeUnreachable)
+    }
+}
+
+/// How a CRM backend saves and deletes deals. Behind a trait object made in its own chunk
+/// (`ui::chunks::crm_writes`), so that the code is reached from there alone: a page that only
+/// lists deals does not fetch it.
+pub trait WritePath {
+    /// Creates a deal and returns it as stored.
+    fn create<'a>(
+        &'a self,
+        http: &'a HttpBackend,
+        fields: &'a DealFields,
+    ) -> LocalBoxFuture<'a, Result<Deal, BackendError>>;
+    /// Replaces a deal's fields and returns it as stored.
+    fn update<'a>(
+        &'a self,
+        http: &'a HttpBackend,
+        id: &'a DealId,
+        fields: &'a DealFields,
+    ) -> LocalBoxFuture<'a, Result<Deal, BackendError>>;
+    /// Deletes a deal.
+    fn delete<'a>(&'a self, http: &'a HttpBackend, id: &'a DealId) -> LocalBoxFuture<'a, Result<(), BackendError>>;
+}
+
+/// A dialect's writes, sent through an [`HttpBackend`].
+pub struct Writer(Box<dyn Writes>);
+
+impl Writer {
+    /// The writes of `dialect`.
+    pub fn new(dialect: Dialect) -> Self {
+        Self(dialect.writes())
+    }
+
+    async fn known_stages(http: &HttpBackend) -> Vec<Stage> {
+        if let Some(s) = http.stages.borrow().clone() {
+            return s;
+        }
+        http.load_stages().await.unwrap_or_default()
+    }
+
+    async fn saved(http: &HttpBackend, saved: Saved) -> Result<Deal, BackendError> {
+        match saved {
+            Saved::Deal(d) => Ok(*d),
+            Saved::Id(id) => {
+                let r = http
+                    .call(http.routed(http.provider.get(&id), "get", Some(&id)), Call::Read)
+                    .await?;
+                http.provider.read_deal(&r)
+            }
+        }
+    }
+}
+
+impl WritePath for Writer {
+    fn create<'a>(
+        &'a self,
+        http: &'a HttpBackend,
+        fields: &'a DealFields,
+    ) -> LocalBoxFuture<'a, Result<Deal, BackendError>> {
+        Box::pin(async move {
+            let stages = Self::known_stages(http).await;
+            let request = http.routed(self.0.create(fields, &stages), "create", None);
+            let r = http.call(request, Call::Create).await?;
+            Self::saved(http, self.0.read_created(&r)?).await
+        })
+    }
+    fn update<'a>(
+        &'a self,
+        http: &'a HttpBackend,
+        id: &'a DealId,
+        fields: &'a DealFields,
+    ) -> LocalBoxFuture<'a, Result<Deal, BackendError>> {
+        Box::pin(async move {
+            let stages = Self::known_stages(http).await;
+            let request = http.routed(self.0.update(id, fields, &stages), "update", Some(id));
+            let r = http.call(request, Call::Write).await?;
+            Self::saved(http, self.0.read_updated(id, &r)?).await
+        })
+    }
+    fn delete<'a>(&'a self, http: &'a HttpBackend, id: &'a DealId) -> LocalBoxFuture<'a, Result<(), BackendError>> {
+        Box::pin(async move {
+            let request = http.routed(self.0.delete(id), "delete", Some(id));
+            http.call(request, Call::Write).await.map(|_| ())
+        })
     }
 }
 

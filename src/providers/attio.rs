@@ -3,7 +3,7 @@
 //! `active_until: null`, stages written by title, `Retry-After` as an HTTP date.
 
 use super::http::{HttpRequest, HttpResponse, Method};
-use super::{deal_path, error_for_status, wire_money, Capabilities, Provider};
+use super::{deal_path, error_for_status, wire_money, Capabilities, Provider, Writes};
 use crate::backend::BackendError;
 use crate::json::Json;
 use crate::model::{
@@ -31,6 +31,7 @@ const SLUGS: &[(&str, Field)] = &[
 ];
 
 /// The Attio dialect.
+#[derive(Clone)]
 pub struct Attio {
     token: String,
     currency: Currency,
@@ -206,18 +207,6 @@ impl Provider for Attio {
         self.to_deal(r.json()?.need("data")?)
     }
 
-    fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Post, routes::RECORDS, self.values(f, false))
-    }
-
-    fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Patch, deal_path(routes::RECORD, id), self.values(f, true))
-    }
-
-    fn delete(&self, id: &DealId) -> HttpRequest {
-        HttpRequest::delete(deal_path(routes::RECORD, id))
-    }
-
     fn stages(&self) -> HttpRequest {
         HttpRequest::get(routes::STATUSES)
     }
@@ -250,6 +239,20 @@ impl Provider for Attio {
         let fields: Vec<FieldError> = field.map(|f| FieldError::new(f, message.clone())).into_iter().collect();
         let message = if fields.is_empty() { message } else { String::new() };
         error_for_status(r.status, retry, message, fields)
+    }
+}
+
+impl Writes for Attio {
+    fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(Method::Post, routes::RECORDS, self.values(f, false))
+    }
+
+    fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(Method::Patch, deal_path(routes::RECORD, id), self.values(f, true))
+    }
+
+    fn delete(&self, id: &DealId) -> HttpRequest {
+        HttpRequest::delete(deal_path(routes::RECORD, id))
     }
 }
 

@@ -4,7 +4,7 @@
 //! Unverified, and kept in [`routes`]: delete, and the shape of the pipelines list.
 
 use super::http::{with_query, HttpRequest, HttpResponse, Method};
-use super::{deal_path, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Provider};
+use super::{deal_path, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Provider, Writes};
 use crate::backend::BackendError;
 use crate::json::Json;
 use crate::model::{
@@ -58,6 +58,7 @@ const FIELDS: &[(&str, Field)] = &[
 ];
 
 /// The Heffl dialect.
+#[derive(Clone)]
 pub struct Heffl {
     api_key: String,
     currency: Currency,
@@ -226,18 +227,6 @@ impl Provider for Heffl {
         self.to_deal(&r.json()?)
     }
 
-    fn create(&self, f: &DealFields, stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Post, routes::DEALS, self.body(f, stages, false))
-    }
-
-    fn update(&self, id: &DealId, f: &DealFields, stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Patch, deal_path(routes::DEAL, id), self.body(f, stages, true))
-    }
-
-    fn delete(&self, id: &DealId) -> HttpRequest {
-        HttpRequest::delete(deal_path(routes::DEAL, id))
-    }
-
     fn stages(&self) -> HttpRequest {
         HttpRequest::get(routes::PIPELINES)
     }
@@ -291,6 +280,20 @@ impl Provider for Heffl {
             format!("{message} {}", unplaced.join("; "))
         };
         error_for_status(r.status, retry, message.trim().to_owned(), fields)
+    }
+}
+
+impl Writes for Heffl {
+    fn create(&self, f: &DealFields, stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(Method::Post, routes::DEALS, self.body(f, stages, false))
+    }
+
+    fn update(&self, id: &DealId, f: &DealFields, stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(Method::Patch, deal_path(routes::DEAL, id), self.body(f, stages, true))
+    }
+
+    fn delete(&self, id: &DealId) -> HttpRequest {
+        HttpRequest::delete(deal_path(routes::DEAL, id))
     }
 }
 

@@ -6,7 +6,9 @@
 //! so and the list shows neither. HubSpot answers no browser CORS: use a same-origin proxy.
 
 use super::http::{encode, HttpRequest, HttpResponse, Method};
-use super::{deal_path, decimal_text, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Provider};
+use super::{
+    deal_path, decimal_text, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Provider, Writes,
+};
 use crate::backend::BackendError;
 use crate::json::Json;
 use crate::model::order::sort_short_by_key;
@@ -56,6 +58,7 @@ const FIELDS: &[(&str, Field)] = &[
 const MS_PER_DAY: i64 = 86_400_000;
 
 /// The HubSpot v1 dialect.
+#[derive(Clone)]
 pub struct Hubspot {
     token: String,
     currency: Currency,
@@ -230,40 +233,6 @@ impl Provider for Hubspot {
         self.to_deal(&r.json()?)
     }
 
-    fn create(&self, f: &DealFields, stages: &[Stage]) -> HttpRequest {
-        let companies: Vec<Json> = f
-            .company
-            .iter()
-            .filter_map(|c| c.parse::<i64>().ok())
-            .map(Json::from)
-            .collect();
-        let associations = Json::obj([
-            ("associatedCompanyIds", Json::Arr(companies)),
-            ("associatedVids", Json::Arr(Vec::new())),
-        ]);
-        HttpRequest::json(
-            Method::Post,
-            routes::CREATE,
-            Json::obj([
-                ("associations", associations),
-                ("properties", self.properties(f, stages, false)),
-            ]),
-        )
-    }
-
-    fn update(&self, id: &DealId, f: &DealFields, stages: &[Stage]) -> HttpRequest {
-        // Associations are not changed by this call (HubSpot v1 keeps them separate).
-        HttpRequest::json(
-            Method::Put,
-            deal_path(routes::DEAL, id),
-            Json::obj([("properties", self.properties(f, stages, true))]),
-        )
-    }
-
-    fn delete(&self, id: &DealId) -> HttpRequest {
-        HttpRequest::delete(deal_path(routes::DEAL, id))
-    }
-
     fn stages(&self) -> HttpRequest {
         HttpRequest::get(routes::PIPELINES)
     }
@@ -327,6 +296,42 @@ impl Provider for Hubspot {
             unplaced.join("; ")
         };
         error_for_status(r.status, retry, message, fields)
+    }
+}
+
+impl Writes for Hubspot {
+    fn create(&self, f: &DealFields, stages: &[Stage]) -> HttpRequest {
+        let companies: Vec<Json> = f
+            .company
+            .iter()
+            .filter_map(|c| c.parse::<i64>().ok())
+            .map(Json::from)
+            .collect();
+        let associations = Json::obj([
+            ("associatedCompanyIds", Json::Arr(companies)),
+            ("associatedVids", Json::Arr(Vec::new())),
+        ]);
+        HttpRequest::json(
+            Method::Post,
+            routes::CREATE,
+            Json::obj([
+                ("associations", associations),
+                ("properties", self.properties(f, stages, false)),
+            ]),
+        )
+    }
+
+    fn update(&self, id: &DealId, f: &DealFields, stages: &[Stage]) -> HttpRequest {
+        // Associations are not changed by this call (HubSpot v1 keeps them separate).
+        HttpRequest::json(
+            Method::Put,
+            deal_path(routes::DEAL, id),
+            Json::obj([("properties", self.properties(f, stages, true))]),
+        )
+    }
+
+    fn delete(&self, id: &DealId) -> HttpRequest {
+        HttpRequest::delete(deal_path(routes::DEAL, id))
     }
 }
 

@@ -71,6 +71,18 @@ pub trait Provider {
     fn get(&self, id: &DealId) -> HttpRequest;
     /// Reads one deal.
     fn read_deal(&self, response: &HttpResponse) -> Result<Deal, BackendError>;
+    /// The request for the stages (and pipelines).
+    fn stages(&self) -> HttpRequest;
+    /// Reads the stages.
+    fn read_stages(&self, response: &HttpResponse) -> Result<Vec<Stage>, BackendError>;
+    /// Reads a non-2xx answer into the error it documents.
+    fn read_error(&self, response: &HttpResponse) -> BackendError;
+}
+
+/// A CRM dialect's creates, updates and deletes: apart from [`Provider`] because only a form
+/// makes them, so a page that lists deals need not fetch their code (the release build keeps
+/// it in a chunk of its own: `ui::chunks`).
+pub trait Writes: Provider {
     /// The request creating a deal; `stages` gives pipelines for CRMs that want them.
     fn create(&self, fields: &DealFields, stages: &[Stage]) -> HttpRequest;
     /// Reads a create's answer: by default the deal itself, as most CRMs send it.
@@ -85,12 +97,6 @@ pub trait Provider {
     }
     /// The request deleting a deal.
     fn delete(&self, id: &DealId) -> HttpRequest;
-    /// The request for the stages (and pipelines).
-    fn stages(&self) -> HttpRequest;
-    /// Reads the stages.
-    fn read_stages(&self, response: &HttpResponse) -> Result<Vec<Stage>, BackendError>;
-    /// Reads a non-2xx answer into the error it documents.
-    fn read_error(&self, response: &HttpResponse) -> BackendError;
 }
 
 /// The error a status means, once the provider has pulled out its message and field errors.
@@ -274,23 +280,65 @@ pub fn path_id(id: &DealId) -> String {
     http::encode(&id.0)
 }
 
-/// The CRM dialect a configuration names, holding its credentials; `None` for the local backend.
-pub fn for_config(config: &crate::config::Config) -> Option<Box<dyn Provider>> {
-    use crate::config::ProviderKind;
-    let c = &config.credentials;
-    let secret = |v: &Option<String>| v.clone().unwrap_or_default();
-    Some(match config.provider {
-        ProviderKind::Local => return None,
-        ProviderKind::Stardex => Box::new(stardex::Stardex::new(&secret(&c.token), config.currency)),
-        ProviderKind::Hubspot => Box::new(hubspot::Hubspot::new(&secret(&c.token), config.currency)),
-        ProviderKind::Ysuite => Box::new(ysuite::Ysuite::new(
-            &secret(&c.access_key),
-            &secret(&c.secret_key),
-            config.currency,
-        )),
-        ProviderKind::Attio => Box::new(attio::Attio::new(&secret(&c.token), config.currency)),
-        ProviderKind::Heffl => Box::new(heffl::Heffl::new(&secret(&c.api_key), config.currency)),
-    })
+/// A CRM's dialect, holding its credentials.
+#[derive(Clone)]
+pub enum Dialect {
+    /// Stardex.
+    Stardex(stardex::Stardex),
+    /// HubSpot's legacy Deals v1.
+    Hubspot(hubspot::Hubspot),
+    /// YSUITE.
+    Ysuite(ysuite::Ysuite),
+    /// Attio v2.
+    Attio(attio::Attio),
+    /// Heffl v2.
+    Heffl(heffl::Heffl),
+}
+
+impl Dialect {
+    /// The dialect a configuration names; `None` for the local backend.
+    pub fn for_config(config: &crate::config::Config) -> Option<Self> {
+        use crate::config::ProviderKind;
+        let c = &config.credentials;
+        let secret = |v: &Option<String>| v.clone().unwrap_or_default();
+        Some(match config.provider {
+            ProviderKind::Local => return None,
+            ProviderKind::Stardex => Self::Stardex(stardex::Stardex::new(&secret(&c.token), config.currency)),
+            ProviderKind::Hubspot => Self::Hubspot(hubspot::Hubspot::new(&secret(&c.token), config.currency)),
+            ProviderKind::Ysuite => Self::Ysuite(ysuite::Ysuite::new(
+                &secret(&c.access_key),
+                &secret(&c.secret_key),
+                config.currency,
+            )),
+            ProviderKind::Attio => Self::Attio(attio::Attio::new(&secret(&c.token), config.currency)),
+            ProviderKind::Heffl => Self::Heffl(heffl::Heffl::new(&secret(&c.api_key), config.currency)),
+        })
+    }
+
+    /// Its reading half: what a list needs.
+    ///
+    /// Not an upcast from [`Dialect::writes`]: a `dyn Writes` would bring the writes' code
+    /// wherever a list is read.
+    pub fn reads(self) -> Box<dyn Provider> {
+        match self {
+            Self::Stardex(p) => Box::new(p),
+            Self::Hubspot(p) => Box::new(p),
+            Self::Ysuite(p) => Box::new(p),
+            Self::Attio(p) => Box::new(p),
+            Self::Heffl(p) => Box::new(p),
+        }
+    }
+
+    /// All of it, writes included.
+    pub fn writes(self) -> Box<dyn Writes> {
+        match self {
+            Self::Stardex(p) => Box::new(p),
+            Self::Hubspot(p) => Box::new(p),
+            Self::Ysuite(p) => Box::new(p),
+            Self::Attio(p) => Box::new(p),
+            Self::Heffl(p) => Box::new(p),
+        }
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -2,12 +2,12 @@
 //! answers with it, and no reply, however broken, panics a decoder.
 
 use super::http::HttpResponse;
-use super::{Provider, Saved};
+use super::{Saved, Writes};
 use crate::model::{Currency, Cursor, Date, DealFields, DealId, Field, ListQuery, Money, Schema, Stage};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
-fn providers() -> Vec<(&'static str, Box<dyn Provider>)> {
+fn providers() -> Vec<(&'static str, Box<dyn Writes>)> {
     vec![
         ("stardex", Box::new(super::stardex::Stardex::new("t", Currency::USD))),
         ("hubspot", Box::new(super::hubspot::Hubspot::new("t", Currency::USD))),

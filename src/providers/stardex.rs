@@ -5,7 +5,7 @@
 //! `Retry-After` in seconds. Unverified, and kept in [`routes`]: get, delete and the statuses list.
 
 use super::http::{HttpRequest, HttpResponse, Method};
-use super::{deal_path, error_for_status, field_named, wire_money, Capabilities, Provider, Saved};
+use super::{deal_path, error_for_status, field_named, wire_money, Capabilities, Provider, Saved, Writes};
 use crate::backend::BackendError;
 use crate::json::Json;
 use crate::model::{
@@ -40,6 +40,7 @@ const FIELDS: &[(&str, Field)] = &[
 ];
 
 /// The Stardex dialect.
+#[derive(Clone)]
 pub struct Stardex {
     token: String,
     currency: Currency,
@@ -207,24 +208,6 @@ impl Provider for Stardex {
         self.to_deal(envelope(r)?.need("data")?)
     }
 
-    fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Post, routes::CREATE, self.body(f, false))
-    }
-
-    fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Patch, deal_path(routes::DEAL, id), self.body(f, true))
-    }
-
-    fn read_updated(&self, id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
-        // `{success: true, data: {message}}`: no record, so the client re-reads it.
-        envelope(r)?;
-        Ok(Saved::Id(id.clone()))
-    }
-
-    fn delete(&self, id: &DealId) -> HttpRequest {
-        HttpRequest::delete(deal_path(routes::DEAL, id))
-    }
-
     fn stages(&self) -> HttpRequest {
         HttpRequest::get(routes::STATUSES)
     }
@@ -261,6 +244,26 @@ impl Provider for Stardex {
             }
             None => super::error_without_body(r),
         }
+    }
+}
+
+impl Writes for Stardex {
+    fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(Method::Post, routes::CREATE, self.body(f, false))
+    }
+
+    fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(Method::Patch, deal_path(routes::DEAL, id), self.body(f, true))
+    }
+
+    fn read_updated(&self, id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
+        // `{success: true, data: {message}}`: no record, so the client re-reads it.
+        envelope(r)?;
+        Ok(Saved::Id(id.clone()))
+    }
+
+    fn delete(&self, id: &DealId) -> HttpRequest {
+        HttpRequest::delete(deal_path(routes::DEAL, id))
     }
 }
 

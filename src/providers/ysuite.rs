@@ -7,7 +7,7 @@
 //! [`read_stages`](Provider::read_stages), and the form falls back to `stages` from the config.
 
 use super::http::{with_query, HttpRequest, HttpResponse, Method};
-use super::{deal_path, error_for_status, place_errors, wire_money, Capabilities, Provider, Saved};
+use super::{deal_path, error_for_status, place_errors, wire_money, Capabilities, Provider, Saved, Writes};
 use crate::backend::BackendError;
 use crate::json::Json;
 use crate::model::{
@@ -39,6 +39,7 @@ const FIELDS: &[(&str, Field)] = &[
 ];
 
 /// The YSUITE dialect.
+#[derive(Clone)]
 pub struct Ysuite {
     access_key: String,
     secret_key: String,
@@ -204,27 +205,6 @@ impl Provider for Ysuite {
         self.to_deal(r.json()?.need("data")?)
     }
 
-    fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Post, routes::DEALS, self.body(f))
-    }
-
-    fn read_created(&self, r: &HttpResponse) -> Result<Saved, BackendError> {
-        Ok(Saved::Id(DealId(r.json()?.need("data")?.id_at("deal_id")?)))
-    }
-
-    fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Put, deal_path(routes::DEAL, id), self.body(f))
-    }
-
-    fn read_updated(&self, id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
-        r.json()?;
-        Ok(Saved::Id(id.clone()))
-    }
-
-    fn delete(&self, id: &DealId) -> HttpRequest {
-        HttpRequest::delete(deal_path(routes::DEAL, id))
-    }
-
     fn stages(&self) -> HttpRequest {
         HttpRequest::get(routes::PIPELINES)
     }
@@ -270,6 +250,29 @@ impl Provider for Ysuite {
             format!("{message} {}", unplaced.join("; "))
         };
         error_for_status(r.status, retry, message.trim().to_owned(), fields)
+    }
+}
+
+impl Writes for Ysuite {
+    fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(Method::Post, routes::DEALS, self.body(f))
+    }
+
+    fn read_created(&self, r: &HttpResponse) -> Result<Saved, BackendError> {
+        Ok(Saved::Id(DealId(r.json()?.need("data")?.id_at("deal_id")?)))
+    }
+
+    fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
+        HttpRequest::json(Method::Put, deal_path(routes::DEAL, id), self.body(f))
+    }
+
+    fn read_updated(&self, id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
+        r.json()?;
+        Ok(Saved::Id(id.clone()))
+    }
+
+    fn delete(&self, id: &DealId) -> HttpRequest {
+        HttpRequest::delete(deal_path(routes::DEAL, id))
     }
 }
 

@@ -3,7 +3,7 @@
 use super::chunks::{backend_for, form_code, prefetch_scroll_code, SplitLoaderError};
 use super::list::DealList;
 use super::status::ErrorPanel;
-use crate::backend::{BackendError, DealsBackend};
+use crate::backend::{BackendError, DealsBackend, CODE_UNREACHABLE};
 use crate::client::intl::Formatter;
 use crate::client::store::{self, Area};
 use crate::config::{Config, ListView, Mode, Theme};
@@ -225,7 +225,7 @@ pub fn error_kind(e: &BackendError) -> &'static str {
         BackendError::NotFound => "not_found",
         BackendError::Unauthorized(_) => "unauthorized",
         BackendError::RateLimited { .. } => "rate_limited",
-        BackendError::Network(_) => "network",
+        BackendError::Network(_) | BackendError::CodeUnreachable => "network",
         BackendError::Malformed(_) => "malformed",
         BackendError::StorageCorrupt { .. } => "storage_corrupt",
         BackendError::StorageUnavailable(_) => "storage_unavailable",
@@ -312,12 +312,6 @@ pub fn App(
     .into_any()
 }
 
-/// What the app says when a chunk of its code cannot be fetched (see [`super::chunks`]). A
-/// reload is the way out when the app was redeployed since the page opened: the chunk this
-/// page's code fits is gone (`scripts/split-wasm.mjs` names chunks by their content).
-pub(crate) const CODE_UNREACHABLE: &str =
-    "Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page.";
-
 /// The `dealform:error` a host page is told when a chunk of code cannot be fetched: it is the
 /// network's doing, like a CRM that cannot be reached.
 pub(crate) fn code_unreachable() -> Json {
@@ -363,6 +357,8 @@ pub(crate) async fn told<C>(
 /// The form page, once its code is here (see [`form_code`]).
 fn form_page(target: Option<DealId>) -> AnyView {
     let app = use_app();
+    // Where a CRM's writes come apart, they are on their way before Save is pressed.
+    app.backend.with_value(|b| b.prefetch_writes());
     let code = Load::new(move || told(app, form_code()));
     let back = Callback::new(move |()| app.go(View::List, None));
     once_fetched(

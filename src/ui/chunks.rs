@@ -14,12 +14,13 @@
 
 use super::dialog::ConfirmView;
 use super::form::FormView;
+use super::list::BannerView;
 use super::scroll::ScrollView;
 use crate::backend::DealsBackend;
-use crate::client::http::HttpBackend;
+use crate::client::http::{HttpBackend, WritePath, Writer};
 use crate::client::store::{self, Area};
 use crate::config::{Config, ProviderKind};
-use crate::providers::{self, local::LocalBackend};
+use crate::providers::{local::LocalBackend, Dialect};
 pub use leptos::wasm_split::SplitLoaderError;
 use std::rc::Rc;
 
@@ -46,6 +47,8 @@ pub struct FormCode {
     /// The dialog that asks before something cannot be undone: the form's, and the list's,
     /// which needs it only when the browser's stored deals are unreadable.
     pub confirm: ConfirmView,
+    /// The list's banner offering back unsaved drafts, which shows only when there are some.
+    pub banner: BannerView,
 }
 
 /// Declares code in a chunk of its own that can also be fetched ahead of need: the split point
@@ -92,6 +95,7 @@ prefetchable! {
         FormCode {
             form: super::form::form_view,
             confirm: super::dialog::confirm_view,
+            banner: super::list::draft_banner,
         }
     }
     /// Fetches the form's code without opening a form: the list calls it when the user reaches
@@ -152,5 +156,33 @@ fn local_backend(config: &Config) -> Result<Backend, SplitLoaderError> {
     leptos::wasm_split::wasm_split(dealform_crm, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn crm_backend(config: &Config) -> Result<Option<Rc<dyn DealsBackend>>, SplitLoaderError> {
-    Ok(providers::for_config(config).map(|p| Rc::new(HttpBackend::new(p, config)) as Rc<dyn DealsBackend>))
+    Ok(Dialect::for_config(config).map(|d| Rc::new(HttpBackend::new(d, config)) as Rc<dyn DealsBackend>))
+}
+
+/// A CRM dialect's creates, updates and deletes, in a chunk of their own: only a form makes
+/// them, so a page that lists deals never fetches their code.
+#[cfg_attr(
+    dealform_split,
+    leptos::wasm_split::wasm_split(
+        dealform_crm_writes,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(prefetch_crm_writes)
+    )
+)]
+// `pub`: the prefetch Leptos makes from it takes its visibility.
+pub fn crm_writes_code(dialect: Dialect) -> Result<Box<dyn WritePath>, SplitLoaderError> {
+    Ok(Box::new(Writer::new(dialect)))
+}
+
+/// Fetches a CRM's writes ahead of need: the form calls it when it opens. A failure is left to
+/// [`crm_writes`] to report, as it retries.
+#[cfg(not(dealform_split))]
+pub async fn prefetch_crm_writes() -> Result<(), SplitLoaderError> {
+    Ok(())
+}
+
+/// A CRM dialect's writes, fetched the first time a deal is saved or deleted.
+pub async fn crm_writes(dialect: Dialect) -> Result<Box<dyn WritePath>, SplitLoaderError> {
+    fetched!(crm_writes_code(dialect))
 }

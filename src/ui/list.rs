@@ -99,11 +99,13 @@ pub fn DealList(
 
     // The form's code, a chunk of its own in the release build, is fetched as soon as the user
     // reaches into the list (a pointer over it, or focus in it), not with the first load: then
-    // "New deal" or a deal's name opens the form without waiting for it.
+    // "New deal" or a deal's name opens the form without waiting for it. So is the code that
+    // saves to a CRM, for the form's Save.
     let prefetched = StoredValue::new(!editable);
     let prefetch = move || {
         if !prefetched.get_value() {
             prefetched.set_value(true);
+            app.backend.with_value(|b| b.prefetch_writes());
             leptos::task::spawn_local(async {
                 let _ = super::chunks::prefetch_form_code().await;
             });
@@ -134,7 +136,7 @@ pub fn DealList(
                     <button type="button" class="df-button df-primary" on:click=move |_| app.go(View::New, None)>"New deal"</button>
                 })}
             </div>
-            <DraftBanner />
+            {drafts_offered(app)}
             {move || match deals.get() {
                 None => view! { <p class="df-loading" role="status">"Loading deals…"</p> }.into_any(),
                 Some(Err(e)) => {
@@ -187,12 +189,28 @@ pub fn DealList(
     }
 }
 
+/// The banner offering back drafts left by a reload or a closed form, where there are any.
+///
+/// Its code comes with the form's (a chunk of its own in the release build, see
+/// [`super::chunks`]), fetched only when there is a draft to offer: a list with none does not
+/// fetch it. Until it is here, and if it cannot be fetched, there is no banner; that loses
+/// nothing, as a form reopens with its draft.
+fn drafts_offered(app: AppCtx) -> Option<impl IntoView> {
+    if app.with_drafts(|b| b.all().is_empty()) {
+        return None;
+    }
+    let code = Load::new(form_code);
+    Some(move || code.with(|c| c.and_then(|c| c.as_ref().ok()).map(|c| (c.banner)())))
+}
+
+/// The draft banner's view (see [`drafts_offered`]).
+pub type BannerView = fn() -> AnyView;
+
 /// Offers back drafts left by a reload or a closed form.
-#[component]
-fn DraftBanner() -> impl IntoView {
+pub fn draft_banner() -> AnyView {
     let app = use_app();
     let drafts = RwSignal::new(app.with_drafts(|b| b.all()));
-    move || {
+    (move || {
         drafts
             .get()
             .into_iter()
@@ -234,7 +252,8 @@ fn DraftBanner() -> impl IntoView {
                 }
             })
             .collect_view()
-    }
+    })
+    .into_any()
 }
 
 /// One column header: a sort button where the backend can sort by it, plain text where not.

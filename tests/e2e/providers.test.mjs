@@ -293,6 +293,45 @@ describe('a search overtaken by a newer one', () => {
   });
 });
 
+describe('the code that saves to a CRM', () => {
+  const WRITES = /\/split_dealform_crm_writes\.[0-9a-f]{12}\.wasm$/;
+  test('is not on the list\'s first load; when it cannot be fetched, Save says so and keeps what was typed, and saving again works', async () => {
+    await crm.reset('stardex');
+    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10 });
+    const splits = [];
+    const session = await openApp(browser, server.url, {
+      setup: (page) => page.on('request', (r) => { const m = r.url().match(/\/(split_[^/.]*)\.[0-9a-f]{12}\.wasm$/); if (m) splits.push(m[1]); }),
+    });
+    const { page } = session;
+    await until(async () => (await rows(page)).length === 10, 'ten rows');
+    assert.deepEqual(splits, ['split_dealform_crm'], 'the list shows without the code that saves, or the form\'s');
+    const creates = async () => (await crm.requests('stardex')).filter((r) => r === 'POST /v1/deals').length;
+
+    // The network fails for that code alone: reaching for the form asks for it ahead, in vain,
+    // and so does Save, which says so and keeps the deal as typed.
+    await page.route(WRITES, (route) => route.abort());
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await visible(page.getByRole('heading', { name: 'New deal' }));
+    await fillDeal(page, { name: 'Saved on the second try', amount: '99', stage: 'Proposal' });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await hasText(page.getByRole('alert').filter({ hasText: 'not saved' }),
+      'The deal was not saved. Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page. Your changes are kept in this form.');
+    assert.equal(await creates(), 0, 'nothing was sent to the CRM');
+    assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Saved on the second try');
+    assert.equal(await page.getByLabel('Amount', { exact: true }).inputValue(), '99');
+
+    // Back online, Save again fetches the code and saves.
+    await page.unroute(WRITES);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await hasText(page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Saved on the second try”.');
+    assert.equal(await creates(), 1);
+    assert.ok(splits.filter((s) => s === 'split_dealform_crm_writes').length >= 2, `asked for again after failing: ${splits}`);
+    await session.context.close();
+    // The failed fetches are reported in the console by the chunk loader, and nothing else is.
+    for (const p of session.problems) assert.match(p, /Failed to fetch|ERR_FAILED|split_dealform_crm_writes/, p);
+  });
+});
+
 describe('paths the vendors do not document', () => {
   test('can be rerouted from the configuration', async () => {
     await crm.reset('stardex');
