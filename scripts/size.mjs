@@ -20,3 +20,30 @@ const total = rows.reduce((t, r) => ({ file: 'total', raw: t.raw + r.raw, gzip: 
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);
 console.log(`${'file'.padEnd(40)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
 for (const r of [...rows, total]) console.log(`${r.file.padEnd(40)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);
+
+// What a page fetches before its list shows, from the chunk loader's table of which chunks each
+// split point needs: the main wasm, its glue, the CSS and the loader, then the backend's split
+// and its chunks (README, "Code a page may never run").
+const loaderFile = join(dir, '__wasm_split.js');
+let loader = '';
+try {
+  loader = readFileSync(loaderFile, 'utf8');
+} catch {
+  process.exit(0); // a build without a split: one wasm, all of it in the table above
+}
+// Minified: `name=load(()=>{const t=fetch(new URL("./file",...));...},[chunk names])`.
+const loads = {};
+for (const m of loader.matchAll(/([\w$]+)=(?:[\w$]+\()?[\w$]+\(\(\)=>\{const \w+=fetch\(new URL\("\.\/([^"]+)"[^\]]*?\},\[([^\]]*)\]\)/g)) {
+  loads[m[1]] = { file: m[2], deps: m[3] ? m[3].split(',') : [] };
+}
+const brotli = Object.fromEntries(rows.map((r) => [r.file, r.brotli]));
+const base = ['dealform-app_bg.wasm', 'dealform-app.js', 'dealform.css', '__wasm_split.js'];
+const firstLoad = (split) => {
+  const entry = Object.values(loads).find((l) => l.file.startsWith(`split_dealform_${split}.`));
+  if (!entry || entry.deps.some((d) => !loads[d])) throw new Error(`size: the loader's entry for ${split} could not be read`);
+  const files = [...base, entry.file, ...entry.deps.map((d) => loads[d].file)];
+  return `${kb(files.reduce((s, f) => s + brotli[f], 0)).trim()} (${files.length} files)`;
+};
+console.log('\nbefore the list shows (wasm+js+css, brotli):');
+console.log(`  no configuration (the local backend)   ${firstLoad('local')}`);
+console.log(`  a CRM, paged list                      ${firstLoad('crm')}`);

@@ -200,10 +200,14 @@ impl HttpBackend {
     async fn call(&self, req: HttpRequest, call: Call) -> Result<HttpResponse, BackendError> {
         let response = self.send(&req, call).await?;
         if response.ok() {
-            Ok(response)
-        } else {
-            Err(self.provider.read_error(&response))
+            return Ok(response);
         }
+        // The dialect reads its error answers with its writes (see `Writes`), fetched now if a
+        // list is the first to be refused. Without that code, the status says what it can.
+        Err(match self.writer().await {
+            Ok(writer) => writer.read_error(&response),
+            Err(_) => crate::providers::error_unread(&response),
+        })
     }
 
     async fn load_stages(&self) -> Result<Vec<Stage>, BackendError> {
@@ -338,7 +342,7 @@ impl HttpBackend {
     }
 }
 
-/// How a CRM backend saves and deletes deals. Behind a trait object made in its own chunk
+/// How a CRM backend saves and deletes deals, and reads error answers. Behind a trait object made in its own chunk
 /// (`ui::chunks::crm_writes`), so that the code is reached from there alone: a page that only
 /// lists deals does not fetch it.
 pub trait WritePath {
@@ -357,6 +361,8 @@ pub trait WritePath {
     ) -> LocalBoxFuture<'a, Result<Deal, BackendError>>;
     /// Deletes a deal.
     fn delete<'a>(&'a self, http: &'a HttpBackend, id: &'a DealId) -> LocalBoxFuture<'a, Result<(), BackendError>>;
+    /// Reads a non-2xx answer into the error the CRM documents.
+    fn read_error(&self, response: &HttpResponse) -> BackendError;
 }
 
 /// A dialect's writes, sent through an [`HttpBackend`].
@@ -419,6 +425,9 @@ impl WritePath for Writer {
             let request = http.routed(self.0.delete(id), "delete", Some(id));
             http.call(request, Call::Write).await.map(|_| ())
         })
+    }
+    fn read_error(&self, response: &HttpResponse) -> BackendError {
+        self.0.read_error(response)
     }
 }
 

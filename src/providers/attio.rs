@@ -222,7 +222,9 @@ impl Provider for Attio {
         }
         Ok(stages)
     }
+}
 
+impl Writes for Attio {
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         // Attio sends Retry-After as an HTTP date; the client turns it into seconds.
         let retry = r.retry_after_secs;
@@ -240,9 +242,7 @@ impl Provider for Attio {
         let message = if fields.is_empty() { message } else { String::new() };
         error_for_status(r.status, retry, message, fields)
     }
-}
 
-impl Writes for Attio {
     fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
         HttpRequest::json(Method::Post, routes::RECORDS, self.values(f, false))
     }

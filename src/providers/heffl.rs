@@ -253,7 +253,9 @@ impl Provider for Heffl {
         }
         Ok(stages)
     }
+}
 
+impl Writes for Heffl {
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         let retry = r.retry_after_secs;
         let body = super::error_object(r).unwrap_or_default();
@@ -281,9 +283,7 @@ impl Provider for Heffl {
         };
         error_for_status(r.status, retry, message.trim().to_owned(), fields)
     }
-}
 
-impl Writes for Heffl {
     fn create(&self, f: &DealFields, stages: &[Stage]) -> HttpRequest {
         HttpRequest::json(Method::Post, routes::DEALS, self.body(f, stages, false))
     }

@@ -266,7 +266,9 @@ impl Provider for Hubspot {
         }
         Ok(out)
     }
+}
 
+impl Writes for Hubspot {
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         let retry = r.retry_after_secs;
         let Some(body) = super::error_object(r) else {
@@ -297,9 +299,7 @@ impl Provider for Hubspot {
         };
         error_for_status(r.status, retry, message, fields)
     }
-}
 
-impl Writes for Hubspot {
     fn create(&self, f: &DealFields, stages: &[Stage]) -> HttpRequest {
         let companies: Vec<Json> = f
             .company

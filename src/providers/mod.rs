@@ -75,14 +75,15 @@ pub trait Provider {
     fn stages(&self) -> HttpRequest;
     /// Reads the stages.
     fn read_stages(&self, response: &HttpResponse) -> Result<Vec<Stage>, BackendError>;
-    /// Reads a non-2xx answer into the error it documents.
-    fn read_error(&self, response: &HttpResponse) -> BackendError;
 }
 
-/// A CRM dialect's creates, updates and deletes: apart from [`Provider`] because only a form
-/// makes them, so a page that lists deals need not fetch their code (the release build keeps
-/// it in a chunk of its own: `ui::chunks`).
+/// A CRM dialect's creates, updates and deletes, and its reading of error answers: apart from
+/// [`Provider`] because only a form writes, and a list needs an error read only when the CRM
+/// refuses it, so a page that lists deals need not fetch their code (the release build keeps it
+/// in a chunk of its own: `ui::chunks`).
 pub trait Writes: Provider {
+    /// Reads a non-2xx answer into the error it documents.
+    fn read_error(&self, response: &HttpResponse) -> BackendError;
     /// The request creating a deal; `stages` gives pipelines for CRMs that want them.
     fn create(&self, fields: &DealFields, stages: &[Stage]) -> HttpRequest;
     /// Reads a create's answer: by default the deal itself, as most CRMs send it.
@@ -142,6 +143,18 @@ pub fn error_without_body(r: &HttpResponse) -> BackendError {
         "its answer was not the JSON its API documents".to_owned()
     };
     error_for_status(r.status, r.retry_after_secs, message, Vec::new())
+}
+
+/// The error for a non-2xx answer when the code that reads the CRM's error answers (with its
+/// writes, see [`Writes`]) could not be fetched: the status says what it can, and why there is
+/// no more.
+pub fn error_unread(r: &HttpResponse) -> BackendError {
+    let why =
+        "its explanation could not be read, as part of the app could not be fetched. Check the connection, then retry.";
+    match r.status {
+        401 | 403 | 404 | 429 | 500.. => error_for_status(r.status, r.retry_after_secs, why.to_owned(), Vec::new()),
+        status => BackendError::Form(format!("The CRM refused the request ({status}), and {why}")),
+    }
 }
 
 /// A non-2xx answer's body when it is a JSON object, the shape of every CRM's error body;
@@ -360,6 +373,34 @@ mod tests {
         assert_eq!(
             wire_money(Some("12.5"), Currency::USD, "9").unwrap().map(|m| m.minor),
             Some(1250)
+        );
+    }
+
+    #[test]
+    fn an_error_answer_that_could_not_be_read_says_what_its_status_says() {
+        let said = |status, retry| {
+            error_unread(&HttpResponse {
+                status,
+                retry_after_secs: retry,
+                body: "{}".into(),
+            })
+        };
+        let why = "its explanation could not be read, as part of the app could not be fetched. Check the connection, then retry.";
+        assert_eq!(said(401, None), BackendError::Unauthorized(why.into()));
+        assert_eq!(said(404, None), BackendError::NotFound);
+        assert_eq!(
+            said(429, Some(3)),
+            BackendError::RateLimited {
+                retry_after_secs: Some(3)
+            }
+        );
+        assert_eq!(
+            said(422, None).to_string(),
+            format!("The CRM refused the request (422), and {why}")
+        );
+        assert_eq!(
+            said(503, None).to_string(),
+            format!("The CRM had a problem (503): {why}")
         );
     }
 

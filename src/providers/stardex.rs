@@ -219,7 +219,9 @@ impl Provider for Stardex {
             .map(|s| Ok(Stage::new(s.str_at("id")?, s.str_at("name")?)))
             .collect()
     }
+}
 
+impl Writes for Stardex {
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         let retry = r.retry_after_secs;
         let body = super::error_object(r).unwrap_or_default();
@@ -245,9 +247,7 @@ impl Provider for Stardex {
             None => super::error_without_body(r),
         }
     }
-}
 
-impl Writes for Stardex {
     fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
         HttpRequest::json(Method::Post, routes::CREATE, self.body(f, false))
     }

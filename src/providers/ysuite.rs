@@ -216,7 +216,9 @@ impl Provider for Ysuite {
             .map(|p| Ok(Stage::new(&p.id_at("pipeline_id")?, p.str_at("pipeline_name")?)))
             .collect()
     }
+}
 
+impl Writes for Ysuite {
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         let retry = r.retry_after_secs;
         let Some(body) = super::error_object(r) else {
@@ -251,9 +253,7 @@ impl Provider for Ysuite {
         };
         error_for_status(r.status, retry, message.trim().to_owned(), fields)
     }
-}
 
-impl Writes for Ysuite {
     fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
         HttpRequest::json(Method::Post, routes::DEALS, self.body(f))
     }

@@ -159,8 +159,9 @@ fn crm_backend(config: &Config) -> Result<Option<Rc<dyn DealsBackend>>, SplitLoa
     Ok(Dialect::for_config(config).map(|d| Rc::new(HttpBackend::new(d, config)) as Rc<dyn DealsBackend>))
 }
 
-/// A CRM dialect's creates, updates and deletes, in a chunk of their own: only a form makes
-/// them, so a page that lists deals never fetches their code.
+/// A CRM dialect's creates, updates and deletes, and its reading of error answers, in a chunk
+/// of their own: only a form writes, and a list needs an error read only when the CRM refuses
+/// it, so a page that lists deals fetches this code only then.
 #[cfg_attr(
     dealform_split,
     leptos::wasm_split::wasm_split(
@@ -182,7 +183,8 @@ pub async fn prefetch_crm_writes() -> Result<(), SplitLoaderError> {
     Ok(())
 }
 
-/// A CRM dialect's writes, fetched the first time a deal is saved or deleted.
+/// A CRM dialect's writes, fetched the first time a deal is saved or deleted, or the CRM
+/// answers with an error.
 pub async fn crm_writes(dialect: Dialect) -> Result<Box<dyn WritePath>, SplitLoaderError> {
     fetched!(crm_writes_code(dialect))
 }

@@ -330,6 +330,20 @@ describe('the code that saves to a CRM', () => {
     // The failed fetches are reported in the console by the chunk loader, and nothing else is.
     for (const p of session.problems) assert.match(p, /Failed to fetch|ERR_FAILED|split_dealform_crm_writes/, p);
   });
+
+  test('also reads the CRM\'s error answers: a list refused while it cannot be fetched says what the status says, and Retry gives the CRM\'s words', async () => {
+    await crm.reset('stardex');
+    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: { token: 'wrong-key' }, page_size: 10 });
+    const session = await openApp(browser, server.url, { setup: (page) => page.route(WRITES, (route) => route.abort()) });
+    const { page } = session;
+    await hasText(page.getByRole('alert').filter({ hasText: 'could not be loaded' }),
+      'The CRM refused the credentials: its explanation could not be read, as part of the app could not be fetched. Check the connection, then retry.');
+    await page.unroute(WRITES);
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await hasText(page.getByRole('alert').filter({ hasText: 'could not be loaded' }), 'The CRM refused the credentials: Invalid API key');
+    await session.context.close();
+    for (const p of session.problems) assert.match(p, /Failed to fetch|ERR_FAILED|split_dealform_crm_writes|401/, p);
+  });
 });
 
 describe('paths the vendors do not document', () => {
