@@ -293,6 +293,20 @@ pub fn path_id(id: &DealId) -> String {
     http::encode(&id.0)
 }
 
+/// `$body` for the dialect `$dialect` holds, bound to `$p`: each arm is compiled for its own
+/// type, so `$body` may box it as a trait object.
+macro_rules! each_dialect {
+    ($dialect:expr, $p:ident => $body:expr) => {
+        match $dialect {
+            Dialect::Stardex($p) => $body,
+            Dialect::Hubspot($p) => $body,
+            Dialect::Ysuite($p) => $body,
+            Dialect::Attio($p) => $body,
+            Dialect::Heffl($p) => $body,
+        }
+    };
+}
+
 /// A CRM's dialect, holding its credentials.
 #[derive(Clone)]
 pub enum Dialect {
@@ -333,24 +347,12 @@ impl Dialect {
     /// Not an upcast from [`Dialect::writes`]: a `dyn Writes` would bring the writes' code
     /// wherever a list is read.
     pub fn reads(self) -> Box<dyn Provider> {
-        match self {
-            Self::Stardex(p) => Box::new(p),
-            Self::Hubspot(p) => Box::new(p),
-            Self::Ysuite(p) => Box::new(p),
-            Self::Attio(p) => Box::new(p),
-            Self::Heffl(p) => Box::new(p),
-        }
+        each_dialect!(self, p => Box::new(p))
     }
 
     /// All of it, writes included.
     pub fn writes(self) -> Box<dyn Writes> {
-        match self {
-            Self::Stardex(p) => Box::new(p),
-            Self::Hubspot(p) => Box::new(p),
-            Self::Ysuite(p) => Box::new(p),
-            Self::Attio(p) => Box::new(p),
-            Self::Heffl(p) => Box::new(p),
-        }
+        each_dialect!(self, p => Box::new(p))
     }
 }
 
