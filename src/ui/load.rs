@@ -6,7 +6,7 @@ use std::any::Any;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
-use std::task::{Poll, Waker};
+use std::task::{Context, Poll, Waker};
 
 /// A value a future fetches: `None` until the first answer, then the latest answer, which is kept
 /// while the next one loads. It is fetched again when a signal its source reads (synchronously,
@@ -122,6 +122,16 @@ fn run_fetches(
         if let Some(previous) = waiting.try_update_value(Option::take).flatten() {
             previous.wake();
         }
+        // The fetch starts now (its request goes out), not when its task first runs: that waits
+        // for the rest of the render, which on a page's first load is the whole app's, some
+        // 30 ms of a cold wasm's first calls. Untracked: what the fetch reads once started is
+        // not what it depends on. Polled with a waker that does nothing: the task polls it
+        // again first thing, and a poll sees whatever happened meanwhile. An answer it has
+        // already is still taken on a later tick.
+        let mut early = match untrack(|| fetch.as_mut().poll(&mut Context::from_waker(Waker::noop()))) {
+            Poll::Ready(answer) => Some(answer),
+            Poll::Pending => None,
+        };
         leptos::task::spawn_local(async move {
             // The answer is stored as the fetch completes, in the same poll: only the newest
             // fetch is polled, so an overtaken one's answer never is.
@@ -130,7 +140,11 @@ fn run_fetches(
                 if newest.try_get_value() != Some(run) {
                     return Poll::Ready(false);
                 }
-                let polled = fetch.as_mut().poll(cx);
+                // A fetch that answered at once must not be polled again.
+                let polled = match early.take() {
+                    Some(answer) => Poll::Ready(answer),
+                    None => fetch.as_mut().poll(cx),
+                };
                 waiting.try_set_value(polled.is_pending().then(|| cx.waker().clone()));
                 polled.map(|answer| {
                     value.try_set(Some(answer));
