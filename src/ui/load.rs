@@ -123,8 +123,7 @@ fn run_fetches(
             previous.wake();
         }
         // The fetch starts now (its request goes out), not when its task first runs: that waits
-        // for the rest of the render, which on a page's first load is the whole app's, some
-        // 30 ms of a cold wasm's first calls. Untracked: what the fetch reads once started is
+        // for the rest of the render, on a page's first load the whole app's. Untracked: what the fetch reads once started is
         // not what it depends on. Polled with a waker that does nothing: the task polls it
         // again first thing, and a poll sees whatever happened meanwhile. An answer it has
         // already is still taken on a later tick.
