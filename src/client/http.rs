@@ -342,9 +342,9 @@ impl HttpBackend {
     }
 }
 
-/// How a CRM backend saves and deletes deals, and reads error answers. Behind a trait object made in its own chunk
-/// (`ui::chunks::crm_writes`), so that the code is reached from there alone: a page that only
-/// lists deals does not fetch it.
+/// How a CRM backend saves and deletes deals, and reads error answers. Behind a trait object
+/// made in its own chunk (`ui::chunks::crm_writes`), so that the code is reached from there
+/// alone: a page that only lists deals does not fetch it.
 pub trait WritePath {
     /// Creates a deal and returns it as stored.
     fn create<'a>(
