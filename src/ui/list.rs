@@ -8,7 +8,7 @@ use super::scroll::SCROLL_PAGE;
 use super::status::ErrorPanel;
 use crate::backend::BackendError;
 use crate::config::{ListView, Mode};
-use crate::drafts::DraftTarget;
+use crate::drafts::{DraftTarget, SavedDraft};
 use crate::model::{Deal, ListQuery, Page, Sort, SortDir, SortField};
 use crate::ui::load::Load;
 use leptos::prelude::*;
@@ -196,20 +196,21 @@ pub fn DealList(
 /// fetch it. Until it is here, and if it cannot be fetched, there is no banner; that loses
 /// nothing, as a form reopens with its draft.
 fn drafts_offered(app: AppCtx) -> Option<impl IntoView> {
-    if app.with_drafts(|b| b.all().is_empty()) {
+    let saved = app.with_drafts(|b| b.all());
+    if saved.is_empty() {
         return None;
     }
     let code = Load::new(form_code);
-    Some(move || code.with(|c| c.and_then(|c| c.as_ref().ok()).map(|c| (c.banner)())))
+    Some(move || code.with(|c| c.and_then(|c| c.as_ref().ok()).map(|c| (c.banner)(saved.clone()))))
 }
 
-/// The draft banner's view (see [`drafts_offered`]).
-pub type BannerView = fn() -> AnyView;
+/// The draft banner's view (see [`drafts_offered`]), given the drafts the list read.
+pub type BannerView = fn(Vec<SavedDraft>) -> AnyView;
 
-/// Offers back drafts left by a reload or a closed form.
-pub fn draft_banner() -> AnyView {
+/// Offers back `saved`, drafts left by a reload or a closed form.
+pub fn draft_banner(saved: Vec<SavedDraft>) -> AnyView {
     let app = use_app();
-    let drafts = RwSignal::new(app.with_drafts(|b| b.all()));
+    let drafts = RwSignal::new(saved);
     (move || {
         drafts
             .get()

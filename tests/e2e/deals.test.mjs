@@ -186,6 +186,23 @@ describe('the deal list on the local backend', () => {
     await done(s);
   });
 
+  test('a draft offered back after a reload can be discarded, and is then gone', async () => {
+    server.config = null;
+    const s = await app();
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await fillDeal(s.page, { name: 'Not wanted', amount: '5' });
+    await s.page.reload();
+    const banner = s.page.getByRole('region', { name: 'Unsaved draft' });
+    await hasText(banner, 'You have an unsaved new deal: “Not wanted”.');
+    await banner.getByRole('button', { name: 'Discard draft' }).click();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'discarded' }), 'Draft discarded.');
+    assert.equal(await banner.count(), 0, 'the banner goes with its last draft');
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await visible(s.page.getByRole('heading', { name: 'New deal' }));
+    assert.equal(await s.page.getByLabel('Name', { exact: true }).inputValue(), '', 'the form opens empty: the draft is gone');
+    await done(s);
+  });
+
   test('markup typed as a deal name is shown as text, never run', async () => {
     server.config = null;
     const s = await app();
