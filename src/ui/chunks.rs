@@ -176,7 +176,8 @@ pub fn crm_writes_code(dialect: Dialect) -> Result<Box<dyn WritePath>, SplitLoad
     Ok(Box::new(Writer::new(dialect)))
 }
 
-/// Fetches a CRM's writes ahead of need: the form calls it when it opens. A failure is left to
+/// Fetches a CRM's writes ahead of need (through `DealsBackend::prefetch_writes`: the list
+/// calls it when the user reaches into it, the form when it opens). A failure is left to
 /// [`crm_writes`] to report, as it retries.
 #[cfg(not(dealform_split))]
 pub async fn prefetch_crm_writes() -> Result<(), SplitLoaderError> {

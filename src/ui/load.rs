@@ -123,10 +123,10 @@ fn run_fetches(
             previous.wake();
         }
         // The fetch starts now (its request goes out), not when its task first runs: that waits
-        // for the rest of the render, on a page's first load the whole app's. Untracked: what the fetch reads once started is
-        // not what it depends on. Polled with a waker that does nothing: the task polls it
-        // again first thing, and a poll sees whatever happened meanwhile. An answer it has
-        // already is still taken on a later tick.
+        // for the rest of the render, on a page's first load the whole app's. Untracked: what
+        // the fetch reads once started is not what it depends on. Polled with a waker that does
+        // nothing: the task polls it again first thing, and a poll sees whatever happened
+        // meanwhile. An answer it has already is still taken on a later tick.
         let mut early = match untrack(|| fetch.as_mut().poll(&mut Context::from_waker(Waker::noop()))) {
             Poll::Ready(answer) => Some(answer),
             Poll::Pending => None,
