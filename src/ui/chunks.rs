@@ -52,12 +52,13 @@ pub struct FormCode {
 }
 
 /// Declares code in a chunk of its own that can also be fetched ahead of need: the split point
-/// (`$split`, in chunk `$chunk`, giving `$value`), its prefetch (`$prefetch`: Leptos' `preload`
-/// where the build splits, a no-op where it does not), and `$fetch`, which callers await for the
-/// code. The backends, fetched only when needed, are declared by hand below.
+/// (`$split`, in chunk `$chunk`, taking `$arg`s and giving `$value`), its prefetch
+/// (`$prefetch`: Leptos' `preload` where the build splits, a no-op where it does not), and
+/// `$fetch`, which callers await for the code. The backends, fetched only when needed, are
+/// declared by hand below.
 macro_rules! prefetchable {
     (
-        $(#[$split_doc:meta])* chunk $chunk:ident: fn $split:ident() -> $ty:ty { $value:expr }
+        $(#[$split_doc:meta])* chunk $chunk:ident: fn $split:ident($($arg:ident: $arg_ty:ty),*) -> $ty:ty { $value:expr }
         $(#[$prefetch_doc:meta])* prefetch $prefetch:ident;
         $(#[$fetch_doc:meta])* fetch $fetch:ident;
     ) => {
@@ -72,7 +73,7 @@ macro_rules! prefetchable {
             )
         )]
         // `pub`: the prefetch Leptos makes from it takes its visibility.
-        pub fn $split() -> Result<$ty, SplitLoaderError> {
+        pub fn $split($($arg: $arg_ty),*) -> Result<$ty, SplitLoaderError> {
             Ok($value)
         }
 
@@ -83,8 +84,8 @@ macro_rules! prefetchable {
         }
 
         $(#[$fetch_doc])*
-        pub async fn $fetch() -> Result<$ty, SplitLoaderError> {
-            fetched!($split())
+        pub async fn $fetch($($arg: $arg_ty),*) -> Result<$ty, SplitLoaderError> {
+            fetched!($split($($arg),*))
         }
     };
 }
@@ -159,33 +160,18 @@ fn crm_backend(config: &Config) -> Result<Option<Rc<dyn DealsBackend>>, SplitLoa
     Ok(Dialect::for_config(config).map(|d| Rc::new(HttpBackend::new(d, config)) as Rc<dyn DealsBackend>))
 }
 
-/// A CRM dialect's creates, updates and deletes, and its reading of error answers, in a chunk
-/// of their own: only a form writes, and a list needs an error read only when the CRM refuses
-/// it, so a page that lists deals fetches this code only then.
-#[cfg_attr(
-    dealform_split,
-    leptos::wasm_split::wasm_split(
-        dealform_crm_writes,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible,
-        preload(prefetch_crm_writes)
-    )
-)]
-// `pub`: the prefetch Leptos makes from it takes its visibility.
-pub fn crm_writes_code(dialect: Dialect) -> Result<Box<dyn WritePath>, SplitLoaderError> {
-    Ok(Box::new(Writer::new(dialect)))
-}
-
-/// Fetches a CRM's writes ahead of need (through `DealsBackend::prefetch_writes`: the list
-/// calls it when the user reaches into it, the form when it opens). A failure is left to
-/// [`crm_writes`] to report, as it retries.
-#[cfg(not(dealform_split))]
-pub async fn prefetch_crm_writes() -> Result<(), SplitLoaderError> {
-    Ok(())
-}
-
-/// A CRM dialect's writes, fetched the first time a deal is saved or deleted, or the CRM
-/// answers with an error.
-pub async fn crm_writes(dialect: Dialect) -> Result<Box<dyn WritePath>, SplitLoaderError> {
-    fetched!(crm_writes_code(dialect))
+prefetchable! {
+    /// A CRM dialect's creates, updates and deletes, and its reading of error answers, in a
+    /// chunk of their own: only a form writes, and a list needs an error read only when the CRM
+    /// refuses it, so a page that lists deals fetches this code only then.
+    chunk dealform_crm_writes: fn crm_writes_code(dialect: Dialect) -> Box<dyn WritePath> {
+        Box::new(Writer::new(dialect))
+    }
+    /// Fetches a CRM's writes ahead of need (through `DealsBackend::prefetch_writes`: the list
+    /// calls it when the user reaches into it, the form when it opens). A failure is left to
+    /// [`crm_writes`] to report, as it retries.
+    prefetch prefetch_crm_writes;
+    /// A CRM dialect's writes, fetched the first time a deal is saved or deleted, or the CRM
+    /// answers with an error.
+    fetch crm_writes;
 }
