@@ -31,9 +31,10 @@ try {
 } catch {
   process.exit(0); // a build without a split: one wasm, all of it in the table above
 }
-// Minified: `name=load(()=>{const t=fetch(new URL("./file",...));...},[chunk names])`.
+// Minified: `name=load(()=>{const t=fetchChunk(new URL("./file",...));...},[chunk names])`, where
+// `fetchChunk` is split-wasm.mjs's fetch with a time limit (or `fetch` itself, in an older build).
 const loads = {};
-for (const m of loader.matchAll(/([\w$]+)=(?:[\w$]+\()?[\w$]+\(\(\)=>\{const \w+=fetch\(new URL\("\.\/([^"]+)"[^\]]*?\},\[([^\]]*)\]\)/g)) {
+for (const m of loader.matchAll(/([\w$]+)=(?:[\w$]+\()?[\w$]+\(\(\)=>\{const \w+=[\w$]+\(new URL\("\.\/([^"]+)"[^\]]*?\},\[([^\]]*)\]\)/g)) {
   loads[m[1]] = { file: m[2], deps: m[3] ? m[3].split(',') : [] };
 }
 const brotli = Object.fromEntries(rows.map((r) => [r.file, r.brotli]));

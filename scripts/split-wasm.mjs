@@ -36,6 +36,48 @@ try {
   process.exit(1);
 }
 
+/** How long a chunk may take to arrive, in ms, before its load fails. */
+const CHUNK_WAIT = 30_000;
+
+/**
+ * Has the loader give up on a chunk whose bytes have not all come within CHUNK_WAIT, and fail
+ * at once everyone who waited for a load that failed.
+ *
+ * Why: the loader as wasm-split-cli writes it waits for ever for a server that takes the request
+ * and never answers, and so does whatever waits for the chunk (Save stays at "Saving…", the
+ * list at "Loading…"). Given up, the load fails like a cut network: the app says so, keeps what
+ * was typed, and its Retry (or Save again) fetches the chunk anew, as the loader forgets a
+ * failed load. The bytes are read in full under the timer, so that it never aborts a response
+ * already here; a wasm chunk is small enough that compiling it after, rather than while, it
+ * arrives costs nothing to speak of.
+ *
+ * The app waits for a chunk one caller at a time (wasm_split_helpers' once-cell): when a load
+ * fails, the next caller in line (a form opening behind the list's prefetch, say) asks for it
+ * again at once, and would wait for a second fetch. So the loader keeps a failed load until the
+ * current task is over: those callers, who ask in its microtasks, share the failure, while a
+ * later Retry fetches anew.
+ */
+function boundLoads(loader, chunks) {
+  const FETCH = 'fetch(new URL(';
+  const found = loader.split(FETCH).length - 1;
+  if (found !== chunks) throw new Error(`split-wasm: __wasm_split.js fetches ${found} times, not once for each of its ${chunks} chunks`);
+  const imports = loader.match(/^import [^\n]*\n/);
+  if (!imports) throw new Error('split-wasm: __wasm_split.js does not start with its import');
+  const FORGET = /thisLoad\.catch\(\(\) => \{(\s*if \(loadingModule === thisLoad\) loadingModule = undefined;\s*)\}\);/;
+  if (!FORGET.test(loader)) throw new Error('split-wasm: __wasm_split.js does not forget a failed load as expected');
+  const fetchChunk = `const fetchChunk = (url) => {
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(new DOMException(\`\${url} did not arrive within ${CHUNK_WAIT / 1000} s\`, "TimeoutError")), ${CHUNK_WAIT});
+  return fetch(url, { signal: stop.signal })
+    .then((r) => (r.ok ? r.arrayBuffer().then((bytes) => new Response(bytes, { headers: { "content-type": "application/wasm" } })) : r))
+    .finally(() => clearTimeout(timer));
+};
+`;
+  return imports[0] + fetchChunk + loader.slice(imports[0].length)
+    .replaceAll(FETCH, 'fetchChunk(new URL(')
+    .replace(FORGET, 'thisLoad.catch(() => setTimeout(() => {$1}));');
+}
+
 const work = mkdtempSync(join(tmpdir(), 'dealform-split-'));
 try {
   // wasm-streams' classes, which nothing uses, leave the linked wasm first, so that the
@@ -76,7 +118,7 @@ try {
   // slots and memory): a page opened before a redeploy must not fetch the new build's chunk
   // under the same name. It gets the old one, where the host keeps it, or a failed fetch,
   // which the app reports with Retry, never code that does not fit.
-  let loader = readFileSync(join(work, '__wasm_split.js'), 'utf8');
+  let loader = boundLoads(readFileSync(join(work, '__wasm_split.js'), 'utf8'), chunks.length);
   const named = [];
   for (const chunk of chunks) {
     const optimised = join(work, `opt-${chunk}`);

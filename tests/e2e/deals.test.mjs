@@ -66,6 +66,40 @@ describe('the deal list on the local backend', () => {
     for (const p of s.problems) assert.match(p, /Failed to fetch|ERR_FAILED|split_dealform_form/, p);
   });
 
+  test('a form whose code does not come says so after 30 s, and Retry fetches it anew once the server answers', async () => {
+    server.config = null;
+    const FORM = /\/split_dealform_form\.[0-9a-f]{12}\.wasm$/;
+    // The server takes the requests for the form's code and never answers. The page's clock is
+    // the test's, so the seconds pass at once.
+    const held = [];
+    const s = await openApp(browser, server.url, {
+      setup: async (page) => { await page.clock.install(); await page.route(FORM, (route) => { held.push(route); }); },
+    });
+    opened.push(s);
+    await hasText(s.page.getByRole('status').filter({ hasText: 'No deals yet' }), 'No deals yet');
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    const loading = s.page.getByRole('status').filter({ hasText: 'Loading…' });
+    await visible(loading);
+    await s.page.clock.runFor(25_000);
+    assert.ok(await loading.isVisible(), 'still loading before the 30 s are up');
+    await s.page.clock.runFor(6_000);
+    const failed = s.page.getByRole('alert').filter({ hasText: 'The form could not be opened' });
+    await hasText(failed, 'Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page.');
+    await visible(failed.getByRole('button', { name: 'Back to deals' }));
+
+    // The server answers again: Retry fetches the form's code anew and opens the form, which
+    // works.
+    assert.equal(held.length, 1, 'the list\'s prefetch and the form waited for one fetch, and share its failure');
+    await s.page.unroute(FORM);
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await visible(s.page.getByRole('heading', { name: 'New deal' }));
+    await fillDeal(s.page, { name: 'Fetched after the wait', amount: '10' });
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Fetched after the wait”.');
+    await s.context.close();
+    for (const p of s.problems) assert.match(p, /did not arrive within 30 s/, p);
+  });
+
   test('a created deal appears in the list with its amount and date formatted for the locale', async () => {
     server.config = null;
     const s = await app();

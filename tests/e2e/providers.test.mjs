@@ -331,6 +331,42 @@ describe('the code that saves to a CRM', () => {
     for (const p of session.problems) assert.match(p, /Failed to fetch|ERR_FAILED|split_dealform_crm_writes/, p);
   });
 
+  test('that does not come is given up after 30 s: Save says so and keeps what was typed, and saving again fetches it anew', async () => {
+    await crm.reset('stardex');
+    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10 });
+    // The server takes the request for that code and never answers. The page's clock is the
+    // test's, so the seconds pass at once.
+    const held = [];
+    const session = await openApp(browser, server.url, {
+      setup: async (page) => { await page.clock.install(); await page.route(WRITES, (route) => { held.push(route); }); },
+    });
+    const { page } = session;
+    await until(async () => (await rows(page)).length === 10, 'ten rows');
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await visible(page.getByRole('heading', { name: 'New deal' }));
+    await fillDeal(page, { name: 'Saved after the wait', amount: '42', stage: 'Proposal' });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await visible(page.getByRole('button', { name: 'Saving…' }));
+    assert.equal(held.length, 1, 'asked for once, by the list and the form ahead of Save, and by Save');
+
+    await page.clock.runFor(25_000);
+    assert.ok(await page.getByRole('button', { name: 'Saving…' }).isVisible(), 'still waiting before the 30 s are up');
+    await page.clock.runFor(6_000);
+    await hasText(page.getByRole('alert').filter({ hasText: 'not saved' }),
+      'The deal was not saved. Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page. Your changes are kept in this form.');
+    assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Saved after the wait');
+    assert.equal(await page.getByLabel('Amount', { exact: true }).inputValue(), '42');
+    assert.equal((await crm.requests('stardex')).filter((r) => r === 'POST /v1/deals').length, 0, 'nothing was sent to the CRM');
+    assert.equal(held.length, 1, 'everyone who waited shares the failure: nothing asks again by itself');
+
+    // The server answers again: Save fetches the code anew and saves.
+    await page.unroute(WRITES);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await hasText(page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Saved after the wait”.');
+    await session.context.close();
+    for (const p of session.problems) assert.match(p, /did not arrive within 30 s/, p);
+  });
+
   test('also reads the CRM\'s error answers: a list refused while it cannot be fetched says what the status says, and Retry gives the CRM\'s words', async () => {
     await crm.reset('stardex');
     server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: { token: 'wrong-key' }, page_size: 10 });
