@@ -266,18 +266,24 @@ async function measureMainThread(browser, app, { step, frames }) {
   await page.addInitScript(installScroller);
   await page.goto(app.longUrl);
   await page.waitForFunction(() => document.querySelectorAll('tbody tr').length >= 15, null, { timeout: 60_000 });
-  const cdp = await context.newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
-  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.start', { categories: 'toplevel,cc,benchmark', transferMode: 'ReportEvents' });
-  await page.evaluate(async ({ step, frames }) => {
+  return traceFrames(page, context, async () => page.evaluate(async ({ step, frames }) => {
     const el = window.__scroller();
     for (let i = 0; i < frames; i++) {
       el.scrollTop = el.scrollTop + step;
       await new Promise((ok) => requestAnimationFrame(ok));
     }
-  }, { step, frames });
+  }, { step, frames }));
+}
+
+/** Traces `scroll` on `page` (then closes `context`): the main thread's work in each frame, and
+ *  how many of V8's major garbage collections (whose last step stops the main thread) it held. */
+async function traceFrames(page, context, scroll) {
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', { categories: 'toplevel,cc,benchmark,v8', transferMode: 'ReportEvents' });
+  await scroll();
   await cdp.send('Tracing.end');
   await complete;
   await context.close();
@@ -298,7 +304,59 @@ async function measureMainThread(browser, app, { step, frames }) {
     busy.push(sum / 1000);
   }
   busy.sort((x, y) => x - y);
-  return { frames: busy.length, medianMs: median(busy), p99Ms: busy[Math.floor(busy.length * 0.99)] ?? NaN, longestMs: busy.at(-1) ?? NaN, over16: busy.filter((x) => x > 16).length };
+  const majorGCs = events.filter((e) => on(e) && e.ph === 'X' && e.name === 'MajorGC').length;
+  return { frames: busy.length, medianMs: median(busy), p99Ms: busy[Math.floor(busy.length * 0.99)] ?? NaN, longestMs: busy.at(-1) ?? NaN, over16: busy.filter((x) => x > 16).length, majorGCs };
+}
+
+/** The same traced scroll over a plain table with the app's stylesheet, whose rows a few lines
+ *  of JavaScript recycle as dealform's list does (the row that scrolls out moves to the end and
+ *  takes the next deal's text, so the rows stay in reading order), with no app, no fetching and
+ *  no wasm: what Chromium itself costs to scroll such a list on this machine. */
+async function measureRecycleFloor(browser, { step, frames }) {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  const css = readFileSync(join(DEALFORM, 'dealform.css'), 'utf8');
+  const spacer = (id) => `<tbody><tr class="df-spacer" aria-hidden="true"><td colspan="5" id="${id}" style="height:0"></td></tr></tbody>`;
+  await page.setContent(`<style>${css}</style><div class="dealform"><div class="df-scroll" tabindex="0"><table class="df-table">
+    <thead><tr><th>Name</th><th>Amount</th><th>Stage</th><th>Close date</th><th>Owner</th></tr></thead>
+    ${spacer('above')}<tbody id="rows"></tbody>${spacer('below')}</table></div></div>`);
+  await page.evaluate(() => {
+    const rows = document.getElementById('rows');
+    for (let i = 0; i < 32; i++) {
+      const tr = rows.insertRow();
+      for (let c = 0; c < 5; c++) tr.insertCell().append(c === 0 ? Object.assign(document.createElement('button'), { className: 'df-link' }) : '');
+      tr.cells[0].firstChild.append('');
+      tr.cells[1].className = 'df-num';
+    }
+    document.getElementById('below').style.height = `${10000 * 40}px`;
+  });
+  return traceFrames(page, context, async () => page.evaluate(async ({ step, frames }) => {
+    const el = document.querySelector('.df-scroll');
+    const rows = document.getElementById('rows');
+    const [above, below] = [document.getElementById('above'), document.getElementById('below')];
+    const stages = ['Proposal', 'Negotiation', 'Won', 'Lost'];
+    const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+    const date = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
+    let first = 0;
+    for (let i = 0; i < frames; i++) {
+      el.scrollTop = el.scrollTop + step;
+      const want = Math.max(0, Math.floor(el.scrollTop / 40) - 8);
+      for (; first < want; first++) {
+        const tr = rows.firstElementChild;
+        const n = first + 32;
+        rows.append(tr);
+        tr.setAttribute('aria-rowindex', n + 2);
+        tr.cells[0].firstChild.firstChild.data = `Seed deal ${n + 1}`;
+        tr.cells[1].firstChild.data = money.format((n * 7919) % 250000);
+        tr.cells[2].firstChild.data = stages[n % 4];
+        tr.cells[3].firstChild.data = date.format(Date.UTC(2026, n % 12, (n % 28) + 1));
+        tr.cells[4].firstChild.data = `Owner ${n % 17}`;
+      }
+      above.style.height = `${first * 40}px`;
+      below.style.height = `${(10000 - first - 32) * 40}px`;
+      await new Promise((ok) => requestAnimationFrame(ok));
+    }
+  }, { step, frames }));
 }
 
 const crm = await startFakeCrm();
@@ -335,6 +393,7 @@ const SCROLL = { step: 1000, frames: 400 };
 const READ = { step: 200, frames: 400 };
 const mainThread = [];
 const mainThreadRead = [];
+const recycleFloor = [];
 const floor = [];
 const typingFloor = [];
 const zeroConfig = [];
@@ -350,6 +409,7 @@ for (let i = 0; i < RUNS; i++) {
   process.stderr.write(`run ${i + 1}: dealform main thread, traced… static page…`);
   mainThread.push(await measureMainThread(browser, apps.dealform, SCROLL));
   mainThreadRead.push(await measureMainThread(browser, apps.dealform, READ));
+  recycleFloor.push(await measureRecycleFloor(browser, READ));
   floor.push(await measureFloor(browser, SCROLL));
   typingFloor.push(await measureTypingFloor(browser));
   zeroConfig.push(await measureZeroConfig(browser, dealformZero.url));
@@ -381,8 +441,10 @@ for (const [name, runs] of Object.entries(samples)) {
       ...['firstPaintMs', 'scrollMs', 'longestFrameMs', 'framesOver16', 'frames', 'longestLoafMs', 'loafs', 'maxNodes', 'maxRows', 'memoryBytes'].map((k) => [k, median(runs.map((x) => x.long[k]))])]),
   };
 }
-summary.dealformMainThread = Object.fromEntries(['medianMs', 'p99Ms', 'longestMs', 'over16', 'frames'].map((k) => [k, median(mainThread.map((x) => x[k]))]));
-summary.dealformMainThreadRead = Object.fromEntries(['medianMs', 'p99Ms', 'longestMs', 'over16', 'frames'].map((k) => [k, median(mainThreadRead.map((x) => x[k]))]));
+const TRACED = ['medianMs', 'p99Ms', 'longestMs', 'over16', 'frames', 'majorGCs'];
+summary.dealformMainThread = Object.fromEntries(TRACED.map((k) => [k, median(mainThread.map((x) => x[k]))]));
+summary.dealformMainThreadRead = Object.fromEntries(TRACED.map((k) => [k, median(mainThreadRead.map((x) => x[k]))]));
+summary.recycleFloor = Object.fromEntries(TRACED.map((k) => [k, median(recycleFloor.map((x) => x[k]))]));
 summary.staticPage = Object.fromEntries(['longestFrameMs', 'framesOver16', 'frames'].map((k) => [k, median(floor.map((x) => x[k]))]));
 summary.plainInput = typingSummary(typingFloor);
 summary.dealformZeroConfigBrotli = median(zeroConfig);
@@ -390,6 +452,7 @@ const d = summary.dealform;
 const tf = summary.plainInput;
 const mt = summary.dealformMainThread;
 const mtr = summary.dealformMainThreadRead;
+const rf = summary.recycleFloor;
 const fl = summary.staticPage;
 const r = summary['react-admin'];
 const ratio = (a, b) => (b ? a / b : NaN);
@@ -421,6 +484,8 @@ const rows = [
   ['Same scroll over a static page with no app (this machine\'s floor): frames over 17 ms / frames, longest', `${fl.framesOver16} / ${fl.frames}, ${ms(fl.longestFrameMs)}`, '', NaN, '', null],
   ['10,000 deals: main-thread work per frame while scrolling (Chrome trace): median / p99 / longest, frames over 16 ms', `${ms(mt.medianMs)} / ${ms(mt.p99Ms)} / ${ms(mt.longestMs)}, ${mt.over16} of ${mt.frames}`, 'not traced', NaN, 'no frame over 16 ms', mt.longestMs <= 16],
   ['10,000 deals: the same at 200 px a frame, rows fetched ahead and drawn with their deals: median / p99 / longest, frames over 16 ms', `${ms(mtr.medianMs)} / ${ms(mtr.p99Ms)} / ${ms(mtr.longestMs)}, ${mtr.over16} of ${mtr.frames}`, 'not traced', NaN, 'no frame over 16 ms', mtr.longestMs <= 16],
+  ['10,000 deals at 200 px a frame: V8 major garbage collections during the scroll', `${mtr.majorGCs}`, 'not traced', NaN, '', null],
+  ['Same 200 px scroll over a plain table with the app\'s stylesheet, its rows recycled by a few lines of JavaScript as the app does, no app (Chromium\'s floor for such a list): median / p99 / longest, frames over 16 ms, major GCs', `${ms(rf.medianMs)} / ${ms(rf.p99Ms)} / ${ms(rf.longestMs)}, ${rf.over16} of ${rf.frames}, ${rf.majorGCs}`, '', NaN, '', null],
   ['10,000 deals: runs that reached the last deal / crashed (60 s limit)', `${d.long.reachedEnd} / ${d.long.crashed} of ${RUNS}`, `${r.long.reachedEnd} / ${r.long.crashed} of ${RUNS}`, NaN, '', null],
   ['10,000 deals: time scrolling (to the last deal, or to the limit or crash)', ms(d.long.scrollMs), ms(r.long.scrollMs), ratio(d.long.scrollMs, r.long.scrollMs), '', null],
   ['JS heap + wasm memory after scrolling: every deal fetched (or as many as the limit allowed)', mb(d.long.memoryBytes), mb(r.long.memoryBytes), ratio(d.long.memoryBytes, r.long.memoryBytes), '≤ 20 MB', d.long.memoryBytes <= 20e6],
@@ -449,5 +514,5 @@ const md = [
   '',
 ].join('\n');
 writeFileSync(join(here, 'results.md'), md);
-writeFileSync(join(here, 'results.json'), JSON.stringify({ date, machine, runs: RUNS, summary, samples, mainThread, mainThreadRead, staticPage: floor, plainInput: typingFloor }, null, 2) + '\n');
+writeFileSync(join(here, 'results.json'), JSON.stringify({ date, machine, runs: RUNS, summary, samples, mainThread, mainThreadRead, recycleFloor, staticPage: floor, plainInput: typingFloor }, null, 2) + '\n');
 console.log(md);
