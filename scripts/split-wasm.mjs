@@ -40,8 +40,8 @@ try {
 const CHUNK_WAIT = 30_000;
 
 /**
- * Has the loader give up on a chunk whose bytes have not all come within CHUNK_WAIT, and fail
- * at once everyone who waited for a load that failed.
+ * Has the loader give up on a chunk whose bytes have not all come within CHUNK_WAIT, mark a chunk
+ * the server no longer has, and fail at once everyone who waited for a load that failed.
  *
  * Why: the loader as wasm-split-cli writes it waits for ever for a server that takes the request
  * and never answers, and so does whatever waits for the chunk (Save stays at "Saving…", the
@@ -50,6 +50,11 @@ const CHUNK_WAIT = 30_000;
  * failed load. The bytes are read in full under the timer, so that it never aborts a response
  * already here; a wasm chunk is small enough that compiling it after, rather than while, it
  * arrives costs nothing to speak of.
+ *
+ * A chunk the server no longer has (it answers 404 or 410, or with something that is not wasm,
+ * as a host that answers every path with its index page does) sets `__dealformGone` on the
+ * global object: the page predates a redeploy, and the app says to reload it rather than retry
+ * (`chunk_gone` in src/ui/chunks.rs).
  *
  * The app waits for a chunk one caller at a time (wasm_split_helpers' once-cell): when a load
  * fails, the next caller in line (a form opening behind the list's prefetch, say) asks for it
@@ -68,8 +73,14 @@ function boundLoads(loader, chunks) {
   const fetchChunk = `const fetchChunk = (url) => {
   const stop = new AbortController();
   const timer = setTimeout(() => stop.abort(new DOMException(\`\${url} did not arrive within ${CHUNK_WAIT / 1000} s\`, "TimeoutError")), ${CHUNK_WAIT});
+  const gone = () => { globalThis.__dealformGone = true; };
   return fetch(url, { signal: stop.signal })
-    .then((r) => (r.ok ? r.arrayBuffer().then((bytes) => new Response(bytes, { headers: { "content-type": "application/wasm" } })) : r))
+    .then((r) => (r.ok
+      ? r.arrayBuffer().then((bytes) => {
+        if (String.fromCharCode(...new Uint8Array(bytes.slice(0, 4))) !== "\\0asm") gone();
+        return new Response(bytes, { headers: { "content-type": "application/wasm" } });
+      })
+      : ((r.status === 404 || r.status === 410) && gone(), r)))
     .finally(() => clearTimeout(timer));
 };
 `;

@@ -19,10 +19,25 @@ pub type ActivityListener = Rc<dyn Fn(Option<String>)>;
 pub type LocalBoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
 /// What the app says when a chunk of its code cannot be fetched (see `ui::chunks`). A reload is
-/// the way out when the app was redeployed since the page opened: the chunk this page's code
-/// fits is gone (`scripts/split-wasm.mjs` names chunks by their content).
+/// the way out when the app was redeployed since the page opened and the server's answer did not
+/// say so ([`CODE_GONE`]): the chunk this page's code fits is gone (`scripts/split-wasm.mjs`
+/// names chunks by their content).
 pub const CODE_UNREACHABLE: &str =
     "Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page.";
+
+/// What the app says when the server no longer has a chunk of its code: the app was redeployed
+/// since the page opened, and only a reload brings code that fits the page's. Retrying cannot.
+pub const CODE_GONE: &str =
+    "Part of the app is no longer on the server: it was updated since this page was opened. Reload the page to go on.";
+
+/// The error for a chunk of code that did not come; `gone` when the server no longer has it.
+pub fn code_unfetched(gone: bool) -> BackendError {
+    if gone {
+        BackendError::CodeGone
+    } else {
+        BackendError::CodeUnreachable
+    }
+}
 
 /// Everything that can go wrong talking to a backend, in words a user can act on.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -57,6 +72,11 @@ pub enum BackendError {
     /// fetched: the network, or a redeploy since the page opened.
     #[error("{}", CODE_UNREACHABLE)]
     CodeUnreachable,
+    /// A part of the app's own code is no longer on the server: the app was redeployed since the
+    /// page opened (see [`CODE_GONE`]). A unit of its own, not a flag on [`Self::CodeUnreachable`],
+    /// which would make every result carrying this error bigger to build.
+    #[error("{}", CODE_GONE)]
+    CodeGone,
     /// An answer that is not what the backend's documentation promises.
     #[error("The CRM sent a reply that could not be read: {0}")]
     Malformed(String),

@@ -206,7 +206,7 @@ impl HttpBackend {
         // list is the first to be refused. Without that code, the status says what it can.
         Err(match self.writer().await {
             Ok(writer) => writer.read_error(&response),
-            Err(_) => crate::providers::error_unread(&response),
+            Err(_) => crate::providers::error_unread(&response, crate::ui::chunks::chunk_gone()),
         })
     }
 
@@ -338,7 +338,7 @@ impl HttpBackend {
     async fn writer(&self) -> Result<Box<dyn WritePath>, BackendError> {
         crate::ui::chunks::crm_writes(self.dialect.clone())
             .await
-            .map_err(|_| BackendError::CodeUnreachable)
+            .map_err(|_| crate::backend::code_unfetched(crate::ui::chunks::chunk_gone()))
     }
 }
 

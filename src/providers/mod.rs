@@ -146,13 +146,15 @@ pub fn error_without_body(r: &HttpResponse) -> BackendError {
 }
 
 /// The error for a non-2xx answer when the code that reads the CRM's error answers (with its
-/// writes, see [`Writes`]) could not be fetched: the status says what it can, and why there is
-/// no more.
-pub fn error_unread(r: &HttpResponse) -> BackendError {
-    let why =
-        "its explanation could not be read, as part of the app could not be fetched. Check the connection, then retry.";
+/// writes, see [`Writes`]) could not be fetched (`gone`: the server no longer has it, see
+/// [`crate::backend::CODE_GONE`]): the status says what it can, and why there is no more.
+pub fn error_unread(r: &HttpResponse, gone: bool) -> BackendError {
+    let why = format!(
+        "its explanation could not be read. {}",
+        crate::backend::code_unfetched(gone)
+    );
     match r.status {
-        401 | 403 | 404 | 429 | 500.. => error_for_status(r.status, r.retry_after_secs, why.to_owned(), Vec::new()),
+        401 | 403 | 404 | 429 | 500.. => error_for_status(r.status, r.retry_after_secs, why, Vec::new()),
         status => BackendError::Form(format!("The CRM refused the request ({status}), and {why}")),
     }
 }
@@ -380,29 +382,40 @@ mod tests {
 
     #[test]
     fn an_error_answer_that_could_not_be_read_says_what_its_status_says() {
-        let said = |status, retry| {
-            error_unread(&HttpResponse {
-                status,
-                retry_after_secs: retry,
-                body: "{}".into(),
-            })
+        let said = |status, retry, gone| {
+            error_unread(
+                &HttpResponse {
+                    status,
+                    retry_after_secs: retry,
+                    body: "{}".into(),
+                },
+                gone,
+            )
         };
-        let why = "its explanation could not be read, as part of the app could not be fetched. Check the connection, then retry.";
-        assert_eq!(said(401, None), BackendError::Unauthorized(why.into()));
-        assert_eq!(said(404, None), BackendError::NotFound);
+        let why = "its explanation could not be read. Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page.";
+        assert_eq!(said(401, None, false), BackendError::Unauthorized(why.into()));
+        assert_eq!(said(404, None, false), BackendError::NotFound);
         assert_eq!(
-            said(429, Some(3)),
+            said(429, Some(3), false),
             BackendError::RateLimited {
                 retry_after_secs: Some(3)
             }
         );
         assert_eq!(
-            said(422, None).to_string(),
+            said(422, None, false).to_string(),
             format!("The CRM refused the request (422), and {why}")
         );
         assert_eq!(
-            said(503, None).to_string(),
+            said(503, None, false).to_string(),
             format!("The CRM had a problem (503): {why}")
+        );
+
+        // When the server no longer has that code, a reload is the way out, not a retry.
+        let why = "its explanation could not be read. Part of the app is no longer on the server: it was updated since this page was opened. Reload the page to go on.";
+        assert_eq!(said(401, None, true), BackendError::Unauthorized(why.into()));
+        assert_eq!(
+            said(422, None, true).to_string(),
+            format!("The CRM refused the request (422), and {why}")
         );
     }
 

@@ -1,9 +1,9 @@
 //! The app shell: configuration, the shared context, and which view is showing.
 
-use super::chunks::{backend_for, form_code, prefetch_scroll_code, SplitLoaderError};
+use super::chunks::{backend_for, chunk_gone, form_code, prefetch_scroll_code, SplitLoaderError};
 use super::list::DealList;
 use super::status::ErrorPanel;
-use crate::backend::{BackendError, DealsBackend, CODE_UNREACHABLE};
+use crate::backend::{code_unfetched, BackendError, DealsBackend};
 use crate::client::intl::Formatter;
 use crate::client::store::{self, Area};
 use crate::config::{Config, ListView, Mode, Theme};
@@ -226,6 +226,7 @@ pub fn error_kind(e: &BackendError) -> &'static str {
         BackendError::Unauthorized(_) => "unauthorized",
         BackendError::RateLimited { .. } => "rate_limited",
         BackendError::Network(_) | BackendError::CodeUnreachable => "network",
+        BackendError::CodeGone => "outdated",
         BackendError::Malformed(_) => "malformed",
         BackendError::StorageCorrupt { .. } => "storage_corrupt",
         BackendError::StorageUnavailable(_) => "storage_unavailable",
@@ -312,10 +313,12 @@ pub fn App(
     .into_any()
 }
 
-/// The `dealform:error` a host page is told when a chunk of code cannot be fetched: it is the
-/// network's doing, like a CRM that cannot be reached.
+/// The `dealform:error` a host page is told when a chunk of code cannot be fetched: the same as
+/// for a CRM's save that cannot fetch it (kind `network`, the network's doing, like a CRM that
+/// cannot be reached, or `outdated` when the server no longer has it: the host may reload).
 pub(crate) fn code_unreachable() -> Json {
-    Json::obj([("kind", "network".into()), ("message", CODE_UNREACHABLE.into())])
+    let e = code_unfetched(chunk_gone());
+    Json::obj([("kind", error_kind(&e).into()), ("message", e.to_string().into())])
 }
 
 /// What needs code fetched when first needed (see [`super::chunks`]), once `code` is here:
@@ -331,7 +334,7 @@ pub(crate) fn once_fetched<C: Clone + 'static>(
     (move || match code.get() {
         None => view! { <p class="df-loading" role="status">{loading}</p> }.into_any(),
         Some(Err(_)) => view! {
-            <ErrorPanel title=title message=CODE_UNREACHABLE>
+            <ErrorPanel title=title message=code_unfetched(chunk_gone()).to_string()>
                 <button type="button" class="df-button" on:click=move |_| code.refetch()>"Retry"</button>
                 {also.map(|(words, act)| view! { <button type="button" class="df-button" on:click=move |_| act.run(())>{words}</button> })}
             </ErrorPanel>

@@ -39,6 +39,23 @@ macro_rules! fetched {
     };
 }
 
+/// Whether the server no longer has a chunk this page asked for: it answered 404 or 410, or
+/// with something that is not wasm (a host that answers every path with its index page). The
+/// chunk loader marks it (`scripts/split-wasm.mjs`). The page then predates a redeploy, and only
+/// a reload brings code that fits it.
+#[inline(never)]
+pub fn chunk_gone() -> bool {
+    #[cfg(dealform_split)]
+    {
+        js_sys::Reflect::get(&js_sys::global(), &wasm_bindgen::JsValue::from_str("__dealformGone"))
+            .is_ok_and(|v| v.is_truthy())
+    }
+    #[cfg(not(dealform_split))]
+    {
+        false
+    }
+}
+
 /// What the form's chunk holds.
 #[derive(Clone, Copy)]
 pub struct FormCode {

@@ -100,6 +100,23 @@ describe('the deal list on the local backend', () => {
     for (const p of s.problems) assert.match(p, /did not arrive within 30 s/, p);
   });
 
+  test('a form whose code the server no longer has (a redeploy since the page opened) says to reload, not to retry', async () => {
+    server.config = null;
+    const FORM = /\/split_dealform_form\.[0-9a-f]{12}\.wasm$/;
+    // Gone, as a host says it (404), or as one that answers every path with its index page.
+    for (const answer of [{ status: 404, body: 'Not found' }, { status: 200, contentType: 'text/html', body: '<!doctype html><title>Deals</title>' }]) {
+      const s = await openApp(browser, server.url, { setup: (page) => page.route(FORM, (route) => route.fulfill(answer)) });
+      opened.push(s);
+      await hasText(s.page.getByRole('status').filter({ hasText: 'No deals yet' }), 'No deals yet');
+      await s.page.getByRole('button', { name: 'New deal' }).click();
+      await hasText(s.page.getByRole('alert').filter({ hasText: 'The form could not be opened' }),
+        'Part of the app is no longer on the server: it was updated since this page was opened. Reload the page to go on.');
+      await s.context.close();
+      assert.ok(s.problems.length >= 1);
+      for (const p of s.problems) assert.match(p, /404|HTTP status code is not ok|CompileError|split_dealform_form/, `${answer.status}: ${p}`);
+    }
+  });
+
   test('a created deal appears in the list with its amount and date formatted for the locale', async () => {
     server.config = null;
     const s = await app();

@@ -367,13 +367,31 @@ describe('the code that saves to a CRM', () => {
     for (const p of session.problems) assert.match(p, /did not arrive within 30 s/, p);
   });
 
+  test('that the server no longer has (a redeploy since the page opened): Save says to reload, and keeps what was typed', async () => {
+    await crm.reset('stardex');
+    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10 });
+    const session = await openApp(browser, server.url, { setup: (page) => page.route(WRITES, (route) => route.fulfill({ status: 404, body: 'Not found' })) });
+    const { page } = session;
+    await until(async () => (await rows(page)).length === 10, 'ten rows');
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await visible(page.getByRole('heading', { name: 'New deal' }));
+    await fillDeal(page, { name: 'Typed before a redeploy', amount: '7', stage: 'Proposal' });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await hasText(page.getByRole('alert').filter({ hasText: 'not saved' }),
+      'The deal was not saved. Part of the app is no longer on the server: it was updated since this page was opened. Reload the page to go on. Your changes are kept in this form.');
+    assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Typed before a redeploy');
+    assert.equal((await crm.requests('stardex')).filter((r) => r === 'POST /v1/deals').length, 0, 'nothing was sent to the CRM');
+    await session.context.close();
+    for (const p of session.problems) assert.match(p, /404|HTTP status code is not ok|split_dealform_crm_writes/, p);
+  });
+
   test('also reads the CRM\'s error answers: a list refused while it cannot be fetched says what the status says, and Retry gives the CRM\'s words', async () => {
     await crm.reset('stardex');
     server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: { token: 'wrong-key' }, page_size: 10 });
     const session = await openApp(browser, server.url, { setup: (page) => page.route(WRITES, (route) => route.abort()) });
     const { page } = session;
     await hasText(page.getByRole('alert').filter({ hasText: 'could not be loaded' }),
-      'The CRM refused the credentials: its explanation could not be read, as part of the app could not be fetched. Check the connection, then retry.');
+      'The CRM refused the credentials: its explanation could not be read. Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page.');
     await page.unroute(WRITES);
     await page.getByRole('button', { name: 'Retry' }).click();
     await hasText(page.getByRole('alert').filter({ hasText: 'could not be loaded' }), 'The CRM refused the credentials: Invalid API key');

@@ -116,6 +116,22 @@ describe('embedding', () => {
     for (const p of s.problems) assert.match(p, /Failed to fetch|ERR_FAILED|split_dealform_local/, p);
   });
 
+  test('a widget whose code the server no longer has (a redeploy since the page opened) says to reload, and tells the host it is outdated', async () => {
+    const s = await visit('/gone.html', '<section id="slot"></section>');
+    await s.page.route(/\/split_dealform_local\.[0-9a-f]{12}\.wasm$/, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await s.page.evaluate(() => {
+      window.errors = [];
+      document.addEventListener('dealform:error', (e) => window.errors.push(e.detail));
+      document.getElementById('slot').innerHTML = '<deal-form sample-data></deal-form>';
+    });
+    const gone = 'Part of the app is no longer on the server: it was updated since this page was opened. Reload the page to go on.';
+    await hasText(s.page.getByRole('alert').filter({ hasText: 'The deals could not be opened' }), gone);
+    assert.deepEqual(await s.page.evaluate(() => window.errors), [{ kind: 'outdated', message: gone }], 'the host page is told, so that it can reload');
+    await s.context.close();
+    assert.ok(s.problems.length >= 1);
+    for (const p of s.problems) assert.match(p, /404|HTTP status code is not ok|split_dealform_local/, p);
+  });
+
   test('two widgets side by side keep separate deals', async () => {
     const s = await visit('/two.html', '<deal-form id="left" sample-data></deal-form><deal-form id="right"></deal-form>');
     const left = s.page.locator('#left');
