@@ -47,12 +47,11 @@ const CHUNK_WAIT = 30_000;
  * and never answers, and so does whatever waits for the chunk (Save stays at "Saving…", the
  * list at "Loading…"). Given up, the load fails like a cut network: the app says so, keeps what
  * was typed, and its Retry (or Save again) fetches the chunk anew, as the loader forgets a
- * failed load. The bytes are read in full under the timer, so that it never aborts a response
- * already here; a wasm chunk is small enough that compiling it after, rather than while, it
- * arrives costs nothing to speak of.
+ * failed load. The timer is left to run: once the chunk is compiled, aborting its fetch does
+ * nothing.
  *
- * A chunk the server no longer has (it answers 404 or 410, or with something that is not wasm,
- * as a host that answers every path with its index page does) sets `__dealformGone` on the
+ * A chunk the server no longer has (it answers 404 or 410, or with an HTML page, as a host that
+ * answers every path with its index page does) sets `__dealformGone` on the
  * global object: the page predates a redeploy, and the app says to reload it rather than retry
  * (`chunk_gone` in src/ui/chunks.rs).
  *
@@ -72,16 +71,11 @@ function boundLoads(loader, chunks) {
   if (!FORGET.test(loader)) throw new Error('split-wasm: __wasm_split.js does not forget a failed load as expected');
   const fetchChunk = `const fetchChunk = (url) => {
   const stop = new AbortController();
-  const timer = setTimeout(() => stop.abort(new DOMException(\`\${url} did not arrive within ${CHUNK_WAIT / 1000} s\`, "TimeoutError")), ${CHUNK_WAIT});
-  const gone = () => { globalThis.__dealformGone = true; };
-  return fetch(url, { signal: stop.signal })
-    .then((r) => (r.ok
-      ? r.arrayBuffer().then((bytes) => {
-        if (String.fromCharCode(...new Uint8Array(bytes.slice(0, 4))) !== "\\0asm") gone();
-        return new Response(bytes, { headers: { "content-type": "application/wasm" } });
-      })
-      : ((r.status === 404 || r.status === 410) && gone(), r)))
-    .finally(() => clearTimeout(timer));
+  setTimeout(() => stop.abort(new DOMException(\`\${url} did not arrive within ${CHUNK_WAIT / 1000} s\`, "TimeoutError")), ${CHUNK_WAIT});
+  return fetch(url, { signal: stop.signal }).then((r) => {
+    if (r.ok ? /html/.test(r.headers.get("content-type")) : r.status === 404 || r.status === 410) globalThis.__dealformGone = true;
+    return r;
+  });
 };
 `;
   return imports[0] + fetchChunk + loader.slice(imports[0].length)

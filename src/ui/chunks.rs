@@ -40,7 +40,7 @@ macro_rules! fetched {
 }
 
 /// Whether the server no longer has a chunk this page asked for: it answered 404 or 410, or
-/// with something that is not wasm (a host that answers every path with its index page). The
+/// with an HTML page (a host that answers every path with its index page). The
 /// chunk loader marks it (`scripts/split-wasm.mjs`). The page then predates a redeploy, and only
 /// a reload brings code that fits it.
 #[inline(never)]

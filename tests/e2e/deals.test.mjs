@@ -113,7 +113,7 @@ describe('the deal list on the local backend', () => {
         'Part of the app is no longer on the server: it was updated since this page was opened. Reload the page to go on.');
       await s.context.close();
       assert.ok(s.problems.length >= 1);
-      for (const p of s.problems) assert.match(p, /404|HTTP status code is not ok|CompileError|split_dealform_form/, `${answer.status}: ${p}`);
+      for (const p of s.problems) assert.match(p, /404|HTTP status code is not ok|MIME type|split_dealform_form/, `${answer.status}: ${p}`);
     }
   });
 
