@@ -51,9 +51,9 @@ const CHUNK_WAIT = 30_000;
  * nothing.
  *
  * A chunk the server no longer has (it answers 404 or 410, or with an HTML page, as a host that
- * answers every path with its index page does) sets `__dealformGone` on the
- * global object: the page predates a redeploy, and the app says to reload it rather than retry
- * (`chunk_gone` in src/ui/chunks.rs).
+ * answers every path with its index page does) sets `__dealformGone` on the global object: the
+ * page predates a redeploy, and the app says to reload it rather than retry (`chunk_gone` in
+ * src/ui/chunks.rs).
  *
  * The app waits for a chunk one caller at a time (wasm_split_helpers' once-cell): when a load
  * fails, the next caller in line (a form opening behind the list's prefetch, say) asks for it

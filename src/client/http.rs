@@ -338,7 +338,7 @@ impl HttpBackend {
     async fn writer(&self) -> Result<Box<dyn WritePath>, BackendError> {
         crate::ui::chunks::crm_writes(self.dialect.clone())
             .await
-            .map_err(|_| crate::backend::code_unfetched(crate::ui::chunks::chunk_gone()))
+            .map_err(|_| crate::ui::chunks::unfetched())
     }
 }
 

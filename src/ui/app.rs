@@ -1,9 +1,9 @@
 //! The app shell: configuration, the shared context, and which view is showing.
 
-use super::chunks::{backend_for, chunk_gone, form_code, prefetch_scroll_code, SplitLoaderError};
+use super::chunks::{backend_for, form_code, prefetch_scroll_code, unfetched, SplitLoaderError};
 use super::list::DealList;
 use super::status::ErrorPanel;
-use crate::backend::{code_unfetched, BackendError, DealsBackend};
+use crate::backend::{BackendError, DealsBackend};
 use crate::client::intl::Formatter;
 use crate::client::store::{self, Area};
 use crate::config::{Config, ListView, Mode, Theme};
@@ -317,7 +317,7 @@ pub fn App(
 /// for a CRM's save that cannot fetch it (kind `network`, the network's doing, like a CRM that
 /// cannot be reached, or `outdated` when the server no longer has it: the host may reload).
 pub(crate) fn code_unreachable() -> Json {
-    let e = code_unfetched(chunk_gone());
+    let e = unfetched();
     Json::obj([("kind", error_kind(&e).into()), ("message", e.to_string().into())])
 }
 
@@ -334,7 +334,7 @@ pub(crate) fn once_fetched<C: Clone + 'static>(
     (move || match code.get() {
         None => view! { <p class="df-loading" role="status">{loading}</p> }.into_any(),
         Some(Err(_)) => view! {
-            <ErrorPanel title=title message=code_unfetched(chunk_gone()).to_string()>
+            <ErrorPanel title=title message=unfetched().to_string()>
                 <button type="button" class="df-button" on:click=move |_| code.refetch()>"Retry"</button>
                 {also.map(|(words, act)| view! { <button type="button" class="df-button" on:click=move |_| act.run(())>{words}</button> })}
             </ErrorPanel>

@@ -16,7 +16,7 @@ use super::dialog::ConfirmView;
 use super::form::FormView;
 use super::list::BannerView;
 use super::scroll::ScrollView;
-use crate::backend::DealsBackend;
+use crate::backend::{BackendError, DealsBackend};
 use crate::client::http::{HttpBackend, WritePath, Writer};
 use crate::client::store::{self, Area};
 use crate::config::{Config, ProviderKind};
@@ -40,9 +40,9 @@ macro_rules! fetched {
 }
 
 /// Whether the server no longer has a chunk this page asked for: it answered 404 or 410, or
-/// with an HTML page (a host that answers every path with its index page). The
-/// chunk loader marks it (`scripts/split-wasm.mjs`). The page then predates a redeploy, and only
-/// a reload brings code that fits it.
+/// with an HTML page (a host that answers every path with its index page). The chunk loader
+/// marks it (`scripts/split-wasm.mjs`). The page then predates a redeploy, and only a reload
+/// brings code that fits it.
 #[inline(never)]
 pub fn chunk_gone() -> bool {
     #[cfg(dealform_split)]
@@ -54,6 +54,12 @@ pub fn chunk_gone() -> bool {
     {
         false
     }
+}
+
+/// The error for a chunk of code that did not come, as this page's chunks stand: whether the
+/// server no longer has one ([`chunk_gone`]) decides which.
+pub fn unfetched() -> BackendError {
+    crate::backend::code_unfetched(chunk_gone())
 }
 
 /// What the form's chunk holds.
