@@ -295,25 +295,32 @@ describe('a search overtaken by a newer one', () => {
 
 describe('the code that saves to a CRM', () => {
   const WRITES = /\/split_dealform_crm_writes\.[0-9a-f]{12}\.wasm$/;
-  test('is not on the list\'s first load; when it cannot be fetched, Save says so and keeps what was typed, and saving again works', async () => {
+  /** A Stardex list, opened with `setup` run on the page first, once its ten rows show. */
+  const openStardex = async (setup) => {
     await crm.reset('stardex');
     server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10 });
+    const session = await openApp(browser, server.url, { setup });
+    await until(async () => (await rows(session.page)).length === 10, 'ten rows');
+    return session;
+  };
+  /** Opens the form for a new deal, types `deal` in (stage Proposal), and presses Save. */
+  const typeAndSave = async (page, deal) => {
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await visible(page.getByRole('heading', { name: 'New deal' }));
+    await fillDeal(page, { ...deal, stage: 'Proposal' });
+    await page.getByRole('button', { name: 'Save' }).click();
+  };
+  const creates = async () => (await crm.requests('stardex')).filter((r) => r === 'POST /v1/deals').length;
+  test('is not on the list\'s first load; when it cannot be fetched, Save says so and keeps what was typed, and saving again works', async () => {
     const splits = [];
-    const session = await openApp(browser, server.url, {
-      setup: (page) => page.on('request', (r) => { const m = r.url().match(/\/(split_[^/.]*)\.[0-9a-f]{12}\.wasm$/); if (m) splits.push(m[1]); }),
-    });
+    const session = await openStardex((page) => page.on('request', (r) => { const m = r.url().match(/\/(split_[^/.]*)\.[0-9a-f]{12}\.wasm$/); if (m) splits.push(m[1]); }));
     const { page } = session;
-    await until(async () => (await rows(page)).length === 10, 'ten rows');
     assert.deepEqual(splits, ['split_dealform_crm'], 'the list shows without the code that saves, or the form\'s');
-    const creates = async () => (await crm.requests('stardex')).filter((r) => r === 'POST /v1/deals').length;
 
     // The network fails for that code alone: reaching for the form asks for it ahead, in vain,
     // and so does Save, which says so and keeps the deal as typed.
     await page.route(WRITES, (route) => route.abort());
-    await page.getByRole('button', { name: 'New deal' }).click();
-    await visible(page.getByRole('heading', { name: 'New deal' }));
-    await fillDeal(page, { name: 'Saved on the second try', amount: '99', stage: 'Proposal' });
-    await page.getByRole('button', { name: 'Save' }).click();
+    await typeAndSave(page, { name: 'Saved on the second try', amount: '99' });
     await hasText(page.getByRole('alert').filter({ hasText: 'not saved' }),
       'The deal was not saved. Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page. Your changes are kept in this form.');
     assert.equal(await creates(), 0, 'nothing was sent to the CRM');
@@ -332,20 +339,12 @@ describe('the code that saves to a CRM', () => {
   });
 
   test('that does not come is given up after 30 s: Save says so and keeps what was typed, and saving again fetches it anew', async () => {
-    await crm.reset('stardex');
-    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10 });
     // The server takes the request for that code and never answers. The page's clock is the
     // test's, so the seconds pass at once.
     const held = [];
-    const session = await openApp(browser, server.url, {
-      setup: async (page) => { await page.clock.install(); await page.route(WRITES, (route) => { held.push(route); }); },
-    });
+    const session = await openStardex(async (page) => { await page.clock.install(); await page.route(WRITES, (route) => { held.push(route); }); });
     const { page } = session;
-    await until(async () => (await rows(page)).length === 10, 'ten rows');
-    await page.getByRole('button', { name: 'New deal' }).click();
-    await visible(page.getByRole('heading', { name: 'New deal' }));
-    await fillDeal(page, { name: 'Saved after the wait', amount: '42', stage: 'Proposal' });
-    await page.getByRole('button', { name: 'Save' }).click();
+    await typeAndSave(page, { name: 'Saved after the wait', amount: '42' });
     await visible(page.getByRole('button', { name: 'Saving…' }));
     assert.equal(held.length, 1, 'asked for once, by the list and the form ahead of Save, and by Save');
 
@@ -356,7 +355,7 @@ describe('the code that saves to a CRM', () => {
       'The deal was not saved. Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page. Your changes are kept in this form.');
     assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Saved after the wait');
     assert.equal(await page.getByLabel('Amount', { exact: true }).inputValue(), '42');
-    assert.equal((await crm.requests('stardex')).filter((r) => r === 'POST /v1/deals').length, 0, 'nothing was sent to the CRM');
+    assert.equal(await creates(), 0, 'nothing was sent to the CRM');
     assert.equal(held.length, 1, 'everyone who waited shares the failure: nothing asks again by itself');
 
     // The server answers again: Save fetches the code anew and saves.
@@ -368,19 +367,13 @@ describe('the code that saves to a CRM', () => {
   });
 
   test('that the server no longer has (a redeploy since the page opened): Save says to reload, and keeps what was typed', async () => {
-    await crm.reset('stardex');
-    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10 });
-    const session = await openApp(browser, server.url, { setup: (page) => page.route(WRITES, (route) => route.fulfill({ status: 404, body: 'Not found' })) });
+    const session = await openStardex((page) => page.route(WRITES, (route) => route.fulfill({ status: 404, body: 'Not found' })));
     const { page } = session;
-    await until(async () => (await rows(page)).length === 10, 'ten rows');
-    await page.getByRole('button', { name: 'New deal' }).click();
-    await visible(page.getByRole('heading', { name: 'New deal' }));
-    await fillDeal(page, { name: 'Typed before a redeploy', amount: '7', stage: 'Proposal' });
-    await page.getByRole('button', { name: 'Save' }).click();
+    await typeAndSave(page, { name: 'Typed before a redeploy', amount: '7' });
     await hasText(page.getByRole('alert').filter({ hasText: 'not saved' }),
       'The deal was not saved. Part of the app is no longer on the server: it was updated since this page was opened. Reload the page to go on. Your changes are kept in this form.');
     assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Typed before a redeploy');
-    assert.equal((await crm.requests('stardex')).filter((r) => r === 'POST /v1/deals').length, 0, 'nothing was sent to the CRM');
+    assert.equal(await creates(), 0, 'nothing was sent to the CRM');
     await session.context.close();
     for (const p of session.problems) assert.match(p, /404|HTTP status code is not ok|split_dealform_crm_writes/, p);
   });
