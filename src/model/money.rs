@@ -173,7 +173,7 @@ pub enum AmountError {
         example: String,
     },
     /// More decimal places than the currency's minor unit has.
-    #[error("{currency} amounts have at most {digits} decimal places")]
+    #[error("{currency} amounts have {}", match digits { 0 => "no decimal places".to_owned(), d => format!("at most {d} decimal places") })]
     TooPrecise {
         /// The currency.
         currency: Currency,
@@ -183,9 +183,38 @@ pub enum AmountError {
     /// Beyond [`MAX_MAJOR`].
     #[error("Amount is too large")]
     TooLarge,
+    /// Another currency's sign or code (`€100` for a deal in USD): read as this currency's, the
+    /// amount would be saved in a currency the user did not mean.
+    #[error("This amount is in {currency}, not “{typed}”")]
+    OtherCurrency {
+        /// The deal's currency.
+        currency: Currency,
+        /// The sign or code typed.
+        typed: String,
+    },
 }
 
-const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₪', '₫', '₱', '₦', '¢'];
+/// The currency signs people type around an amount, with the codes of the currencies each
+/// stands for. `¢` is not one: `50¢` is half a dollar, not fifty.
+const CURRENCY_SIGNS: &[(char, &str)] = &[
+    ('$', "USD CAD AUD NZD SGD HKD TWD MXN ARS CLP COP BRL UYU DOP CUP BSD BBD BZD BMD KYD JMD TTD XCD LRD SRD GYD FJD SBD NAD"),
+    ('€', "EUR"),
+    ('£', "GBP EGP GIP FKP SHP LBP SYP SSP"),
+    ('¥', "JPY CNY"),
+    ('₹', "INR"),
+    ('₩', "KRW KPW"),
+    ('₽', "RUB"),
+    ('₺', "TRY"),
+    ('₪', "ILS"),
+    ('₫', "VND"),
+    ('₱', "PHP"),
+    ('₦', "NGN"),
+];
+
+/// Whether `c` is a currency sign (of any currency).
+fn is_sign(c: char) -> bool {
+    CURRENCY_SIGNS.iter().any(|(sign, _)| *sign == c)
+}
 
 fn example(sep: NumberSeparators) -> String {
     format!("1{}234{}56", sep.group, sep.decimal)
@@ -193,8 +222,9 @@ fn example(sep: NumberSeparators) -> String {
 
 /// Parses what a person typed into an amount field, in their locale's separators.
 ///
-/// Accepts grouping (`1,200.50`), spaces anywhere (`1 200,50`), a currency sign or the
-/// currency's own code, and a leading sign; returns `Ok(None)` for a blank field.
+/// Accepts grouping (`1,200.50`), spaces anywhere (`1 200,50`), a sign or code of the amount's
+/// own currency (another's is refused), a leading sign, and digits of other scripts (`١٢٣٤`);
+/// returns `Ok(None)` for a blank field.
 /// Grouping must end in a group of three digits, so `1.5` in de-DE is refused as ambiguous
 /// instead of silently read as fifteen.
 ///
@@ -209,26 +239,58 @@ pub fn parse_amount(input: &str, sep: NumberSeparators, currency: Currency) -> R
     // People type the group separator as a plain space where the locale uses U+202F or U+00A0,
     // and as an apostrophe where it uses U+2019 (de-CH).
     let apostrophe_group = matches!(sep.group, '\'' | '’');
+    // Where the locale writes its digits and separators in another script (ar-EG: ١٬٢٣٤٫٥),
+    // people type them in that script or, on a Latin keyboard, as 1,234.5: both are read.
+    let latin = |c: char| match c {
+        '\u{066B}' => sep.decimal,
+        '\u{066C}' => sep.group,
+        '.' if !sep.decimal.is_ascii() => sep.decimal,
+        ',' if !sep.group.is_ascii() && !sep.group.is_whitespace() => sep.group,
+        c => super::text::latin_digit(c),
+    };
     let mut s: String = input
         .chars()
         .filter(|c| !(c.is_whitespace() || apostrophe_group && matches!(c, '\'' | '’')))
+        .map(latin)
         .collect();
     if s.is_empty() {
         return Ok(None);
     }
-    if let Some(rest) = s
-        .strip_suffix(currency.as_str())
-        .or_else(|| s.strip_prefix(currency.as_str()))
-    {
-        s = rest.to_owned();
+    let other = |typed: &str| AmountError::OtherCurrency {
+        currency,
+        typed: typed.to_owned(),
+    };
+    // A currency code before or after the number: this currency's goes, another's is refused.
+    let letters = |t: &str| t.bytes().all(|b| b.is_ascii_alphabetic());
+    let tail = s.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+    let head = s.len() - s.trim_start_matches(|c: char| c.is_ascii_alphabetic()).len();
+    let code = match (s.len() - tail, head) {
+        (3, _) => Some(tail..s.len()),
+        (_, 3) => Some(0..3),
+        _ => None,
+    };
+    if let Some(at) = code.filter(|at| at.len() < s.len() && letters(&s[at.clone()])) {
+        if s[at.clone()].eq_ignore_ascii_case(currency.as_str()) {
+            s.replace_range(at, "");
+        } else if s[at.clone()].bytes().all(|b| b.is_ascii_uppercase()) {
+            // Upper case, as codes are written; `12abc` is a typo, not a currency.
+            return Err(other(&s[at]));
+        }
     }
-    let s = s.trim_matches(|c| CURRENCY_SIGNS.contains(&c));
+    if let Some(sign) = s.chars().find(|&c| {
+        CURRENCY_SIGNS
+            .iter()
+            .any(|(sign, codes)| *sign == c && !codes.split(' ').any(|k| k == currency.as_str()))
+    }) {
+        return Err(other(&sign.to_string()));
+    }
+    let s = s.trim_matches(is_sign);
     let (negative, s) = match s.chars().next() {
         Some('-' | '−') => (true, &s[s.chars().next().map_or(0, char::len_utf8)..]),
         Some('+') => (false, &s[1..]),
         _ => (false, s),
     };
-    let s = s.trim_matches(|c| CURRENCY_SIGNS.contains(&c));
+    let s = s.trim_matches(is_sign);
     if s.is_empty() {
         return Err(not_a_number());
     }
@@ -321,6 +383,84 @@ mod tests {
         assert_eq!(usd(".5"), Ok(Some(50)));
         assert_eq!(usd("5."), Ok(Some(500)));
         assert_eq!(usd("1,00,000"), Ok(Some(10_000_000)), "Indian grouping");
+    }
+
+    #[test]
+    fn another_currencys_sign_or_code_is_refused_not_dropped() {
+        let other = |typed: &str| {
+            Err(AmountError::OtherCurrency {
+                currency: Currency::USD,
+                typed: typed.into(),
+            })
+        };
+        assert_eq!(usd("€100"), other("€"));
+        assert_eq!(usd("100 €"), other("€"));
+        assert_eq!(usd("£5"), other("£"));
+        assert_eq!(usd("100 EUR"), other("EUR"));
+        assert_eq!(usd("EUR100"), other("EUR"));
+        assert!(matches!(usd("12abc"), Err(AmountError::NotANumber { .. })));
+        assert_eq!(
+            AmountError::OtherCurrency {
+                currency: Currency::USD,
+                typed: "€".into()
+            }
+            .to_string(),
+            "This amount is in USD, not “€”"
+        );
+        // This currency's own sign and code, in any case, are read.
+        assert_eq!(usd("100 usd"), Ok(Some(10_000)));
+        assert_eq!(usd("-$5"), Ok(Some(-500)));
+        let eur = Currency::parse("EUR").unwrap();
+        assert_eq!(
+            parse_amount("100 €", DE, eur).map(|m| m.map(|m| m.minor)),
+            Ok(Some(10_000))
+        );
+        assert!(matches!(
+            parse_amount("$100", DE, eur),
+            Err(AmountError::OtherCurrency { .. })
+        ));
+        let cad = Currency::parse("CAD").unwrap();
+        assert_eq!(
+            parse_amount("$100", EN, cad).map(|m| m.map(|m| m.minor)),
+            Ok(Some(10_000))
+        );
+        // Words are not codes, nor is a cent sign a dollar sign.
+        assert!(matches!(usd("100 dollars"), Err(AmountError::NotANumber { .. })));
+        assert!(matches!(usd("50¢"), Err(AmountError::NotANumber { .. })));
+        assert!(matches!(usd("USD"), Err(AmountError::NotANumber { .. })));
+    }
+
+    #[test]
+    fn digits_and_separators_of_other_scripts_are_read() {
+        let ar = NumberSeparators {
+            decimal: '\u{066B}',
+            group: '\u{066C}',
+        };
+        let read = |s: &str, sep| parse_amount(s, sep, Currency::USD).map(|m| m.map(|m| m.minor));
+        assert_eq!(read("١٬٢٣٤٫٥", ar), Ok(Some(123_450)));
+        assert_eq!(read("١٢٣٤", ar), Ok(Some(123_400)));
+        assert_eq!(read("۱۲۳۴", ar), Ok(Some(123_400)), "Persian digits");
+        // A Latin keyboard's point and comma, where the locale's own are Arabic.
+        assert_eq!(read("1,234.5", ar), Ok(Some(123_450)));
+        assert_eq!(read("1234.5", ar), Ok(Some(123_450)));
+        assert_eq!(read("１２３４", EN), Ok(Some(123_400)), "full-width digits");
+        assert_eq!(
+            read("١٬٢٣٤٫٥", EN),
+            Ok(Some(123_450)),
+            "Arabic separators, whatever the locale"
+        );
+        // Where the locale's separators are Latin, a point or comma keeps its meaning there.
+        assert!(matches!(read("1.5", DE), Err(AmountError::Ambiguous { .. })));
+    }
+
+    #[test]
+    fn a_currency_without_decimals_says_so_in_words() {
+        let jpy = Currency::parse("JPY").unwrap();
+        let e = parse_amount("1.5", EN, jpy).unwrap_err();
+        assert_eq!(e.to_string(), "JPY amounts have no decimal places");
+        let kwd = Currency::parse("KWD").unwrap();
+        let e = parse_amount("1.2345", EN, kwd).unwrap_err();
+        assert_eq!(e.to_string(), "KWD amounts have at most 3 decimal places");
     }
 
     #[test]

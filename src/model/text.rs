@@ -14,6 +14,26 @@ pub fn trim_visible(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c))
 }
 
+/// The zeros of the decimal digits people type in scripts other than Latin: Arabic-Indic
+/// (ar), Extended Arabic-Indic (fa, ur), Devanagari (mr, ne), Bengali, Myanmar, and the
+/// full-width digits of Chinese and Japanese input methods.
+const DIGIT_ZEROS: &[u32] = &[0x0660, 0x06F0, 0x0966, 0x09E6, 0x1040, 0xFF10];
+
+/// A decimal digit of another script as its Latin digit; any other character as it is.
+///
+/// ```
+/// use dealform::model::text::latin_digit;
+/// assert_eq!(['١', '۲', '３', 'x'].map(latin_digit), ['1', '2', '3', 'x']);
+/// ```
+pub fn latin_digit(c: char) -> char {
+    let code = c as u32;
+    DIGIT_ZEROS
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&code))
+        .and_then(|zero| char::from_digit(code - zero, 10))
+        .unwrap_or(c)
+}
+
 /// Whether a value shows nothing to a person once trimmed.
 pub fn is_blank(s: &str) -> bool {
     trim_visible(s).is_empty()

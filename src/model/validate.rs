@@ -147,7 +147,13 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
             },
             Field::Probability => {
                 let (min, max) = rule.range.unwrap_or((0, 100));
-                let digits = text.trim_end_matches('%').trim_end();
+                // In the locale's script or in Latin digits, with its percent sign or none.
+                let digits: String = text
+                    .trim_end_matches(['%', '٪'])
+                    .trim_end()
+                    .chars()
+                    .map(super::text::latin_digit)
+                    .collect();
                 match digits.parse::<i64>() {
                     Ok(p) if (min..=max).contains(&p) && digits.bytes().all(|b| b.is_ascii_digit()) => {
                         // Within 0..=100 by the range check's default and the domain's bound.
@@ -342,10 +348,7 @@ mod tests {
             currency: "jpy".into(),
             ..draft()
         });
-        assert_eq!(
-            e,
-            vec![(Field::Amount, "JPY amounts have at most 0 decimal places".into())]
-        );
+        assert_eq!(e, vec![(Field::Amount, "JPY amounts have no decimal places".into())]);
     }
 
     #[test]
@@ -361,7 +364,7 @@ mod tests {
 
     #[test]
     fn probability_is_a_whole_number_from_0_to_100() {
-        for ok in ["0", "100", "55", "55 %"] {
+        for ok in ["0", "100", "55", "55 %", "٥٥٪", "５５"] {
             assert!(
                 errors_of(&DealDraft {
                     probability: ok.into(),
