@@ -30,6 +30,16 @@ pub const CODE_UNREACHABLE: &str =
 pub const CODE_GONE: &str =
     "Part of the app is no longer on the server: it was updated since this page was opened. Reload the page to go on.";
 
+/// "in 1 second", "in 5 seconds": a wait as a sentence says it.
+///
+/// ```
+/// use dealform::backend::in_seconds;
+/// assert_eq!([in_seconds(1), in_seconds(5)], ["in 1 second", "in 5 seconds"]);
+/// ```
+pub fn in_seconds(secs: u64) -> String {
+    format!("in {secs} second{}", if secs == 1 { "" } else { "s" })
+}
+
 /// The error for a chunk of code that did not come; `gone` when the server no longer has it.
 pub fn code_unfetched(gone: bool) -> BackendError {
     if gone {
@@ -60,7 +70,7 @@ pub enum BackendError {
     #[error("The CRM refused the credentials: {0}")]
     Unauthorized(String),
     /// Too many requests; the backend asks to wait.
-    #[error("The CRM is limiting requests. Try again {}.", match retry_after_secs { Some(s) => format!("in {s} seconds"), None => "shortly".to_owned() })]
+    #[error("The CRM is limiting requests. Try again {}.", retry_after_secs.map_or_else(|| "shortly".to_owned(), in_seconds))]
     RateLimited {
         /// How long the backend asked to wait, when it said.
         retry_after_secs: Option<u64>,

@@ -180,8 +180,9 @@ impl HttpBackend {
             }
             retries += 1;
             self.tell(Some(format!(
-                "{} asked to slow down: trying again in {wait} seconds…",
-                self.provider.name()
+                "{} asked to slow down: trying again {}…",
+                self.provider.name(),
+                crate::backend::in_seconds(wait)
             )));
             // Cleared when the wait is over, or when the call is given up mid-wait.
             let _told = Told(self);

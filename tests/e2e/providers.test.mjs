@@ -110,7 +110,7 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
       await crm.fault(name, { kind: p.retry, method: 'POST', path: p.create, retry_after: 1 });
       await newDeal(page, { name: 'Patient deal' });
       await page.getByRole('button', { name: 'Save' }).click();
-      await visible(page.getByText(/asked to slow down: trying again in \d seconds/));
+      await visible(page.getByText(/asked to slow down: trying again in \d seconds?/));
       await hasText(page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Patient deal”.');
       assert.equal(await creates(), 2, 'the refused request and its retry');
       await close(['429']);
