@@ -57,6 +57,17 @@ describe('embedding', () => {
     assert.deepEqual(s.problems, []);
   });
 
+  test('a host page that shrinks its root font (html { font-size: 62.5% }) does not shrink the widget', async () => {
+    const s = await visit('/root-font.html', '<deal-form sample-data></deal-form>', { head: '<style>html { font-size: 62.5% } body { font-size: 1.6rem }</style>' });
+    await visible(s.page.getByRole('table', { name: 'Deals' }));
+    const heading = await s.page.getByRole('heading', { name: 'Deals' }).evaluate((h) => getComputedStyle(h).fontSize);
+    assert.equal(heading, '21.6px', 'the heading is 1.35 times the widget\'s 16 px, not the host root\'s 10 px');
+    const button = await s.page.getByRole('button', { name: 'New deal' }).evaluate((b) => b.getBoundingClientRect().height);
+    assert.ok(button >= 40, `a button is at least 2.5 times 16 px tall (${button} px)`);
+    await s.context.close();
+    assert.deepEqual(s.problems, []);
+  });
+
   test('a config attribute points it at a CRM on another port', async () => {
     await crm.reset('heffl');
     const config = JSON.stringify({ provider: 'heffl', base_url: `${crm.url}/heffl`, credentials: { api_key: 'test-key' }, page_size: 10 });
