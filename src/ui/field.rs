@@ -47,6 +47,8 @@ pub fn FieldRow(
     touched: RwSignal<Vec<Field>>,
     /// Errors the backend reported; a field's are cleared once it is edited.
     server_errors: RwSignal<Vec<FieldError>>,
+    /// Date fields whose control holds text the browser cannot read as a date.
+    unreadable: RwSignal<Vec<Field>>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -96,12 +98,27 @@ pub fn FieldRow(
                 prop:value=move || value.get() on:input=set on:blur=blur />
         }
         .into_any(),
-        Control::Date => view! {
-            <input id=id.clone() type="date" min="1900-01-01" max="2199-12-31"
-                aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
-                prop:value=move || value.get() on:input=set on:blur=blur />
+        Control::Date => {
+            // Its value is "" both when empty and when what is typed is no date (February 30,
+            // a day without its year); only its validity tells them apart.
+            let read = move |ev: leptos::ev::Event| {
+                let bad = event_target::<web_sys::HtmlInputElement>(&ev).validity().bad_input();
+                if unreadable.try_with_untracked(|u| u.contains(&field) != bad) == Some(true) {
+                    unreadable.update(|u| {
+                        u.retain(|f| *f != field);
+                        u.extend(bad.then_some(field));
+                    });
+                }
+            };
+            view! {
+                <input id=id.clone() type="date" min="1900-01-01" max="2199-12-31"
+                    aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
+                    prop:value=move || value.get()
+                    on:input=move |ev| { read(ev.clone()); set(ev) }
+                    on:blur=move |ev: leptos::ev::FocusEvent| { read(ev.clone().into()); blur(ev) } />
+            }
+            .into_any()
         }
-        .into_any(),
         Control::TextArea => view! {
             <textarea id=id.clone() rows="4"
                 aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()

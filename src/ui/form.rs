@@ -10,6 +10,18 @@ use crate::model::{validate, Deal, DealDraft, DealId, Field, FieldError, Stage, 
 use crate::ui::load::Load;
 use leptos::prelude::*;
 
+/// What a date control's error says when the browser cannot read its text as a date.
+const UNREADABLE_DATE: &str = "Enter a whole date that exists, or clear the field";
+
+/// Whether the date control `id` holds text the browser cannot read as a date: its value is
+/// then "", as if it were empty.
+fn unreadable_date(app: &super::app::AppCtx, id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    app.element(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|e| e.validity().bad_input())
+}
+
 /// The form page, built: a plain function, so that the release build can hand it out of the
 /// chunk of wasm it is split into (see [`super::chunks::form_code`]).
 pub type FormView = fn(Option<DealId>) -> AnyView;
@@ -92,6 +104,9 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         move |_| draft.with(|d| validate(d, &schema, &cx))
     });
     let touched = RwSignal::new(Vec::<Field>::new());
+    // Date controls holding what the browser cannot read as a date (February 30, a day without
+    // its year): their value is then "", which must not save as "no date".
+    let unreadable = RwSignal::new(Vec::<Field>::new());
     let submitted = RwSignal::new(false);
     let server_errors = RwSignal::new(Vec::<FieldError>::new());
     let form_error = RwSignal::new(None::<String>);
@@ -123,6 +138,9 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             if !shown {
                 return None;
             }
+            if unreadable.with(|u| u.contains(&field)) {
+                return Some(UNREADABLE_DATE.to_owned());
+            }
             checked.with(|r| {
                 r.as_ref()
                     .err()
@@ -145,9 +163,19 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             }
             submitted.set(true);
             form_error.set(None);
-            let fields = match checked.get_untracked() {
-                Ok(f) => f,
-                Err(errors) => {
+            // Asked again here: Enter, or a click on Save (which does not take focus from the
+            // field, see the actions below), submits without the field's blur.
+            let date = id_of(Field::CloseDate);
+            unreadable.set(
+                unreadable_date(&app, &date)
+                    .then_some(Field::CloseDate)
+                    .into_iter()
+                    .collect(),
+            );
+            let fields = match (checked.get_untracked(), unreadable.with_untracked(Vec::is_empty)) {
+                (Ok(f), true) => f,
+                (_, false) => return app.focus(&date),
+                (Err(errors), true) => {
                     if let Some(first) = errors.first() {
                         app.focus(&id_of(first.field));
                     }
@@ -261,7 +289,11 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         if !submitted.get() {
             return None;
         }
-        let n = checked.with(|r| r.as_ref().err().map_or(0, Vec::len));
+        let n = checked.with(|r| {
+            let errors = r.as_ref().err().map_or(&[][..], Vec::as_slice);
+            let extra = unreadable.with(|u| u.iter().filter(|f| !errors.iter().any(|e| e.field == **f)).count());
+            errors.len() + extra
+        });
         (n > 0).then(|| {
             if n == 1 {
                 "1 field needs attention before saving.".to_owned()
@@ -308,7 +340,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 _ => None,
             };
             view! {
-                <FieldRow field label=rule.label() id=id_of(field) required=rule.required control draft error=error_for(field) hint touched server_errors />
+                <FieldRow field label=rule.label() id=id_of(field) required=rule.required control draft error=error_for(field) hint touched server_errors unreadable />
             }
         })
         .collect_view();
@@ -327,13 +359,18 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 {move || problems().map(|p| view! { <p class="df-summary" role="alert">{p}</p> })}
                 {move || form_error.get().map(|e| view! { <p class="df-error" role="alert">{e}</p> })}
                 {fields}
-                <div class="df-actions">
-                    <button type="submit" class="df-button df-primary" aria-disabled=move || saving.get().to_string() disabled=move || saving.get()>
+                // A press on these buttons leaves focus in the field: the field's blur would
+                // show its error, moving the buttons down under the pointer before its release,
+                // and the click would be lost. While saving they stay focusable (aria-disabled,
+                // not disabled), so focus is not dropped to the page when they go inert.
+                <div class="df-actions" on:mousedown=|ev| ev.prevent_default()>
+                    <button type="submit" class="df-button df-primary" aria-disabled=move || saving.get().to_string()>
                         {move || if saving.get() { "Saving…" } else { "Save" }}
                     </button>
                     <button type="button" class="df-button" on:click=cancel>"Cancel"</button>
                     {deal.is_some().then(|| view! {
-                        <button type="button" class="df-button df-danger df-end" on:click=move |_| delete_open.set(true) disabled=move || saving.get()>"Delete"</button>
+                        <button type="button" class="df-button df-danger df-end" aria-disabled=move || saving.get().to_string()
+                            on:click=move |_| if !saving.get_untracked() { delete_open.set(true) }>"Delete"</button>
                     })}
                 </div>
             </form>

@@ -112,6 +112,17 @@ pub fn DealList(
         }
     };
 
+    // Back from a form (saved, cancelled, deleted), focus lands on the list's heading rather
+    // than on the page, whose next Tab would start from the top: a keyboard user goes on from
+    // the list, and a screen reader says where they are.
+    if app.navigated.get_value() {
+        let heading = heading.clone();
+        request_animation_frame(move || {
+            if !app.is_gone() {
+                app.focus(&heading);
+            }
+        });
+    }
     let table_heading = heading.clone();
     view! {
         <section class="df-list" aria-labelledby=heading.clone() on:pointerover=move |_| prefetch() on:focusin=move |_| prefetch()>

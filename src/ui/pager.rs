@@ -41,11 +41,13 @@ pub fn Pager(
             }
         })
     };
+    // aria-disabled, not disabled: a button that goes inert under the user's focus (Next page
+    // onto the last page) keeps it, where a disabled one would drop it to the page.
     view! {
         <nav class="df-pager" aria-label="Pages">
-            <button type="button" class="df-button" on:click=go_prev disabled=move || pages.with(|p| p.len() <= 1)>"Previous page"</button>
+            <button type="button" class="df-button" on:click=go_prev aria-disabled=move || (pages.with(Vec::len) <= 1).to_string()>"Previous page"</button>
             <span class="df-range" aria-live="polite">{range_text}</span>
-            <button type="button" class="df-button" on:click=go_next disabled=move || next.with(Option::is_none)>"Next page"</button>
+            <button type="button" class="df-button" on:click=go_next aria-disabled=move || next.with(Option::is_none).to_string()>"Next page"</button>
         </nav>
     }
 }

@@ -281,6 +281,87 @@ describe('the deal list on the local backend', () => {
     await done(s);
   });
 
+  test('a close date the browser cannot read (February 30) is an error at the field, not a deal saved without its date', async () => {
+    server.config = null;
+    const s = await app();
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await s.page.getByLabel('Name', { exact: true }).fill('Leap deal');
+    const date = s.page.getByLabel('Close date', { exact: true });
+    // Typed segment by segment, as a person does: the month, the day, the year.
+    await date.click();
+    await s.page.keyboard.type('02302026');
+    assert.equal(await date.inputValue(), '', 'the browser reads February 30 as no value');
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await visible(s.page.getByText('Enter a whole date that exists, or clear the field'));
+    await visible(s.page.getByRole('alert').filter({ hasText: '1 field needs attention' }));
+    assert.equal(await date.getAttribute('aria-invalid'), 'true');
+    assert.ok(await date.evaluate((el) => el === document.activeElement), 'focus goes to the date');
+    // Corrected, it saves with its date.
+    await date.fill('2026-02-28');
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Leap deal”.');
+    assert.equal((await rows(s.page))[0][3], 'Feb 28, 2026');
+    await done(s);
+  });
+
+  test('another currency\'s sign is refused, not saved as dollars; amounts in Arabic digits are read', async () => {
+    server.config = null;
+    const s = await app();
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await fillDeal(s.page, { name: 'Euro deal', amount: '€100' });
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await visible(s.page.getByText('This amount is in USD, not “€”'));
+    await visible(s.page.getByRole('heading', { name: 'New deal' }));
+    await fillDeal(s.page, { amount: '١٬٢٣٤٫٥' });
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Euro deal”.');
+    assert.equal((await rows(s.page))[0][1], '$1,234.50');
+    await done(s);
+  });
+
+  test('a press on Save is not lost when leaving a field shows its error and moves the buttons', async () => {
+    server.config = null;
+    const s = await app();
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await s.page.getByLabel('Name', { exact: true }).fill('One click');
+    await s.page.getByLabel('Win probability', { exact: true }).fill('101');
+    // One press and release of the mouse at Save's place, as a hand does, with the field still
+    // focused: its error must not push Save from under the pointer between the two.
+    await s.page.getByRole('button', { name: 'Save' }).scrollIntoViewIfNeeded();
+    const save = await s.page.getByRole('button', { name: 'Save' }).boundingBox();
+    await s.page.mouse.click(save.x + save.width / 2, save.y + save.height / 2);
+    await visible(s.page.getByRole('alert').filter({ hasText: '1 field needs attention' }));
+    await s.page.getByLabel('Win probability', { exact: true }).fill('60');
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Created' }), 'Created “One click”.');
+    await done(s);
+  });
+
+  test('focus is never dropped to the page: after Save, Cancel and Delete it is on the list\'s heading', async () => {
+    server.config = null;
+    const s = await app();
+    const onHeading = () => s.page.getByRole('heading', { name: 'Deals' }).evaluate((el) => el === el.getRootNode().activeElement);
+    // Saved from the keyboard: Tab to Save, then Space.
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await s.page.getByLabel('Name', { exact: true }).fill('Focus deal');
+    await s.page.getByRole('button', { name: 'Save' }).focus();
+    await s.page.keyboard.press('Space');
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Focus deal”.');
+    await until(onHeading, 'focus on the list\'s heading after Save');
+    // Cancelled, untouched.
+    await s.page.getByRole('button', { name: 'Focus deal' }).click();
+    await visible(s.page.getByRole('heading', { name: 'Edit deal' }));
+    await s.page.getByRole('button', { name: 'Cancel' }).click();
+    await until(onHeading, 'focus on the list\'s heading after Cancel');
+    // Deleted, through its dialog.
+    await s.page.getByRole('button', { name: 'Focus deal' }).click();
+    await s.page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await s.page.getByRole('alertdialog').getByRole('button', { name: 'Delete deal' }).click();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Deleted' }), 'Deleted “Focus deal”.');
+    await until(onHeading, 'focus on the list\'s heading after Delete');
+    await done(s);
+  });
+
   test('Enter in a field saves the form from the keyboard', async () => {
     server.config = null;
     const s = await app();
@@ -311,6 +392,11 @@ describe('search, sort and paging', () => {
     await visible(s.page.getByText('26–30 of 30'));
     assert.equal((await rows(s.page))[0][0], 'Deal 26');
     assert.ok(await s.page.getByRole('button', { name: 'Next page' }).isDisabled());
+    // Onto the last page, Next page goes inert but keeps the focus the click gave it, and a
+    // press on it does nothing.
+    assert.ok(await s.page.getByRole('button', { name: 'Next page' }).evaluate((el) => el === el.getRootNode().activeElement));
+    await s.page.keyboard.press('Enter');
+    await visible(s.page.getByText('26–30 of 30'));
     await s.page.getByRole('button', { name: 'Previous page' }).click();
     await visible(s.page.getByText('1–25 of 30'));
     await done(s);
