@@ -244,7 +244,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             app.go(View::List, None);
         })
     };
-    let cancel = move |_| {
+    let cancel = move || {
         if dirty.get_untracked() {
             discard_open.set(true);
         } else {
@@ -355,7 +355,14 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     <button type="button" class="df-button" on:click=move |_| draft.set(initial.get_value())>"Discard changes"</button>
                 </div>
             })}
-            <form class="df-form" novalidate on:submit=submit>
+            // Escape leaves the form as Cancel does, asking first where something was typed.
+            // The dialogs are outside the form: their own Escape closes only them.
+            <form class="df-form" novalidate on:submit=submit on:keydown=move |ev| {
+                if ev.key() == "Escape" && !ev.default_prevented() && !saving.get_untracked() {
+                    ev.prevent_default();
+                    cancel();
+                }
+            }>
                 {move || problems().map(|p| view! { <p class="df-summary" role="alert">{p}</p> })}
                 {move || form_error.get().map(|e| view! { <p class="df-error" role="alert">{e}</p> })}
                 {fields}
@@ -367,7 +374,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     <button type="submit" class="df-button df-primary" aria-disabled=move || saving.get().to_string()>
                         {move || if saving.get() { "Saving…" } else { "Save" }}
                     </button>
-                    <button type="button" class="df-button" on:click=cancel>"Cancel"</button>
+                    <button type="button" class="df-button" on:click=move |_| cancel()>"Cancel"</button>
                     {deal.is_some().then(|| view! {
                         <button type="button" class="df-button df-danger df-end" aria-disabled=move || saving.get().to_string()
                             on:click=move |_| if !saving.get_untracked() { delete_open.set(true) }>"Delete"</button>

@@ -362,6 +362,29 @@ describe('the deal list on the local backend', () => {
     await done(s);
   });
 
+  test('Escape leaves a form as Cancel does: at once when untouched, through the discard question when typed in', async () => {
+    server.config = null;
+    const s = await app();
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await visible(s.page.getByRole('heading', { name: 'New deal' }));
+    await s.page.getByLabel('Name', { exact: true }).press('Escape');
+    await visible(s.page.getByRole('heading', { name: 'Deals' }));
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await s.page.getByLabel('Name', { exact: true }).fill('Half typed');
+    await s.page.getByLabel('Name', { exact: true }).press('Escape');
+    const dialog = s.page.getByRole('alertdialog', { name: 'Discard unsaved changes?' });
+    await visible(dialog);
+    // Escape in the dialog closes only the dialog: the form and its text stay.
+    await s.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await s.page.getByLabel('Name', { exact: true }).inputValue(), 'Half typed');
+    await s.page.getByLabel('Name', { exact: true }).press('Escape');
+    await dialog.getByRole('button', { name: 'Discard changes' }).click();
+    await visible(s.page.getByRole('heading', { name: 'Deals' }));
+    await visible(s.page.getByText('No deals yet'));
+    await done(s);
+  });
+
   test('Enter in a field saves the form from the keyboard', async () => {
     server.config = null;
     const s = await app();
