@@ -9,7 +9,7 @@ use super::status::ErrorPanel;
 use crate::backend::BackendError;
 use crate::config::{ListView, Mode};
 use crate::drafts::{DraftTarget, SavedDraft};
-use crate::model::{Deal, ListQuery, Page, Sort, SortDir, SortField};
+use crate::model::{Deal, Field, ListQuery, Page, Sort, SortDir, SortField};
 use crate::ui::load::Load;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -56,6 +56,9 @@ pub fn DealList(
     let searchable = app.backend.with_value(|b| b.capabilities().search);
     let backend_name = app.backend.with_value(|b| b.name().to_owned());
     let editable = app.config.with_value(|c| c.mode) != Mode::List;
+    // A CRM without close dates (Attio) would show a column that is always empty: the
+    // stylesheet hides it, in both list views, where the section says so.
+    let no_date = !app.backend.with_value(|b| b.schema().has(Field::CloseDate));
     let typed = RwSignal::new(list.search.get_untracked());
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     // A search still waiting for its pause when the list goes (a deal opened mid-word) is
@@ -125,7 +128,7 @@ pub fn DealList(
     }
     let table_heading = heading.clone();
     view! {
-        <section class="df-list" aria-labelledby=heading.clone() on:pointerover=move |_| prefetch() on:focusin=move |_| prefetch()>
+        <section class="df-list" class:df-no-date=no_date aria-labelledby=heading.clone() on:pointerover=move |_| prefetch() on:focusin=move |_| prefetch()>
             <div class="df-toolbar">
                 <h2 id=heading.clone() class="df-heading" tabindex="-1">"Deals"</h2>
                 {if searchable { view! {
