@@ -7,8 +7,8 @@ use super::{deal_path, error_for_status, wire_money, Capabilities, Provider, Wri
 use crate::backend::BackendError;
 use crate::json::Json;
 use crate::model::{
-    Currency, Cursor, Deal, DealFields, DealId, Field, FieldError, FieldRule, Labels, ListQuery, Page, PagingStyle,
-    Schema, SortDir, SortField, Stage,
+    Currency, Cursor, Deal, DealFields, DealId, Field, FieldError, FieldRule, IdFormat, Labels, ListQuery, Page,
+    PagingStyle, Schema, SortDir, SortField, Stage,
 };
 
 /// The paths this provider uses, relative to the base URL.
@@ -127,7 +127,12 @@ impl Provider for Attio {
             FieldRule::optional(Field::Name).required().max_chars(1000),
             FieldRule::optional(Field::Amount).range(0, crate::model::money::MAX_MAJOR),
             FieldRule::optional(Field::Stage).required(),
-            FieldRule::optional(Field::Owner).required().max_chars(320),
+            // Written as a workspace member's email address (the API's docs); read back as the
+            // member's id.
+            FieldRule::optional(Field::Owner)
+                .required()
+                .max_chars(320)
+                .format(IdFormat::Email),
         ])
     }
 

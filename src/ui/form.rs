@@ -337,7 +337,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     .clone()
                     .map(|e| format!("The stage list could not be loaded ({e}); type the stage id."))
                     .or_else(|| stages_note.clone()),
-                _ => None,
+                // An id-valued field says what the CRM takes before the user types, not after.
+                _ => rule.format.map(|f| format!("Must be {}", f.describe())),
             };
             view! {
                 <FieldRow field label=rule.label() id=id_of(field) required=rule.required control draft error=error_for(field) hint touched server_errors unreadable />

@@ -162,6 +162,16 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
       await close();
     });
 
+    test('Attio\'s owner says it takes an email address, and a name is refused before anything is sent', { skip: name !== 'attio' && 'only Attio takes owners as email addresses' }, async () => {
+      const page = await open();
+      await newDeal(page, { name: 'Owner check', owner: 'John Smith' });
+      await visible(page.getByText('Must be an email address', { exact: true }));
+      await page.getByRole('button', { name: 'Save' }).click();
+      await visible(page.getByText('Owner must be an email address'));
+      assert.equal(await creates(), 0);
+      await close();
+    });
+
     test('a wrong key is refused with the CRM\'s own message', async () => {
       const wrong = Object.fromEntries(Object.keys(p.credentials).map((k) => [k, 'wrong-key']));
       server.config = JSON.stringify({ provider: name, base_url: `${crm.url}/${name}`, credentials: wrong, page_size: 10 });
