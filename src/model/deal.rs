@@ -286,6 +286,35 @@ impl Deal {
 }
 
 impl DealFields {
+    /// `mine`, an edit of `base`, laid over `theirs`, what the deal holds when it is saved: the
+    /// fields the user changed from `base` come from `mine`, the others from `theirs`. So saving
+    /// an edit does not undo what was changed elsewhere since the form opened (in another tab,
+    /// or by a colleague at the CRM) in fields this user left alone.
+    ///
+    /// ```
+    /// use dealform::model::DealFields;
+    /// let base = DealFields { name: "Acme".into(), owner: Some("Ann".into()), ..Default::default() };
+    /// let mine = DealFields { name: "Acme renewal".into(), ..base.clone() };
+    /// let theirs = DealFields { owner: Some("Bo".into()), ..base.clone() };
+    /// let saved = DealFields::rebased(&mine, &base, &theirs);
+    /// assert_eq!((saved.name.as_str(), saved.owner.as_deref()), ("Acme renewal", Some("Bo")));
+    /// ```
+    pub fn rebased(mine: &DealFields, base: &DealFields, theirs: &DealFields) -> DealFields {
+        fn pick<T: Clone + PartialEq>(mine: &T, base: &T, theirs: &T) -> T {
+            if mine == base { theirs } else { mine }.clone()
+        }
+        DealFields {
+            name: pick(&mine.name, &base.name, &theirs.name),
+            amount: pick(&mine.amount, &base.amount, &theirs.amount),
+            stage: pick(&mine.stage, &base.stage, &theirs.stage),
+            close_date: pick(&mine.close_date, &base.close_date, &theirs.close_date),
+            probability: pick(&mine.probability, &base.probability, &theirs.probability),
+            owner: pick(&mine.owner, &base.owner, &theirs.owner),
+            company: pick(&mine.company, &base.company, &theirs.company),
+            description: pick(&mine.description, &base.description, &theirs.description),
+        }
+    }
+
     /// Every field, absent ones as `null`; an amount as `{"minor", "currency"}`.
     pub fn to_json(&self) -> Json {
         let amount = self
@@ -362,6 +391,44 @@ impl DealDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rebased_edit_keeps_what_changed_elsewhere_in_fields_it_left_alone() {
+        let usd = |minor| Some(Money::new(minor, Currency::USD));
+        let base = DealFields {
+            name: "Initech".into(),
+            amount: usd(10_000),
+            owner: Some("Ann".into()),
+            stage: Some("lead".into()),
+            ..Default::default()
+        };
+        let mine = DealFields {
+            amount: usd(25_000),
+            stage: Some("won".into()),
+            ..base.clone()
+        };
+        let theirs = DealFields {
+            owner: Some("Bo".into()),
+            stage: Some("lost".into()),
+            description: Some("Called on Monday".into()),
+            ..base.clone()
+        };
+        let saved = DealFields::rebased(&mine, &base, &theirs);
+        assert_eq!(
+            saved,
+            DealFields {
+                name: "Initech".into(),
+                amount: usd(25_000),
+                // Both changed it: the one saving now is the one the user sees saved.
+                stage: Some("won".into()),
+                owner: Some("Bo".into()),
+                description: Some("Called on Monday".into()),
+                ..Default::default()
+            }
+        );
+        // Nothing changed elsewhere: the edit as it is.
+        assert_eq!(DealFields::rebased(&mine, &base, &base), mine);
+    }
 
     #[test]
     fn a_deal_shown_in_the_form_keeps_every_field() {

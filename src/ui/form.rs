@@ -6,7 +6,7 @@ use super::field::{Control, FieldRow};
 use super::status::ErrorPanel;
 use crate::backend::BackendError;
 use crate::drafts::DraftTarget;
-use crate::model::{validate, Deal, DealDraft, DealId, Field, FieldError, Stage, ValidationContext};
+use crate::model::{validate, Deal, DealDraft, DealFields, DealId, Field, FieldError, Stage, ValidationContext};
 use crate::ui::load::Load;
 use leptos::prelude::*;
 
@@ -189,7 +189,16 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             let target = target.clone();
             leptos::task::spawn_local(async move {
                 let result = match &editing {
-                    Some(d) => backend.update(&d.id, &fields).await,
+                    Some(d) => {
+                        // What the deal holds now: fields changed elsewhere since the form
+                        // opened, and left alone here, keep that change. Where it cannot be
+                        // read, the save goes ahead as typed and says what fails, if anything.
+                        let fields = match backend.get(&d.id).await {
+                            Ok(now) => DealFields::rebased(&fields, &d.fields, &now.fields),
+                            Err(_) => fields,
+                        };
+                        backend.update(&d.id, &fields).await
+                    }
                     None => backend.create(&fields).await,
                 };
                 // Saved is saved, whoever is left to hear of it: its draft goes either way.

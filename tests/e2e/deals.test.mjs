@@ -141,6 +141,29 @@ describe('the deal list on the local backend', () => {
     await done(s);
   });
 
+  test('saving an edit keeps what another tab changed meanwhile in the fields this one left alone', async () => {
+    server.config = null;
+    const s = await app();
+    await createDeal(s.page, { name: 'Initech', amount: '100', owner: 'Ann' });
+    await s.page.getByRole('button', { name: 'Initech' }).click();
+    await visible(s.page.getByRole('heading', { name: 'Edit deal' }));
+    await fillDeal(s.page, { amount: '250' });
+    // Meanwhile another tab, on the same browser storage, changes the owner and saves.
+    const other = await s.context.newPage();
+    await other.goto(server.url);
+    await other.getByRole('button', { name: 'Initech' }).click();
+    await visible(other.getByRole('heading', { name: 'Edit deal' }));
+    await fillDeal(other, { owner: 'Bo' });
+    await other.getByRole('button', { name: 'Save' }).click();
+    await hasText(other.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes to “Initech”.');
+    await other.close();
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes to “Initech”.');
+    const [row] = await rows(s.page);
+    assert.deepEqual([row[1], row[4]], ['$250.00', 'Bo'], 'this tab\'s amount, and the other tab\'s owner');
+    await done(s);
+  });
+
   test('deleting asks for confirmation, and cancelling keeps the deal', async () => {
     server.config = null;
     const s = await app();
