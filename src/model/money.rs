@@ -241,12 +241,14 @@ pub fn parse_amount(input: &str, sep: NumberSeparators, currency: Currency) -> R
     let apostrophe_group = matches!(sep.group, '\'' | '’');
     // Where the locale writes its digits and separators in another script (ar-EG: ١٬٢٣٤٫٥),
     // people type them in that script or, on a Latin keyboard, as 1,234.5: both are read.
-    let latin = |c: char| match c {
+    // Only there: in de-CH (1’234.50) a comma stays unread rather than taken for grouping.
+    let arabic = sep.decimal == '\u{066B}';
+    let latin = |c: char| match super::text::latin_form(c) {
         '\u{066B}' => sep.decimal,
         '\u{066C}' => sep.group,
-        '.' if !sep.decimal.is_ascii() => sep.decimal,
-        ',' if !sep.group.is_ascii() && !sep.group.is_whitespace() => sep.group,
-        c => super::text::latin_digit(c),
+        '.' if arabic => sep.decimal,
+        ',' if arabic => sep.group,
+        c => c,
     };
     let mut s: String = input
         .chars()
@@ -444,6 +446,18 @@ mod tests {
         assert_eq!(read("1,234.5", ar), Ok(Some(123_450)));
         assert_eq!(read("1234.5", ar), Ok(Some(123_450)));
         assert_eq!(read("１２３４", EN), Ok(Some(123_400)), "full-width digits");
+        assert_eq!(
+            read("＄１，２３４．５", EN),
+            Ok(Some(123_450)),
+            "full-width signs and separators"
+        );
+        let jpy = Currency::parse("JPY").unwrap();
+        assert_eq!(
+            parse_amount("￥１０００", EN, jpy).map(|m| m.map(|m| m.minor)),
+            Ok(Some(1000))
+        );
+        // In de-CH a comma is neither its decimal nor its group separator.
+        assert!(matches!(read("2,500", CH), Err(AmountError::NotANumber { .. })));
         assert_eq!(
             read("١٬٢٣٤٫٥", EN),
             Ok(Some(123_450)),

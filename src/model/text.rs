@@ -19,19 +19,26 @@ pub fn trim_visible(s: &str) -> &str {
 /// full-width digits of Chinese and Japanese input methods.
 const DIGIT_ZEROS: &[u32] = &[0x0660, 0x06F0, 0x0966, 0x09E6, 0x1040, 0xFF10];
 
-/// A decimal digit of another script as its Latin digit; any other character as it is.
+/// A decimal digit of another script as its Latin digit, and a full-width form (what a
+/// Chinese or Japanese input method types: `１，２３４．５`, `￥`, `％`) as its ordinary
+/// character; any other character as it is.
 ///
 /// ```
-/// use dealform::model::text::latin_digit;
-/// assert_eq!(['١', '۲', '３', 'x'].map(latin_digit), ['1', '2', '3', 'x']);
+/// use dealform::model::text::latin_form;
+/// assert_eq!(['١', '۲', '３', '，', '￥', 'x'].map(latin_form), ['1', '2', '3', ',', '¥', 'x']);
 /// ```
-pub fn latin_digit(c: char) -> char {
+pub fn latin_form(c: char) -> char {
     let code = c as u32;
-    DIGIT_ZEROS
-        .iter()
-        .find(|&&zero| (zero..zero + 10).contains(&code))
-        .and_then(|zero| char::from_digit(code - zero, 10))
-        .unwrap_or(c)
+    match code {
+        // The full-width forms of ASCII's printable characters, in ASCII's order.
+        0xFF01..=0xFF5E => char::from_u32(code - 0xFEE0).unwrap_or(c),
+        0xFFE5 => '¥',
+        _ => DIGIT_ZEROS
+            .iter()
+            .find(|&&zero| (zero..zero + 10).contains(&code))
+            .and_then(|zero| char::from_digit(code - zero, 10))
+            .unwrap_or(c),
+    }
 }
 
 /// Whether a value shows nothing to a person once trimmed.

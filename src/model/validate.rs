@@ -148,12 +148,8 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
             Field::Probability => {
                 let (min, max) = rule.range.unwrap_or((0, 100));
                 // In the locale's script or in Latin digits, with its percent sign or none.
-                let digits: String = text
-                    .trim_end_matches(['%', '٪'])
-                    .trim_end()
-                    .chars()
-                    .map(super::text::latin_digit)
-                    .collect();
+                let text: String = text.chars().map(super::text::latin_form).collect();
+                let digits = text.trim_end_matches(['%', '٪']).trim_end();
                 match digits.parse::<i64>() {
                     Ok(p) if (min..=max).contains(&p) && digits.bytes().all(|b| b.is_ascii_digit()) => {
                         // Within 0..=100 by the range check's default and the domain's bound.
@@ -364,7 +360,7 @@ mod tests {
 
     #[test]
     fn probability_is_a_whole_number_from_0_to_100() {
-        for ok in ["0", "100", "55", "55 %", "٥٥٪", "５５"] {
+        for ok in ["0", "100", "55", "55 %", "٥٥٪", "５５％"] {
             assert!(
                 errors_of(&DealDraft {
                     probability: ok.into(),
