@@ -12,8 +12,11 @@ pub enum IdFormat {
     Integer,
     /// A text starting with a fixed prefix, such as `clt_` (Heffl).
     Prefixed(&'static str),
-    /// An email address (Attio owners).
+    /// An email address.
     Email,
+    /// A workspace member, by email address or by the id the CRM reads back (Attio owners:
+    /// written as an email, read as the member's UUID, and taken again as either).
+    Member,
 }
 
 impl IdFormat {
@@ -28,6 +31,7 @@ impl IdFormat {
                         .bytes()
                         .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
             }),
+            IdFormat::Member => IdFormat::Email.matches(s) || is_uuid(s),
             IdFormat::Email => {
                 let mut parts = s.split('@');
                 matches!((parts.next(), parts.next(), parts.next()), (Some(u), Some(d), None)
@@ -43,6 +47,7 @@ impl IdFormat {
             IdFormat::Integer => "a whole number id".to_owned(),
             IdFormat::Prefixed(p) => format!("an id starting with {p}"),
             IdFormat::Email => "an email address".to_owned(),
+            IdFormat::Member => "a workspace member's email address (or the id shown for them)".to_owned(),
         }
     }
 }
@@ -178,6 +183,9 @@ mod tests {
         assert!(!IdFormat::Prefixed("clt_").matches("clt_"));
         assert!(!IdFormat::Prefixed("clt_").matches("dpl_abc"));
         assert!(IdFormat::Email.matches("person@company.com"));
+        assert!(IdFormat::Member.matches("person@company.com"));
+        assert!(IdFormat::Member.matches("50cf242c-7fa3-4cad-87d0-75b1af71c57b"));
+        assert!(!IdFormat::Member.matches("John Smith"));
         assert!(!IdFormat::Email.matches("person@company"));
         assert!(!IdFormat::Email.matches("a b@c.de"));
     }

@@ -127,12 +127,12 @@ impl Provider for Attio {
             FieldRule::optional(Field::Name).required().max_chars(1000),
             FieldRule::optional(Field::Amount).range(0, crate::model::money::MAX_MAJOR),
             FieldRule::optional(Field::Stage).required(),
-            // Written as a workspace member's email address (the API's docs); read back as the
-            // member's id.
+            // Written as a workspace member's email address (the API's docs), read back as the
+            // member's id, which `values` writes back as an actor reference: both are taken.
             FieldRule::optional(Field::Owner)
                 .required()
                 .max_chars(320)
-                .format(IdFormat::Email),
+                .format(IdFormat::Member),
         ])
     }
 
