@@ -95,8 +95,12 @@ impl HttpBackend {
             Method::Patch => gloo_net::http::Method::PATCH,
             Method::Delete => gloo_net::http::Method::DELETE,
         };
+        // `no-cache`: every read asks the CRM (with the validators a cached answer has), so the
+        // list after a save, and the deal re-read before an edit is saved, are never a copy
+        // the browser kept by its heuristics for answers without Cache-Control.
         let builder = RequestBuilder::new(&url)
             .method(method)
+            .cache(web_sys::RequestCache::NoCache)
             .abort_signal(Some(&controller.signal()));
         let request = match &req.body {
             Some(body) => {

@@ -286,32 +286,37 @@ impl Deal {
 }
 
 impl DealFields {
-    /// `mine`, an edit of `base`, laid over `theirs`, what the deal holds when it is saved: the
-    /// fields the user changed from `base` come from `mine`, the others from `theirs`. So saving
-    /// an edit does not undo what was changed elsewhere since the form opened (in another tab,
-    /// or by a colleague at the CRM) in fields this user left alone.
+    /// `mine`, an edit, laid over `theirs`, what the deal holds when it is saved: the fields the
+    /// user `changed` come from `mine`, the others from `theirs`. So saving an edit does not undo
+    /// what was changed elsewhere since the form opened (in another tab, or by a colleague at
+    /// the CRM) in fields this user left alone. Which fields the user changed is the form's to
+    /// say, from the text typed: a value read back through validation can differ from the one
+    /// loaded (trimmed, `""` as none) without the user touching it.
     ///
     /// ```
-    /// use dealform::model::DealFields;
-    /// let base = DealFields { name: "Acme".into(), owner: Some("Ann".into()), ..Default::default() };
-    /// let mine = DealFields { name: "Acme renewal".into(), ..base.clone() };
-    /// let theirs = DealFields { owner: Some("Bo".into()), ..base.clone() };
-    /// let saved = DealFields::rebased(&mine, &base, &theirs);
+    /// use dealform::model::{DealFields, Field};
+    /// let theirs = DealFields { name: "Acme".into(), owner: Some("Bo".into()), ..Default::default() };
+    /// let mine = DealFields { name: "Acme renewal".into(), owner: Some("Ann".into()), ..Default::default() };
+    /// let saved = DealFields::rebased(&mine, &theirs, |f| f == Field::Name);
     /// assert_eq!((saved.name.as_str(), saved.owner.as_deref()), ("Acme renewal", Some("Bo")));
     /// ```
-    pub fn rebased(mine: &DealFields, base: &DealFields, theirs: &DealFields) -> DealFields {
-        fn pick<T: Clone + PartialEq>(mine: &T, base: &T, theirs: &T) -> T {
-            if mine == base { theirs } else { mine }.clone()
-        }
+    pub fn rebased(mine: &DealFields, theirs: &DealFields, changed: impl Fn(Field) -> bool) -> DealFields {
+        let pick = |field: Field| if changed(field) { mine } else { theirs };
         DealFields {
-            name: pick(&mine.name, &base.name, &theirs.name),
-            amount: pick(&mine.amount, &base.amount, &theirs.amount),
-            stage: pick(&mine.stage, &base.stage, &theirs.stage),
-            close_date: pick(&mine.close_date, &base.close_date, &theirs.close_date),
-            probability: pick(&mine.probability, &base.probability, &theirs.probability),
-            owner: pick(&mine.owner, &base.owner, &theirs.owner),
-            company: pick(&mine.company, &base.company, &theirs.company),
-            description: pick(&mine.description, &base.description, &theirs.description),
+            name: pick(Field::Name).name.clone(),
+            // The amount's number and its currency are one value.
+            amount: if changed(Field::Currency) {
+                mine
+            } else {
+                pick(Field::Amount)
+            }
+            .amount,
+            stage: pick(Field::Stage).stage.clone(),
+            close_date: pick(Field::CloseDate).close_date,
+            probability: pick(Field::Probability).probability,
+            owner: pick(Field::Owner).owner.clone(),
+            company: pick(Field::Company).company.clone(),
+            description: pick(Field::Description).description.clone(),
         }
     }
 
@@ -395,27 +400,24 @@ mod tests {
     #[test]
     fn a_rebased_edit_keeps_what_changed_elsewhere_in_fields_it_left_alone() {
         let usd = |minor| Some(Money::new(minor, Currency::USD));
-        let base = DealFields {
-            name: "Initech".into(),
-            amount: usd(10_000),
+        let mine = DealFields {
+            name: "Initech ".into(),
+            amount: usd(25_000),
             owner: Some("Ann".into()),
-            stage: Some("lead".into()),
+            stage: Some("won".into()),
             ..Default::default()
         };
-        let mine = DealFields {
-            amount: usd(25_000),
-            stage: Some("won".into()),
-            ..base.clone()
-        };
         let theirs = DealFields {
+            name: "Initech".into(),
+            amount: usd(10_000),
             owner: Some("Bo".into()),
             stage: Some("lost".into()),
             description: Some("Called on Monday".into()),
-            ..base.clone()
+            ..Default::default()
         };
-        let saved = DealFields::rebased(&mine, &base, &theirs);
+        let changed = |f| matches!(f, Field::Amount | Field::Stage);
         assert_eq!(
-            saved,
+            DealFields::rebased(&mine, &theirs, changed),
             DealFields {
                 name: "Initech".into(),
                 amount: usd(25_000),
@@ -426,8 +428,18 @@ mod tests {
                 ..Default::default()
             }
         );
-        // Nothing changed elsewhere: the edit as it is.
-        assert_eq!(DealFields::rebased(&mine, &base, &base), mine);
+        // A currency changed alone takes the amount with it.
+        let eur = Some(Money::new(10_000, Currency::parse("EUR").unwrap()));
+        let mine = DealFields {
+            amount: eur,
+            ..theirs.clone()
+        };
+        assert_eq!(
+            DealFields::rebased(&mine, &theirs, |f| f == Field::Currency).amount,
+            eur
+        );
+        // Nothing changed: what the deal holds now.
+        assert_eq!(DealFields::rebased(&mine, &theirs, |_| false), theirs);
     }
 
     #[test]

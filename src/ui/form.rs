@@ -174,10 +174,12 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             );
             let fields = match (checked.get_untracked(), unreadable.with_untracked(Vec::is_empty)) {
                 (Ok(f), true) => f,
-                (_, false) => return app.focus(&date),
-                (Err(errors), true) => {
-                    if let Some(first) = errors.first() {
-                        app.focus(&id_of(first.field));
+                (result, _) => {
+                    // The first field in the form's order (`Field`'s) that needs attention.
+                    let errors = result.err().unwrap_or_default();
+                    let bad_date = unreadable.with_untracked(|u| u.first().copied());
+                    if let Some(first) = errors.iter().map(|e| e.field).chain(bad_date).min() {
+                        app.focus(&id_of(first));
                     }
                     return;
                 }
@@ -186,6 +188,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             let backend = app.backend.get_value();
             let drafts = app.drafts();
             let editing = editing.clone();
+            // What was typed, against what the form opened with: the fields the user changed.
+            let (typed, opened) = (draft.get_untracked(), initial.get_value());
             let target = target.clone();
             leptos::task::spawn_local(async move {
                 let result = match &editing {
@@ -194,7 +198,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                         // opened, and left alone here, keep that change. Where it cannot be
                         // read, the save goes ahead as typed and says what fails, if anything.
                         let fields = match backend.get(&d.id).await {
-                            Ok(now) => DealFields::rebased(&fields, &d.fields, &now.fields),
+                            Ok(now) => DealFields::rebased(&fields, &now.fields, |f| typed.get(f) != opened.get(f)),
                             Err(_) => fields,
                         };
                         backend.update(&d.id, &fields).await
@@ -368,7 +372,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             // Escape leaves the form as Cancel does, asking first where something was typed.
             // The dialogs are outside the form: their own Escape closes only them.
             <form class="df-form" novalidate on:submit=submit on:keydown=move |ev| {
-                if ev.key() == "Escape" && !ev.default_prevented() && !saving.get_untracked() {
+                // Not while an input method composes: there Escape cancels the composition.
+                if ev.key() == "Escape" && !ev.is_composing() && !ev.default_prevented() && !saving.get_untracked() {
                     ev.prevent_default();
                     cancel();
                 }
@@ -384,7 +389,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     <button type="submit" class="df-button df-primary" aria-disabled=move || saving.get().to_string()>
                         {move || if saving.get() { "Saving…" } else { "Save" }}
                     </button>
-                    <button type="button" class="df-button" on:click=move |_| cancel()>"Cancel"</button>
+                    <button type="button" class="df-button" aria-disabled=move || saving.get().to_string()
+                        on:click=move |_| if !saving.get_untracked() { cancel() }>"Cancel"</button>
                     {deal.is_some().then(|| view! {
                         <button type="button" class="df-button df-danger df-end" aria-disabled=move || saving.get().to_string()
                             on:click=move |_| if !saving.get_untracked() { delete_open.set(true) }>"Delete"</button>

@@ -442,7 +442,9 @@ describe('search, sort and paging', () => {
     // press on it does nothing.
     assert.ok(await s.page.getByRole('button', { name: 'Next page' }).evaluate((el) => el === el.getRootNode().activeElement));
     await s.page.keyboard.press('Enter');
+    await s.page.evaluate(() => new Promise((ok) => setTimeout(ok, 300)));
     await visible(s.page.getByText('26–30 of 30'));
+    assert.equal((await rows(s.page))[0][0], 'Deal 26');
     await s.page.getByRole('button', { name: 'Previous page' }).click();
     await visible(s.page.getByText('1–25 of 30'));
     await done(s);
