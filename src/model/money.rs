@@ -211,9 +211,17 @@ const CURRENCY_SIGNS: &[(char, &str)] = &[
     ('₦', "NGN"),
 ];
 
+/// The codes of the currencies `c` is the sign of; `None` where it is no currency sign.
+fn sign_codes(c: char) -> Option<&'static str> {
+    CURRENCY_SIGNS
+        .iter()
+        .find(|(sign, _)| *sign == c)
+        .map(|(_, codes)| *codes)
+}
+
 /// Whether `c` is a currency sign (of any currency).
 fn is_sign(c: char) -> bool {
-    CURRENCY_SIGNS.iter().any(|(sign, _)| *sign == c)
+    sign_codes(c).is_some()
 }
 
 fn example(sep: NumberSeparators) -> String {
@@ -262,8 +270,8 @@ pub fn parse_amount(input: &str, sep: NumberSeparators, currency: Currency) -> R
         currency,
         typed: typed.to_owned(),
     };
-    // A currency code before or after the number: this currency's goes, another's is refused.
-    let letters = |t: &str| t.bytes().all(|b| b.is_ascii_alphabetic());
+    // A currency code before or after the number (a run of three letters): this currency's
+    // goes, another's is refused.
     let tail = s.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
     let head = s.len() - s.trim_start_matches(|c: char| c.is_ascii_alphabetic()).len();
     let code = match (s.len() - tail, head) {
@@ -271,7 +279,7 @@ pub fn parse_amount(input: &str, sep: NumberSeparators, currency: Currency) -> R
         (_, 3) => Some(0..3),
         _ => None,
     };
-    if let Some(at) = code.filter(|at| at.len() < s.len() && letters(&s[at.clone()])) {
+    if let Some(at) = code.filter(|at| at.len() < s.len()) {
         if s[at.clone()].eq_ignore_ascii_case(currency.as_str()) {
             s.replace_range(at, "");
         } else if s[at.clone()].bytes().all(|b| b.is_ascii_uppercase()) {
@@ -279,11 +287,10 @@ pub fn parse_amount(input: &str, sep: NumberSeparators, currency: Currency) -> R
             return Err(other(&s[at]));
         }
     }
-    if let Some(sign) = s.chars().find(|&c| {
-        CURRENCY_SIGNS
-            .iter()
-            .any(|(sign, codes)| *sign == c && !codes.split(' ').any(|k| k == currency.as_str()))
-    }) {
+    if let Some(sign) = s
+        .chars()
+        .find(|&c| sign_codes(c).is_some_and(|codes| !codes.split(' ').any(|k| k == currency.as_str())))
+    {
         return Err(other(&sign.to_string()));
     }
     let s = s.trim_matches(is_sign);
