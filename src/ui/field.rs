@@ -47,8 +47,8 @@ pub fn FieldRow(
     touched: RwSignal<Vec<Field>>,
     /// Errors the backend reported; a field's are cleared once it is edited.
     server_errors: RwSignal<Vec<FieldError>>,
-    /// Date fields whose control holds text the browser cannot read as a date.
-    unreadable: RwSignal<Vec<Field>>,
+    /// Whether the form's date control holds text the browser cannot read as a date.
+    unreadable: RwSignal<bool>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -103,11 +103,8 @@ pub fn FieldRow(
             // a day without its year); only its validity tells them apart.
             let read = move |ev: leptos::ev::Event| {
                 let bad = event_target::<web_sys::HtmlInputElement>(&ev).validity().bad_input();
-                if unreadable.try_with_untracked(|u| u.contains(&field) != bad) == Some(true) {
-                    unreadable.update(|u| {
-                        u.retain(|f| *f != field);
-                        u.extend(bad.then_some(field));
-                    });
+                if unreadable.try_get_untracked().is_some_and(|was| was != bad) {
+                    unreadable.set(bad);
                 }
             };
             view! {

@@ -104,9 +104,9 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         move |_| draft.with(|d| validate(d, &schema, &cx))
     });
     let touched = RwSignal::new(Vec::<Field>::new());
-    // Date controls holding what the browser cannot read as a date (February 30, a day without
-    // its year): their value is then "", which must not save as "no date".
-    let unreadable = RwSignal::new(Vec::<Field>::new());
+    // Whether the date control holds what the browser cannot read as a date (February 30, a
+    // day without its year): its value is then "", which must not save as "no date".
+    let unreadable = RwSignal::new(false);
     let submitted = RwSignal::new(false);
     let server_errors = RwSignal::new(Vec::<FieldError>::new());
     let form_error = RwSignal::new(None::<String>);
@@ -138,7 +138,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             if !shown {
                 return None;
             }
-            if unreadable.with(|u| u.contains(&field)) {
+            if field == Field::CloseDate && unreadable.get() {
                 return Some(UNREADABLE_DATE.to_owned());
             }
             checked.with(|r| {
@@ -165,20 +165,15 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             form_error.set(None);
             // Asked again here: Enter, or a click on Save (which does not take focus from the
             // field, see the actions below), submits without the field's blur.
-            let date = id_of(Field::CloseDate);
-            unreadable.set(
-                unreadable_date(&app, &date)
-                    .then_some(Field::CloseDate)
-                    .into_iter()
-                    .collect(),
-            );
-            let fields = match (checked.get_untracked(), unreadable.with_untracked(Vec::is_empty)) {
-                (Ok(f), true) => f,
+            let bad_date = unreadable_date(&app, &id_of(Field::CloseDate));
+            unreadable.set(bad_date);
+            let fields = match (checked.get_untracked(), bad_date) {
+                (Ok(f), false) => f,
                 (result, _) => {
                     // The first field in the form's order (`Field`'s) that needs attention.
                     let errors = result.err().unwrap_or_default();
-                    let bad_date = unreadable.with_untracked(|u| u.first().copied());
-                    if let Some(first) = errors.iter().map(|e| e.field).chain(bad_date).min() {
+                    let date = bad_date.then_some(Field::CloseDate);
+                    if let Some(first) = errors.iter().map(|e| e.field).chain(date).min() {
                         app.focus(&id_of(first));
                     }
                     return;
@@ -304,8 +299,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         }
         let n = checked.with(|r| {
             let errors = r.as_ref().err().map_or(&[][..], Vec::as_slice);
-            let extra = unreadable.with(|u| u.iter().filter(|f| !errors.iter().any(|e| e.field == **f)).count());
-            errors.len() + extra
+            let date_too = unreadable.get() && !errors.iter().any(|e| e.field == Field::CloseDate);
+            errors.len() + usize::from(date_too)
         });
         (n > 0).then(|| {
             if n == 1 {
