@@ -180,6 +180,16 @@ impl AppCtx {
         }
     }
 
+    /// Moves focus to an element of this instance at the next frame, once the view being built
+    /// now is in the DOM (a form's first field, the list's heading), unless the app is gone.
+    pub fn focus_next_frame(self, id: String) {
+        request_animation_frame(move || {
+            if !self.is_gone() {
+                self.focus(&id);
+            }
+        });
+    }
+
     /// Dispatches `dealform:{name}` from the host element, bubbling out of any shadow root,
     /// with `detail` as a plain object.
     pub fn emit(&self, name: &str, detail: &Json) {

@@ -315,11 +315,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     // create-only widget) must not pull focus or scroll away from the host page.
     if app.navigated.get_value() {
         if let Some(id) = rules.first().map(|r| id_of(r.field)) {
-            request_animation_frame(move || {
-                if !app.is_gone() {
-                    app.focus(&id);
-                }
-            });
+            app.focus_next_frame(id);
         }
     }
 

@@ -119,12 +119,7 @@ pub fn DealList(
     // than on the page, whose next Tab would start from the top: a keyboard user goes on from
     // the list, and a screen reader says where they are.
     if app.navigated.get_value() {
-        let heading = heading.clone();
-        request_animation_frame(move || {
-            if !app.is_gone() {
-                app.focus(&heading);
-            }
-        });
+        app.focus_next_frame(heading.clone());
     }
     let table_heading = heading.clone();
     view! {
