@@ -295,35 +295,38 @@ async function traceFrames(page, context, scroll) {
   const on = (e) => `${e.pid}:${e.tid}` === main;
   const starts = frameStarts.filter(on).map((e) => e.ts).sort((a, b) => a - b);
   const tasks = events.filter((e) => on(e) && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask');
-  // Busy time between one frame's start and the next: everything the main thread did for it.
+  // Each frame, from its start to the next frame's: the main thread's busy time on the clock
+  // (everything it did for the frame), and the same in its own time (each task's `tdur`, shared
+  // out by how much of the task fell in the frame): what it ran, without the time it waited,
+  // whether for a core (on two cores the OS runs the compositor, the raster workers or the
+  // browser process in the middle of a task) or for another thread (a commit, V8's helpers). The
+  // second tells the page's work from the waiting; it judges no budget, as a wait can be the
+  // page's doing too.
   const busy = [];
-  for (let i = 0; i + 1 < starts.length; i++) {
-    const [a, b] = [starts[i], starts[i + 1]];
-    let sum = 0;
-    for (const t of tasks) sum += Math.max(0, Math.min(t.ts + t.dur, b) - Math.max(t.ts, a));
-    busy.push(sum / 1000);
-  }
-  // The same frames in the thread's own time (each task's `tdur`, shared out by how much of it
-  // fell in the frame): what the main thread ran, without the time it waited, whether for a
-  // core (on two cores the OS runs the compositor, the raster workers or the browser process in
-  // the middle of a task) or for another thread (a commit, V8's helpers). It tells the page's
-  // work from the waiting; it judges no budget, as a wait can be the page's doing too.
   const cpu = [];
   for (let i = 0; i + 1 < starts.length; i++) {
     const [a, b] = [starts[i], starts[i + 1]];
-    let sum = 0;
+    let [wall, own] = [0, 0];
     for (const t of tasks) {
       const overlap = Math.max(0, Math.min(t.ts + t.dur, b) - Math.max(t.ts, a));
-      if (overlap > 0) sum += ((t.tdur ?? t.dur) * overlap) / t.dur;
+      if (overlap > 0) {
+        wall += overlap;
+        own += ((t.tdur ?? t.dur) * overlap) / t.dur;
+      }
     }
-    cpu.push(sum / 1000);
+    busy.push(wall / 1000);
+    cpu.push(own / 1000);
   }
-  busy.sort((x, y) => x - y);
-  cpu.sort((x, y) => x - y);
+  /** Median, 99th percentile, longest and count over 16 ms of per-frame times. */
+  const stats = (xs) => {
+    xs.sort((x, y) => x - y);
+    return { median: median(xs), p99: xs[Math.floor(xs.length * 0.99)] ?? NaN, longest: xs.at(-1) ?? NaN, over16: xs.filter((x) => x > 16).length };
+  };
+  const [w, c] = [stats(busy), stats(cpu)];
   const majorGCs = events.filter((e) => on(e) && e.ph === 'X' && e.name === 'MajorGC').length;
   return {
-    frames: busy.length, medianMs: median(busy), p99Ms: busy[Math.floor(busy.length * 0.99)] ?? NaN, longestMs: busy.at(-1) ?? NaN, over16: busy.filter((x) => x > 16).length, majorGCs,
-    cpuMedianMs: median(cpu), cpuP99Ms: cpu[Math.floor(cpu.length * 0.99)] ?? NaN, cpuLongestMs: cpu.at(-1) ?? NaN, cpuOver16: cpu.filter((x) => x > 16).length,
+    frames: busy.length, medianMs: w.median, p99Ms: w.p99, longestMs: w.longest, over16: w.over16, majorGCs,
+    cpuMedianMs: c.median, cpuP99Ms: c.p99, cpuLongestMs: c.longest, cpuOver16: c.over16,
     // Tasks whose trace event had no thread time: counted as wall time above.
     noThreadTime: tasks.filter((t) => t.tdur === undefined).length,
   };
