@@ -83,6 +83,58 @@ function boundLoads(loader, chunks) {
     .replace(FORGET, 'thisLoad.catch(() => setTimeout(() => {$1}));');
 }
 
+/**
+ * Which files each split point's load fetches, by the loader's name for it (`dealform_crm`, …):
+ * the chunks it needs, then its own, as the loader's table (`boundLoads`' output) says.
+ */
+function splitFiles(loader) {
+  const chunk = {};
+  for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetchChunk\(new URL\("\.\/([^"]+)"/g)) chunk[m[1]] = m[2];
+  const splits = {};
+  const SPLIT = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetchChunk\(new URL\("\.\/([^"]+)"[^]*?\n, \[([^\]]*)\]\)\)/g;
+  for (const m of loader.matchAll(SPLIT)) {
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean);
+    if (deps.some((d) => !chunk[d])) throw new Error(`split-wasm: __wasm_split.js's ${m[1]} needs a chunk its table lacks: ${deps}`);
+    splits[m[1]] = [...deps.map((d) => chunk[d]), m[2]];
+  }
+  return splits;
+}
+
+/**
+ * Has the page ask for config.json as it loads, and for the chunks its configuration needs before
+ * the list shows (the backend's, the scrolling list's, and the form's where it opens first), as
+ * <link rel=preload>s that the loader's own fetches of them then take; and for the loader itself
+ * (a <link rel=modulepreload>), which the glue imports.
+ *
+ * Why: otherwise the app asks for config.json only once its wasm runs, and for those chunks only
+ * once it has read it, two round trips one after the other on every cold load; the loader was a
+ * third, after the glue. Now all three overlap the main wasm's download. The app takes this
+ * answer to config.json (`__dealformConfig`, src/client/config.rs) instead of asking again.
+ * The script reads no more of the configuration than which chunks to ask for: the app checks it.
+ * A guess the app then does not follow (a configuration it refuses) costs the bytes of a few
+ * chunks, nothing else; a widget, which takes its configuration from the host page, is not
+ * affected.
+ */
+function earlyFetches(page, loader, integrity) {
+  const files = splitFiles(loader);
+  for (const split of ['local', 'crm', 'scroll', 'form']) {
+    if (!files[`dealform_${split}`]) throw new Error(`split-wasm: __wasm_split.js has no split point dealform_${split}`);
+  }
+  const want = JSON.stringify(Object.fromEntries(['local', 'crm', 'scroll', 'form'].map((s) => [s, files[`dealform_${s}`].map((f) => `./${f}`)])));
+  // A body that is not JSON (404, an HTML page in its place) is no configuration: the local backend.
+  // The app gets the answer only once the links are in place: were it to ask for a chunk before
+  // them, the link would fetch the chunk a second time.
+  const script = '<script>window.__dealformConfig=fetch("config.json").then(r=>r.clone().json().catch(()=>0).then(c=>{'
+    + `const w=${want},p=c?.provider;`
+    + 'for(const f of new Set([...w[!p||p=="local"?"local":"crm"],...c?.list=="scroll"?w.scroll:[],...c?.mode=="create"?w.form:[]])){'
+    + 'const l=document.createElement("link");l.rel="preload";l.as="fetch";l.crossOrigin="";l.href=f;document.head.append(l)}'
+    + '}).catch(()=>0).then(()=>r))</script>'
+    + `<link crossorigin href=./__wasm_split.js integrity=${integrity} rel=modulepreload>`;
+  const at = page.indexOf('<script type=module>');
+  if (at < 0) throw new Error('split-wasm: index.html has no <script type=module> to put the early fetches before');
+  return page.slice(0, at) + script + page.slice(at);
+}
+
 const work = mkdtempSync(join(tmpdir(), 'dealform-split-'));
 try {
   // wasm-streams' classes, which nothing uses, leave the linked wasm first, so that the
@@ -137,6 +189,7 @@ try {
     named.push(name);
   }
   writeFileSync(join(staging, '__wasm_split.js'), loader);
+  page = earlyFetches(page, loader, sri(Buffer.from(loader)));
   writeFileSync(html, page);
   console.error(`split-wasm: ${NAME}_bg.wasm, and the chunks fetched when first needed: ${named.join(', ')}`);
 } finally {
