@@ -2,7 +2,7 @@
 
 use crate::model::{Currency, Date, Money, NumberSeparators};
 use js_sys::{Array, Function, Intl, Object, Reflect};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -43,15 +43,16 @@ fn call_format(format: &Function, value: &JsValue) -> String {
         .unwrap_or_default()
 }
 
-/// Formats for one locale, created once and reused: `Intl` constructors are slow.
+/// Formats for one locale, each made on first use and kept: `Intl` constructors are slow. The
+/// first on a page takes some 10 ms here (the browser loads its locale data), so the app makes
+/// them once its first requests are out ([`Formatter::warm`]), not before it sends them.
 pub struct Formatter {
     locales: Array,
-    locale: String,
     /// One formatter per currency met, found by a search in order: a page meets one or two.
     money: RefCell<Vec<(Currency, Function)>>,
-    count: Function,
-    date: Function,
-    separators: NumberSeparators,
+    count: OnceCell<Function>,
+    date: OnceCell<Function>,
+    separators: OnceCell<NumberSeparators>,
 }
 
 impl Formatter {
@@ -61,61 +62,75 @@ impl Formatter {
         if let Some(tag) = locale {
             locales.push(&JsValue::from_str(&canonical_locale(tag)?));
         }
-        let count_fmt = Intl::NumberFormat::new(&locales, &options(&[("maximumFractionDigits", "0")]));
-        let resolved = Reflect::get(&count_fmt.resolved_options(), &"locale".into())
-            .ok()
-            .and_then(|l| l.as_string())
-            .unwrap_or_else(|| "en-US".to_owned());
-        let separators = separators_of(&Intl::NumberFormat::new(&locales, &Object::new()));
-        let date_fmt = Intl::DateTimeFormat::new(&locales, &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]));
         Ok(Self {
-            count: count_fmt.format(),
-            date: date_fmt.format(),
             locales,
-            locale: resolved,
-            money: RefCell::new(Vec::new()),
-            separators,
+            money: RefCell::default(),
+            count: OnceCell::new(),
+            date: OnceCell::new(),
+            separators: OnceCell::new(),
         })
     }
 
-    /// The locale in use, as the browser resolved it.
-    pub fn locale(&self) -> &str {
-        &self.locale
+    /// Makes what a list of deals in `currency` formats with, while its first page is on its way.
+    pub fn warm(&self, currency: Currency) {
+        self.count_format();
+        self.date_format();
+        self.money_format(currency);
     }
 
     /// The locale's decimal and group separators, for parsing what people type.
     pub fn separators(&self) -> NumberSeparators {
-        self.separators
+        *self
+            .separators
+            .get_or_init(|| separators_of(&Intl::NumberFormat::new(&self.locales, &Object::new())))
     }
 
     /// Money with its currency sign, e.g. `$1,200.50` or `1.200,50 €`.
     pub fn money(&self, m: &Money) -> String {
+        let at = self.money_format(m.currency);
+        call_format(&self.money.borrow()[at].1, &JsValue::from_f64(m.to_f64()))
+    }
+
+    /// Where `currency`'s formatter is in the cache, made if it was not.
+    fn money_format(&self, currency: Currency) -> usize {
         let mut cache = self.money.borrow_mut();
-        let at = match cache.iter().position(|(c, _)| *c == m.currency) {
+        match cache.iter().position(|(c, _)| *c == currency) {
             Some(at) => at,
             None => {
-                let options = options(&[("style", "currency"), ("currency", m.currency.as_str())]);
-                cache.push((m.currency, Intl::NumberFormat::new(&self.locales, &options).format()));
+                let options = options(&[("style", "currency"), ("currency", currency.as_str())]);
+                cache.push((currency, Intl::NumberFormat::new(&self.locales, &options).format()));
                 cache.len() - 1
             }
-        };
-        call_format(&cache[at].1, &JsValue::from_f64(m.to_f64()))
+        }
     }
 
     /// A whole number with the locale's grouping.
     pub fn count(&self, n: u64) -> String {
-        call_format(&self.count, &JsValue::from_f64(n as f64))
+        call_format(self.count_format(), &JsValue::from_f64(n as f64))
+    }
+
+    fn count_format(&self) -> &Function {
+        self.count.get_or_init(|| {
+            Intl::NumberFormat::new(&self.locales, &options(&[("maximumFractionDigits", "0")])).format()
+        })
     }
 
     /// A calendar date, e.g. `Sep 30, 2026` or `30.09.2026`.
     pub fn date(&self, d: &Date) -> String {
         let ms = d.to_epoch_days() as f64 * 86_400_000.0;
-        call_format(&self.date, &js_sys::Date::new(&JsValue::from_f64(ms)).into())
+        call_format(self.date_format(), &js_sys::Date::new(&JsValue::from_f64(ms)).into())
+    }
+
+    fn date_format(&self) -> &Function {
+        self.date.get_or_init(|| {
+            Intl::DateTimeFormat::new(&self.locales, &options(&[("dateStyle", "medium"), ("timeZone", "UTC")])).format()
+        })
     }
 
     /// An example amount in the user's separators, for the amount field's hint.
     pub fn amount_example(&self) -> String {
-        format!("1{}234{}56", self.separators.group, self.separators.decimal)
+        let sep = self.separators();
+        format!("1{}234{}56", sep.group, sep.decimal)
     }
 }
 

@@ -276,7 +276,7 @@ pub fn App(
     let (draft_store, _) = store::open(Area::Session);
     let n = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
     let backend = StoredValue::new_local(backend);
-    let (mode, theme) = (config.mode, config.theme);
+    let (mode, theme, currency) = (config.mode, config.theme, config.currency);
     let ctx = AppCtx {
         backend,
         fmt: StoredValue::new_local(fmt),
@@ -302,6 +302,11 @@ pub fn App(
         activity.try_set(message);
     }));
     provide_context(ctx);
+    // The list's first requests go out as it is built, below; the formatters its rows need are
+    // made after that, while they are answered (see `Formatter`), unless the app is gone by then.
+    leptos::task::spawn_local(async move {
+        ctx.fmt.try_with_value(|f| f.warm(currency));
+    });
     let heading = ctx.id("heading");
     view! {
         <div
