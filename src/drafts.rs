@@ -24,23 +24,35 @@ impl DraftTarget {
     }
 }
 
-/// A draft as kept: what was typed, and for which form.
+/// A draft as kept: what was typed, for which form, and what that form held as it opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SavedDraft {
     /// The form it belongs to.
     pub target: DraftTarget,
     /// The contents.
     pub draft: DealDraft,
+    /// The form as it opened, before the typing: what tells the fields typed in from those
+    /// left alone once the deal has changed elsewhere ([`SavedDraft::restored_over`]). `None`
+    /// in drafts kept by earlier versions.
+    pub base: Option<DealDraft>,
 }
 
 impl SavedDraft {
-    /// `{"target": "New" | {"Edit": id}, "draft": {…}}`, the shape earlier versions stored.
+    /// `{"target": "New" | {"Edit": id}, "draft": {…}, "base": {…}}`; earlier versions stored no
+    /// base.
     fn to_json(&self) -> Json {
         let target = match &self.target {
             DraftTarget::New => "New".into(),
             DraftTarget::Edit(id) => Json::obj([("Edit", id.0.as_str().into())]),
         };
-        Json::obj([("target", target), ("draft", self.draft.to_json())])
+        let mut members = vec![
+            ("target".to_owned(), target),
+            ("draft".to_owned(), self.draft.to_json()),
+        ];
+        if let Some(base) = &self.base {
+            members.push(("base".to_owned(), base.to_json()));
+        }
+        Json::Obj(members)
     }
 
     fn from_json(v: &Json) -> Option<Self> {
@@ -51,7 +63,20 @@ impl SavedDraft {
         Some(SavedDraft {
             target,
             draft: DealDraft::from_json(v.get("draft")?).ok()?,
+            // A base that cannot be read leaves the draft as a draft of an earlier version.
+            base: v.get("base").and_then(|b| DealDraft::from_json(b).ok()),
         })
+    }
+
+    /// The draft to show in a form that opens today with `now`: the fields typed in keep what
+    /// was typed, and the others show what the deal holds now, not what it held when the
+    /// typing began (another tab or a colleague may have changed them since). Without a base,
+    /// the draft as it was typed.
+    pub fn restored_over(self, now: &DealDraft) -> DealDraft {
+        match &self.base {
+            Some(base) => self.draft.replayed(base, now),
+            None => self.draft,
+        }
     }
 }
 
@@ -100,17 +125,18 @@ impl<'a> DraftBook<'a> {
     }
 
     /// The draft of one form.
-    pub fn get(&self, target: &DraftTarget) -> Option<DealDraft> {
+    pub fn get(&self, target: &DraftTarget) -> Option<SavedDraft> {
         let slot = target.slot();
-        self.read().into_iter().find(|(s, _)| *s == slot).map(|(_, d)| d.draft)
+        self.read().into_iter().find(|(s, _)| *s == slot).map(|(_, d)| d)
     }
 
-    /// Keeps a form's draft, replacing its previous one.
-    pub fn put(&self, target: &DraftTarget, draft: &DealDraft) -> Result<(), String> {
+    /// Keeps a form's draft, typed over `base` (the form as it opened), replacing its previous one.
+    pub fn put(&self, target: &DraftTarget, draft: &DealDraft, base: &DealDraft) -> Result<(), String> {
         let mut slots = self.read();
         let saved = SavedDraft {
             target: target.clone(),
             draft: draft.clone(),
+            base: Some(base.clone()),
         };
         keep(&mut slots, target.slot(), saved);
         self.write(&slots)
@@ -157,10 +183,14 @@ mod tests {
             name: "edited".into(),
             ..DealDraft::default()
         };
-        book.put(&DraftTarget::New, &a).unwrap();
-        book.put(&DraftTarget::Edit(DealId("7".into())), &b).unwrap();
-        assert_eq!(book.get(&DraftTarget::New), Some(a));
-        assert_eq!(book.get(&DraftTarget::Edit(DealId("7".into()))), Some(b));
+        let base = DealDraft::default();
+        book.put(&DraftTarget::New, &a, &base).unwrap();
+        book.put(&DraftTarget::Edit(DealId("7".into())), &b, &base).unwrap();
+        assert_eq!(book.get(&DraftTarget::New).map(|s| s.draft), Some(a));
+        assert_eq!(
+            book.get(&DraftTarget::Edit(DealId("7".into()))).map(|s| s.draft),
+            Some(b)
+        );
         assert_eq!(book.all().len(), 2);
         book.remove(&DraftTarget::New).unwrap();
         assert_eq!(book.get(&DraftTarget::New), None);
@@ -171,7 +201,8 @@ mod tests {
     fn the_last_removal_clears_the_key() {
         let store = MemoryStore::default();
         let book = DraftBook::new(&store, "t");
-        book.put(&DraftTarget::New, &DealDraft::default()).unwrap();
+        book.put(&DraftTarget::New, &DealDraft::default(), &DealDraft::default())
+            .unwrap();
         book.remove(&DraftTarget::New).unwrap();
         assert_eq!(store.get("t.drafts.v1").unwrap(), None);
     }
@@ -182,7 +213,8 @@ mod tests {
         store.set("t.drafts.v1", "{oops").unwrap();
         let book = DraftBook::new(&store, "t");
         assert!(book.all().is_empty());
-        book.put(&DraftTarget::New, &DealDraft::default()).unwrap();
+        book.put(&DraftTarget::New, &DealDraft::default(), &DealDraft::default())
+            .unwrap();
         assert_eq!(book.all().len(), 1);
     }
 
@@ -198,15 +230,52 @@ mod tests {
             )
             .unwrap();
         let book = DraftBook::new(&store, "t");
-        assert_eq!(
-            book.get(&DraftTarget::Edit(DealId("7".into()))).map(|d| d.amount),
-            Some("1,5".into())
-        );
-        assert_eq!(book.get(&DraftTarget::New).map(|d| d.name), Some("y".into()));
+        let seven = book.get(&DraftTarget::Edit(DealId("7".into()))).unwrap();
+        assert_eq!(seven.draft.amount, "1,5");
+        assert_eq!(seven.base, None);
+        // With no base to tell typed fields from the rest, it is restored as it was typed.
+        let now = DealDraft {
+            owner: "Bo".into(),
+            ..DealDraft::default()
+        };
+        assert_eq!(seven.restored_over(&now).owner, "");
+        assert_eq!(book.get(&DraftTarget::New).map(|d| d.draft.name), Some("y".into()));
         book.remove(&DraftTarget::New).unwrap();
         assert_eq!(
             store.get("t.drafts.v1").unwrap().unwrap(),
             r#"{"edit:7":{"target":{"Edit":"7"},"draft":{"name":"x","amount":"1,5","currency":"","stage":"","close_date":"","probability":"","owner":"","company":"","description":""}}}"#
+        );
+    }
+    /// A draft restored after the deal changed elsewhere keeps its typing, and shows the rest
+    /// as the deal is now: the owner changed in another tab is not put back to the old one.
+    #[test]
+    fn a_restored_draft_keeps_its_typing_over_the_deal_as_it_is_now() {
+        let store = MemoryStore::default();
+        let book = DraftBook::new(&store, "t");
+        let opened = DealDraft {
+            name: "Initech".into(),
+            amount: "100".into(),
+            owner: "Ann".into(),
+            ..DealDraft::default()
+        };
+        let typed = DealDraft {
+            amount: "250".into(),
+            ..opened.clone()
+        };
+        let target = DraftTarget::Edit(DealId("7".into()));
+        book.put(&target, &typed, &opened).unwrap();
+        let now = DealDraft {
+            owner: "Bo".into(),
+            ..opened.clone()
+        };
+        let restored = book.get(&target).unwrap().restored_over(&now);
+        assert_eq!(
+            restored,
+            DealDraft {
+                amount: "250".into(),
+                owner: "Bo".into(),
+                ..opened
+            }
         );
     }
 }

@@ -250,6 +250,18 @@ impl DealDraft {
         };
         *slot = value;
     }
+
+    /// The changes this draft made to `base`, made to `now` instead: each field whose text
+    /// differs from `base`'s takes this draft's, and every other keeps `now`'s.
+    pub fn replayed(&self, base: &DealDraft, now: &DealDraft) -> DealDraft {
+        let mut out = now.clone();
+        for field in Field::ALL {
+            if self.get(field) != base.get(field) {
+                out.set(field, self.get(field).to_owned());
+            }
+        }
+        out
+    }
 }
 
 /// The JSON forms of deals: what the local backend stores, what drafts keep and what

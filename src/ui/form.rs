@@ -87,7 +87,11 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         Some(d) => DealDraft::from_fields(&d.fields, config.currency, fmt.separators()),
         None => DealDraft::new(config.currency, stages.first().map(|s| s.id.as_str())),
     };
-    let restored = app.with_drafts(|b| b.get(&target)).filter(|d| *d != initial);
+    // A draft kept from before a reload, its typing laid over the deal as it is now.
+    let restored = app
+        .with_drafts(|b| b.get(&target))
+        .map(|saved| saved.restored_over(&initial))
+        .filter(|d| *d != initial);
     let was_restored = restored.is_some();
     let draft = RwSignal::new(restored.unwrap_or_else(|| initial.clone()));
     let initial = StoredValue::new(initial);
@@ -120,7 +124,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         let keep = dirty.get();
         let _ = app.with_drafts(|b| {
             if keep {
-                b.put(&target_for_effect, &d)
+                initial.with_value(|base| b.put(&target_for_effect, &d, base))
             } else {
                 b.remove(&target_for_effect)
             }

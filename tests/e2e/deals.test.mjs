@@ -260,6 +260,34 @@ describe('the deal list on the local backend', () => {
     await done(s);
   });
 
+  test('a draft offered back after a reload keeps what another tab changed meanwhile in the fields it left alone', async () => {
+    server.config = null;
+    const s = await app();
+    await createDeal(s.page, { name: 'Initech', amount: '100', owner: 'Ann' });
+    await s.page.getByRole('button', { name: 'Initech' }).click();
+    await visible(s.page.getByRole('heading', { name: 'Edit deal' }));
+    await fillDeal(s.page, { amount: '250' });
+    // Another tab, on the same browser storage, changes the owner and saves; then this tab reloads.
+    const other = await s.context.newPage();
+    await other.goto(server.url);
+    await other.getByRole('button', { name: 'Initech' }).click();
+    await visible(other.getByRole('heading', { name: 'Edit deal' }));
+    await fillDeal(other, { owner: 'Bo' });
+    await other.getByRole('button', { name: 'Save' }).click();
+    await hasText(other.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes to “Initech”.');
+    await other.close();
+    await s.page.reload();
+    await s.page.getByRole('button', { name: 'Resume draft' }).click();
+    await visible(s.page.getByText('Your unsaved changes from earlier are restored.'));
+    assert.equal(await s.page.getByLabel('Amount', { exact: true }).inputValue(), '250', 'what this tab typed');
+    assert.equal(await s.page.getByLabel('Owner', { exact: true }).inputValue(), 'Bo', 'the owner as it is now, not as it was');
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes to “Initech”.');
+    const [row] = await rows(s.page);
+    assert.deepEqual([row[1], row[4]], ['$250.00', 'Bo'], 'this tab\'s amount, and the other tab\'s owner');
+    await done(s);
+  });
+
   test('a draft offered back after a reload can be discarded, and is then gone', async () => {
     server.config = null;
     const s = await app();
