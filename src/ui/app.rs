@@ -182,9 +182,12 @@ impl AppCtx {
 
     /// Moves focus to an element of this instance at the next frame, once the view being built
     /// now is in the DOM (a form's first field, the list's heading), unless the app is gone.
-    pub fn focus_next_frame(self, id: String) {
+    /// With `if_dropped`, only where the focus has fallen to the page meanwhile, its element
+    /// gone with the view this one replaced: focus elsewhere (a host page's field) stays put.
+    pub fn focus_next_frame(self, id: String, if_dropped: bool) {
         request_animation_frame(move || {
-            if !self.is_gone() {
+            let dropped = || document().active_element().is_none_or(|a| a.local_name() == "body");
+            if !self.is_gone() && (!if_dropped || dropped()) {
                 self.focus(&id);
             }
         });

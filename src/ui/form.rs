@@ -319,7 +319,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     // create-only widget) must not pull focus or scroll away from the host page.
     if app.navigated.get_value() {
         if let Some(id) = rules.first().map(|r| id_of(r.field)) {
-            app.focus_next_frame(id);
+            app.focus_next_frame(id, false);
         }
     }
 

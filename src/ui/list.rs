@@ -119,9 +119,12 @@ pub fn DealList(
     // than on the page, whose next Tab would start from the top: a keyboard user goes on from
     // the list, and a screen reader says where they are.
     if app.navigated.get_value() {
-        app.focus_next_frame(heading.clone());
+        app.focus_next_frame(heading.clone(), false);
     }
     let table_heading = heading.clone();
+    // Whether a page of deals has been shown: see the error below.
+    let shown = StoredValue::new(false);
+    let retry_id = app.id("list-retry");
     view! {
         <section class="df-list" class:df-no-date=no_date aria-labelledby=heading.clone() on:pointerover=move |_| prefetch() on:focusin=move |_| prefetch()>
             <div class="df-toolbar">
@@ -150,9 +153,16 @@ pub fn DealList(
                 None => view! { <p class="df-loading" role="status">"Loading deals…"</p> }.into_any(),
                 Some(Err(e)) => {
                     let corrupt = matches!(e, BackendError::StorageCorrupt { .. });
+                    // A page that fails after one was shown (Next page, a sort) takes with the
+                    // table the button that had the focus, which falls to the page: it goes to
+                    // Retry instead. Not on the first load: a widget must not pull the focus.
+                    let retry = retry_id.clone();
+                    if shown.get_value() {
+                        app.focus_next_frame(retry.clone(), true);
+                    }
                     view! {
                         <ErrorPanel title="The deals could not be loaded" message=e.to_string()>
-                            <button type="button" class="df-button" on:click=move |_| deals.refetch()>"Retry"</button>
+                            <button type="button" id=retry class="df-button" on:click=move |_| deals.refetch()>"Retry"</button>
                             {corrupt.then(|| view! {
                                 <button type="button" class="df-button df-danger" on:click=move |_| {
                                     // Asked once, the dialog stays: asking again only opens it.
@@ -166,7 +176,9 @@ pub fn DealList(
                     }
                     .into_any()
                 }
-                Some(Ok(page)) => match empty_state(&page) {
+                Some(Ok(page)) => {
+                    shown.set_value(true);
+                    match empty_state(&page) {
                     Some(empty) => empty,
                     None => match scroll_view {
                         Some(code) => {
@@ -177,7 +189,8 @@ pub fn DealList(
                         }
                         None => view! { <DealTable page loading heading=table_heading.clone() /> }.into_any(),
                     },
-                },
+                    }
+                }
             }}
             {move || reset_asked.get().then(|| {
                 let code = Load::new(move || told(app, form_code()));

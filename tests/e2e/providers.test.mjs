@@ -2,7 +2,7 @@
 // HTTP to the contract-faithful fake of that CRM on another port (so CORS is real too).
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fillDeal, hasText, launch, openApp, rows, serveDist, startFakeCrm, until, visible } from './harness.mjs';
+import { fillDeal, focused, hasText, launch, openApp, rows, serveDist, startFakeCrm, until, visible } from './harness.mjs';
 
 /** What differs per CRM: credentials, the create route, a stage label, required extra fields,
  *  the wire name of the deal's name field, whether totals are known, and the 429 form. */
@@ -210,6 +210,30 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
       await page.waitForTimeout(2500);
       assert.deepEqual((await rows(page)).map((r) => r[0]), ['Seed deal 07']);
       await close();
+    });
+
+    test('a next page that fails leaves the focus on Retry, which the keyboard can press', async () => {
+      const page = await open();
+      await until(async () => (await rows(page)).length === 10, 'ten rows');
+      await crm.fault(name, { kind: 'malformed', method: p.list[0], path: p.list[1] });
+      await page.getByRole('button', { name: 'Next page' }).focus();
+      await page.keyboard.press('Enter');
+      await hasText(page.getByRole('alert'), 'could not be read');
+      // The Next page button went with the table; the focus did not fall to the page.
+      await until(async () => (await focused(page))?.text === 'Retry', 'the focus on Retry');
+      await page.keyboard.press('Enter');
+      await until(async () => (await rows(page))[0]?.[0] === 'Seed deal 11', 'the second page after retrying');
+      await close(['502']);
+    });
+
+    test('a first page that fails does not pull the focus to Retry', async () => {
+      await crm.fault(name, { kind: 'malformed', method: p.list[0], path: p.list[1] });
+      session = await openApp(browser, server.url);
+      const page = session.page;
+      await hasText(page.getByRole('alert'), 'could not be read');
+      await page.waitForTimeout(100);
+      assert.equal((await focused(page))?.tag, 'BODY', 'a page (or a widget\'s host page) keeps its own focus');
+      await close(['502']);
     });
 
     for (const [kind, words] of [['malformed', 'could not be read'], ['html', 'HTML page']]) {
