@@ -124,11 +124,13 @@ function earlyFetches(page, loader, integrity) {
   // A body that is not JSON (404, an HTML page in its place) is no configuration: the local backend.
   // The app gets the answer only once the links are in place: were it to ask for a chunk before
   // them, the link would fetch the chunk a second time.
-  const script = '<script>window.__dealformConfig=fetch("config.json").then(r=>r.clone().json().catch(()=>0).then(c=>{'
+  // The app handles a failed request (it warns and goes on with no configuration); the `catch` on
+  // the side keeps the browser from also reporting it as an unhandled rejection before the app asks.
+  const script = '<script>(window.__dealformConfig=fetch("config.json").then(r=>r.clone().json().catch(()=>0).then(c=>{'
     + `const w=${want},p=c?.provider;`
     + 'for(const f of new Set([...w[!p||p=="local"?"local":"crm"],...c?.list=="scroll"?w.scroll:[],...c?.mode=="create"?w.form:[]])){'
     + 'const l=document.createElement("link");l.rel="preload";l.as="fetch";l.crossOrigin="";l.href=f;document.head.append(l)}'
-    + '}).catch(()=>0).then(()=>r))</script>'
+    + '}).catch(()=>0).then(()=>r))).catch(()=>0)</script>'
     + `<link crossorigin href=./__wasm_split.js integrity=${integrity} rel=modulepreload>`;
   const at = page.indexOf('<script type=module>');
   if (at < 0) throw new Error('split-wasm: index.html has no <script type=module> to put the early fetches before');

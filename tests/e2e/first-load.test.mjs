@@ -56,6 +56,14 @@ describe('the first load', () => {
     });
   }
 
+  test('whose request for config.json fails goes on with no configuration, as before, with no uncaught error', async () => {
+    server.config = null;
+    const s = await openApp(browser, server.url, { setup: (page) => page.route(/\/config\.json$/, (route) => route.abort()) });
+    await hasText(s.page.getByRole('status').filter({ hasText: 'No deals yet' }), 'No deals yet');
+    await s.context.close();
+    assert.deepEqual(s.problems, [], 'no console errors (but the failed request\'s own) and no unhandled rejection');
+  });
+
   // The page's script reads only which chunks to ask for; the app checks the configuration.
   test('with a configuration the app refuses says what is wrong, whatever the page asked for early', async () => {
     for (const [config, message] of [
