@@ -101,36 +101,68 @@ function splitFiles(loader) {
 }
 
 /**
- * Has the page ask for config.json as it loads, and for the chunks its configuration needs before
- * the list shows (the backend's, the scrolling list's, and the form's where it opens first), as
- * <link rel=preload>s that the loader's own fetches of them then take; and for the loader itself
- * (a <link rel=modulepreload>), which the glue imports.
+ * Lets the chunks a configuration needs before the list shows (the backend's, the scrolling
+ * list's, and the form's where it opens first) be fetched before the app asks for them: the
+ * loader gains `warm(config)`, which starts their fetches, and its own fetch of a chunk then takes
+ * the warmed one (once: a Retry fetches anew). The glue re-exports it for the widget loader, which
+ * calls it with a widget's configuration as the widget connects, before the main wasm has come.
+ * On the standalone page the loader calls it itself, with the configuration the page's own
+ * script fetched (`pageScript`).
  *
- * Why: otherwise the app asks for config.json only once its wasm runs, and for those chunks only
- * once it has read it, two round trips one after the other on every cold load; the loader was a
- * third, after the glue. Now all three overlap the main wasm's download. The app takes this
- * answer to config.json (`__dealformConfig`, src/client/config.rs) instead of asking again.
- * The script reads no more of the configuration than which chunks to ask for: the app checks it.
- * A guess the app then does not follow (a configuration it refuses) costs the bytes of a few
- * chunks, nothing else; a widget, which takes its configuration from the host page, is not
- * affected.
+ * Why: otherwise those chunks are asked for only once the main wasm has arrived, run and read the
+ * configuration: a round trip after it on every cold load. Now they come alongside it.
+ * `warm` reads no more of the configuration than which chunks to fetch: the app checks it. A guess
+ * the app then does not follow (a configuration it refuses) costs the bytes of a few chunks.
  */
-function earlyFetches(page, loader, integrity) {
+function warmable(loader) {
   const files = splitFiles(loader);
   for (const split of ['local', 'crm', 'scroll', 'form']) {
     if (!files[`dealform_${split}`]) throw new Error(`split-wasm: __wasm_split.js has no split point dealform_${split}`);
   }
   const want = JSON.stringify(Object.fromEntries(['local', 'crm', 'scroll', 'form'].map((s) => [s, files[`dealform_${s}`].map((f) => `./${f}`)])));
-  // A body that is not JSON (404, an HTML page in its place) is no configuration: the local backend.
-  // The app gets the answer only once the links are in place: were it to ask for a chunk before
-  // them, the link would fetch the chunk a second time.
-  // The app handles a failed request (it warns and goes on with no configuration); the `catch` on
-  // the side keeps the browser from also reporting it as an unhandled rejection before the app asks.
-  const script = '<script>(window.__dealformConfig=fetch("config.json").then(r=>r.clone().json().catch(()=>0).then(c=>{'
-    + `const w=${want},p=c?.provider;`
-    + 'for(const f of new Set([...w[!p||p=="local"?"local":"crm"],...c?.list=="scroll"?w.scroll:[],...c?.mode=="create"?w.form:[]])){'
-    + 'const l=document.createElement("link");l.rel="preload";l.as="fetch";l.crossOrigin="";l.href=f;document.head.append(l)}'
-    + '}).catch(()=>0).then(()=>r))).catch(()=>0)</script>'
+  const FETCH = 'const fetchChunk = (url) => {\n';
+  if (!loader.includes(FETCH)) throw new Error('split-wasm: __wasm_split.js has no fetchChunk to warm');
+  return loader.replace(FETCH, `${FETCH}  const early = warmed.get(String(url));
+  if (early) {
+    warmed.set(String(url), null);
+    return early;
+  }
+`) + `
+/** Chunk fetches started by \`warm\` (null once taken), by URL. */
+const warmed = new Map();
+export const warm = (c) => {
+  const w = ${want}, p = c?.provider;
+  // A configuration that names no CRM (or is no object at all) is the local backend's.
+  for (const f of new Set([...w[!p || p == "local" ? "local" : "crm"], ...c?.list == "scroll" ? w.scroll : [], ...c?.mode == "create" ? w.form : []])) {
+    const url = String(new URL(f, import.meta.url));
+    if (!warmed.has(url)) {
+      const r = fetchChunk(url);
+      r.catch(() => {});
+      warmed.set(url, r);
+    }
+  }
+};
+// The standalone page's configuration, fetched by the page's own script. This runs before the app
+// reads the same answer (it asks later), so the chunks are warmed before the app asks for them.
+globalThis.__dealformConfig?.then(() => warm(globalThis.__dealformConfigJson), () => {});
+`;
+}
+
+/**
+ * The standalone page's script that asks for config.json as the page loads, and a
+ * <link rel=modulepreload> for the loader, which the glue imports.
+ *
+ * Why: otherwise the app asks for config.json only once its wasm runs, and the loader only once
+ * the glue has come: each a round trip after the other. Now both overlap the main wasm's download.
+ * The app takes this answer to config.json (`__dealformConfig`, src/client/config.rs) instead of
+ * asking again, and the loader reads which chunks to warm from its JSON (`__dealformConfigJson`,
+ * set before the answer is handed on; a body that is not JSON leaves it unset: no configuration).
+ * The app handles a failed request (it warns and goes on with no configuration); the `catch` on
+ * the side keeps the browser from also reporting it as an unhandled rejection before the app asks.
+ */
+function pageScript(page, integrity) {
+  const script = '<script>(window.__dealformConfig=fetch("config.json").then(r=>r.clone().json()'
+    + '.then(c=>{window.__dealformConfigJson=c},()=>0).then(()=>r))).catch(()=>0)</script>'
     + `<link crossorigin href=./__wasm_split.js integrity=${integrity} rel=modulepreload>`;
   const at = page.indexOf('<script type=module>');
   if (at < 0) throw new Error('split-wasm: index.html has no <script type=module> to put the early fetches before');
@@ -155,7 +187,8 @@ try {
   const glue = join(bindgen, `${NAME}.js`);
   const bound = join(bindgen, `${NAME}_bg.wasm`);
   const shortened = shortenNames(readFileSync(bound), readFileSync(glue, 'utf8'), `./${NAME}_bg.js`);
-  writeFileSync(glue, shortened.js);
+  // The widget loader warms the chunks a widget's configuration needs through the glue (`warmable`).
+  writeFileSync(glue, `${shortened.js}export { warm } from "./__wasm_split.js";\n`);
   writeFileSync(bound, shortened.wasm);
 
   const html = join(staging, 'index.html');
@@ -190,8 +223,9 @@ try {
     copyFileSync(optimised, join(staging, name));
     named.push(name);
   }
+  loader = warmable(loader);
   writeFileSync(join(staging, '__wasm_split.js'), loader);
-  page = earlyFetches(page, loader, sri(Buffer.from(loader)));
+  page = pageScript(page, sri(Buffer.from(loader)));
   writeFileSync(html, page);
   console.error(`split-wasm: ${NAME}_bg.wasm, and the chunks fetched when first needed: ${named.join(', ')}`);
 } finally {

@@ -5,11 +5,14 @@
 // Each widget renders in its own shadow root (styles neither leak out nor in) and dispatches
 // bubbling, composed DOM events: dealform:created / :updated / :deleted (detail: the deal) and
 // dealform:error (detail: {kind, message}).
-import init, { mountWidget } from './dealform-app.js';
+import * as app from './dealform-app.js';
 
 const here = (file) => new URL(file, import.meta.url);
 let ready;
-const start = () => (ready ??= init({ module_or_path: here('./dealform-app_bg.wasm') }));
+const start = () => (ready ??= app.default({ module_or_path: here('./dealform-app_bg.wasm') }));
+/** Starts fetching the code `config` needs before its list shows, alongside the app's wasm rather
+ *  than after it (the release build's `warm`; a build in one piece has nothing to warm). */
+const warm = (config) => typeof config === 'object' && app.warm?.(config);
 
 /** Attributes that map onto config fields, and how to read them. */
 const ATTRIBUTES = {
@@ -60,7 +63,7 @@ class Mounted {
   update(config) {
     this.unmount();
     const json = typeof config === 'string' ? config : JSON.stringify({ namespace: this.namespace, ...config });
-    this.widget = mountWidget(this.host, shell(this.host), json);
+    this.widget = app.mountWidget(this.host, shell(this.host), json);
   }
   unmount() {
     if (this.widget) {
@@ -74,6 +77,7 @@ class Mounted {
 export const DealForm = {
   /** Mounts a widget into `element` with a config object; resolves to {update, unmount}. */
   async mount(element, config = {}) {
+    warm(config);
     await start();
     const m = new Mounted(element, config);
     return { update: (c) => m.update(c), unmount: () => m.unmount() };
@@ -111,6 +115,7 @@ class DealFormElement extends HTMLElement {
         this.removeAttribute(attr);
       }
     }
+    warm(this.config());
     await start();
     if (!this.isConnected || this.#mounted) return;
     this.#mounted = new Mounted(this, this.config());

@@ -1,6 +1,7 @@
-// The standalone page's first load (scripts/split-wasm.mjs, `earlyFetches`): the page itself asks
-// for config.json as it loads, and for the chunks that configuration needs before the list shows,
-// so that neither waits for the main wasm; the app then takes both answers rather than asking again.
+// The first load (scripts/split-wasm.mjs, `warmable` and `pageScript`): the standalone page asks
+// for config.json as it loads, and the chunks that configuration needs before the list shows are
+// fetched alongside the main wasm, not after it; the app then takes both answers rather than asking
+// again. A widget's chunks are fetched as it connects, from its own configuration.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hasText, launch, openApp, serveDist, startFakeCrm, until, visible } from './harness.mjs';
@@ -11,25 +12,48 @@ after(async () => { await browser?.close(); await server?.close(); crm?.stop(); 
 
 const CHUNK = /\/((?:split|chunk)_[^/.]*)\.[0-9a-f]{12}\.wasm$/;
 
-/** Opens the page with `config` (a string, or null for none) and counts every request for
- *  config.json and for each chunk. */
-async function open(config) {
+const WASM = /\/dealform-app_bg\.wasm$/;
+
+/** Opens `url` (the page, with `config`: a string, or null for none) with the main wasm held
+ *  back for `hold` ms, and counts every request for config.json and for each chunk. */
+async function open(config, { url = server.url, hold = 0 } = {}) {
   server.config = config;
   const asked = {};
-  const s = await openApp(browser, server.url, {
-    setup: (page) => page.on('request', (r) => {
-      const name = r.url().endsWith('/config.json') ? 'config.json' : r.url().match(CHUNK)?.[1];
-      if (name) asked[name] = (asked[name] ?? 0) + 1;
-    }),
+  const s = await openApp(browser, url, {
+    setup: async (page) => {
+      page.on('request', (r) => {
+        const name = r.url().endsWith('/config.json') ? 'config.json' : r.url().match(CHUNK)?.[1];
+        if (name) asked[name] = (asked[name] ?? 0) + 1;
+      });
+      if (hold) {
+        await page.route(WASM, async (route) => {
+          const response = await route.fetch();
+          await new Promise((ok) => setTimeout(ok, hold));
+          await route.fulfill({ response });
+        });
+      }
+    },
   });
   return { ...s, asked };
 }
 
-/** Which chunks the page fetched, each with what asked for it ("link": the page's own
- *  <link rel=preload>, "fetch": the app's chunk loader). */
-const chunkFetches = (page) => page.evaluate((source) => performance.getEntriesByType('resource')
-  .filter((e) => new RegExp(source).test(e.name))
-  .map((e) => [e.name.match(new RegExp(source))[1], e.initiatorType]), CHUNK.source);
+/** The chunks the page fetched, each with whether its request went out before the main wasm had
+ *  arrived, from the page's resource timing. */
+const chunkFetches = (page) => page.evaluate(([chunk, wasm]) => {
+  const all = performance.getEntriesByType('resource');
+  const main = all.find((e) => new RegExp(wasm).test(e.name));
+  return all.filter((e) => new RegExp(chunk).test(e.name))
+    .map((e) => [e.name.match(new RegExp(chunk))[1], e.startTime < main.responseEnd]);
+}, [CHUNK.source, WASM.source]);
+
+/** Asserts that the page fetched the chunks of `splits` (and those they need), each once and
+ *  before the main wasm had arrived, and config.json at most once. */
+async function fetchedEarly(s, splits) {
+  const fetched = await chunkFetches(s.page);
+  assert.equal(fetched.map(([name]) => name).filter((n) => n.startsWith('split_')).sort().join(' '), splits);
+  assert.deepEqual(fetched.filter(([, early]) => !early), [], 'every chunk asked for before the main wasm came, none after');
+  assert.deepEqual(Object.entries(s.asked).filter(([, n]) => n !== 1), [], `one request each: ${JSON.stringify(s.asked)}`);
+}
 
 describe('the first load', () => {
   const stardex = () => ({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: { token: 'test-token' }, page_size: 10 });
@@ -42,19 +66,36 @@ describe('the first load', () => {
       (page) => visible(page.getByRole('heading', { name: 'New deal' }))],
   ];
   for (const [what, config, splits, shown] of cases) {
-    test(`${what} asks for config.json and the chunks it needs as the page loads, and for each only once`, async () => {
+    test(`${what} asks for config.json and the chunks it needs alongside the main wasm, and for each only once`, async () => {
       await crm.reset('stardex');
-      const s = await open(config());
+      // The main wasm held back: chunks fetched only once it runs would go out after it came.
+      const s = await open(config(), { hold: 500 });
       await shown(s.page);
-      const fetched = await chunkFetches(s.page);
-      assert.equal(fetched.map(([name]) => name).filter((n) => n.startsWith('split_')).sort().join(' '), splits);
-      assert.deepEqual(fetched.filter(([, by]) => by !== 'link'), [], 'every chunk asked for by the page as it loaded, none later by the app');
-      assert.deepEqual(Object.entries(s.asked).filter(([, n]) => n !== 1), [], `one request each: ${JSON.stringify(s.asked)}`);
+      await fetchedEarly(s, splits);
       assert.equal(s.asked['config.json'], 1);
       await s.context.close();
       assert.deepEqual(s.problems, [], 'no console errors or exceptions');
     });
   }
+
+  test('of a widget fetches the chunks its configuration needs as it connects, alongside the main wasm', async () => {
+    await crm.reset('stardex');
+    for (const [tag, splits, shown] of [
+      ['<deal-form sample-data></deal-form>', 'split_dealform_local', (page) => until(async () => (await page.getByRole('row').count()) === 6, 'five sample deals')],
+      [`<deal-form provider="stardex" base-url="${crm.url}/stardex" token="test-token" list="scroll"></deal-form>`, 'split_dealform_crm split_dealform_scroll',
+        (page) => visible(page.getByText('Seed deal 01', { exact: true }))],
+    ]) {
+      server.page('/favicon.ico', '', { 'content-type': 'image/x-icon' });
+      server.page('/host.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<script type="module" src="/dealform.js"></script></head><body><h1>Host</h1>${tag}</body></html>`);
+      const s = await open(null, { url: `${server.url}host.html`, hold: 500 });
+      await shown(s.page);
+      await fetchedEarly(s, splits);
+      assert.equal(s.asked['config.json'], undefined, 'a host page\'s widget asks for no config.json');
+      await s.context.close();
+      assert.deepEqual(s.problems, [], 'no console errors or exceptions');
+    }
+  });
 
   test('whose request for config.json fails goes on with no configuration, as before, with no uncaught error', async () => {
     server.config = null;
