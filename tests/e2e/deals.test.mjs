@@ -76,6 +76,8 @@ describe('the deal list on the local backend', () => {
       setup: async (page) => { await page.clock.install(); await page.route(FORM, (route) => { held.push(route); }); },
     });
     opened.push(s);
+    const logged = [];
+    s.page.on('console', (m) => { if (m.type() === 'error') logged.push([m.text(), m.location().url]); });
     await hasText(s.page.getByRole('status').filter({ hasText: 'No deals yet' }), 'No deals yet');
     await s.page.getByRole('button', { name: 'New deal' }).click();
     const loading = s.page.getByRole('status').filter({ hasText: 'Loading…' });
@@ -97,7 +99,13 @@ describe('the deal list on the local backend', () => {
     await s.page.getByRole('button', { name: 'Save' }).click();
     await hasText(s.page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Fetched after the wait”.');
     await s.context.close();
-    for (const p of s.problems) assert.match(p, /did not arrive within 30 s/, p);
+    // The loader reports the fetch it gave up on, with its reason. On a busy machine Chromium
+    // once in some 25 runs rejected that fetch, held by the test at the network, with its own
+    // "The user aborted a request." instead: accepted only where the loader is what logs it.
+    for (const p of s.problems) {
+      const fromLoader = logged.some(([text, at]) => p.includes(text) && at.endsWith('/__wasm_split.js'));
+      assert.ok(/did not arrive within 30 s/.test(p) || (/AbortError/.test(p) && fromLoader), p);
+    }
   });
 
   test('a form whose code the server no longer has (a redeploy since the page opened) says to reload, not to retry', async () => {
