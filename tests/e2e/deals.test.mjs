@@ -14,6 +14,25 @@ async function app(options) {
   await visible(session.page.getByRole('heading', { name: 'Deals' }));
   return session;
 }
+/** The deal Initech (100, owned by Ann) open in a form with 250 typed as its amount, while
+ *  another tab, on the same browser storage, sets its owner to Bo and saves. */
+async function amountTypedWhileAnotherTabSetsTheOwner() {
+  server.config = null;
+  const s = await app();
+  await createDeal(s.page, { name: 'Initech', amount: '100', owner: 'Ann' });
+  await s.page.getByRole('button', { name: 'Initech' }).click();
+  await visible(s.page.getByRole('heading', { name: 'Edit deal' }));
+  await fillDeal(s.page, { amount: '250' });
+  const other = await s.context.newPage();
+  await other.goto(server.url);
+  await other.getByRole('button', { name: 'Initech' }).click();
+  await visible(other.getByRole('heading', { name: 'Edit deal' }));
+  await fillDeal(other, { owner: 'Bo' });
+  await other.getByRole('button', { name: 'Save' }).click();
+  await hasText(other.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes to “Initech”.');
+  await other.close();
+  return s;
+}
 async function done({ context, problems }) {
   await context.close();
   assert.deepEqual(problems, [], 'no console errors, exceptions or alerts');
@@ -150,21 +169,7 @@ describe('the deal list on the local backend', () => {
   });
 
   test('saving an edit keeps what another tab changed meanwhile in the fields this one left alone', async () => {
-    server.config = null;
-    const s = await app();
-    await createDeal(s.page, { name: 'Initech', amount: '100', owner: 'Ann' });
-    await s.page.getByRole('button', { name: 'Initech' }).click();
-    await visible(s.page.getByRole('heading', { name: 'Edit deal' }));
-    await fillDeal(s.page, { amount: '250' });
-    // Meanwhile another tab, on the same browser storage, changes the owner and saves.
-    const other = await s.context.newPage();
-    await other.goto(server.url);
-    await other.getByRole('button', { name: 'Initech' }).click();
-    await visible(other.getByRole('heading', { name: 'Edit deal' }));
-    await fillDeal(other, { owner: 'Bo' });
-    await other.getByRole('button', { name: 'Save' }).click();
-    await hasText(other.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes to “Initech”.');
-    await other.close();
+    const s = await amountTypedWhileAnotherTabSetsTheOwner();
     await s.page.getByRole('button', { name: 'Save' }).click();
     await hasText(s.page.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes to “Initech”.');
     const [row] = await rows(s.page);
@@ -269,21 +274,7 @@ describe('the deal list on the local backend', () => {
   });
 
   test('a draft offered back after a reload keeps what another tab changed meanwhile in the fields it left alone', async () => {
-    server.config = null;
-    const s = await app();
-    await createDeal(s.page, { name: 'Initech', amount: '100', owner: 'Ann' });
-    await s.page.getByRole('button', { name: 'Initech' }).click();
-    await visible(s.page.getByRole('heading', { name: 'Edit deal' }));
-    await fillDeal(s.page, { amount: '250' });
-    // Another tab, on the same browser storage, changes the owner and saves; then this tab reloads.
-    const other = await s.context.newPage();
-    await other.goto(server.url);
-    await other.getByRole('button', { name: 'Initech' }).click();
-    await visible(other.getByRole('heading', { name: 'Edit deal' }));
-    await fillDeal(other, { owner: 'Bo' });
-    await other.getByRole('button', { name: 'Save' }).click();
-    await hasText(other.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes to “Initech”.');
-    await other.close();
+    const s = await amountTypedWhileAnotherTabSetsTheOwner();
     await s.page.reload();
     await s.page.getByRole('button', { name: 'Resume draft' }).click();
     await visible(s.page.getByText('Your unsaved changes from earlier are restored.'));
