@@ -277,7 +277,7 @@ impl<S: KeyValueStore> LocalBackend<S> {
         let mut deals: Vec<Deal> = stored
             .deals
             .into_iter()
-            .filter(|d| matches_search(d, &needle))
+            .filter(|d| matches_search(d, &needle, &self.stages))
             .collect();
         if let Some(sort) = query.sort {
             deals = sorted(deals, sort, &self.stages);
@@ -350,16 +350,25 @@ impl<S: KeyValueStore> LocalBackend<S> {
     }
 }
 
-fn matches_search(deal: &Deal, needle: &str) -> bool {
+/// Whether `needle` (case folded) is in the deal's name, company, owner, description or the name
+/// of its stage: what the list shows of it as words, so a search for "negotiation" finds the
+/// deals at that stage.
+fn matches_search(deal: &Deal, needle: &str, stages: &[Stage]) -> bool {
     if needle.is_empty() {
         return true;
     }
     let f = &deal.fields;
+    let stage = f
+        .stage
+        .as_ref()
+        .and_then(|id| stages.iter().find(|s| &s.id == id))
+        .map(|s| &s.label);
     [
         Some(&f.name),
         f.company.as_ref(),
         f.owner.as_ref(),
         f.description.as_ref(),
+        stage,
     ]
     .into_iter()
     .flatten()
@@ -578,7 +587,7 @@ mod tests {
     }
 
     #[test]
-    fn search_matches_name_company_owner_and_description_ignoring_case() {
+    fn search_matches_name_company_owner_description_and_stage_ignoring_case() {
         let b = backend();
         run(b.create(&DealFields {
             company: Some("Globex".into()),
@@ -591,6 +600,11 @@ mod tests {
         }))
         .unwrap();
         run(b.create(&fields("ÜBER deal"))).unwrap();
+        run(b.create(&DealFields {
+            stage: Some("won".into()),
+            ..fields("Three")
+        }))
+        .unwrap();
         let search = |s: &str| {
             names(
                 &run(b.list(&ListQuery {
@@ -606,6 +620,8 @@ mod tests {
         assert_eq!(search("globex"), vec!["One"]);
         assert_eq!(search("  SOUZA "), vec!["Two"]);
         assert_eq!(search("über"), vec!["ÜBER deal"]);
+        // By the stage's name as the list shows it ("Closed won"), not by its id alone.
+        assert_eq!(search("closed WON"), vec!["Three"]);
         assert!(search("nothing").is_empty());
     }
 
