@@ -116,10 +116,11 @@ function splitFiles(loader) {
  */
 function warmable(loader) {
   const files = splitFiles(loader);
-  for (const split of ['local', 'crm', 'scroll', 'form']) {
-    if (!files[`dealform_${split}`]) throw new Error(`split-wasm: __wasm_split.js has no split point dealform_${split}`);
-  }
-  const want = JSON.stringify(Object.fromEntries(['local', 'crm', 'scroll', 'form'].map((s) => [s, files[`dealform_${s}`].map((f) => `./${f}`)])));
+  const want = JSON.stringify(Object.fromEntries(['local', 'crm', 'scroll', 'form'].map((split) => {
+    const needs = files[`dealform_${split}`];
+    if (!needs) throw new Error(`split-wasm: __wasm_split.js has no split point dealform_${split}`);
+    return [split, needs.map((f) => `./${f}`)];
+  })));
   const FETCH = 'const fetchChunk = (url) => {\n';
   if (!loader.includes(FETCH)) throw new Error('split-wasm: __wasm_split.js has no fetchChunk to warm');
   return loader.replace(FETCH, `${FETCH}  const early = warmed.get(String(url));

@@ -48,9 +48,10 @@ pub async fn load(url: &str) -> Result<Config, ConfigError> {
 
 /// The answer to the page's own request for `config.json`, where it made one, else to a request now.
 ///
-/// Why: the release build's `index.html` asks for it as the page loads, to fetch the chunks the
-/// configuration needs alongside the main wasm (`scripts/split-wasm.mjs`, `earlyFetches`), and
-/// leaves the promise of its answer in `__dealformConfig`. Taken once.
+/// Why: the release build's `index.html` asks for it as the page loads, so that the chunk loader
+/// can fetch the chunks the configuration needs alongside the main wasm (`scripts/split-wasm.mjs`,
+/// `pageScript` and `warmable`), and leaves the promise of its answer in `__dealformConfig`.
+/// Taken once.
 async fn answer(url: &str) -> Result<web_sys::Response, JsValue> {
     let global = js_sys::global();
     let key = JsValue::from_str("__dealformConfig");
