@@ -108,6 +108,13 @@ pub struct AppCtx {
     pub view: RwSignal<View>,
     /// The last outcome, announced politely ("Saved “Acme”.").
     pub notice: RwSignal<Option<String>>,
+    /// The button offered beside the notice as a way back to the deal it was about ("Open
+    /// “Acme”"): a new deal is often on another page (HubSpot lists the oldest first; a sort
+    /// or a search may put it anywhere). The types are those of `notice` and `id_prefix`: a
+    /// signal of a type of its own costs the main wasm 1 KiB of brotli.
+    pub reopen: RwSignal<Option<String>>,
+    /// The id of the deal `reopen` opens.
+    pub reopen_id: StoredValue<String>,
     /// What the backend is doing that takes time ("waiting for the CRM").
     pub activity: RwSignal<Option<String>>,
     /// Bumped after every change, so lists refetch.
@@ -160,6 +167,7 @@ impl AppCtx {
         };
         self.navigated.set_value(true);
         self.notice.set(notice);
+        self.reopen.set(None);
         // `set` notifies even when the view is unchanged, so a new form replaces a saved one.
         self.view.set(view);
     }
@@ -171,6 +179,17 @@ impl AppCtx {
             .ok()
             .flatten()
             .and_then(|e| e.dyn_into().ok())
+    }
+
+    /// Goes back to the list after `id` was created or saved, announcing `notice` and offering
+    /// to open the deal again. In create-only mode a fresh form follows, with nothing to open:
+    /// such a widget only adds deals.
+    pub fn saved(&self, id: DealId, name: String, notice: String) {
+        self.go(View::List, Some(notice));
+        if self.config.with_value(|c| c.mode) != Mode::Create {
+            self.reopen_id.set_value(id.0);
+            self.reopen.set(Some(format!("Open “{name}”")));
+        }
     }
 
     /// Moves focus to an element of this instance.
@@ -288,6 +307,8 @@ pub fn App(
         id_prefix: StoredValue::new(format!("df{n}")),
         view: RwSignal::new(if mode == Mode::Create { View::New } else { View::List }),
         notice: RwSignal::new(None),
+        reopen: RwSignal::new(None),
+        reopen_id: StoredValue::new(String::new()),
         activity: RwSignal::new(None),
         changes: RwSignal::new(0),
         list: ListState::new(),
@@ -318,7 +339,20 @@ pub fn App(
             class:df-theme-dark=theme == Theme::Dark
             node_ref=ctx.root
         >
-            <div class="df-notice" role="status" aria-live="polite">{move || ctx.notice.get()}</div>
+            // The button is beside the live region, not in it: only the outcome is announced.
+            <div class="df-notices">
+                <div class="df-notice" role="status" aria-live="polite">{move || ctx.notice.get()}</div>
+                // Always there, and empty (so not shown: the stylesheet) with nothing to open:
+                // a view built and dropped per notice, or a `hidden` that follows a signal, costs
+                // more code.
+                <button
+                    type="button"
+                    class="df-link"
+                    on:click=move |_| ctx.go(View::Edit(DealId(ctx.reopen_id.get_value())), None)
+                >
+                    {move || ctx.reopen.get()}
+                </button>
+            </div>
             <div class="df-activity" role="status" aria-live="polite">{move || ctx.activity.get()}</div>
             {warning.map(|w| view! { <p class="df-warning" role="alert">{w}</p> })}
             {move || match ctx.view.get() {

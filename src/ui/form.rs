@@ -221,7 +221,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                             ("Created", "created")
                         };
                         app.emit(event, &deal_detail(&saved));
-                        app.go(View::List, Some(format!("{verb} “{}”.", saved.fields.name)));
+                        let notice = format!("{verb} “{}”.", saved.fields.name);
+                        app.saved(saved.id, saved.fields.name, notice);
                     }
                     Err(BackendError::Fields { errors, message }) => {
                         app.emit_error(&BackendError::Fields {

@@ -20,12 +20,12 @@ async function amountTypedWhileAnotherTabSetsTheOwner() {
   server.config = null;
   const s = await app();
   await createDeal(s.page, { name: 'Initech', amount: '100', owner: 'Ann' });
-  await s.page.getByRole('button', { name: 'Initech' }).click();
+  await s.page.getByRole('button', { name: 'Initech', exact: true }).click();
   await visible(s.page.getByRole('heading', { name: 'Edit deal' }));
   await fillDeal(s.page, { amount: '250' });
   const other = await s.context.newPage();
   await other.goto(server.url);
-  await other.getByRole('button', { name: 'Initech' }).click();
+  await other.getByRole('button', { name: 'Initech', exact: true }).click();
   await visible(other.getByRole('heading', { name: 'Edit deal' }));
   await fillDeal(other, { owner: 'Bo' });
   await other.getByRole('button', { name: 'Save' }).click();
@@ -156,7 +156,7 @@ describe('the deal list on the local backend', () => {
     server.config = null;
     const s = await app();
     await createDeal(s.page, { name: 'Globex pilot', amount: '500' });
-    await s.page.getByRole('button', { name: 'Globex pilot' }).click();
+    await s.page.getByRole('button', { name: 'Globex pilot', exact: true }).click();
     await visible(s.page.getByRole('heading', { name: 'Edit deal' }));
     assert.equal(await s.page.getByLabel('Name', { exact: true }).inputValue(), 'Globex pilot');
     assert.equal(await s.page.getByLabel('Amount', { exact: true }).inputValue(), '500.00');
@@ -165,6 +165,15 @@ describe('the deal list on the local backend', () => {
     await hasText(s.page.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes to “Globex rollout”.');
     const [row] = await rows(s.page);
     assert.deepEqual(row.slice(0, 3), ['Globex rollout', '$750.25', 'Negotiation']);
+    // Beside the notice, not in it: a screen reader hears the outcome alone.
+    const reopen = s.page.getByRole('button', { name: 'Open “Globex rollout”' });
+    assert.equal(await s.page.getByRole('status').filter({ has: reopen }).count(), 0);
+    await reopen.click();
+    await visible(s.page.getByRole('heading', { name: 'Edit deal' }));
+    assert.equal(await s.page.getByLabel('Amount', { exact: true }).inputValue(), '750.25');
+    await s.page.getByRole('button', { name: 'Cancel' }).click();
+    await visible(s.page.getByRole('table', { name: 'Deals' }));
+    assert.equal(await reopen.count(), 0, 'offered only with the notice of the save');
     await done(s);
   });
 
@@ -181,7 +190,7 @@ describe('the deal list on the local backend', () => {
     server.config = null;
     const s = await app();
     await createDeal(s.page, { name: 'Initech' });
-    await s.page.getByRole('button', { name: 'Initech' }).click();
+    await s.page.getByRole('button', { name: 'Initech', exact: true }).click();
     await s.page.getByRole('button', { name: 'Delete', exact: true }).click();
     const dialog = s.page.getByRole('alertdialog', { name: 'Delete “Initech”?' });
     await visible(dialog);
@@ -399,12 +408,12 @@ describe('the deal list on the local backend', () => {
     await hasText(s.page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Focus deal”.');
     await until(onHeading, 'focus on the list\'s heading after Save');
     // Cancelled, untouched.
-    await s.page.getByRole('button', { name: 'Focus deal' }).click();
+    await s.page.getByRole('button', { name: 'Focus deal', exact: true }).click();
     await visible(s.page.getByRole('heading', { name: 'Edit deal' }));
     await s.page.getByRole('button', { name: 'Cancel' }).click();
     await until(onHeading, 'focus on the list\'s heading after Cancel');
     // Deleted, through its dialog.
-    await s.page.getByRole('button', { name: 'Focus deal' }).click();
+    await s.page.getByRole('button', { name: 'Focus deal', exact: true }).click();
     await s.page.getByRole('button', { name: 'Delete', exact: true }).click();
     await s.page.getByRole('alertdialog').getByRole('button', { name: 'Delete deal' }).click();
     await hasText(s.page.getByRole('status').filter({ hasText: 'Deleted' }), 'Deleted “Focus deal”.');

@@ -64,12 +64,19 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
       await close();
     });
 
-    test('creates a deal the CRM accepts', async () => {
+    test('creates a deal the CRM accepts, and offers to open it from wherever the list put it', async () => {
       const page = await open();
       await newDeal(page, { name: `New ${name} deal`, amount: '1,234.50' });
       await page.getByRole('button', { name: 'Save' }).click();
       await hasText(page.getByRole('status').filter({ hasText: 'Created' }), `Created “New ${name} deal”.`);
       assert.equal(await creates(), 1);
+      // HubSpot lists the oldest first: the new deal is on the last page, not this one.
+      await until(async () => (await rows(page)).length === 10, 'the first page after saving');
+      if (name === 'hubspot') assert.ok(!(await rows(page)).some((r) => r[0] === `New ${name} deal`), 'not on the first page');
+      await page.getByRole('button', { name: `Open “New ${name} deal”` }).click();
+      await visible(page.getByRole('heading', { name: 'Edit deal' }));
+      assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), `New ${name} deal`);
+      assert.equal(await page.getByLabel('Amount', { exact: true }).inputValue(), '1234.50');
       await close();
     });
 

@@ -172,10 +172,10 @@ describe('embedding', () => {
     await w.getByRole('button', { name: 'New deal' }).click();
     await w.getByLabel('Name', { exact: true }).fill('Evented');
     await w.getByRole('button', { name: 'Save' }).click();
-    await w.getByRole('button', { name: 'Evented' }).click();
+    await w.getByRole('button', { name: 'Evented', exact: true }).click();
     await w.getByLabel('Name', { exact: true }).fill('Evented again');
     await w.getByRole('button', { name: 'Save' }).click();
-    await w.getByRole('button', { name: 'Evented again' }).click();
+    await w.getByRole('button', { name: 'Evented again', exact: true }).click();
     await w.getByRole('button', { name: 'Delete', exact: true }).click();
     await w.getByRole('alertdialog').getByRole('button', { name: 'Delete deal' }).click();
     await visible(w.getByText('No deals yet'));
@@ -241,6 +241,7 @@ describe('embedding', () => {
     await lead.getByRole('button', { name: 'Save' }).click();
     await hasText(lead.getByRole('status').filter({ hasText: 'Created' }), 'Created “Inbound lead”.');
     assert.equal(await lead.getByLabel('Name', { exact: true }).inputValue(), '', 'a fresh form');
+    assert.equal(await lead.getByRole('button', { name: /^Open/ }).count(), 0, 'a widget that only adds deals offers none to open');
     const ro = s.page.locator('#ro');
     await visible(ro.getByRole('table', { name: 'Deals' }));
     assert.equal(await ro.getByRole('button', { name: 'New deal' }).count(), 0);
@@ -281,7 +282,7 @@ describe('static hosting and security', () => {
     await fillDeal(page, { name: 'Seed deal 01 (CSP)' });
     await page.getByRole('button', { name: 'Save' }).click();
     await hasText(page.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes');
-    await page.getByRole('button', { name: 'Seed deal 01 (CSP)' }).click();
+    await page.getByRole('button', { name: 'Seed deal 01 (CSP)', exact: true }).click();
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Delete deal' }).click();
     await hasText(page.getByRole('status').filter({ hasText: 'Deleted' }), 'Deleted');
@@ -317,7 +318,7 @@ describe('accessibility', () => {
       await page.getByRole('button', { name: 'Save' }).click();
       await visible(page.getByRole('table', { name: 'Deals' }));
       assert.deepEqual(await axe(page), [], 'list');
-      await page.getByRole('button', { name: 'Accessible deal' }).click();
+      await page.getByRole('button', { name: 'Accessible deal', exact: true }).click();
       await visible(page.getByRole('heading', { name: 'Edit deal' }));
       assert.deepEqual(await axe(page), [], 'edit form');
       await s.context.close();
