@@ -360,7 +360,7 @@ fn DealTable(page: Page, loading: ReadSignal<bool>, heading: String) -> impl Int
                 </tbody>
             </table>
         </div>
-        <Pager on_page=Signal::derive(move || on_page) total=Signal::derive(move || total) next=Signal::derive(move || next.clone()) />
+        <Pager on_page total next />
     }
 }
 

@@ -5,22 +5,23 @@ use crate::model::page::shown_range;
 use crate::model::Cursor;
 use leptos::prelude::*;
 
-/// The pager under the deal list.
+/// The pager under the deal list. Each page of deals comes with a pager of its own, so what it
+/// is told of that page is plain values: signals of them cost code and changed nothing.
 #[component]
 pub fn Pager(
     /// Deals on the current page.
-    on_page: Signal<usize>,
+    on_page: usize,
     /// The total where the backend reports one.
-    total: Signal<Option<u64>>,
+    total: Option<u64>,
     /// Where the next page starts, if there is one.
-    next: Signal<Option<Cursor>>,
+    next: Option<Cursor>,
 ) -> impl IntoView {
     let app = use_app();
     let pages = app.list.pages;
     let before = move || pages.with(|p| p.last().map_or(0, |m| m.before));
     let range_text = move || {
         let fmt = app.fmt.get_value();
-        match (shown_range(before(), on_page.get()), total.get()) {
+        match (shown_range(before(), on_page), total) {
             (Some((a, b)), Some(t)) => {
                 format!("{}–{} of {}", fmt.count(a), fmt.count(b), fmt.count(t))
             }
@@ -28,9 +29,10 @@ pub fn Pager(
             (None, _) => String::new(),
         }
     };
+    let last = next.is_none();
     let go_next = move |_| {
-        if let Some(cursor) = next.get_untracked() {
-            let before = before() + on_page.get_untracked() as u64;
+        if let Some(cursor) = next.clone() {
+            let before = before() + on_page as u64;
             pages.update(|p| p.push(PageMark { cursor, before }));
         }
     };
@@ -47,7 +49,7 @@ pub fn Pager(
         <nav class="df-pager" aria-label="Pages">
             <button type="button" class="df-button" on:click=go_prev aria-disabled=move || (pages.with(Vec::len) <= 1).to_string()>"Previous page"</button>
             <span class="df-range" aria-live="polite">{range_text}</span>
-            <button type="button" class="df-button" on:click=go_next aria-disabled=move || next.with(Option::is_none).to_string()>"Next page"</button>
+            <button type="button" class="df-button" on:click=go_next aria-disabled=last.to_string()>"Next page"</button>
         </nav>
     }
 }
