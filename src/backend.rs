@@ -53,7 +53,7 @@ pub fn code_unfetched(gone: bool) -> BackendError {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum BackendError {
     /// The backend refused some fields; each message belongs next to its field.
-    #[error("{}", message.as_deref().unwrap_or("Please correct the highlighted fields."))]
+    #[error("{}", message.as_deref().unwrap_or("Some fields were refused: each says why."))]
     Fields {
         /// Messages per field.
         errors: Vec<FieldError>,

@@ -146,9 +146,29 @@ async fn the_form_labels_every_field_and_shows_errors_on_blur_and_submit() {
     assert!(root
         .text_content()
         .unwrap()
-        .contains("2 fields need attention before saving."));
+        .contains("2 fields need attention before saving: Name and Amount."));
     let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
     assert_eq!(active.id(), name.id());
+
+    // Fixing one does not rewrite the alert under the typing; the next save does.
+    name.set_value("Acme");
+    name.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    settle(20).await;
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("2 fields need attention before saving: Name and Amount."));
+    by_text(&root, "button", "Save").click();
+    settle(20).await;
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("1 field needs attention before saving: Amount."));
+    // Once every field is right, the summary goes.
+    amount.set_value("12");
+    amount.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    settle(20).await;
+    assert!(!root.text_content().unwrap().contains("need attention"));
 }
 
 #[wasm_bindgen_test]

@@ -18,4 +18,4 @@ pub use deal::{Deal, DealDraft, DealFields, DealId, Field, Labels, Stage};
 pub use money::{Currency, Money, NumberSeparators};
 pub use page::{Cursor, ListQuery, Page, PagingStyle, Sort, SortDir, SortField};
 pub use schema::{FieldRule, IdFormat, Schema};
-pub use validate::{validate, FieldError, ValidationContext};
+pub use validate::{and_list, validate, FieldError, ValidationContext};

@@ -185,8 +185,25 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
     }
 }
 
+/// Names joined as a sentence says them: "Name", "Name and Amount", "Name, Amount and Stage".
+pub fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lists_names_as_a_sentence_does() {
+        assert_eq!(and_list(&[]), "");
+        assert_eq!(and_list(&["Name"]), "Name");
+        assert_eq!(and_list(&["Name", "Amount"]), "Name and Amount");
+        assert_eq!(and_list(&["Name", "Amount", "Stage"]), "Name, Amount and Stage");
+    }
+
     use super::*;
     use crate::model::{FieldRule, IdFormat};
 

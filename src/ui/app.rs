@@ -117,6 +117,9 @@ pub struct AppCtx {
     pub reopen_id: StoredValue<String>,
     /// What the backend is doing that takes time ("waiting for the CRM").
     pub activity: RwSignal<Option<String>>,
+    /// What is said to a screen reader alone, of what others see another way ("Sorted by
+    /// Amount, ascending." for a sort's arrow).
+    pub said: RwSignal<Option<String>>,
     /// Bumped after every change, so lists refetch.
     pub changes: RwSignal<u32>,
     /// The list's position.
@@ -125,7 +128,9 @@ pub struct AppCtx {
     pub stages: Load<Result<Vec<Stage>, BackendError>>,
     /// The app's outermost element: ids are looked up inside it, so they work in a shadow root.
     pub root: NodeRef<leptos::html::Div>,
-    /// Whether the user has moved between views (then a newly shown form takes focus).
+    /// Whether the user has acted here: moved between views, pressed a Retry, reset the data.
+    /// From then on a view that replaces the one holding the focus takes it (a form, the list's
+    /// heading, an error's first button); before, a widget never takes it from its host page.
     pub navigated: StoredValue<bool>,
     /// The element events are dispatched from: the widget's host element, or the root.
     pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
@@ -204,10 +209,17 @@ impl AppCtx {
     /// With `if_dropped`, only where the focus has fallen to the page meanwhile, its element
     /// gone with the view this one replaced: focus elsewhere (a host page's field) stays put.
     pub fn focus_next_frame(self, id: String, if_dropped: bool) {
+        self.focus_found(move || self.element(&id), if_dropped);
+    }
+
+    /// As [`Self::focus_next_frame`], for the element `find` finds then.
+    pub fn focus_found(self, find: impl FnOnce() -> Option<web_sys::HtmlElement> + 'static, if_dropped: bool) {
         request_animation_frame(move || {
             let dropped = || document().active_element().is_none_or(|a| a.local_name() == "body");
             if !self.is_gone() && (!if_dropped || dropped()) {
-                self.focus(&id);
+                if let Some(el) = find() {
+                    let _ = el.focus();
+                }
             }
         });
     }
@@ -310,6 +322,7 @@ pub fn App(
         reopen: RwSignal::new(None),
         reopen_id: StoredValue::new(String::new()),
         activity: RwSignal::new(None),
+        said: RwSignal::new(None),
         changes: RwSignal::new(0),
         list: ListState::new(),
         stages: Load::new(move || {
@@ -354,6 +367,7 @@ pub fn App(
                 </button>
             </div>
             <div class="df-activity" role="status" aria-live="polite">{move || ctx.activity.get()}</div>
+            <div class="df-sr" role="status" aria-live="polite">{move || ctx.said.get()}</div>
             {warning.map(|w| view! { <p class="df-warning" role="alert">{w}</p> })}
             {move || match ctx.view.get() {
                 View::List => view! { <DealList heading=heading.clone() /> }.into_any(),
@@ -383,11 +397,18 @@ pub(crate) fn once_fetched<C: Clone + 'static>(
     also: Option<(&'static str, Callback<()>)>,
     show: impl Fn(C) -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
+    // None for the backend's own code, fetched before the app (and its context) exists.
+    let app = use_context::<AppCtx>();
     (move || match code.get() {
         None => view! { <p class="df-loading" role="status">{loading}</p> }.into_any(),
         Some(Err(_)) => view! {
             <ErrorPanel title=title message=unfetched().to_string()>
-                <button type="button" class="df-button" on:click=move |_| code.refetch()>"Retry"</button>
+                <button type="button" class="df-button" on:click=move |_| {
+                    if let Some(app) = app {
+                        app.navigated.set_value(true);
+                    }
+                    code.refetch()
+                }>"Retry"</button>
                 {also.map(|(words, act)| view! { <button type="button" class="df-button" on:click=move |_| act.run(())>{words}</button> })}
             </ErrorPanel>
         }
@@ -466,14 +487,9 @@ fn Boot() -> impl IntoView {
         Some(Err(e)) => {
             view! { <ErrorPanel title="The configuration needs fixing" message=e.to_string() /> }.into_any()
         }
-        Some(Ok(config)) => {
-            if let Some(tag) = &config.locale {
-                if let Some(root) = document().document_element() {
-                    let _ = root.set_attribute("lang", tag);
-                }
-            }
-            app_for(config, None)
-        }
+        // The page's `lang` stays the interface's, English, whatever the locale of the
+        // numbers and dates: a screen reader reads the page in the voice `lang` names.
+        Some(Ok(config)) => app_for(config, None),
     }
 }
 

@@ -6,7 +6,9 @@ use super::field::{Control, FieldRow};
 use super::status::ErrorPanel;
 use crate::backend::BackendError;
 use crate::drafts::DraftTarget;
-use crate::model::{validate, Deal, DealDraft, DealFields, DealId, Field, FieldError, Stage, ValidationContext};
+use crate::model::{
+    and_list, validate, Deal, DealDraft, DealFields, DealId, Field, FieldError, Stage, ValidationContext,
+};
 use crate::ui::load::Load;
 use leptos::prelude::*;
 
@@ -103,6 +105,20 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         stage_ids: (!stages.is_empty()).then(|| stages.iter().map(|s| s.id.clone()).collect()),
     };
     let rules = schema.rules().to_vec();
+    // Each field's label as the form shows it (a CRM may name a field its own way), for the
+    // messages that name the fields needing attention.
+    let labels = StoredValue::new(rules.iter().map(|r| (r.field, r.label())).collect::<Vec<_>>());
+    let named = move |fields: &mut Vec<Field>| {
+        fields.sort();
+        fields.dedup();
+        labels.with_value(|l| {
+            let names: Vec<&str> = fields
+                .iter()
+                .filter_map(|f| l.iter().find(|(g, _)| g == f).map(|(_, n)| *n))
+                .collect();
+            and_list(&names)
+        })
+    };
     let checked = Memo::new({
         let schema = schema.clone();
         move |_| draft.with(|d| validate(d, &schema, &cx))
@@ -112,6 +128,9 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     // day without its year): its value is then "", which must not save as "no date".
     let unreadable = RwSignal::new(false);
     let submitted = RwSignal::new(false);
+    // What the summary says, written at each Save that finds problems, not as they are fixed:
+    // an alert that changed at every key would interrupt the typing it is about.
+    let summary = RwSignal::new(String::new());
     let server_errors = RwSignal::new(Vec::<FieldError>::new());
     let form_error = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
@@ -177,7 +196,13 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     // The first field in the form's order (`Field`'s) that needs attention.
                     let errors = result.err().unwrap_or_default();
                     let date = bad_date.then_some(Field::CloseDate);
-                    if let Some(first) = errors.iter().map(|e| e.field).chain(date).min() {
+                    let mut wrong: Vec<Field> = errors.iter().map(|e| e.field).chain(date).collect();
+                    let names = named(&mut wrong);
+                    summary.set(match wrong.len() {
+                        1 => format!("1 field needs attention before saving: {names}."),
+                        n => format!("{n} fields need attention before saving: {names}."),
+                    });
+                    if let Some(&first) = wrong.first() {
                         app.focus(&id_of(first));
                     }
                     return;
@@ -232,10 +257,13 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                         if let Some(first) = errors.first() {
                             app.focus(&id_of(first.field));
                         }
+                        let names = named(&mut errors.iter().map(|e| e.field).collect());
                         server_errors.set(errors);
-                        form_error.set(Some(message.unwrap_or_else(|| {
-                            "The deal was not saved: please correct the highlighted fields.".to_owned()
-                        })));
+                        // Named, not "highlighted": a screen reader does not see which are marked.
+                        form_error.set(Some(match message {
+                            Some(m) => format!("The deal was not saved: check {names}. The CRM said: {m}"),
+                            None => format!("The deal was not saved: check {names}. Each says what is wrong."),
+                        }));
                     }
                     Err(e) => {
                         app.emit_error(&e);
@@ -302,18 +330,9 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         if !submitted.get() {
             return None;
         }
-        let n = checked.with(|r| {
-            let errors = r.as_ref().err().map_or(&[][..], Vec::as_slice);
-            let date_too = unreadable.get() && !errors.iter().any(|e| e.field == Field::CloseDate);
-            errors.len() + usize::from(date_too)
-        });
-        (n > 0).then(|| {
-            if n == 1 {
-                "1 field needs attention before saving.".to_owned()
-            } else {
-                format!("{n} fields need attention before saving.")
-            }
-        })
+        // Gone once every problem is fixed; until the next Save, it says what that one found.
+        let fixed = checked.with(|r| r.is_ok()) && !unreadable.get();
+        (!fixed).then(|| summary.get())
     };
 
     // Focus follows the user into a form they opened, but a form shown on page load (a

@@ -92,6 +92,8 @@ pub fn DealList(
     let reset_asked = RwSignal::new(false);
     let reset = Callback::new(move |_| match app.backend.get_value().reset_storage() {
         Ok(backup) => {
+            // The list replaces the panel whose button the dialog gives the focus back to.
+            app.navigated.set_value(true);
             app.notice.set(Some(format!(
                 "The unreadable data was set aside under the storage key “{backup}”. Starting afresh."
             )));
@@ -124,7 +126,6 @@ pub fn DealList(
     let table_heading = heading.clone();
     // Whether a page of deals has been shown: see the error below.
     let shown = StoredValue::new(false);
-    let retry_id = app.id("list-retry");
     view! {
         <section class="df-list" class:df-no-date=no_date aria-labelledby=heading.clone() on:pointerover=move |_| prefetch() on:focusin=move |_| prefetch()>
             <div class="df-toolbar">
@@ -154,15 +155,18 @@ pub fn DealList(
                 Some(Err(e)) => {
                     let corrupt = matches!(e, BackendError::StorageCorrupt { .. });
                     // A page that fails after one was shown (Next page, a sort) takes with the
-                    // table the button that had the focus, which falls to the page: it goes to
-                    // Retry instead. Not on the first load: a widget must not pull the focus.
-                    let retry = retry_id.clone();
+                    // table the button that had the focus: the user acted, so the panel takes
+                    // the focus to its Retry (`ErrorPanel`). Not on the first load: a widget
+                    // must not pull the focus.
                     if shown.get_value() {
-                        app.focus_next_frame(retry.clone(), true);
+                        app.navigated.set_value(true);
                     }
                     view! {
                         <ErrorPanel title="The deals could not be loaded" message=e.to_string()>
-                            <button type="button" id=retry class="df-button" on:click=move |_| deals.refetch()>"Retry"</button>
+                            <button type="button" class="df-button" on:click=move |_| {
+                                app.navigated.set_value(true);
+                                deals.refetch()
+                            }>"Retry"</button>
                             {corrupt.then(|| view! {
                                 <button type="button" class="df-button df-danger" on:click=move |_| {
                                     // Asked once, the dialog stays: asking again only opens it.
@@ -178,8 +182,13 @@ pub fn DealList(
                 }
                 Some(Ok(page)) => {
                     shown.set_value(true);
-                    match empty_state(&page) {
-                    Some(empty) => empty,
+                    // After a Retry or a reset, the button pressed went with its panel.
+                    if app.navigated.get_value() {
+                        app.focus_next_frame(table_heading.clone(), true);
+                    }
+                    // The empty state is said below, in a region that stays on the page.
+                    match empty_text(&page) {
+                    Some(_) => ().into_any(),
                     None => match scroll_view {
                         Some(code) => {
                             let heading = table_heading.clone();
@@ -192,6 +201,9 @@ pub fn DealList(
                     }
                 }
             }}
+            // One region for every empty state, there from the start: a search that matches
+            // nothing is announced, as a region inserted with its words already in it is not.
+            <p class="df-empty" role="status">{move || deals.with(|d| d.and_then(|r| r.as_ref().ok()).and_then(empty_text))}</p>
             {move || reset_asked.get().then(|| {
                 let code = Load::new(move || told(app, form_code()));
                 let cancel = Callback::new(move |()| reset_asked.set(false));
@@ -265,6 +277,8 @@ pub fn draft_banner(saved: Vec<SavedDraft>) -> AnyView {
                     let _ = app.with_drafts(|b| b.remove(&target));
                     drafts.set(app.with_drafts(|b| b.all()));
                     app.notice.set(Some("Draft discarded.".to_owned()));
+                    // The button pressed goes with its banner: the focus goes on from the list.
+                    app.focus_next_frame(app.id("heading"), true);
                 };
                 view! {
                     <div class="df-draft" role="region" aria-label="Unsaved draft">
@@ -286,6 +300,7 @@ fn header(
     sort: RwSignal<Option<Sort>>,
     restart: impl Fn() + Copy + Send + Sync + 'static,
     sortable: &[SortField],
+    said: RwSignal<Option<String>>,
 ) -> impl IntoView {
     // Amounts are right-aligned in their cells, so their heading is too.
     let num = field == SortField::Amount;
@@ -294,10 +309,12 @@ fn header(
     }
     let state = move || sort.get().filter(|s| s.field == field).map(|s| s.dir);
     let toggle = move |_| {
-        let dir = match state() {
-            Some(SortDir::Asc) => SortDir::Desc,
-            _ => SortDir::Asc,
+        let (dir, words) = match state() {
+            Some(SortDir::Asc) => (SortDir::Desc, "descending"),
+            _ => (SortDir::Asc, "ascending"),
         };
+        // The arrow changes under the focus, which a screen reader does not read again.
+        said.set(Some(format!("Sorted by {label}, {words}.")));
         sort.set(Some(Sort { field, dir }));
         restart();
     };
@@ -312,19 +329,18 @@ fn header(
     .into_any()
 }
 
-/// The empty state, when the first page has no deals.
-fn empty_state(page: &Page) -> Option<AnyView> {
+/// What the list says instead of a table, when the first page has no deals.
+fn empty_text(page: &Page) -> Option<String> {
     let list = use_app().list;
     if !page.deals.is_empty() || list.pages.with_untracked(|p| p.len() > 1) {
         return None;
     }
     let searching = list.search.get_untracked();
-    let text = if searching.trim().is_empty() {
+    Some(if searching.trim().is_empty() {
         "No deals yet. Use “New deal” to add the first one.".to_owned()
     } else {
         format!("No deals match “{}”.", searching.trim())
-    };
-    Some(view! { <p class="df-empty" role="status">{text}</p> }.into_any())
+    })
 }
 
 /// The column headers, shared by both list views.
@@ -333,13 +349,14 @@ pub fn header_row() -> impl IntoView {
     let list = app.list;
     let restart = move || list.restart();
     let sortable = app.backend.with_value(|b| b.capabilities().sort);
+    let said = app.said;
     view! {
         <tr>
-            {header("Name", SortField::Name, list.sort, restart, &sortable)}
-            {header("Amount", SortField::Amount, list.sort, restart, &sortable)}
-            {header("Stage", SortField::Stage, list.sort, restart, &sortable)}
-            {header("Close date", SortField::CloseDate, list.sort, restart, &sortable)}
-            {header("Owner", SortField::Owner, list.sort, restart, &sortable)}
+            {header("Name", SortField::Name, list.sort, restart, &sortable, said)}
+            {header("Amount", SortField::Amount, list.sort, restart, &sortable, said)}
+            {header("Stage", SortField::Stage, list.sort, restart, &sortable, said)}
+            {header("Close date", SortField::CloseDate, list.sort, restart, &sortable, said)}
+            {header("Owner", SortField::Owner, list.sort, restart, &sortable, said)}
         </tr>
     }
 }

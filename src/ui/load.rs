@@ -68,8 +68,12 @@ impl<T: 'static> Load<T> {
         }
     }
 
-    /// Fetches again, keeping the current value until the answer comes.
+    /// Fetches again from scratch (a Retry): the value goes back to `None` until the answer
+    /// comes, so the view shows its loading state and then the answer anew. Kept, a failure
+    /// that fails again would leave the same panel in place: the press would show nothing,
+    /// and an assistive technology would announce nothing.
     pub fn refetch(&self) {
+        self.value.try_set(None);
         self.again.try_update(|n| *n += 1);
     }
 

@@ -304,9 +304,12 @@ describe('the deal list on the local backend', () => {
     await s.page.reload();
     const banner = s.page.getByRole('region', { name: 'Unsaved draft' });
     await hasText(banner, 'You have an unsaved new deal: “Not wanted”.');
-    await banner.getByRole('button', { name: 'Discard draft' }).click();
+    await banner.getByRole('button', { name: 'Discard draft' }).focus();
+    await s.page.keyboard.press('Enter');
     await hasText(s.page.getByRole('status').filter({ hasText: 'discarded' }), 'Draft discarded.');
     assert.equal(await banner.count(), 0, 'the banner goes with its last draft');
+    // The button went with its banner: the focus goes on from the list, not from the page.
+    await until(async () => (await focused(s.page))?.text === 'Deals', 'the focus on the list\'s heading');
     await s.page.getByRole('button', { name: 'New deal' }).click();
     await visible(s.page.getByRole('heading', { name: 'New deal' }));
     assert.equal(await s.page.getByLabel('Name', { exact: true }).inputValue(), '', 'the form opens empty: the draft is gone');
@@ -508,11 +511,18 @@ describe('search, sort and paging', () => {
     const s = await app({ init: seedStorage('dealform.deals.v1', storedDeals(30)) });
     const amount = s.page.getByRole('columnheader', { name: 'Amount' });
     assert.equal(await amount.getAttribute('aria-sort'), 'none');
+    // The arrow changes under the focus, which a screen reader does not read again: a status
+    // says the order, heard and not seen.
+    const said = s.page.getByRole('status').filter({ hasText: /^Sorted by/ });
     await amount.getByRole('button').click();
     await until(async () => (await amount.getAttribute('aria-sort')) === 'ascending', 'ascending');
+    await hasText(said, 'Sorted by Amount, ascending.');
     await until(async () => (await rows(s.page))[0][0] === 'Deal 30', 'smallest amount first');
     await amount.getByRole('button').click();
     await until(async () => (await amount.getAttribute('aria-sort')) === 'descending', 'descending');
+    await hasText(said, 'Sorted by Amount, descending.');
+    const box = await said.boundingBox();
+    assert.ok(box.width <= 1 && box.height <= 1, `not seen: ${JSON.stringify(box)}`);
     await until(async () => (await rows(s.page))[0][0] === 'Deal 01', 'largest amount first');
     await done(s);
   });
@@ -536,8 +546,12 @@ describe('search, sort and paging', () => {
     await s.page.getByLabel('Search deals').fill('deal 07');
     await until(async () => (await rows(s.page)).length === 1, 'one match');
     assert.equal((await rows(s.page))[0][0], 'Deal 07');
+    // The region that says so was on the page before it had anything to say: one inserted
+    // with its words already in it is not announced.
+    await s.page.evaluate(() => document.querySelectorAll('[role=status]').forEach((el) => { el.dataset.before = 'yes'; }));
     await s.page.getByLabel('Search deals').fill('zebra');
     await visible(s.page.getByText('No deals match “zebra”.'));
+    assert.equal(await s.page.getByRole('status').filter({ hasText: 'No deals match' }).getAttribute('data-before'), 'yes');
     await done(s);
   });
 });
@@ -573,6 +587,9 @@ describe('configuration and bad data', () => {
     const [row] = await rows(s.page);
     assert.equal(row[1].replace(/\s/g, ' '), '1.200,50 €');
     assert.equal(row[3], '30.09.2026');
+    // The interface is in English whatever the locale of its numbers: a screen reader reads the
+    // page in the voice its lang names.
+    assert.equal(await s.page.evaluate(() => document.documentElement.lang), 'en');
     await done(s);
   });
 
@@ -595,6 +612,8 @@ describe('configuration and bad data', () => {
     await s.page.getByRole('button', { name: 'Reset local data' }).click();
     await s.page.getByRole('alertdialog').getByRole('button', { name: 'Reset local data' }).click();
     await visible(s.page.getByText('No deals yet'));
+    // The dialog gave the focus back to a button that went with the error.
+    await until(async () => (await focused(s.page))?.text === 'Deals', 'the focus on the list\'s heading');
     assert.equal(await s.page.evaluate(() => localStorage.getItem('dealform.deals.v1.unreadable')), '{garbage');
     await done(s);
   });

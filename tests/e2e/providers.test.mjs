@@ -104,6 +104,7 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
     });
 
     test('shows a server-side validation error at its field and keeps the form', async () => {
+      // (The form's alert names the field, in words a screen reader can use: see below.)
       const page = await open();
       await crm.fault(name, { kind: 'validation', method: 'POST', path: p.create, field: p.nameField });
       await newDeal(page, { name: 'Rejected name' });
@@ -112,6 +113,10 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
       await until(async () => (await field.getAttribute('aria-invalid')) === 'true', 'the name marked invalid');
       const errorId = (await field.getAttribute('aria-describedby')).split(' ')[0];
       assert.match(await page.locator(`[id="${errorId}"]`).textContent(), /rejected by the server/);
+      // The form's alert names the field, where a screen reader cannot see which is marked,
+      // with the CRM's own words where it gave some ("Validation failed").
+      const alert = await page.locator('form').getByRole('alert').last().textContent();
+      assert.match(alert, /^The deal was not saved: check Name\. /);
       assert.equal(await field.inputValue(), 'Rejected name');
       await close(['400', '422']);
     });
@@ -222,14 +227,23 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
     test('a next page that fails leaves the focus on Retry, which the keyboard can press', async () => {
       const page = await open();
       await until(async () => (await rows(page)).length === 10, 'ten rows');
-      await crm.fault(name, { kind: 'malformed', method: p.list[0], path: p.list[1] });
+      await crm.fault(name, { kind: 'malformed', method: p.list[0], path: p.list[1], remaining: 2 });
       await page.getByRole('button', { name: 'Next page' }).focus();
       await page.keyboard.press('Enter');
       await hasText(page.getByRole('alert'), 'could not be read');
       // The Next page button went with the table; the focus did not fall to the page.
       await until(async () => (await focused(page))?.text === 'Retry', 'the focus on Retry');
+      await page.evaluate(() => { document.querySelector('[role=alert]').dataset.first = 'yes'; });
+      // A Retry that fails again shows it: the list loads, then a new alert (announced anew)
+      // takes the focus to its Retry.
+      await page.keyboard.press('Enter');
+      await until(async () => (await page.getByRole('alert').count()) === 1 && (await page.getByRole('alert').getAttribute('data-first')) === null, 'a new alert');
+      await hasText(page.getByRole('alert'), 'could not be read');
+      await until(async () => (await focused(page))?.text === 'Retry', 'the focus on the new Retry');
       await page.keyboard.press('Enter');
       await until(async () => (await rows(page))[0]?.[0] === 'Seed deal 11', 'the second page after retrying');
+      // The Retry pressed went with its panel: the focus goes on from the list's heading.
+      await until(async () => (await focused(page))?.text === 'Deals', 'the focus on the list\'s heading');
       await close(['502']);
     });
 
@@ -436,6 +450,28 @@ describe('the code that saves to a CRM', () => {
     await hasText(page.getByRole('alert').filter({ hasText: 'could not be loaded' }), 'The CRM refused the credentials: Invalid API key');
     await session.context.close();
     for (const p of session.problems) assert.match(p, /Failed to fetch|ERR_FAILED|split_dealform_crm_writes|401/, p);
+  });
+});
+
+describe('a deal that cannot be opened', () => {
+  test('says so with the focus on its Retry, which opens it when the CRM answers again', async () => {
+    await crm.reset('stardex');
+    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10 });
+    const session = await openApp(browser, server.url);
+    const page = session.page;
+    await until(async () => (await rows(page)).length === 10, 'ten rows');
+    // The list and the stages are in: the next GET is the deal's.
+    await crm.fault('stardex', { kind: '500', method: 'GET' });
+    await page.getByRole('button', { name: 'Seed deal 03', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await hasText(page.getByRole('alert'), 'This deal could not be opened');
+    await until(async () => (await focused(page))?.text === 'Retry', 'the focus on Retry, not on the page');
+    await page.keyboard.press('Enter');
+    await visible(page.getByRole('heading', { name: 'Edit deal' }));
+    await until(async () => (await focused(page))?.label?.startsWith('Name'), 'the focus on the first field');
+    assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Seed deal 03');
+    await session.context.close();
+    assert.deepEqual(session.problems.filter((m) => !m.includes('500')), []);
   });
 });
 
