@@ -137,7 +137,9 @@ pub fn DealList(
                             id=search_id.clone()
                             type="search"
                             autocomplete="off"
-                            prop:value=move || typed.get()
+                            // What was searched, when the list comes back from a form. Only the
+                            // typing changes it after that: nothing to follow.
+                            value=typed.get_untracked()
                             on:input=on_search_input
                             on:keydown=move |ev| if ev.key() == "Enter" { apply_search() }
                         />
@@ -204,7 +206,10 @@ pub fn DealList(
             // One region for every empty state, there from the start: a search that matches
             // nothing is announced, as a region inserted with its words already in it is not.
             <p class="df-empty" role="status">{move || deals.with(|d| d.and_then(|r| r.as_ref().ok()).and_then(empty_text))}</p>
-            {move || reset_asked.get().then(|| {
+            {move || {
+                if !reset_asked.get() {
+                    return ().into_any();
+                }
                 let code = Load::new(move || told(app, form_code()));
                 let cancel = Callback::new(move |()| reset_asked.set(false));
                 once_fetched(code, "Loading…", "The reset could not be offered", Some(("Cancel", cancel)), move |code| {
@@ -218,7 +223,7 @@ pub fn DealList(
                         on_confirm: reset,
                     })
                 })
-            })}
+            }}
         </section>
     }
 }
@@ -235,7 +240,14 @@ fn drafts_offered(app: AppCtx) -> Option<impl IntoView> {
         return None;
     }
     let code = Load::new(form_code);
-    Some(move || code.with(|c| c.and_then(|c| c.as_ref().ok()).map(|c| (c.banner)(saved.clone()))))
+    // `AnyView`, not an `Option` of it: a view that may be absent is a type of its own, whose
+    // code the main wasm would carry for this alone.
+    Some(move || {
+        code.with(|c| match c.and_then(|c| c.as_ref().ok()) {
+            Some(c) => (c.banner)(saved.clone()),
+            None => ().into_any(),
+        })
+    })
 }
 
 /// The draft banner's view (see [`drafts_offered`]), given the drafts the list read.
@@ -322,7 +334,8 @@ fn header(
         <th scope="col" class:df-num=num aria-sort=move || match state() { Some(SortDir::Asc) => "ascending", Some(SortDir::Desc) => "descending", None => "none" }>
             <button type="button" class="df-sort" on:click=toggle>
                 {label}
-                <span class="df-sort-icon" aria-hidden="true">{move || match state() { Some(SortDir::Asc) => "▲", Some(SortDir::Desc) => "▼", None => "↕" }}</span>
+                // The arrow follows `aria-sort` in the stylesheet.
+                <span class="df-sort-icon" aria-hidden="true"></span>
             </button>
         </th>
     }
@@ -363,13 +376,13 @@ pub fn header_row() -> impl IntoView {
 
 /// The table of one page of deals.
 #[component]
-fn DealTable(page: Page, loading: ReadSignal<bool>, heading: String) -> impl IntoView {
+fn DealTable(page: Page, loading: RwSignal<bool>, heading: String) -> impl IntoView {
     let on_page = page.deals.len();
     let (total, next) = (page.total, page.next.clone());
     let rows = page.deals;
     view! {
         <div class="df-table-wrap">
-            <table class="df-table" aria-labelledby=heading aria-busy=move || loading.get().to_string()>
+            <table class="df-table" aria-labelledby=heading aria-busy=move || if loading.get() { "true" } else { "false" }>
                 <thead>{header_row()}</thead>
                 <tbody>
                     // A new page builds a new table, so the rows need no keyed diffing (`<For>`).

@@ -78,9 +78,10 @@ impl<T: 'static> Load<T> {
     }
 
     /// Whether a fetch is running (the first, or one whose answer will replace the value), as
-    /// a signal: only the newest fetch's answer ends it.
-    pub fn loading(&self) -> ReadSignal<bool> {
-        self.pending.read_only()
+    /// a signal: only the newest fetch's answer ends it. The signal itself, not a `ReadSignal`
+    /// of it: that type's reads cost the main wasm 0.4 KB of brotli, and only views read it.
+    pub fn loading(&self) -> RwSignal<bool> {
+        self.pending
     }
 
     /// Subscribes the running effect or view to the value, without reading it.

@@ -349,10 +349,10 @@ fn aria_row(i: u64) -> u64 {
 /// The scrolling list's entry point (see [`super::chunks::scroll_code`]): the table for
 /// `first`, the page the list fetched; `loading` while it fetches that page again; the table
 /// named by the element with id `heading`.
-pub type ScrollView = fn(first: Page, loading: ReadSignal<bool>, heading: String) -> AnyView;
+pub type ScrollView = fn(first: Page, loading: RwSignal<bool>, heading: String) -> AnyView;
 
 /// The [`ScrollView`] of this module.
-pub fn scroll_view(first: Page, loading: ReadSignal<bool>, heading: String) -> AnyView {
+pub fn scroll_view(first: Page, loading: RwSignal<bool>, heading: String) -> AnyView {
     view! { <ScrollTable first loading heading /> }.into_any()
 }
 
@@ -362,7 +362,7 @@ pub fn ScrollTable(
     /// The first page, already fetched by the list.
     first: Page,
     /// Whether the list is fetching its first page again.
-    loading: ReadSignal<bool>,
+    loading: RwSignal<bool>,
     /// The id of the heading that names the table.
     heading: String,
 ) -> impl IntoView {
@@ -377,7 +377,7 @@ pub fn ScrollTable(
 
     let window = Memo::new(move |_| {
         let rows = cache.with(RowCache::rows);
-        visible_rows(scroll_top.get(), viewport.get(), row_px.get(), OVERSCAN, rows)
+        visible_rows(scroll_top.get() as f64, viewport.get(), row_px.get(), OVERSCAN, rows)
     });
 
     // Fetch what the view needs. Claiming marks pages as on the way without redrawing: a
@@ -517,7 +517,7 @@ pub fn ScrollTable(
     // reads that could force a layout.
     let seen = StoredValue::new(f64::NAN);
     Effect::new(move |_| {
-        let want = scroll_top.get();
+        let want = scroll_top.get() as f64;
         let Some(el) = scroller.get() else { return };
         let last = seen.get_value();
         if last.is_nan() || (want - last).abs() >= 1.0 {
@@ -548,7 +548,7 @@ pub fn ScrollTable(
                 }
             }
             seen.set_value(top);
-            scroll_top.set(top);
+            scroll_top.set(el.scroll_top().max(0) as usize);
         }
     };
     let resize = window_event_listener(leptos::ev::resize, move |_| {
@@ -628,7 +628,7 @@ pub fn ScrollTable(
             <table
                 class="df-table"
                 aria-labelledby=heading
-                aria-busy=move || loading.get().to_string()
+                aria-busy=move || if loading.get() { "true" } else { "false" }
                 aria-rowcount=move || (cache.with(RowCache::rows) + 1).to_string()
             >
                 <thead>{header_row()}</thead>
