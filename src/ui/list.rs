@@ -59,31 +59,31 @@ pub fn DealList(
     // A CRM without close dates (Attio) would show a column that is always empty: the
     // stylesheet hides it, in both list views, where the section says so.
     let no_date = !app.backend.with_value(|b| b.schema().has(Field::CloseDate));
-    let typed = RwSignal::new(list.search.get_untracked());
-    let pending = StoredValue::new_local(None::<TimeoutHandle>);
-    // A search still waiting for its pause when the list goes (a deal opened mid-word) is
-    // dropped: its signals go with the list.
-    on_cleanup(move || {
-        if let Some(h) = pending.try_get_value().flatten() {
-            h.clear();
-        }
-    });
+    let typed = StoredValue::new(list.search.get_untracked());
+    // Which typing is the latest: a pause that ends after more typing, after Enter, or after
+    // the list went (a deal opened mid-word; its values go with it) does nothing. A counter,
+    // not the timer's handle kept to clear it: a value of that type cost the main wasm code.
+    let typing = StoredValue::new(0u64);
     let apply_search = move || {
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        let text = typed.get_untracked();
+        typing.set_value(typing.get_value().wrapping_add(1));
+        let text = typed.get_value();
         if list.search.get_untracked() != text {
             list.search.set(text);
             list.restart();
         }
     };
     let on_search_input = move |ev: leptos::ev::Event| {
-        typed.set(event_target_value(&ev));
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        pending.set_value(set_timeout_with_handle(apply_search, SEARCH_PAUSE).ok());
+        typed.set_value(event_target_value(&ev));
+        let mine = typing.get_value().wrapping_add(1);
+        typing.set_value(mine);
+        set_timeout(
+            move || {
+                if typing.try_get_value() == Some(mine) {
+                    apply_search();
+                }
+            },
+            SEARCH_PAUSE,
+        );
     };
 
     let reset_open = RwSignal::new(false);
@@ -139,7 +139,7 @@ pub fn DealList(
                             autocomplete="off"
                             // What was searched, when the list comes back from a form. Only the
                             // typing changes it after that: nothing to follow.
-                            value=typed.get_untracked()
+                            value=typed.get_value()
                             on:input=on_search_input
                             on:keydown=move |ev| if ev.key() == "Enter" { apply_search() }
                         />
