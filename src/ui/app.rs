@@ -398,24 +398,39 @@ pub(crate) fn once_fetched<C: Clone + 'static>(
     also: Option<(&'static str, Callback<()>)>,
     show: impl Fn(C) -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
+    let retry = Callback::new(move |()| code.refetch());
+    (move || match code.get() {
+        Some(Ok(c)) => show(c),
+        other => not_yet(other.is_some(), loading, title, also, retry),
+    })
+    .into_any()
+}
+
+/// What [`once_fetched`] shows until its code is here: loading, or failed (`failed`) with a
+/// Retry. Apart from the code's type, so that the views are compiled once, not once per type.
+fn not_yet(
+    failed: bool,
+    loading: &'static str,
+    title: &'static str,
+    also: Option<(&'static str, Callback<()>)>,
+    retry: Callback<()>,
+) -> AnyView {
+    if !failed {
+        return view! { <p class="df-loading" role="status">{loading}</p> }.into_any();
+    }
     // None for the backend's own code, fetched before the app (and its context) exists.
     let app = use_context::<AppCtx>();
-    (move || match code.get() {
-        None => view! { <p class="df-loading" role="status">{loading}</p> }.into_any(),
-        Some(Err(_)) => view! {
-            <ErrorPanel title=title message=unfetched().to_string()>
-                <button type="button" class="df-button" on:click=move |_| {
-                    if let Some(app) = app {
-                        app.navigated.set_value(true);
-                    }
-                    code.refetch()
-                }>"Retry"</button>
-                {also.map(|(words, act)| view! { <button type="button" class="df-button" on:click=move |_| act.run(())>{words}</button> })}
-            </ErrorPanel>
-        }
-        .into_any(),
-        Some(Ok(c)) => show(c),
-    })
+    view! {
+        <ErrorPanel title=title message=unfetched().to_string()>
+            <button type="button" class="df-button" on:click=move |_| {
+                if let Some(app) = app {
+                    app.navigated.set_value(true);
+                }
+                retry.run(())
+            }>"Retry"</button>
+            {also.map(|(words, act)| view! { <button type="button" class="df-button" on:click=move |_| act.run(())>{words}</button> })}
+        </ErrorPanel>
+    }
     .into_any()
 }
 

@@ -65,16 +65,20 @@ describe('the deal list on the local backend', () => {
     await s.page.getByRole('heading', { name: 'Deals' }).hover();
     await until(async () => chunks.length === 1, 'the pointer over the list to ask for the form\'s code');
     await until(async () => s.problems.length >= 1, 'the chunk loader to report the failed fetch');
-    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await s.page.getByRole('button', { name: 'New deal' }).focus();
+    await s.page.keyboard.press('Enter');
     const failed = s.page.getByRole('alert').filter({ hasText: 'The form could not be opened' });
     await hasText(failed, 'Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page.');
     assert.equal(chunks.length, 2, 'a failed fetch is tried again when the form is opened');
     await visible(failed.getByRole('button', { name: 'Back to deals' }));
+    // The panel took the place of the list, and of the button pressed: the focus is on its Retry.
+    await until(async () => (await focused(s.page))?.text === 'Retry', 'the focus on Retry, not on the page');
 
     // Back online: Retry opens the form, which works.
     await s.page.unroute(/\/split_dealform_form\.[0-9a-f]{12}\.wasm$/);
-    await failed.getByRole('button', { name: 'Retry' }).click();
+    await s.page.keyboard.press('Enter');
     await visible(s.page.getByRole('heading', { name: 'New deal' }));
+    await until(async () => (await focused(s.page))?.label?.startsWith('Name'), 'the focus on the form\'s first field');
     await fillDeal(s.page, { name: 'Fetched late', amount: '10' });
     await s.page.getByRole('button', { name: 'Save' }).click();
     await hasText(s.page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Fetched late”.');
