@@ -121,13 +121,17 @@ async fn the_form_labels_every_field_and_shows_errors_on_blur_and_submit() {
 
     // Leaving an invalid amount shows its message under it, linked for screen readers.
     let amount = labelled(&root, "Amount");
+    let hint_only = amount.get_attribute("aria-describedby").unwrap();
+    assert!(hint_only.ends_with("-hint"), "{hint_only}");
     amount.set_value("12abc");
     amount.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     amount.dispatch_event(&web_sys::Event::new("blur").unwrap()).unwrap();
     settle(20).await;
     assert_eq!(amount.get_attribute("aria-invalid").as_deref(), Some("true"));
     let described = amount.get_attribute("aria-describedby").unwrap();
-    let error_id = described.split(' ').next().unwrap();
+    // The error alone: the hint ("For example 1,234.56") would say it a second time.
+    assert!(!described.contains(' '), "{described}");
+    let error_id = described.as_str();
     let message = root
         .query_selector(&format!("[id='{error_id}']"))
         .unwrap()

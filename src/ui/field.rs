@@ -56,14 +56,13 @@ pub fn FieldRow(
     let described_by = {
         let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
         move || {
-            let mut ids = Vec::new();
+            // The error, or else the hint: the error says what the hint would ("Enter a number
+            // such as 1,234.56" over "For example 1,234.56"), and a screen reader reads both.
             if error.with(Option::is_some) {
-                ids.push(error_id.clone());
+                Some(error_id.clone())
+            } else {
+                has_hint.then(|| hint_id.clone())
             }
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
     let invalid = move || {

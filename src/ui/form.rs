@@ -209,6 +209,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 }
             };
             saving.set(true);
+            // Heard: the button's own words change under the focus, which is not read again.
+            app.said.set(Some("Saving…".to_owned()));
             let backend = app.backend.get_value();
             let drafts = app.drafts();
             let editing = editing.clone();
@@ -237,6 +239,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     return;
                 }
                 saving.set(false);
+                // The outcome is said next, by the notice or the form's alert.
+                app.said.set(None);
                 match result {
                     Ok(saved) => {
                         app.changes.update(|n| *n += 1);
@@ -381,7 +385,12 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             {was_restored.then(|| view! {
                 <div class="df-draft" role="status">
                     <span>"Your unsaved changes from earlier are restored."</span>
-                    <button type="button" class="df-button" on:click=move |_| draft.set(initial.get_value())>"Discard changes"</button>
+                    // Not "Discard changes", the words of the confirming button in the dialog
+                    // Cancel opens; and said, as nothing else moves where the focus is.
+                    <button type="button" class="df-button" on:click=move |_| {
+                        draft.set(initial.get_value());
+                        app.said.set(Some("Restored changes discarded: the form shows the deal as it is.".to_owned()));
+                    }>"Discard restored changes"</button>
                 </div>
             })}
             // Escape leaves the form as Cancel does, asking first where something was typed.

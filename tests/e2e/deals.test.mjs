@@ -286,6 +286,21 @@ describe('the deal list on the local backend', () => {
     await done(s);
   });
 
+  test('restored changes can be discarded from the form, which says so', async () => {
+    server.config = null;
+    const s = await app();
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await fillDeal(s.page, { name: 'Second thoughts', amount: '12' });
+    await s.page.reload();
+    await s.page.getByRole('button', { name: 'Resume draft' }).click();
+    await visible(s.page.getByText('Your unsaved changes from earlier are restored.'));
+    await s.page.getByRole('button', { name: 'Discard restored changes' }).click();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Restored changes discarded' }), 'Restored changes discarded: the form shows the deal as it is.');
+    assert.equal(await s.page.getByLabel('Name', { exact: true }).inputValue(), '');
+    assert.equal(await s.page.getByLabel('Amount', { exact: true }).inputValue(), '');
+    await done(s);
+  });
+
   test('a draft offered back after a reload keeps what another tab changed meanwhile in the fields it left alone', async () => {
     const s = await amountTypedWhileAnotherTabSetsTheOwner();
     await s.page.reload();

@@ -158,7 +158,10 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
       await crm.fault(name, { kind: 'slow', method: 'POST', path: p.create, ms: 4000 });
       await newDeal(page, { name: 'Slow deal' });
       await page.getByRole('button', { name: 'Save' }).click();
+      // While it waits, a screen reader has heard that it is saving, not only seen the button.
+      await hasText(page.getByRole('status').filter({ hasText: 'Saving…' }), 'Saving…');
       await hasText(page.getByRole('alert').filter({ hasText: 'not saved' }), 'may have been created anyway');
+      assert.equal(await page.getByRole('status').filter({ hasText: 'Saving…' }).count(), 0, 'not still saying so');
       assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Slow deal');
       await new Promise((r) => setTimeout(r, 2000));
       assert.equal(await creates(), 1, 'sent once, never again by itself');
