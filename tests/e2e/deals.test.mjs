@@ -315,6 +315,19 @@ describe('the deal list on the local backend', () => {
     await done(s);
   });
 
+  test('the page has one top heading, with the list\'s and the form\'s under it', async () => {
+    server.config = null;
+    const s = await app();
+    const h1 = s.page.getByRole('heading', { level: 1 });
+    assert.deepEqual(await h1.allInnerTexts(), ['dealform']);
+    const box = await h1.boundingBox();
+    assert.ok(box.width <= 1 && box.height <= 1, 'heard, not seen');
+    await visible(s.page.getByRole('heading', { level: 2, name: 'Deals' }));
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await visible(s.page.getByRole('heading', { level: 2, name: 'New deal' }));
+    await done(s);
+  });
+
   test('a draft offered back after a reload can be discarded, and is then gone', async () => {
     server.config = null;
     const s = await app();
