@@ -286,12 +286,18 @@ describe('the deal list on the local backend', () => {
     await done(s);
   });
 
-  test('restored changes can be discarded from the form, which says so', async () => {
+  /** A new deal typed in a form and left by a reload, on the local backend. */
+  const draftLeftByReload = async (deal) => {
     server.config = null;
     const s = await app();
     await s.page.getByRole('button', { name: 'New deal' }).click();
-    await fillDeal(s.page, { name: 'Second thoughts', amount: '12' });
+    await fillDeal(s.page, deal);
     await s.page.reload();
+    return s;
+  };
+
+  test('restored changes can be discarded from the form, which says so', async () => {
+    const s = await draftLeftByReload({ name: 'Second thoughts', amount: '12' });
     await s.page.getByRole('button', { name: 'Resume draft' }).click();
     await visible(s.page.getByText('Your unsaved changes from earlier are restored.'));
     await s.page.getByRole('button', { name: 'Discard restored changes' }).click();
@@ -329,11 +335,7 @@ describe('the deal list on the local backend', () => {
   });
 
   test('a draft offered back after a reload can be discarded, and is then gone', async () => {
-    server.config = null;
-    const s = await app();
-    await s.page.getByRole('button', { name: 'New deal' }).click();
-    await fillDeal(s.page, { name: 'Not wanted', amount: '5' });
-    await s.page.reload();
+    const s = await draftLeftByReload({ name: 'Not wanted', amount: '5' });
     const banner = s.page.getByRole('region', { name: 'Unsaved draft' });
     await hasText(banner, 'You have an unsaved new deal: “Not wanted”.');
     await banner.getByRole('button', { name: 'Discard draft' }).focus();
