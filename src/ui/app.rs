@@ -34,6 +34,9 @@ pub enum View {
 pub struct ListState {
     /// The search applied.
     pub search: RwSignal<String>,
+    /// What is in the search box, searched or not: typing that had not paused when the list
+    /// went (a deal opened mid-word) is searched when the list comes back, not lost.
+    pub typed: StoredValue<String>,
     /// The sort applied.
     pub sort: RwSignal<Option<Sort>>,
     /// Pages visited to reach the current one (the last); cursors only go forward, so going
@@ -57,6 +60,7 @@ impl ListState {
     fn new() -> Self {
         Self {
             search: RwSignal::new(String::new()),
+            typed: StoredValue::new(String::new()),
             sort: RwSignal::new(None),
             pages: RwSignal::new(vec![PageMark::first()]),
             scroll_top: RwSignal::new(0),

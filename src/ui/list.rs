@@ -25,6 +25,13 @@ pub fn DealList(
 ) -> impl IntoView {
     let app = use_app();
     let list = app.list;
+    let typed = list.typed;
+    // Typing that had not paused when the list went is searched now, before the first fetch.
+    let text = typed.get_value();
+    if list.search.get_untracked() != text {
+        list.search.set(text);
+        list.restart();
+    }
     let scrolling = app.config.with_value(|c| c.list) == ListView::Scroll;
     // The scrolling list asks for bigger pages: fewer requests on the way down a long list.
     let page_size = if scrolling {
@@ -59,7 +66,6 @@ pub fn DealList(
     // A CRM without close dates (Attio) would show a column that is always empty: the
     // stylesheet hides it, in both list views, where the section says so.
     let no_date = !app.backend.with_value(|b| b.schema().has(Field::CloseDate));
-    let typed = StoredValue::new(list.search.get_untracked());
     // Which typing is the latest: a pause that ends after more typing, after Enter, or after
     // the list went (a deal opened mid-word; its values go with it) does nothing. A counter,
     // not the timer's handle kept to clear it: a value of that type cost the main wasm code.
