@@ -123,11 +123,21 @@ impl HttpBackend {
             Ok(r) => r,
             Err(gloo_net::Error::JsError(e)) if e.name == "AbortError" => return Err(self.timed_out(call)),
             Err(e) => {
-                return Err(BackendError::Network(format!(
-                    "no answer from {}: the connection failed or dropped ({}). Check the network, the base_url and, for a CRM on another origin, its CORS settings.",
-                    self.provider.name(),
-                    fetch_error(&e)
-                )))
+                // Said to the person at the screen first; what only whoever set the app up can
+                // fix (the address, the CRM's CORS) comes after, and the browser's words last.
+                let name = self.provider.name();
+                let offline = web_sys::window().is_some_and(|w| !w.navigator().on_line());
+                return Err(BackendError::Network(if offline {
+                    format!(
+                        "this browser is offline. Reconnect, then try again ({}).",
+                        fetch_error(&e)
+                    )
+                } else {
+                    format!(
+                        "{name} did not answer: the connection failed or dropped. Check the internet connection, then try again. If it keeps failing, tell whoever set up dealform: its base_url may be wrong, or {name} may not take requests from this page (CORS) ({}).",
+                        fetch_error(&e)
+                    )
+                }));
             }
         };
         let status = response.status();
@@ -138,12 +148,7 @@ impl HttpBackend {
         let body = match response.text().await {
             Ok(b) => b,
             Err(gloo_net::Error::JsError(e)) if e.name == "AbortError" => return Err(self.timed_out(call)),
-            Err(e) => {
-                return Err(BackendError::Network(format!(
-                    "the connection dropped while reading the answer ({})",
-                    fetch_error(&e)
-                )))
-            }
+            Err(e) => return Err(self.cut_off(call, &fetch_error(&e))),
         };
         in_flight.answered = true;
         Ok(HttpResponse {
@@ -151,6 +156,19 @@ impl HttpBackend {
             retry_after_secs: retry_after,
             body,
         })
+    }
+
+    /// The answer began and was cut off: the request reached the CRM, which may have done it.
+    fn cut_off(&self, call: Call, detail: &str) -> BackendError {
+        let name = self.provider.name();
+        let what = match call {
+            Call::Read => "Check the internet connection, then try again.",
+            Call::Create => "The deal may have been created anyway: check the deal list before saving again.",
+            Call::Write => "The change may have been saved anyway: check the deal before saving again.",
+        };
+        BackendError::Network(format!(
+            "{name}'s answer was cut off: the connection dropped. {what} ({detail})."
+        ))
     }
 
     fn timed_out(&self, call: Call) -> BackendError {
