@@ -22,8 +22,10 @@ pub fn Pager(
     let range_text = move || {
         let fmt = app.fmt.get_value();
         match (shown_range(before(), on_page), total) {
-            (Some((a, b)), Some(t)) => Some(format!("{}–{} of {}", fmt.count(a), fmt.count(b), fmt.count(t))),
-            (Some((a, b)), None) => Some(format!("{}–{}", fmt.count(a), fmt.count(b))),
+            // With the noun: announced on its own as the page changes, "11–20 of 23" says
+            // nothing of what is counted.
+            (Some((a, b)), Some(t)) => Some(format!("{}–{} of {} deals", fmt.count(a), fmt.count(b), fmt.count(t))),
+            (Some((a, b)), None) => Some(format!("Deals {}–{}", fmt.count(a), fmt.count(b))),
             // An `Option`, as the app's other texts: a text closure of a type of its own
             // costs the main wasm its code.
             (None, _) => None,

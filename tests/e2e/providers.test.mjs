@@ -50,10 +50,10 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
       // A column for each field the CRM has: Attio's deals have no close date.
       const headers = (await page.getByRole('columnheader').allInnerTexts()).map((t) => t.replace(/[▲▼↕]/g, '').trim());
       assert.deepEqual(headers, ['Name', 'Amount', 'Stage', ...(name === 'attio' ? [] : ['Close date']), 'Owner']);
-      await visible(page.getByText(p.total ? '1–10 of 23' : '1–10', { exact: true }));
+      await visible(page.getByText(p.total ? '1–10 of 23 deals' : 'Deals 1–10', { exact: true }));
       await page.getByRole('button', { name: 'Next page' }).click();
       await until(async () => (await rows(page))[0][0] === 'Seed deal 11', 'second page');
-      await visible(page.getByText(p.total ? '11–20 of 23' : '11–20', { exact: true }));
+      await visible(page.getByText(p.total ? '11–20 of 23 deals' : 'Deals 11–20', { exact: true }));
       await page.getByRole('button', { name: 'Next page' }).click();
       await until(async () => (await rows(page)).length === 3, 'last page');
       assert.ok(await page.getByRole('button', { name: 'Next page' }).isDisabled(), 'no page after the last');
