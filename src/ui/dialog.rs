@@ -32,7 +32,7 @@ pub fn confirm_view(c: Confirm) -> AnyView {
         <ConfirmDialog
             open=c.open
             id=c.id
-            title=Signal::derive(move || c.title.to_owned())
+            title=c.title
             body=c.body
             confirm=c.confirm
             cancel=c.cancel
@@ -50,9 +50,10 @@ pub fn ConfirmDialog(
     /// Unique id prefix, for the title and body ids.
     #[prop(into)]
     id: String,
-    /// The question, which names the dialog.
+    /// The question, which names the dialog. Plain text: it is set as the dialog is made
+    /// (a signal of it cost the form's code a type of its own).
     #[prop(into)]
-    title: Signal<String>,
+    title: String,
     /// What happens if confirmed.
     #[prop(into)]
     body: String,
@@ -90,7 +91,7 @@ pub fn ConfirmDialog(
             on:cancel=move |_: leptos::ev::Event| { open.try_set(false); }
             on:close=move |_: leptos::ev::Event| { open.try_set(false); }
         >
-            <h2 id=title_id.clone() class="df-dialog-title">{move || title.get()}</h2>
+            <h2 id=title_id.clone() class="df-dialog-title">{title}</h2>
             <p id=body_id.clone()>{body}</p>
             <div class="df-actions">
                 <button type="button" class="df-button" autofocus on:click=move |_| open.set(false)>{cancel}</button>

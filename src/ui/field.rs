@@ -39,8 +39,8 @@ pub fn FieldRow(
     control: Control,
     /// The draft being edited.
     draft: RwSignal<DealDraft>,
-    /// The message to show under it, if any.
-    error: Signal<Option<String>>,
+    /// The message to show under it, if any, read anew by each part that shows it.
+    error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static,
     /// A hint shown under the label.
     hint: Option<String>,
     /// Fields the user has left, whose errors now show.
@@ -58,7 +58,7 @@ pub fn FieldRow(
         move || {
             // The error, or else the hint: the error says what the hint would ("Enter a number
             // such as 1,234.56" over "For example 1,234.56"), and a screen reader reads both.
-            if error.with(Option::is_some) {
+            if error().is_some() {
                 Some(error_id.clone())
             } else {
                 has_hint.then(|| hint_id.clone())
@@ -66,7 +66,7 @@ pub fn FieldRow(
         }
     };
     let invalid = move || {
-        if error.with(Option::is_some) {
+        if error().is_some() {
             "true"
         } else {
             "false"
@@ -142,7 +142,8 @@ pub fn FieldRow(
         }
     };
     view! {
-        <div class="df-field" class:df-invalid=move || error.with(Option::is_some)>
+        // Marked invalid by the control's `aria-invalid`, which the stylesheet follows too.
+        <div class="df-field">
             // The marker sits beside the label, not in it, so the field's accessible name is
             // exactly its label; `aria-required` tells assistive technology instead.
             <div class="df-label-row">
@@ -151,7 +152,8 @@ pub fn FieldRow(
             </div>
             {hint.map(|h| view! { <p class="df-hint" id=hint_id.clone()>{h}</p> })}
             {input}
-            <p class="df-field-error" id=error_id.clone() hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+            // Empty, and then not shown (the stylesheet), while there is no error.
+            <p class="df-field-error" id=error_id.clone()>{move || error()}</p>
         </div>
     }
 }

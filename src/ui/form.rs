@@ -150,8 +150,10 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         });
     });
 
+    // A closure, not a `Signal::derive` of it: the form's code then carries no derived-signal
+    // type for it. Each reader runs it; it only looks up one field's message.
     let error_for = move |field: Field| {
-        Signal::derive(move || {
+        move || {
             if let Some(e) =
                 server_errors.with(|errs| errs.iter().find(|e| e.field == field).map(|e| e.message.clone()))
             {
@@ -169,7 +171,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     .err()
                     .and_then(|errs| errs.iter().find(|e| e.field == field).map(|e| e.message.clone()))
             })
-        })
+        }
     };
 
     let id_of = move |field: Field| app.id(field.key());
@@ -410,13 +412,13 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 // and the click would be lost. While saving they stay focusable (aria-disabled,
                 // not disabled), so focus is not dropped to the page when they go inert.
                 <div class="df-actions" on:mousedown=|ev| ev.prevent_default()>
-                    <button type="submit" class="df-button df-primary" aria-disabled=move || saving.get().to_string()>
+                    <button type="submit" class="df-button df-primary" aria-disabled=move || if saving.get() { "true" } else { "false" }>
                         {move || if saving.get() { "Saving…" } else { "Save" }}
                     </button>
-                    <button type="button" class="df-button" aria-disabled=move || saving.get().to_string()
+                    <button type="button" class="df-button" aria-disabled=move || if saving.get() { "true" } else { "false" }
                         on:click=move |_| if !saving.get_untracked() { cancel() }>"Cancel"</button>
                     {deal.is_some().then(|| view! {
-                        <button type="button" class="df-button df-danger df-end" aria-disabled=move || saving.get().to_string()
+                        <button type="button" class="df-button df-danger df-end" aria-disabled=move || if saving.get() { "true" } else { "false" }
                             on:click=move |_| if !saving.get_untracked() { delete_open.set(true) }>"Delete"</button>
                     })}
                 </div>
@@ -424,7 +426,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             <ConfirmDialog
                 open=discard_open
                 id=app.id("discard")
-                title=Signal::derive(|| "Discard unsaved changes?".to_owned())
+                title="Discard unsaved changes?"
                 body="What you typed in this form will be lost."
                 confirm="Discard changes"
                 cancel="Keep editing"
@@ -434,7 +436,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 <ConfirmDialog
                     open=delete_open
                     id=app.id("delete")
-                    title=Signal::derive(move || format!("Delete “{deal_name}”?"))
+                    title=format!("Delete “{deal_name}”?")
                     body="The deal is removed for good. This cannot be undone."
                     confirm="Delete deal"
                     cancel="Cancel"
