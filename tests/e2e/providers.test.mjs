@@ -457,13 +457,18 @@ describe('the code that saves to a CRM', () => {
   });
 });
 
+/** Stardex's fake, reset, listed ten deals a page: the first page shown. */
+async function stardexFirstPage() {
+  await crm.reset('stardex');
+  server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10 });
+  const session = await openApp(browser, server.url);
+  await until(async () => (await rows(session.page)).length === 10, 'ten rows');
+  return { session, page: session.page };
+}
+
 describe('a browser that goes offline', () => {
   test('is told so in plain words, and Retry works once it is back', async () => {
-    await crm.reset('stardex');
-    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10 });
-    const session = await openApp(browser, server.url);
-    const page = session.page;
-    await until(async () => (await rows(page)).length === 10, 'ten rows');
+    const { session, page } = await stardexFirstPage();
     await session.context.setOffline(true);
     await page.getByRole('button', { name: 'Next page' }).click();
     await hasText(page.getByRole('alert'), 'Could not reach the CRM: this browser is offline. Reconnect, then try again');
@@ -487,11 +492,7 @@ describe('a CRM that cannot be reached', () => {
 
 describe('a deal that cannot be opened', () => {
   test('says so with the focus on its Retry, which opens it when the CRM answers again', async () => {
-    await crm.reset('stardex');
-    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10 });
-    const session = await openApp(browser, server.url);
-    const page = session.page;
-    await until(async () => (await rows(page)).length === 10, 'ten rows');
+    const { session, page } = await stardexFirstPage();
     // The list and the stages are in: the next GET is the deal's.
     await crm.fault('stardex', { kind: '500', method: 'GET' });
     await page.getByRole('button', { name: 'Seed deal 03', exact: true }).focus();
