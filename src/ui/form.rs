@@ -336,9 +336,10 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         if !submitted.get() {
             return None;
         }
-        // Gone once every problem is fixed; until the next Save, it says what that one found.
+        // Gone once every problem is fixed; until the next Save, it says what that one found,
+        // and nothing where that Save found none (a field made wrong after a refused save).
         let fixed = checked.with(|r| r.is_ok()) && !unreadable.get();
-        (!fixed).then(|| summary.get())
+        (!fixed).then(|| summary.get()).filter(|s| !s.is_empty())
     };
 
     // Focus follows the user into a form they opened, but a form shown on page load (a

@@ -140,6 +140,13 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
       await hasText(page.getByRole('alert').filter({ hasText: 'not saved' }), 'The CRM had a problem (500)');
       assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Unlucky deal');
       assert.equal(await page.getByLabel('Amount', { exact: true }).inputValue(), '10');
+      // A field made wrong after that Save shows its error, and no empty summary: the summary
+      // speaks for a Save that found problems, and this one found none.
+      await page.getByLabel('Name', { exact: true }).fill('');
+      await page.getByLabel('Amount', { exact: true }).focus();
+      await visible(page.getByText('Name is required'));
+      const alerts = await page.locator('form').getByRole('alert').allInnerTexts();
+      assert.deepEqual(alerts.filter((t) => !t.trim()), [], `no empty alert among ${JSON.stringify(alerts)}`);
       await close(['500']);
     });
 
