@@ -65,13 +65,7 @@ pub fn FieldRow(
             }
         }
     };
-    let invalid = move || {
-        if error().is_some() {
-            "true"
-        } else {
-            "false"
-        }
-    };
+    let invalid = move || super::aria_bool(error().is_some());
     // A memo: a keystroke in another field changes the draft but not this field's text, and
     // then nothing of this control is written again (its value, its options' `selected`).
     let value = Memo::new(move |_| draft.with(|d| d.get(field).to_owned()));

@@ -7,7 +7,7 @@ use super::status::ErrorPanel;
 use crate::backend::BackendError;
 use crate::drafts::DraftTarget;
 use crate::model::{
-    and_list, validate, Deal, DealDraft, DealFields, DealId, Field, FieldError, Stage, ValidationContext,
+    and_list, validate, Deal, DealDraft, DealFields, DealId, Field, FieldError, FieldRule, Stage, ValidationContext,
 };
 use crate::ui::load::Load;
 use leptos::prelude::*;
@@ -105,17 +105,15 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         stage_ids: (!stages.is_empty()).then(|| stages.iter().map(|s| s.id.clone()).collect()),
     };
     let rules = schema.rules().to_vec();
-    // Each field's label as the form shows it (a CRM may name a field its own way), for the
-    // messages that name the fields needing attention.
-    let labels = StoredValue::new(rules.iter().map(|r| (r.field, r.label())).collect::<Vec<_>>());
+    // Names `fields` as the form labels them (a CRM may name a field its own way), for the
+    // messages that name the fields needing attention; sorts them into the form's order and
+    // drops repeats first, in place, so the caller counts and focuses what is named.
+    let labelled = StoredValue::new(schema.clone());
     let named = move |fields: &mut Vec<Field>| {
         fields.sort();
         fields.dedup();
-        labels.with_value(|l| {
-            let names: Vec<&str> = fields
-                .iter()
-                .filter_map(|f| l.iter().find(|(g, _)| g == f).map(|(_, n)| *n))
-                .collect();
+        labelled.with_value(|s| {
+            let names: Vec<&str> = fields.iter().filter_map(|&f| s.rule(f).map(FieldRule::label)).collect();
             and_list(&names)
         })
     };
@@ -413,13 +411,13 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 // and the click would be lost. While saving they stay focusable (aria-disabled,
                 // not disabled), so focus is not dropped to the page when they go inert.
                 <div class="df-actions" on:mousedown=|ev| ev.prevent_default()>
-                    <button type="submit" class="df-button df-primary" aria-disabled=move || if saving.get() { "true" } else { "false" }>
+                    <button type="submit" class="df-button df-primary" aria-disabled=move || super::aria_bool(saving.get())>
                         {move || if saving.get() { "Saving…" } else { "Save" }}
                     </button>
-                    <button type="button" class="df-button" aria-disabled=move || if saving.get() { "true" } else { "false" }
+                    <button type="button" class="df-button" aria-disabled=move || super::aria_bool(saving.get())
                         on:click=move |_| if !saving.get_untracked() { cancel() }>"Cancel"</button>
                     {deal.is_some().then(|| view! {
-                        <button type="button" class="df-button df-danger df-end" aria-disabled=move || if saving.get() { "true" } else { "false" }
+                        <button type="button" class="df-button df-danger df-end" aria-disabled=move || super::aria_bool(saving.get())
                             on:click=move |_| if !saving.get_untracked() { delete_open.set(true) }>"Delete"</button>
                     })}
                 </div>

@@ -388,7 +388,7 @@ fn DealTable(page: Page, loading: RwSignal<bool>, heading: String) -> impl IntoV
     let rows = page.deals;
     view! {
         <div class="df-table-wrap">
-            <table class="df-table" aria-labelledby=heading aria-busy=move || if loading.get() { "true" } else { "false" }>
+            <table class="df-table" aria-labelledby=heading aria-busy=move || super::aria_bool(loading.get())>
                 <thead>{header_row()}</thead>
                 <tbody>
                     // A new page builds a new table, so the rows need no keyed diffing (`<For>`).

@@ -13,3 +13,14 @@ pub mod load;
 pub mod pager;
 pub mod scroll;
 pub mod status;
+
+/// An ARIA true/false state (`aria-busy`, `aria-disabled`, `aria-invalid`) as its attribute
+/// text. `&'static str`, the type of the app's other reactive attributes: a `String` from
+/// `bool::to_string` would make Leptos compile its attribute code once more for that type.
+pub fn aria_bool(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}

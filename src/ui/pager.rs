@@ -49,9 +49,9 @@ pub fn Pager(
     // onto the last page) keeps it, where a disabled one would drop it to the page.
     view! {
         <nav class="df-pager" aria-label="Pages">
-            <button type="button" class="df-button" on:click=go_prev aria-disabled=move || if pages.with(Vec::len) <= 1 { "true" } else { "false" }>"Previous page"</button>
+            <button type="button" class="df-button" on:click=go_prev aria-disabled=move || super::aria_bool(pages.with(Vec::len) <= 1)>"Previous page"</button>
             <span class="df-range" aria-live="polite">{range_text}</span>
-            <button type="button" class="df-button" on:click=go_next aria-disabled=last.to_string()>"Next page"</button>
+            <button type="button" class="df-button" on:click=go_next aria-disabled=super::aria_bool(last)>"Next page"</button>
         </nav>
     }
 }

@@ -628,7 +628,7 @@ pub fn ScrollTable(
             <table
                 class="df-table"
                 aria-labelledby=heading
-                aria-busy=move || if loading.get() { "true" } else { "false" }
+                aria-busy=move || super::aria_bool(loading.get())
                 aria-rowcount=move || (cache.with(RowCache::rows) + 1).to_string()
             >
                 <thead>{header_row()}</thead>
