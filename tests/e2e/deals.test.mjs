@@ -33,6 +33,15 @@ async function amountTypedWhileAnotherTabSetsTheOwner() {
   await other.close();
   return s;
 }
+/** Saves the form of `amountTypedWhileAnotherTabSetsTheOwner`, and checks that the list shows
+ *  this tab's amount and the other tab's owner. */
+async function savesThisAmountAndTheOtherOwner(s) {
+  await s.page.getByRole('button', { name: 'Save' }).click();
+  await hasText(s.page.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes to “Initech”.');
+  const [row] = await rows(s.page);
+  assert.deepEqual([row[1], row[4]], ['$250.00', 'Bo'], 'this tab\'s amount, and the other tab\'s owner');
+  await done(s);
+}
 async function done({ context, problems }) {
   await context.close();
   assert.deepEqual(problems, [], 'no console errors, exceptions or alerts');
@@ -183,11 +192,7 @@ describe('the deal list on the local backend', () => {
 
   test('saving an edit keeps what another tab changed meanwhile in the fields this one left alone', async () => {
     const s = await amountTypedWhileAnotherTabSetsTheOwner();
-    await s.page.getByRole('button', { name: 'Save' }).click();
-    await hasText(s.page.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes to “Initech”.');
-    const [row] = await rows(s.page);
-    assert.deepEqual([row[1], row[4]], ['$250.00', 'Bo'], 'this tab\'s amount, and the other tab\'s owner');
-    await done(s);
+    await savesThisAmountAndTheOtherOwner(s);
   });
 
   test('deleting asks for confirmation, and cancelling keeps the deal', async () => {
@@ -314,11 +319,7 @@ describe('the deal list on the local backend', () => {
     await visible(s.page.getByText('Your unsaved changes from earlier are restored.'));
     assert.equal(await s.page.getByLabel('Amount', { exact: true }).inputValue(), '250', 'what this tab typed');
     assert.equal(await s.page.getByLabel('Owner', { exact: true }).inputValue(), 'Bo', 'the owner as it is now, not as it was');
-    await s.page.getByRole('button', { name: 'Save' }).click();
-    await hasText(s.page.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes to “Initech”.');
-    const [row] = await rows(s.page);
-    assert.deepEqual([row[1], row[4]], ['$250.00', 'Bo'], 'this tab\'s amount, and the other tab\'s owner');
-    await done(s);
+    await savesThisAmountAndTheOtherOwner(s);
   });
 
   test('the page has one top heading, with the list\'s and the form\'s under it', async () => {
