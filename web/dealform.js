@@ -33,6 +33,9 @@ const SECRETS = { token: 'token', 'api-key': 'api_key', 'access-key': 'access_ke
 
 let counter = 0;
 
+/** Stylesheets that have loaded or failed: a widget shows at once in their roots. */
+const settled = new WeakSet();
+
 /** Renders into a shadow root of `host` (or into `host` itself where it cannot have one). */
 function shell(host) {
   let root = host.shadowRoot;
@@ -43,13 +46,27 @@ function shell(host) {
       root = host;
     }
   }
-  root.replaceChildren();
-  const sheet = document.createElement('link');
-  sheet.rel = 'stylesheet';
-  sheet.href = here('./dealform.css').href;
+  // A widget updated in place keeps its stylesheet: inserted again, it would load again.
+  let sheet = [...root.children].find((el) => el.localName === 'link');
+  for (const node of [...root.childNodes]) if (node !== sheet) node.remove();
+  if (!sheet) {
+    sheet = document.createElement('link');
+    sheet.rel = 'stylesheet';
+    sheet.href = here('./dealform.css').href;
+    root.append(sheet);
+  }
   const container = document.createElement('div');
   container.className = 'df-widget';
-  root.append(sheet, container);
+  // Hidden until the stylesheet is in (or has failed): the deals can come first on a busy
+  // machine, and unstyled they would flash on the host page, and the scrolling list, its box
+  // not yet limited in height, would take every row as in view and fetch them all.
+  if (!settled.has(sheet)) {
+    container.hidden = true;
+    const show = () => { settled.add(sheet); container.hidden = false; };
+    sheet.addEventListener('load', show, { once: true });
+    sheet.addEventListener('error', show, { once: true });
+  }
+  root.append(container);
   return container;
 }
 

@@ -68,6 +68,35 @@ describe('embedding', () => {
     assert.deepEqual(s.problems, []);
   });
 
+  test('a widget shows nothing unstyled while its stylesheet is on the way, and its scrolling list asks only for its first pages', async () => {
+    // On a busy machine the deals can come before the stylesheet. Unstyled, the scrolling list's
+    // box had no height limit: it measured every row as in view, mounted them all and asked the
+    // CRM for every page (the failing CI run: 20 requests for 2,000 deals).
+    await crm.reset('stardex', 2000);
+    let release;
+    const styled = new Promise((ok) => { release = ok; });
+    const s = await visit('/late-style.html', `<deal-form provider="stardex" base-url="${crm.url}/stardex" token="test-token" list="scroll"></deal-form>`, {
+      open: { setup: (page) => page.route('**/dealform.css', async (route) => { await styled; await route.continue(); }) },
+    });
+    const page = s.page;
+    const first = page.getByRole('button', { name: 'Seed deal 01', includeHidden: true });
+    await first.waitFor({ state: 'attached', timeout: 15_000 });
+    const searches = async () => (await crm.requests('stardex')).filter((r) => r === 'POST /v1/deals/search').length;
+    // The first page, and the one read ahead of it.
+    await until(async () => (await searches()) >= 2, 'the page read ahead');
+    await page.waitForTimeout(500);
+    assert.equal(await first.isVisible(), false, 'no unstyled deals on the host page');
+    assert.equal(await searches(), 2, 'list requests before the stylesheet came');
+    release();
+    await visible(page.getByRole('button', { name: 'Seed deal 01' }));
+    await visible(page.getByText('2,000 deals, 200 loaded'));
+    const mounted = await page.getByRole('table', { name: 'Deals' }).locator('tbody').getByRole('row').count();
+    assert.ok(mounted <= 100, `${mounted} rows mounted`);
+    assert.equal(await searches(), 2, 'list requests once styled');
+    await s.context.close();
+    assert.deepEqual(s.problems, []);
+  });
+
   test('a config attribute points it at a CRM on another port', async () => {
     await crm.reset('heffl');
     const config = JSON.stringify({ provider: 'heffl', base_url: `${crm.url}/heffl`, credentials: { api_key: 'test-key' }, page_size: 10 });
