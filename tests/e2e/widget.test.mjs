@@ -223,7 +223,13 @@ describe('embedding', () => {
   test('changing an attribute updates the widget, and removing the element unmounts it', async () => {
     const s = await visit('/attr.html', '<deal-form id="live" sample-data></deal-form>');
     await visible(s.page.getByText('1–5 of 5'));
-    await s.page.locator('#live').evaluate((el) => el.setAttribute('page-size', '2'));
+    // The widget built again keeps its stylesheet, so it shows at once: not hidden while the
+    // stylesheet would load again.
+    const shownAtOnce = await s.page.locator('#live').evaluate((el) => {
+      el.setAttribute('page-size', '2');
+      return [...el.shadowRoot.children].filter((c) => c.localName === 'div').map((d) => d.checkVisibility());
+    });
+    assert.deepEqual(shownAtOnce, [true]);
     await visible(s.page.getByText('1–2 of 5'));
     await s.page.locator('#live').evaluate((el) => el.setAttribute('locale', 'de-DE'));
     await visible(s.page.getByText('15.000,00 $'));
