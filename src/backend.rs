@@ -40,6 +40,27 @@ pub fn in_seconds(secs: u64) -> String {
     format!("in {secs} second{}", if secs == 1 { "" } else { "s" })
 }
 
+/// `text` as a sentence that can be followed by another: with a full stop where it ends in none.
+/// A CRM's own message often has none ("Internal server error"), and the form puts its next
+/// sentence straight after ("… Your changes are kept in this form."). Only there: the error's
+/// own text would need the allocation in the main wasm, for every error shown.
+///
+/// ```
+/// use dealform::backend::sentence;
+/// assert_eq!(sentence("Internal server error"), "Internal server error.");
+/// assert_eq!(sentence("Name is taken!"), "Name is taken!");
+/// assert_eq!(sentence("an HTML page (a gateway error?)"), "an HTML page (a gateway error?)");
+/// assert_eq!(sentence("unexpected JSON (at 3)"), "unexpected JSON (at 3).");
+/// ```
+pub fn sentence(text: &str) -> String {
+    let text = text.trim_end();
+    let last = text.trim_end_matches([')', '"', '\'', '”', '’', ']']).chars().last();
+    match last {
+        None | Some('.' | '!' | '?' | '…' | '。') => text.to_owned(),
+        Some(_) => format!("{text}."),
+    }
+}
+
 /// The error for a chunk of code that did not come; `gone` when the server no longer has it.
 pub fn code_unfetched(gone: bool) -> BackendError {
     if gone {

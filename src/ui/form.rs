@@ -272,7 +272,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     Err(e) => {
                         app.emit_error(&e);
                         form_error.set(Some(format!(
-                            "The deal was not saved. {e} Your changes are kept in this form."
+                            "The deal was not saved. {} Your changes are kept in this form.",
+                            crate::backend::sentence(&e.to_string())
                         )))
                     }
                 }
@@ -405,6 +406,9 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             }>
                 {move || problems().map(|p| view! { <p class="df-summary" role="alert">{p}</p> })}
                 {move || form_error.get().map(|e| view! { <p class="df-error" role="alert">{e}</p> })}
+                // For the eye only: assistive technology hears `aria-required` on each field,
+                // and the asterisks themselves are hidden from it.
+                <p class="df-hint" aria-hidden="true">"Fields marked " <span class="df-required">"*"</span> " are required."</p>
                 {fields}
                 // A press on these buttons leaves focus in the field: the field's blur would
                 // show its error, moving the buttons down under the pointer before its release,

@@ -218,6 +218,10 @@ describe('the deal list on the local backend', () => {
     const s = await app();
     await s.page.getByRole('button', { name: 'New deal' }).click();
     const name = s.page.getByLabel('Name', { exact: true });
+    // The asterisk beside a label is explained in words on the form, not in a tooltip only;
+    // assistive technology hears `aria-required` instead.
+    await visible(s.page.getByText('Fields marked * are required.'));
+    assert.equal(await name.getAttribute('aria-required'), 'true');
     await fillDeal(s.page, { name: '   ', amount: '100' });
     await s.page.getByRole('button', { name: 'Save' }).click();
     await visible(s.page.getByText('Name is required'));

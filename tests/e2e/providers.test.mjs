@@ -137,7 +137,9 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
       await crm.fault(name, { kind: '500', method: 'POST', path: p.create });
       await newDeal(page, { name: 'Unlucky deal', amount: '10' });
       await page.getByRole('button', { name: 'Save' }).click();
-      await hasText(page.getByRole('alert').filter({ hasText: 'not saved' }), 'The CRM had a problem (500)');
+      // The CRM's words end in no full stop; the message gives them one before its own sentence.
+      await hasText(page.getByRole('alert').filter({ hasText: 'not saved' }),
+        'The deal was not saved. The CRM had a problem (500): Internal server error. Your changes are kept in this form.');
       assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Unlucky deal');
       assert.equal(await page.getByLabel('Amount', { exact: true }).inputValue(), '10');
       // A field made wrong after that Save shows its error, and no empty summary: the summary
@@ -311,7 +313,7 @@ describe('stage lists that cannot be fetched', () => {
     await page.getByLabel('Company', { exact: true }).fill('clt_acme');
     await page.getByRole('button', { name: 'Save' }).click();
     // Without the pipeline list the app cannot name the pipeline; Heffl says so at the field.
-    await visible(page.getByText('Required'));
+    await visible(page.getByText('Required', { exact: true }));
     assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Typed stage deal');
     await context.close();
   });
