@@ -203,8 +203,9 @@ try {
   swap(`${NAME}.js`, (to) => copyFileSync(glue, to));
   // Then the sections no browser reads go: which toolchain made the wasm, and which features
   // it uses (wasm-opt reads them as it loads the file, before it strips them). Some 180 bytes in
-  // each of the many files.
-  const OPTIMISE = ['-Oz', '--strip-producers', '--strip-target-features'];
+  // each of the many files. `--converge` runs -Oz again until it changes nothing: 0.2 KiB less
+  // brotli on a first load, for some 10 s of build.
+  const OPTIMISE = ['-Oz', '--converge', '--strip-producers', '--strip-target-features'];
   swap(`${NAME}_bg.wasm`, (to) => run('wasm-opt', [...OPTIMISE, bound, `--output=${to}`]));
   // Each chunk's name carries a hash of its content, and the loader asks for that name. A chunk
   // fits only the main module it was split from (it links to that module's functions, table
