@@ -94,7 +94,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         .with_drafts(|b| b.get(&target))
         .map(|saved| saved.restored_over(&initial))
         .filter(|d| *d != initial);
-    let was_restored = restored.is_some();
+    // Whether the form shows restored changes: the banner saying so goes once they are discarded.
+    let was_restored = RwSignal::new(restored.is_some());
     let draft = RwSignal::new(restored.unwrap_or_else(|| initial.clone()));
     let initial = StoredValue::new(initial);
     let dirty = Memo::new(move |_| initial.with_value(|i| draft.with(|d| d != i)));
@@ -384,13 +385,18 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     view! {
         <section class="df-form-page" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone() class="df-heading">{title}</h2>
-            {was_restored.then(|| view! {
-                <div class="df-draft" role="status">
-                    <span>"Your unsaved changes from earlier are restored."</span>
+            {move || was_restored.get().then(|| view! {
+                // The status is the words alone: a live region holding its own button would be
+                // read out again as the button changes.
+                <div class="df-draft">
+                    <span role="status">"Your unsaved changes from earlier are restored."</span>
                     // Not "Discard changes", the words of the confirming button in the dialog
-                    // Cancel opens; and said, as nothing else moves where the focus is.
+                    // Cancel opens. The banner goes with the changes; the focus, which was on
+                    // its button, goes to the first field, and what happened is said.
                     <button type="button" class="df-button" on:click=move |_| {
                         draft.set(initial.get_value());
+                        app.focus(&id_of(Field::Name));
+                        was_restored.set(false);
                         app.said.set(Some("Restored changes discarded: the form shows the deal as it is.".to_owned()));
                     }>"Discard restored changes"</button>
                 </div>

@@ -311,6 +311,10 @@ describe('the deal list on the local backend', () => {
     await visible(s.page.getByText('Your unsaved changes from earlier are restored.'));
     await s.page.getByRole('button', { name: 'Discard restored changes' }).click();
     await hasText(s.page.getByRole('status').filter({ hasText: 'Restored changes discarded' }), 'Restored changes discarded: the form shows the deal as it is.');
+    // The banner goes with the changes it spoke of, and the focus goes on to the first field.
+    await s.page.getByText('Your unsaved changes from earlier are restored.').waitFor({ state: 'detached' });
+    assert.equal(await s.page.getByRole('button', { name: 'Discard restored changes' }).count(), 0);
+    assert.equal((await focused(s.page))?.label, 'Name');
     assert.equal(await s.page.getByLabel('Name', { exact: true }).inputValue(), '');
     assert.equal(await s.page.getByLabel('Amount', { exact: true }).inputValue(), '');
     await done(s);
