@@ -45,6 +45,10 @@ pub struct ListState {
     /// How far the scrolling list is scrolled, in whole CSS pixels (as `scrollTop` reads).
     /// Not an `f64`: a signal of that type in the main wasm cost it 0.2 KB of brotli.
     pub scroll_top: RwSignal<usize>,
+    /// How many pages there are, once a page past them came back empty (a CRM without totals
+    /// offers Next after a full last page; the last deal of the last page was deleted); 0 while
+    /// unknown. Their last page offers no Next. A `u64`, a type the app stores already.
+    pub end: StoredValue<u64>,
 }
 
 /// A visited page: where it starts and how many deals came before it.
@@ -64,10 +68,12 @@ impl ListState {
             sort: RwSignal::new(None),
             pages: RwSignal::new(vec![PageMark::first()]),
             scroll_top: RwSignal::new(0),
+            end: StoredValue::new(0),
         }
     }
     /// Back to the first page, after the search or sort changed.
     pub fn restart(&self) {
+        self.end.set_value(0);
         self.pages.set(vec![PageMark::first()]);
         self.scroll_top.set(0);
     }
@@ -166,6 +172,13 @@ impl AppCtx {
     /// panics, and one panic stops the wasm every widget on the page shares.
     pub fn is_gone(&self) -> bool {
         self.config.is_disposed()
+    }
+
+    /// After a deal was created, changed or deleted: lists fetch again, and where the list
+    /// ends is no longer known (a new deal may be on a page after the last).
+    pub fn changed(&self) {
+        self.list.end.set_value(0);
+        self.changes.update(|n| *n += 1);
     }
 
     /// Goes to a view, announcing `notice` there. In create-only mode the list is never shown:

@@ -244,7 +244,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 app.said.set(None);
                 match result {
                     Ok(saved) => {
-                        app.changes.update(|n| *n += 1);
+                        app.changed();
                         let (verb, event) = if editing.is_some() {
                             ("Saved changes to", "updated")
                         } else {
@@ -319,7 +319,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 saving.set(false);
                 match result {
                     Ok(()) | Err(BackendError::NotFound) => {
-                        app.changes.update(|n| *n += 1);
+                        app.changed();
                         app.emit("deleted", &deal_detail(&deal));
                         app.go(View::List, Some(format!("Deleted “{}”.", deal.fields.name)));
                     }

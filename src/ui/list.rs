@@ -103,7 +103,7 @@ pub fn DealList(
             app.notice.set(Some(format!(
                 "The unreadable data was set aside under the storage key “{backup}”. Starting afresh."
             )));
-            app.changes.update(|n| *n += 1);
+            app.changed();
         }
         Err(e) => app.notice.set(Some(e.to_string())),
     });
@@ -189,6 +189,25 @@ pub fn DealList(
                     .into_any()
                 }
                 Some(Ok(page)) => {
+                    // A page past the last shows nothing: its last deal was deleted, or a CRM
+                    // that gives no total offered Next after a full last page. Back to the page
+                    // before, which then offers no Next; said in words, as the table only
+                    // comes back.
+                    let depth = list.pages.with_untracked(Vec::len);
+                    if page.deals.is_empty() && depth > 1 {
+                        list.end.set_value(depth as u64 - 1);
+                        let words = Some("There are no more deals after these.".to_owned());
+                        // A notice already showing (the deletion that emptied the page) stays.
+                        if app.notice.with_untracked(Option::is_none) {
+                            app.notice.set(words);
+                        } else {
+                            app.said.set(words);
+                        }
+                        list.pages.update(|p| {
+                            p.pop();
+                        });
+                        return ().into_any();
+                    }
                     shown.set_value(true);
                     // After a Retry or a reset, the button pressed went with its panel.
                     if app.navigated.get_value() {

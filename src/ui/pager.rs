@@ -31,7 +31,7 @@ pub fn Pager(
             (None, _) => None,
         }
     };
-    let last = next.is_none();
+    let last = next.is_none() || pages.with_untracked(Vec::len) as u64 == app.list.end.get_value();
     let go_next = move |_| {
         if let Some(cursor) = next.clone() {
             let before = before() + on_page as u64;

@@ -5,12 +5,14 @@ import assert from 'node:assert/strict';
 import { fillDeal, focused, hasText, launch, openApp, rows, serveDist, startFakeCrm, until, visible } from './harness.mjs';
 
 /** What differs per CRM: credentials, the create route, a stage label, required extra fields,
- *  the wire name of the deal's name field, whether totals are known, and the 429 form. */
+ *  the wire name of the deal's name field, whether totals are known, whether a full page can
+ *  be the last without the CRM saying so (`openEnded`: Attio pages by offset alone), and the
+ *  429 form. */
 const PROVIDERS = {
   stardex: { credentials: { token: 'test-token' }, list: ['POST', '/v1/deals/search'], create: '/v1/deals', stage: 'Proposal', extra: {}, nameField: 'name', total: true, retry: '429' },
   hubspot: { credentials: { token: 'test-token' }, list: ['GET', '/deals/v1/deal/paged'], create: '/deals/v1/deal/', stage: 'Presentation scheduled', extra: {}, nameField: 'dealname', total: false, retry: '429' },
   ysuite: { credentials: { access_key: 'test-access', secret_key: 'test-secret' }, list: ['GET', '/v1/deals'], create: '/v1/deals', stage: 'Renewals', stageLabel: 'Pipeline', extra: { company: '10' }, nameField: 'deal_name', total: true, retry: '429' },
-  attio: { credentials: { token: 'test-token' }, list: ['POST', '/v2/objects/deals/records/query'], create: '/v2/objects/deals/records', stage: 'In Progress', extra: { owner: 'person@company.com' }, nameField: 'name', total: false, retry: '429-date' },
+  attio: { credentials: { token: 'test-token' }, list: ['POST', '/v2/objects/deals/records/query'], create: '/v2/objects/deals/records', stage: 'In Progress', extra: { owner: 'person@company.com' }, nameField: 'name', total: false, openEnded: true, retry: '429-date' },
   heffl: { credentials: { api_key: 'test-key' }, list: ['GET', '/deals'], create: '/deals', stage: 'Quoted', extra: { company: 'clt_acme' }, nameField: 'title', total: false, retry: '429' },
 };
 
@@ -100,6 +102,49 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
       await page.getByRole('alertdialog').getByRole('button', { name: 'Delete deal' }).click();
       await hasText(page.getByRole('status').filter({ hasText: 'Deleted' }), 'Deleted “Seed deal 02”.');
       await until(async () => (await rows(page))[1][0] === 'Seed deal 03', 'the deal gone from the list');
+      await close();
+    });
+
+    /** Pages forward until the first row is each of `firsts`. */
+    const pageTo = async (page, firsts) => {
+      for (const first of firsts) {
+        await page.getByRole('button', { name: 'Next page' }).click();
+        await until(async () => (await rows(page))[0]?.[0] === first, first);
+      }
+    };
+
+    test('a last page emptied by a delete gives way to the page before, which then ends the list', async () => {
+      // 21 deals in pages of 10: the third page holds one.
+      await crm.reset(name, 21);
+      const page = await open();
+      await pageTo(page, ['Seed deal 11', 'Seed deal 21']);
+      await page.getByRole('button', { name: 'Seed deal 21', exact: true }).click();
+      await page.getByRole('button', { name: 'Delete', exact: true }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Delete deal' }).click();
+      await hasText(page.getByRole('status').filter({ hasText: 'Deleted' }), 'Deleted “Seed deal 21”.');
+      // Not an empty table with no range: the second page, with no Next.
+      await until(async () => (await rows(page))[0]?.[0] === 'Seed deal 11', 'the page before');
+      await visible(page.getByText(p.total ? '11–20 of 20 deals' : 'Deals 11–20', { exact: true }));
+      assert.equal(await page.getByRole('button', { name: 'Next page' }).getAttribute('aria-disabled'), 'true');
+      assert.equal((await rows(page)).length, 10);
+      await close();
+    });
+
+    test('a full last page offers no Next once the page after it came back empty', async () => {
+      await crm.reset(name, 20);
+      const page = await open();
+      await pageTo(page, ['Seed deal 11']);
+      const next = page.getByRole('button', { name: 'Next page' });
+      // Most CRMs say when a page is the last (a total, `hasMore`, no next cursor). After a full
+      // page Attio's may have more: only the next page, empty, shows the list ends.
+      assert.equal(await next.getAttribute('aria-disabled'), String(!p.openEnded));
+      if (p.openEnded) {
+        await next.click();
+        await hasText(page.getByRole('status').filter({ hasText: 'no more' }), 'There are no more deals after these.');
+        await until(async () => (await rows(page))[0]?.[0] === 'Seed deal 11', 'the last page again');
+        await until(async () => (await next.getAttribute('aria-disabled')) === 'true', 'Next off');
+      }
+      assert.equal((await rows(page)).length, 10);
       await close();
     });
 
