@@ -233,13 +233,18 @@ impl HttpBackend {
         })
     }
 
+    /// A 404 for the list or the stages: see [`crate::providers::address_not_found`].
+    fn not_found(&self, e: BackendError, what: &str) -> BackendError {
+        crate::providers::address_not_found(e, self.provider.name(), &self.base, what)
+    }
+
     async fn load_stages(&self) -> Result<Vec<Stage>, BackendError> {
         let fetched = match self
             .call(self.routed(self.provider.stages(), "stages", None), Call::Read)
             .await
         {
             Ok(r) => self.provider.read_stages(&r),
-            Err(e) => Err(e),
+            Err(e) => Err(self.not_found(e, "stages")),
         };
         match fetched {
             Ok(stages) => {
@@ -317,7 +322,10 @@ impl DealsBackend for HttpBackend {
     }
     fn list<'a>(&'a self, query: &'a ListQuery) -> LocalBoxFuture<'a, Result<Page, BackendError>> {
         Box::pin(async move {
-            let r = self.call(self.provider.list(query), Call::Read).await?;
+            let r = self
+                .call(self.provider.list(query), Call::Read)
+                .await
+                .map_err(|e| self.not_found(e, "deals"))?;
             self.provider.read_list(query, &r)
         })
     }

@@ -131,6 +131,17 @@ pub fn error_for_status(
     }
 }
 
+/// The error for a 404 where no one deal was asked for (the list, the stages): the address is
+/// wrong, not a deal gone, whatever the error says of deals. `e` otherwise.
+pub fn address_not_found(e: BackendError, name: &str, base: &str, what: &str) -> BackendError {
+    match e {
+        BackendError::NotFound => BackendError::Form(format!(
+            "{name} answered “not found” (404) when asked for its {what}: the address dealform was given for it may be wrong. Check base_url in the configuration (it is {base})."
+        )),
+        e => e,
+    }
+}
+
 /// The error for a non-2xx answer whose body is not the CRM's documented error JSON
 /// (a gateway's HTML page, an empty body): the status says what it can.
 pub fn error_without_body(r: &HttpResponse) -> BackendError {
@@ -365,6 +376,18 @@ mod properties;
 mod tests {
     use super::*;
     use crate::model::Currency;
+
+    #[test]
+    fn a_list_not_found_points_at_the_address_not_at_a_deal() {
+        let e = address_not_found(BackendError::NotFound, "Stardex", "https://crm.example/nope", "deals");
+        assert_eq!(
+            e.to_string(),
+            "Stardex answered “not found” (404) when asked for its deals: the address dealform was given for it may be wrong. Check base_url in the configuration (it is https://crm.example/nope)."
+        );
+        // Any other error is left as it is.
+        let refused = BackendError::Unauthorized("no".into());
+        assert_eq!(address_not_found(refused.clone(), "Stardex", "x", "deals"), refused);
+    }
 
     #[test]
     fn an_amount_out_of_range_is_named_as_the_crm_wrote_it() {

@@ -542,6 +542,18 @@ describe('a CRM that cannot be reached', () => {
     await hasText(session.page.getByRole('alert'), 'Could not reach the CRM: Stardex did not answer: the connection failed or dropped. Check the internet connection, then try again. If it keeps failing, tell whoever set up dealform: its base_url may be wrong, or Stardex may not take requests from this page (CORS)');
     await session.context.close();
   });
+
+  test('a server at base_url that has no such API: the address is named, not a deleted deal', async () => {
+    // The fake answers 404 outside its five CRMs' paths.
+    const base = `${crm.url}/no-such-crm`;
+    server.config = JSON.stringify({ provider: 'stardex', base_url: base, credentials: PROVIDERS.stardex.credentials });
+    const session = await openApp(browser, server.url);
+    const alert = session.page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+    await hasText(alert, `Stardex answered “not found” (404) when asked for its deals: the address dealform was given for it may be wrong. Check base_url in the configuration (it is ${base}).`);
+    assert.ok(!(await alert.textContent()).includes('no longer exists'));
+    await session.context.close();
+    for (const p of session.problems) assert.match(p, /404/, p);
+  });
 });
 
 describe('a deal that cannot be opened', () => {
