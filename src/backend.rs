@@ -61,6 +61,31 @@ pub fn sentence(text: &str) -> String {
     }
 }
 
+/// How the message for a failed save or delete (`done`: "saved", "deleted") begins. Where the
+/// CRM refused the request, or it never left, the deal was not saved. Where it may have reached
+/// the CRM (no answer in time, an answer cut off or unreadable), that is not known, and saying
+/// "not saved" would have the user save again, making a second deal.
+///
+/// ```
+/// use dealform::backend::{outcome, BackendError};
+/// assert_eq!(outcome(&BackendError::NotFound, "deleted"), "The deal was not deleted.");
+/// assert_eq!(outcome(&BackendError::Network("no answer".into()), "saved"), "The deal may not have been saved.");
+/// assert_eq!(
+///     outcome(&BackendError::Malformed("no id".into()), "saved"),
+///     "The deal may have been saved, but the CRM's answer could not be read: check the deal list before saving again."
+/// );
+/// ```
+pub fn outcome(e: &BackendError, done: &str) -> String {
+    match e {
+        BackendError::Network(_) => format!("The deal may not have been {done}."),
+        BackendError::Malformed(_) => format!(
+            "The deal may have been {done}, but the CRM's answer could not be read: check the deal list before {} again.",
+            if done == "saved" { "saving" } else { "deleting" }
+        ),
+        _ => format!("The deal was not {done}."),
+    }
+}
+
 /// The error for a chunk of code that did not come; `gone` when the server no longer has it.
 pub fn code_unfetched(gone: bool) -> BackendError {
     if gone {

@@ -37,6 +37,7 @@ enum Call {
     Read,
     Create,
     Write,
+    Delete,
 }
 
 fn sleep_ms(ms: u32) -> impl std::future::Future<Output = ()> {
@@ -165,6 +166,7 @@ impl HttpBackend {
             Call::Read => "Check the internet connection, then try again.",
             Call::Create => "The deal may have been created anyway: check the deal list before saving again.",
             Call::Write => "The change may have been saved anyway: check the deal before saving again.",
+            Call::Delete => "The deal may have been deleted anyway: check the deal list before deleting again.",
         };
         BackendError::Network(format!(
             "{name}'s answer was cut off: the connection dropped. {what} ({detail})."
@@ -182,6 +184,10 @@ impl HttpBackend {
             ),
             Call::Write => format!(
                 "{} did not answer within {secs} seconds. The change may have been saved anyway: check the deal before saving again",
+                self.provider.name()
+            ),
+            Call::Delete => format!(
+                "{} did not answer within {secs} seconds. The deal may have been deleted anyway: check the deal list before deleting again",
                 self.provider.name()
             ),
         })
@@ -412,14 +418,25 @@ impl Writer {
         http.load_stages().await.unwrap_or_default()
     }
 
-    async fn saved(http: &HttpBackend, saved: Saved) -> Result<Deal, BackendError> {
+    /// The deal a create or update stored. Where the CRM answered with its id alone, it is read
+    /// again; if that read fails, the deal was saved all the same, and is `fields` under that
+    /// id: an error here would tell the user to save again, making a second deal.
+    async fn saved(http: &HttpBackend, saved: Saved, fields: &DealFields) -> Result<Deal, BackendError> {
         match saved {
             Saved::Deal(d) => Ok(*d),
             Saved::Id(id) => {
-                let r = http
+                let read = match http
                     .call(http.routed(http.provider.get(&id), "get", Some(&id)), Call::Read)
-                    .await?;
-                http.provider.read_deal(&r)
+                    .await
+                {
+                    Ok(r) => http.provider.read_deal(&r),
+                    Err(e) => Err(e),
+                };
+                Ok(read.unwrap_or_else(|_| Deal {
+                    id,
+                    fields: fields.clone(),
+                    labels: Default::default(),
+                }))
             }
         }
     }
@@ -435,7 +452,7 @@ impl WritePath for Writer {
             let stages = Self::known_stages(http).await;
             let request = http.routed(self.0.create(fields, &stages), "create", None);
             let r = http.call(request, Call::Create).await?;
-            Self::saved(http, self.0.read_created(&r)?).await
+            Self::saved(http, self.0.read_created(&r)?, fields).await
         })
     }
     fn update<'a>(
@@ -448,13 +465,13 @@ impl WritePath for Writer {
             let stages = Self::known_stages(http).await;
             let request = http.routed(self.0.update(id, fields, &stages), "update", Some(id));
             let r = http.call(request, Call::Write).await?;
-            Self::saved(http, self.0.read_updated(id, &r)?).await
+            Self::saved(http, self.0.read_updated(id, &r)?, fields).await
         })
     }
     fn delete<'a>(&'a self, http: &'a HttpBackend, id: &'a DealId) -> LocalBoxFuture<'a, Result<(), BackendError>> {
         Box::pin(async move {
             let request = http.routed(self.0.delete(id), "delete", Some(id));
-            http.call(request, Call::Write).await.map(|_| ())
+            http.call(request, Call::Delete).await.map(|_| ())
         })
     }
     fn read_error(&self, response: &HttpResponse) -> BackendError {

@@ -273,7 +273,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     Err(e) => {
                         app.emit_error(&e);
                         form_error.set(Some(format!(
-                            "The deal was not saved. {} Your changes are kept in this form.",
+                            "{} {} Your changes are kept in this form.",
+                            crate::backend::outcome(&e, "saved"),
                             crate::backend::sentence(&e.to_string())
                         )))
                     }
@@ -325,7 +326,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     }
                     Err(e) => {
                         app.emit_error(&e);
-                        form_error.set(Some(format!("The deal was not deleted. {e}")))
+                        form_error.set(Some(format!("{} {e}", crate::backend::outcome(&e, "deleted"))))
                     }
                 }
             });
