@@ -14,19 +14,23 @@ const start = () => (ready ??= app.default({ module_or_path: here('./dealform-ap
  *  than after it (the release build's `warm`; a build in one piece has nothing to warm). */
 const warm = (config) => typeof config === 'object' && app.warm?.(config);
 
+/** A number attribute as a number; anything else as written, so the widget names the mistake
+ *  (`Number` would make "abc" NaN, which JSON writes as null: taken as not set, silently). */
+const number = (v) => (v.trim() && Number.isFinite(+v) ? +v : v);
+
 /** Attributes that map onto config fields, and how to read them. */
 const ATTRIBUTES = {
   provider: ['provider', String],
   'base-url': ['base_url', String],
   locale: ['locale', String],
   currency: ['currency', String],
-  'page-size': ['page_size', Number],
+  'page-size': ['page_size', number],
   mode: ['mode', String],
   theme: ['theme', String],
   list: ['list', String],
   namespace: ['namespace', String],
   'sample-data': ['sample_data', (v) => v !== 'false'],
-  'timeout-ms': ['timeout_ms', Number],
+  'timeout-ms': ['timeout_ms', number],
 };
 /** Credential attributes: read once, then removed so they do not sit in the DOM. */
 const SECRETS = { token: 'token', 'api-key': 'api_key', 'access-key': 'access_key', 'secret-key': 'secret_key' };

@@ -106,6 +106,14 @@ describe('embedding', () => {
     await s.context.close();
   });
 
+  test('a number attribute that is not a number is named, not ignored', async () => {
+    const s = await visit('/bad-number.html', '<deal-form id="a" sample-data page-size="abc"></deal-form><deal-form id="b" sample-data timeout-ms="soon"></deal-form>');
+    await hasText(s.page.locator('#a').getByRole('alert'), 'The widget configuration: “page_size” must be a whole number from 1 to 100, not text');
+    await hasText(s.page.locator('#b').getByRole('alert'), 'The widget configuration: “timeout_ms”');
+    assert.equal(await s.page.getByRole('table', { name: 'Deals' }).count(), 0, 'no list with a setting other than the one written');
+    await s.context.close();
+  });
+
   test('credentials given as attributes are read once and removed from the DOM', async () => {
     await crm.reset('heffl');
     const s = await visit('/secret.html', `<deal-form provider="heffl" base-url="${crm.url}/heffl" api-key="test-key" page-size="10"></deal-form>`);
