@@ -126,12 +126,6 @@ impl Formatter {
             Intl::DateTimeFormat::new(&self.locales, &options(&[("dateStyle", "medium"), ("timeZone", "UTC")])).format()
         })
     }
-
-    /// An example amount in the user's separators, for the amount field's hint.
-    pub fn amount_example(&self) -> String {
-        let sep = self.separators();
-        format!("1{}234{}56", sep.group, sep.decimal)
-    }
 }
 
 fn separators_of(fmt: &Intl::NumberFormat) -> NumberSeparators {

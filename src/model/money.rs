@@ -224,8 +224,20 @@ fn is_sign(c: char) -> bool {
     sign_codes(c).is_some()
 }
 
-fn example(sep: NumberSeparators) -> String {
-    format!("1{}234{}56", sep.group, sep.decimal)
+/// An amount written with the locale's separators, with as many decimals as `currency` has:
+/// what the form shows as an example, and what an error says to write instead.
+///
+/// ```
+/// use dealform::model::{money::amount_example, Currency, NumberSeparators};
+/// let en = NumberSeparators { decimal: '.', group: ',' };
+/// let at = |code| amount_example(en, Currency::parse(code).unwrap());
+/// assert_eq!([at("USD"), at("JPY"), at("KWD")], ["1,234.56", "1,234", "1,234.567"]);
+/// ```
+pub fn amount_example(sep: NumberSeparators, currency: Currency) -> String {
+    match currency.minor_digits() {
+        0 => format!("1{}234", sep.group),
+        digits => format!("1{}234{}{}", sep.group, sep.decimal, &"567"[..digits.min(3) as usize]),
+    }
 }
 
 /// Parses what a person typed into an amount field, in their locale's separators.
@@ -243,7 +255,9 @@ fn example(sep: NumberSeparators) -> String {
 /// assert_eq!(m.minor, 120_050);
 /// ```
 pub fn parse_amount(input: &str, sep: NumberSeparators, currency: Currency) -> Result<Option<Money>, AmountError> {
-    let not_a_number = || AmountError::NotANumber { example: example(sep) };
+    let not_a_number = || AmountError::NotANumber {
+        example: amount_example(sep, currency),
+    };
     // People type the group separator as a plain space where the locale uses U+202F or U+00A0,
     // and as an apostrophe where it uses U+2019 (de-CH).
     let apostrophe_group = matches!(sep.group, '\'' | '’');
@@ -321,7 +335,7 @@ pub fn parse_amount(input: &str, sep: NumberSeparators, currency: Currency) -> R
         if !inner_ok || !last_ok {
             return Err(AmountError::Ambiguous {
                 decimal: sep.decimal,
-                example: example(sep),
+                example: amount_example(sep, currency),
             });
         }
     }

@@ -99,9 +99,52 @@ pub fn shown_range(before: u64, on_page: usize) -> Option<(u64, u64)> {
     (on_page > 0).then(|| (before + 1, before + on_page as u64))
 }
 
+/// What the pager says of the deals it shows, deals `first` to `last` (1-based), of `total`
+/// where the backend gives one; `count` writes a number in the user's locale.
+///
+/// ```
+/// use dealform::model::page::range_words;
+/// let n = |n: u64| n.to_string();
+/// assert_eq!(range_words((11, 20), Some(23), n), "11–20 of 23 deals");
+/// assert_eq!(range_words((11, 20), None, n), "Deals 11–20");
+/// ```
+pub fn range_words(range: (u64, u64), total: Option<u64>, count: impl Fn(u64) -> String) -> String {
+    let (first, last) = range;
+    let span = if first == last {
+        count(first)
+    } else {
+        format!("{}–{}", count(first), count(last))
+    };
+    match total {
+        // With the noun: announced on its own as the page changes, "11–20 of 23" says nothing
+        // of what is counted.
+        Some(t) => format!("{span} of {} {}", count(t), deals(t)),
+        None if first == last => format!("Deal {span}"),
+        None => format!("Deals {span}"),
+    }
+}
+
+/// "deal" or "deals", as `n` asks.
+pub fn deals(n: u64) -> &'static str {
+    if n == 1 {
+        "deal"
+    } else {
+        "deals"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_deal_is_one_deal_not_a_range_of_deals() {
+        let n = |n: u64| n.to_string();
+        assert_eq!(range_words((1, 1), Some(1), n), "1 of 1 deal");
+        assert_eq!(range_words((21, 21), Some(21), n), "21 of 21 deals");
+        assert_eq!(range_words((21, 21), None, n), "Deal 21");
+        assert_eq!(range_words((1, 2), Some(2), n), "1–2 of 2 deals");
+    }
 
     #[test]
     fn an_empty_page_shows_no_range() {

@@ -262,11 +262,15 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                         if let Some(first) = errors.first() {
                             app.focus(&id_of(first.field));
                         }
-                        let names = named(&mut errors.iter().map(|e| e.field).collect());
+                        let mut refused: Vec<Field> = errors.iter().map(|e| e.field).collect();
+                        let names = named(&mut refused);
                         server_errors.set(errors);
                         // Named, not "highlighted": a screen reader does not see which are marked.
                         form_error.set(Some(match message {
                             Some(m) => format!("The deal was not saved: check {names}. The CRM said: {m}"),
+                            None if refused.len() == 1 => {
+                                format!("The deal was not saved: check {names}, which says what is wrong.")
+                            }
                             None => format!("The deal was not saved: check {names}. Each says what is wrong."),
                         }));
                     }
@@ -351,7 +355,12 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         }
     }
 
-    let amount_hint = format!("For example {}", fmt.amount_example());
+    // In the currency the form opens with: a yen amount has no decimals to show.
+    let currency = draft.with_untracked(|d| crate::model::Currency::parse(d.currency.trim()).ok());
+    let amount_hint = format!(
+        "For example {}",
+        crate::model::money::amount_example(fmt.separators(), currency.unwrap_or(config.currency))
+    );
     let stages_note = app.backend.with_value(|b| b.stages_note());
     let fields = rules
         .into_iter()

@@ -1,7 +1,7 @@
 //! Previous / next page, and where the current page sits ("26–50 of 132").
 
 use super::app::{use_app, PageMark};
-use crate::model::page::shown_range;
+use crate::model::page::{range_words, shown_range};
 use crate::model::Cursor;
 use leptos::prelude::*;
 
@@ -21,15 +21,9 @@ pub fn Pager(
     let before = move || pages.with(|p| p.last().map_or(0, |m| m.before));
     let range_text = move || {
         let fmt = app.fmt.get_value();
-        match (shown_range(before(), on_page), total) {
-            // With the noun: announced on its own as the page changes, "11–20 of 23" says
-            // nothing of what is counted.
-            (Some((a, b)), Some(t)) => Some(format!("{}–{} of {} deals", fmt.count(a), fmt.count(b), fmt.count(t))),
-            (Some((a, b)), None) => Some(format!("Deals {}–{}", fmt.count(a), fmt.count(b))),
-            // An `Option`, as the app's other texts: a text closure of a type of its own
-            // costs the main wasm its code.
-            (None, _) => None,
-        }
+        // An `Option`, as the app's other texts: a text closure of a type of its own costs
+        // the main wasm its code.
+        shown_range(before(), on_page).map(|range| range_words(range, total, |n| fmt.count(n)))
     };
     let last = next.is_none() || pages.with_untracked(Vec::len) as u64 == app.list.end.get_value();
     let go_next = move |_| {

@@ -614,10 +614,11 @@ pub fn ScrollTable(
         let fmt = app.fmt.get_value();
         cache.with(|c| {
             let (rows, loaded) = (c.rows(), c.loaded() as u64);
+            let deals = crate::model::page::deals(rows);
             if loaded >= rows {
-                format!("{} deals", fmt.count(rows))
+                format!("{} {deals}", fmt.count(rows))
             } else {
-                format!("{} deals, {} loaded", fmt.count(rows), fmt.count(loaded))
+                format!("{} {deals}, {} loaded", fmt.count(rows), fmt.count(loaded))
             }
         })
     };

@@ -639,6 +639,23 @@ describe('configuration and bad data', () => {
     await done(s);
   });
 
+  test('a currency without decimals (yen) is shown and asked for without them', async () => {
+    server.config = JSON.stringify({ locale: 'ja-JP', currency: 'JPY' });
+    const s = await app();
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    // The hint shows an amount as this currency has them: no decimals to type.
+    await visible(s.page.getByText('For example 1,234', { exact: true }));
+    await fillDeal(s.page, { name: '円の取引', amount: '1,234.5' });
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await visible(s.page.getByRole('alert').filter({ hasText: '1 field needs attention' }));
+    await fillDeal(s.page, { amount: '1,234' });
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Created' }), 'Created “円の取引”.');
+    // One deal: "1 of 1 deal", not "1–1 of 1 deals".
+    await visible(s.page.getByText('1 of 1 deal', { exact: true }));
+    await done(s);
+  });
+
   test('an invalid config.json names the bad field on the page', async () => {
     server.config = JSON.stringify({ page_size: 0 });
     const { context, page } = await openApp(browser, server.url);
