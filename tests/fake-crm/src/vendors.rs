@@ -256,6 +256,16 @@ impl Vendor {
 // ---------------------------------------------------------------------------------------------
 // Stardex
 
+/// The name a vendor answers with beside an owner's id, as a real CRM looks its user up: the
+/// seeded deals' owners have names; any other id is a user the fake does not know.
+fn user_name(vendor: &str, id: &str) -> Option<String> {
+    match (vendor, id) {
+        ("ysuite", "5") => Some("John Smith".into()),
+        ("heffl", "usr_1") => Some("Mira".into()),
+        _ => None,
+    }
+}
+
 fn opt_num(m: &Map<String, Value>, k: &str) -> Result<Option<Option<f64>>, String> {
     match m.get(k) {
         None => Ok(None),
@@ -720,7 +730,7 @@ impl Vendor {
             Some(v) => match v.as_i64() {
                 Some(o) => {
                     d.owner = Some(o.to_string());
-                    d.owner_name = None;
+                    d.owner_name = user_name("ysuite", &o.to_string());
                 }
                 None => fail("deal_owner_id", "The deal owner id must be an integer."),
             },
@@ -1145,8 +1155,8 @@ impl Vendor {
             d.stage = Some("dps_1".into());
         }
         if let Some(o) = prefixed("ownerUserId", "usr_", false, &mut issues) {
+            d.owner_name = o.as_deref().and_then(|o| user_name("heffl", o));
             d.owner = o;
-            d.owner_name = None;
         }
         match m.get("price") {
             None => {}
@@ -1332,6 +1342,25 @@ mod tests {
         assert_eq!(r.status, 200);
         assert_eq!(body(&r)["cf_region"], "EMEA");
         assert_eq!(body(&r)["stageId"], "dps_1", "the first active stage when omitted");
+    }
+
+    #[test]
+    fn an_update_keeps_the_owner_name_the_vendor_knows() {
+        let mut v = Vendor::new("heffl", 1);
+        let r = v.handle(&req(
+            "heffl",
+            "PATCH",
+            "/deals/dl_1",
+            json!({"title": "renamed", "ownerUserId": "usr_1"}),
+        ));
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(body(&r)["ownerName"], "Mira");
+        let mut v = Vendor::new("ysuite", 1);
+        let update = json!({"deal_name": "renamed", "pipeline_id": 1, "cstid": 10, "deal_owner_id": 5});
+        let r = v.handle(&req("ysuite", "PUT", "/v1/deals/1", update));
+        assert_eq!(r.status, 200, "{}", r.body);
+        let r = v.handle(&req("ysuite", "GET", "/v1/deals/1", json!(null)));
+        assert_eq!(body(&r)["data"]["owner"], "John Smith", "{}", r.body);
     }
 
     #[test]
