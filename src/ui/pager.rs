@@ -25,7 +25,11 @@ pub fn Pager(
         // the main wasm its code.
         shown_range(before(), on_page).map(|range| range_words(range, total, |n| fmt.count(n)))
     };
-    let last = next.is_none() || pages.with_untracked(Vec::len) as u64 == app.list.end.get_value();
+    // Past a page known to be the last (`ListState::end`) there is no next page, whatever
+    // cursor the CRM gave: the button is off, and a press on it does nothing.
+    let ended = pages.with_untracked(Vec::len) as u64 == app.list.end.get_value();
+    let next = next.filter(|_| !ended);
+    let last = next.is_none();
     let go_next = move |_| {
         if let Some(cursor) = next.clone() {
             let before = before() + on_page as u64;

@@ -143,6 +143,15 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
         await hasText(page.getByRole('status').filter({ hasText: 'no more' }), 'There are no more deals after these.');
         await until(async () => (await rows(page))[0]?.[0] === 'Seed deal 11', 'the last page again');
         await until(async () => (await next.getAttribute('aria-disabled')) === 'true', 'Next off');
+        // Off means off: a press asks the CRM for nothing more.
+        const listed = async () => (await crm.requests(name)).filter((r) => r === p.list.join(' ')).length;
+        const before = await listed();
+        // (By the keyboard: Playwright does not click a button marked disabled.)
+        await next.focus();
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(500);
+        assert.equal(await listed(), before, 'no list request from a Next that is off');
+        assert.equal((await rows(page))[0][0], 'Seed deal 11');
       }
       assert.equal((await rows(page)).length, 10);
       await close();
