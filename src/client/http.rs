@@ -40,6 +40,20 @@ enum Call {
     Delete,
 }
 
+impl Call {
+    /// For a call that changes something, what to check when its answer did not come (a timeout,
+    /// an answer cut off): the request may have reached the CRM, and sending it again could
+    /// create a duplicate. No full stop: the messages go on after it.
+    fn may_have_landed(self) -> Option<&'static str> {
+        match self {
+            Call::Read => None,
+            Call::Create => Some("The deal may have been created anyway: check the deal list before saving again"),
+            Call::Write => Some("The change may have been saved anyway: check the deal before saving again"),
+            Call::Delete => Some("The deal may have been deleted anyway: check the deal list before deleting again"),
+        }
+    }
+}
+
 fn sleep_ms(ms: u32) -> impl std::future::Future<Output = ()> {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
@@ -162,34 +176,20 @@ impl HttpBackend {
     /// The answer began and was cut off: the request reached the CRM, which may have done it.
     fn cut_off(&self, call: Call, detail: &str) -> BackendError {
         let name = self.provider.name();
-        let what = match call {
-            Call::Read => "Check the internet connection, then try again.",
-            Call::Create => "The deal may have been created anyway: check the deal list before saving again.",
-            Call::Write => "The change may have been saved anyway: check the deal before saving again.",
-            Call::Delete => "The deal may have been deleted anyway: check the deal list before deleting again.",
-        };
+        let what = call
+            .may_have_landed()
+            .unwrap_or("Check the internet connection, then try again");
         BackendError::Network(format!(
-            "{name}'s answer was cut off: the connection dropped. {what} ({detail})."
+            "{name}'s answer was cut off: the connection dropped. {what}. ({detail})."
         ))
     }
 
     fn timed_out(&self, call: Call) -> BackendError {
         let secs = self.timeout_ms / 1000;
-        BackendError::Network(match call {
-            Call::Read => format!("{} did not answer within {secs} seconds", self.provider.name()),
-            // The request may have reached the CRM: sending it again could create a duplicate.
-            Call::Create => format!(
-                "{} did not answer within {secs} seconds. The deal may have been created anyway: check the deal list before saving again",
-                self.provider.name()
-            ),
-            Call::Write => format!(
-                "{} did not answer within {secs} seconds. The change may have been saved anyway: check the deal before saving again",
-                self.provider.name()
-            ),
-            Call::Delete => format!(
-                "{} did not answer within {secs} seconds. The deal may have been deleted anyway: check the deal list before deleting again",
-                self.provider.name()
-            ),
+        let name = self.provider.name();
+        BackendError::Network(match call.may_have_landed() {
+            None => format!("{name} did not answer within {secs} seconds"),
+            Some(what) => format!("{name} did not answer within {secs} seconds. {what}"),
         })
     }
 
@@ -245,13 +245,11 @@ impl HttpBackend {
     }
 
     async fn load_stages(&self) -> Result<Vec<Stage>, BackendError> {
-        let fetched = match self
+        let fetched = self
             .call(self.routed(self.provider.stages(), "stages", None), Call::Read)
             .await
-        {
-            Ok(r) => self.provider.read_stages(&r),
-            Err(e) => Err(self.not_found(e, "stages")),
-        };
+            .map_err(|e| self.not_found(e, "stages"))
+            .and_then(|r| self.provider.read_stages(&r));
         match fetched {
             Ok(stages) => {
                 *self.stages.borrow_mut() = Some(stages.clone());
@@ -425,13 +423,10 @@ impl Writer {
         match saved {
             Saved::Deal(d) => Ok(*d),
             Saved::Id(id) => {
-                let read = match http
+                let read = http
                     .call(http.routed(http.provider.get(&id), "get", Some(&id)), Call::Read)
                     .await
-                {
-                    Ok(r) => http.provider.read_deal(&r),
-                    Err(e) => Err(e),
-                };
+                    .and_then(|r| http.provider.read_deal(&r));
                 Ok(read.unwrap_or_else(|_| Deal {
                     id,
                     fields: fields.clone(),

@@ -26,12 +26,16 @@ pub fn DealList(
     let app = use_app();
     let list = app.list;
     let typed = list.typed;
+    // Searches for what is in the box, where that is not what the list shows.
+    let search_typed = move || {
+        let text = typed.get_value();
+        if list.search.get_untracked() != text {
+            list.search.set(text);
+            list.restart();
+        }
+    };
     // Typing that had not paused when the list went is searched now, before the first fetch.
-    let text = typed.get_value();
-    if list.search.get_untracked() != text {
-        list.search.set(text);
-        list.restart();
-    }
+    search_typed();
     let scrolling = app.config.with_value(|c| c.list) == ListView::Scroll;
     // The scrolling list asks for bigger pages: fewer requests on the way down a long list.
     let page_size = if scrolling {
@@ -72,11 +76,7 @@ pub fn DealList(
     let typing = StoredValue::new(0u64);
     let apply_search = move || {
         typing.set_value(typing.get_value().wrapping_add(1));
-        let text = typed.get_value();
-        if list.search.get_untracked() != text {
-            list.search.set(text);
-            list.restart();
-        }
+        search_typed();
     };
     let on_search_input = move |ev: leptos::ev::Event| {
         typed.set_value(event_target_value(&ev));
