@@ -518,8 +518,12 @@ impl Parser<'_> {
 
     fn error(&self, what: &str) -> JsonError {
         let before = &self.text[..self.at.min(self.text.len())];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        // One pass over the characters: `matches` and `rsplit` would bring core's searchers
+        // into the main module for an error message.
+        let (mut line, mut column) = (1, 1);
+        for c in before.chars() {
+            (line, column) = if c == '\n' { (line + 1, 1) } else { (line, column + 1) };
+        }
         JsonError(format!("{what} at line {line} column {column}"))
     }
 

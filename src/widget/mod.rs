@@ -29,8 +29,7 @@ impl Widget {
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(host: web_sys::HtmlElement, container: web_sys::HtmlElement, config_json: &str) -> Widget {
     // A bad configuration is named in the widget, in the host page's terms, and reported.
-    let config =
-        Config::parse(config_json).map_err(|e| e.to_string().replacen("config.json", "The widget configuration", 1));
+    let config = Config::parse(config_json).map_err(|e| e.describe("The widget configuration"));
     if let Err(message) = &config {
         dispatch(
             &host,
