@@ -213,6 +213,12 @@ fn the_browser_folds_case_as_rust_does() {
     ] {
         assert_eq!(dealform::model::text::fold_case(s), s.to_lowercase(), "{s}");
     }
+    // Search's folding starts from the browser's lower case: İ comes out as i and a combining
+    // dot there, which goes with the accents.
+    assert_eq!(
+        dealform::model::text::fold_for_search("İstanbul Émile ŁÓDŹ"),
+        "istanbul emile lodz"
+    );
 }
 
 /// Each currency gets its own formatter, kept for the next amount in it: amounts in two

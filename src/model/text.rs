@@ -71,6 +71,66 @@ pub fn fold_case(s: &str) -> String {
     }
 }
 
+/// The base letter of each accented Latin letter from U+00C0 to U+024F (Latin-1 Supplement,
+/// Latin Extended-A and -B), lower case, `.` where there is none: what Unicode's canonical
+/// decomposition leaves once its marks are dropped, plus the letters it does not decompose
+/// but a person types without their stroke (ø, đ, ħ, ı, ł, ŧ). Generated with Python's
+/// `unicodedata`; a test checks samples.
+const LATIN: &[u8; 400] = b"\
+      aaaaaa.ceeeeiiii.nooooo.ouuuuy..aaaaaa.ceeeeiiii.nooooo.ouuuuy.y\
+      aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllll.\
+      .llnnnnnn...oooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzz.\
+      ................................oo.............uu...............\
+      .............aaiioouuuuuuuuuu.aaaa....ggkkoooo..j...gg..nnaa....\
+      aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............\
+      ................";
+
+/// The same for Latin Extended Additional, U+1E00 to U+1EFF (Vietnamese, Welsh, …).
+const LATIN_ADDITIONAL: &[u8; 256] = b"\
+      aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmm\
+      mmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvv\
+      wwwwwwwwwwxxxxyyzzzzzzhtwy......aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee\
+      eeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy......";
+
+/// A letter with an accent as its base letter (`é` → `e`, `ł` → `l`); any other character as
+/// it is.
+fn base_letter(c: char) -> char {
+    let code = c as u32;
+    let base = match code {
+        0xC0..=0x24F => LATIN[(code - 0xC0) as usize],
+        0x1E00..=0x1EFF => LATIN_ADDITIONAL[(code - 0x1E00) as usize],
+        _ => b'.',
+    };
+    if base == b'.' {
+        c
+    } else {
+        base as char
+    }
+}
+
+/// [`fold_case`], then without accents: what the local backend's search matches and its list
+/// sorts by, so "emile" finds "Émile" and "lodz" finds "Łódź", and "Émile" sorts among the e's.
+///
+/// Combining marks (U+0300 to U+036F) go too: text typed or pasted decomposed (`e` then `\u{301}`),
+/// and the dot JavaScript's lower-casing leaves on `İ`. The Latin scripts only: other scripts'
+/// marks (Greek tonos, Arabic vowels) are part of how their words are told apart.
+///
+/// ```
+/// use dealform::model::text::fold_for_search;
+/// assert_eq!(fold_for_search("Émile Łódź"), "emile lodz");
+/// ```
+pub fn fold_for_search(s: &str) -> String {
+    let lower = fold_case(s);
+    if lower.is_ascii() {
+        return lower;
+    }
+    lower
+        .chars()
+        .filter(|c| !('\u{300}'..='\u{36F}').contains(c))
+        .map(base_letter)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +151,41 @@ mod tests {
     fn fold_case_lowers_ascii_and_the_rest() {
         assert_eq!(fold_case("ACME Corp"), "acme corp");
         assert_eq!(fold_case("ÉMILE ΟΔΟΣ"), "émile οδος");
+    }
+
+    #[test]
+    fn folding_for_search_drops_latin_accents_and_nothing_else() {
+        assert_eq!(fold_for_search("Émile Zoë"), "emile zoe");
+        assert_eq!(
+            fold_for_search("Łódź, Øresund, Đà Nẵng, Ærø"),
+            "lodz, oresund, da nang, æro"
+        );
+        assert_eq!(fold_for_search("Straße Şişli Țară Ğ"), "straße sisli tara g");
+        // Decomposed input, and İ's dot once lower-cased.
+        assert_eq!(fold_for_search("Jose\u{301} I\u{307}zmir"), "jose izmir");
+        // Other scripts keep their marks; letters without an accent stay.
+        assert_eq!(fold_for_search("ΆΘΗΝΑ Москва ß æ þ"), "άθηνα москва ß æ þ");
+        assert_eq!(fold_for_search("ACME"), "acme");
+    }
+
+    #[test]
+    fn the_accent_table_agrees_with_its_letters() {
+        for (c, base) in [
+            ('À', 'a'),
+            ('ÿ', 'y'),
+            ('Ā', 'a'),
+            ('ž', 'z'),
+            ('ſ', 'ſ'),
+            ('Ǆ', 'Ǆ'),
+            ('ș', 's'),
+            ('ȳ', 'y'),
+            ('Ḁ', 'a'),
+            ('ỹ', 'y'),
+            ('ẞ', 'ẞ'),
+            ('×', '×'),
+            ('÷', '÷'),
+        ] {
+            assert_eq!(base_letter(c), base, "{c}");
+        }
     }
 }

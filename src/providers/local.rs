@@ -6,7 +6,7 @@
 
 use crate::backend::{BackendError, DealsBackend, LocalBoxFuture};
 use crate::json::{Json, JsonError};
-use crate::model::text::fold_case;
+use crate::model::text::fold_for_search;
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, ListQuery, Money, Page, PagingStyle, Schema,
     Sort, SortDir, SortField, Stage,
@@ -273,7 +273,7 @@ impl<S: KeyValueStore> LocalBackend<S> {
 
     fn list_now(&self, query: &ListQuery) -> Result<Page, BackendError> {
         let stored = self.load()?;
-        let needle = fold_case(query.search.trim());
+        let needle = fold_for_search(query.search.trim());
         let mut deals: Vec<Deal> = stored
             .deals
             .into_iter()
@@ -372,7 +372,7 @@ fn matches_search(deal: &Deal, needle: &str, stages: &[Stage]) -> bool {
     ]
     .into_iter()
     .flatten()
-    .any(|t| fold_case(t).contains(needle))
+    .any(|t| fold_for_search(t).contains(needle))
 }
 
 /// What a deal is ordered by in one column.
@@ -391,7 +391,7 @@ fn sorted(deals: Vec<Deal>, sort: Sort, stages: &[Stage]) -> Vec<Deal> {
     let key = |d: &Deal| {
         let f = &d.fields;
         match sort.field {
-            SortField::Name => Some(SortKey::Text(fold_case(&f.name))),
+            SortField::Name => Some(SortKey::Text(fold_for_search(&f.name))),
             SortField::Amount => f.amount.map(|m| SortKey::Number(thousandths(m))),
             SortField::Stage => f
                 .stage
@@ -399,7 +399,7 @@ fn sorted(deals: Vec<Deal>, sort: Sort, stages: &[Stage]) -> Vec<Deal> {
                 .and_then(|s| stages.iter().position(|st| &st.id == s))
                 .map(SortKey::Position),
             SortField::CloseDate => f.close_date.map(SortKey::Day),
-            SortField::Owner => f.owner.as_deref().map(|o| SortKey::Text(fold_case(o))),
+            SortField::Owner => f.owner.as_deref().map(|o| SortKey::Text(fold_for_search(o))),
         }
     };
     let mut keyed: Vec<(Option<SortKey>, Deal)> = deals.into_iter().map(|d| (key(&d), d)).collect();
@@ -620,9 +620,29 @@ mod tests {
         assert_eq!(search("globex"), vec!["One"]);
         assert_eq!(search("  SOUZA "), vec!["Two"]);
         assert_eq!(search("über"), vec!["ÜBER deal"]);
+        // Accents are matched with or without: a name typed plain finds its accented spelling.
+        assert_eq!(search("uber"), vec!["ÜBER deal"]);
         // By the stage's name as the list shows it ("Closed won"), not by its id alone.
         assert_eq!(search("closed WON"), vec!["Three"]);
         assert!(search("nothing").is_empty());
+    }
+
+    #[test]
+    fn names_sort_as_letters_whatever_their_accents() {
+        let b = backend();
+        for name in ["Zoë", "Émile", "dora", "Łukasz", "Frank", "Ærø"] {
+            run(b.create(&fields(name))).unwrap();
+        }
+        let page = run(b.list(&ListQuery {
+            sort: Some(Sort {
+                field: SortField::Name,
+                dir: SortDir::Asc,
+            }),
+            ..query()
+        }))
+        .unwrap();
+        // Æ has no base letter: it sorts after z, as the code point it is.
+        assert_eq!(names(&page), vec!["dora", "Émile", "Frank", "Łukasz", "Zoë", "Ærø"]);
     }
 
     #[test]
