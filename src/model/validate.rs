@@ -28,8 +28,12 @@ impl FieldError {
 pub struct ValidationContext {
     /// The user's decimal and group separators, for the amount.
     pub separators: NumberSeparators,
-    /// The currency to assume when the currency field is absent from the schema.
+    /// The currency to assume when the currency field is absent from the schema. Accepted in
+    /// the field whether or not ISO 4217 lists it: the configuration chose it.
     pub default_currency: Currency,
+    /// The currency of the deal as it was opened, if any. Accepted in the field whether or not
+    /// ISO 4217 lists it: a CRM's deal in a withdrawn or private code can still be edited.
+    pub opened_currency: Option<Currency>,
     /// The ids of the stages the backend offers, when known; a stage outside them is refused.
     pub stage_ids: Option<Vec<String>>,
 }
@@ -39,6 +43,7 @@ impl Default for ValidationContext {
         Self {
             separators: NumberSeparators::ROOT,
             default_currency: Currency::USD,
+            opened_currency: None,
             stage_ids: None,
         }
     }
@@ -61,7 +66,15 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
 
     let currency = if schema.has(Field::Currency) {
         match Currency::parse(&draft.currency) {
-            Ok(c) => Some(c),
+            Ok(c) if c.is_listed() || c == cx.default_currency || Some(c) == cx.opened_currency => Some(c),
+            Ok(c) => {
+                let message = format!(
+                    "Currency must be an ISO 4217 code in use, such as USD or EUR; “{}” is not one",
+                    c.as_str()
+                );
+                errors.push(FieldError::new(Field::Currency, message));
+                None
+            }
             // A blank currency falls back to the default; a required one is reported below.
             Err(_) if is_blank(&draft.currency) => Some(cx.default_currency),
             Err(e) => {
@@ -373,6 +386,47 @@ mod tests {
         });
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].0, Field::Currency);
+    }
+
+    #[test]
+    fn a_currency_code_must_be_one_iso_4217_lists_unless_the_deal_or_config_has_it() {
+        let with = |code: &str, cx: &ValidationContext| {
+            validate(
+                &DealDraft {
+                    amount: "10".into(),
+                    currency: code.into(),
+                    ..draft()
+                },
+                &schema(),
+                cx,
+            )
+            .map(|f| f.amount.map(|m| m.currency.as_str().to_owned()))
+            .map_err(|e| e.into_iter().map(|e| (e.field, e.message)).collect::<Vec<_>>())
+        };
+        let cx = ValidationContext::default();
+        assert_eq!(with("eur", &cx), Ok(Some("EUR".into())));
+        assert_eq!(with("XCG", &cx), Ok(Some("XCG".into())));
+        assert_eq!(
+            with("EUO", &cx),
+            Err(vec![(
+                Field::Currency,
+                "Currency must be an ISO 4217 code in use, such as USD or EUR; “EUO” is not one".into()
+            )])
+        );
+        // A deal already in a withdrawn code (Croatia's kuna) is edited in it; so is the
+        // configuration's own currency.
+        let kuna = Currency::parse("HRK").ok();
+        assert!(with("HRK", &cx).is_err());
+        let opened = ValidationContext {
+            opened_currency: kuna,
+            ..ValidationContext::default()
+        };
+        assert_eq!(with("hrk", &opened), Ok(Some("HRK".into())));
+        let configured = ValidationContext {
+            default_currency: Currency::parse("ABC").unwrap(),
+            ..ValidationContext::default()
+        };
+        assert_eq!(with("ABC", &configured), Ok(Some("ABC".into())));
     }
 
     #[test]

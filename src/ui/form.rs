@@ -103,6 +103,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     let cx = ValidationContext {
         separators: fmt.separators(),
         default_currency: config.currency,
+        opened_currency: deal.as_ref().and_then(|d| d.fields.amount).map(|m| m.currency),
         stage_ids: (!stages.is_empty()).then(|| stages.iter().map(|s| s.id.clone()).collect()),
     };
     let rules = schema.rules().to_vec();

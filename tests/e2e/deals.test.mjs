@@ -424,6 +424,23 @@ describe('the deal list on the local backend', () => {
     await done(s);
   });
 
+  test('a currency code ISO 4217 does not list is refused at its field, and the amount saves in a listed one', async () => {
+    server.config = null;
+    const s = await app();
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await fillDeal(s.page, { name: 'Typo deal', amount: '100' });
+    await s.page.getByLabel('Currency', { exact: true }).fill('EUO');
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await visible(s.page.getByText('Currency must be an ISO 4217 code in use, such as USD or EUR; “EUO” is not one'));
+    assert.equal(await s.page.getByLabel('Currency', { exact: true }).getAttribute('aria-invalid'), 'true');
+    assert.equal(await s.page.getByLabel('Name', { exact: true }).inputValue(), 'Typo deal', 'nothing typed is lost');
+    await s.page.getByLabel('Currency', { exact: true }).fill('eur');
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Typo deal”.');
+    assert.equal((await rows(s.page))[0][1], '€100.00');
+    await done(s);
+  });
+
   test('a press on Save is not lost when leaving a field shows its error and moves the buttons', async () => {
     server.config = null;
     const s = await app();
