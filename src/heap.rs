@@ -18,7 +18,7 @@ use core::alloc::Layout;
 /// The smallest block, as a shift: 16 bytes, wasm32's largest alignment in common use (`u128`,
 /// `f64` pairs), so any block the bump pointer hands out is aligned for nearly every request.
 const MIN_SHIFT: u32 = 4;
-/// Block sizes from 16 bytes to 2 GiB, all wasm32 can address.
+/// Block sizes from 16 bytes to 1 GiB on wasm32 (larger requests get null: an allocation error).
 const CLASSES: usize = (usize::BITS - 1 - MIN_SHIFT) as usize;
 
 /// Fresh memory for the heap when its free lists and its current region are spent.
@@ -89,7 +89,12 @@ impl<G: Grow> Heap<G> {
                 if region != self.end {
                     self.next = region;
                 }
-                self.end = region + len;
+                // A region ending at the very top of a 32-bit address space has no end address
+                // that fits: it cannot be used, and the request fails as out of memory.
+                let Some(end) = region.checked_add(len) else {
+                    return core::ptr::null_mut();
+                };
+                self.end = end;
                 match fits(self.next, self.end) {
                     Some(start) => start,
                     None => return core::ptr::null_mut(),
@@ -319,6 +324,24 @@ mod tests {
             // Smaller requests still succeed afterwards.
             assert!(!heap.alloc(layout(100, 8)).is_null());
         }
+    }
+
+    /// Memory that ends at the very top of the address space, as a 4 GiB wasm memory does on
+    /// wasm32.
+    struct AtTheTop;
+
+    impl Grow for AtTheTop {
+        fn grow(&mut self, bytes: usize) -> Option<(usize, usize)> {
+            let len = bytes.div_ceil(4096) * 4096;
+            Some((0usize.wrapping_sub(len), len))
+        }
+    }
+
+    #[test]
+    fn a_region_whose_end_does_not_fit_in_an_address_is_out_of_memory() {
+        let mut heap = Heap::new(AtTheTop);
+        // Null, not a block whose end wrapped around to address 0.
+        assert!(unsafe { heap.alloc(layout(64, 8)) }.is_null());
     }
 
     proptest! {

@@ -27,10 +27,10 @@ const THREE_DECIMALS: &[&str] = &["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND
 
 /// The codes ISO 4217 lists for currencies in use (its list one, 2025), funds codes and the
 /// special drawing right included; not those for gold and other metals, bond units, testing or
-/// "no currency". Withdrawn codes still met in transition stay (ANG, SLL, ZWL); long-withdrawn
-/// ones (HRK, CUC) do not. Three letters each, in order.
+/// "no currency". Codes being withdrawn, still met in transition, stay (ANG, BGN, SLL, ZWL);
+/// long-withdrawn ones (HRK, CUC) do not. Three letters each, in order.
 const ISO_4217: &[u8] = b"\
-    AEDAFNALLAMDANGAOAARSAUDAWGAZNBAMBBDBDTBHDBIFBMDBNDBOBBOVBRLBSDBTNBWPBYNBZDCADCDFCHECHFCHWCLFCLP\
+    AEDAFNALLAMDANGAOAARSAUDAWGAZNBAMBBDBDTBGNBHDBIFBMDBNDBOBBOVBRLBSDBTNBWPBYNBZDCADCDFCHECHFCHWCLFCLP\
     CNYCOPCOUCRCCUPCVECZKDJFDKKDOPDZDEGPERNETBEURFJDFKPGBPGELGHSGIPGMDGNFGTQGYDHKDHNLHTGHUFIDRILSINR\
     IQDIRRISKJMDJODJPYKESKGSKHRKMFKPWKRWKWDKYDKZTLAKLBPLKRLRDLSLLYDMADMDLMGAMKDMMKMNTMOPMRUMURMVRMWK\
     MXNMXVMYRMZNNADNGNNIONOKNPRNZDOMRPABPENPGKPHPPKRPLNPYGQARRONRSDRUBRWFSARSBDSCRSDGSEKSGDSHPSLESLL\
@@ -406,6 +406,7 @@ mod tests {
         for code in ZERO_DECIMALS.iter().chain(THREE_DECIMALS) {
             assert!(Currency::parse(code).unwrap().is_listed(), "{code}");
         }
+        assert!(Currency::parse("BGN").unwrap().is_listed());
         assert!(!Currency::parse("ABC").unwrap().is_listed());
         assert!(!Currency::parse("XTS").unwrap().is_listed());
     }

@@ -111,9 +111,10 @@ fn base_letter(c: char) -> char {
 /// [`fold_case`], then without accents: what the local backend's search matches and its list
 /// sorts by, so "emile" finds "Émile" and "lodz" finds "Łódź", and "Émile" sorts among the e's.
 ///
-/// Combining marks (U+0300 to U+036F) go too: text typed or pasted decomposed (`e` then `\u{301}`),
-/// and the dot JavaScript's lower-casing leaves on `İ`. The Latin scripts only: other scripts'
-/// marks (Greek tonos, Arabic vowels) are part of how their words are told apart.
+/// Combining diacritical marks (U+0300 to U+036F) go too, whatever letter they follow: text typed
+/// or pasted decomposed (`e` then `\u{301}`), and the dot JavaScript's lower-casing leaves on `İ`.
+/// Other scripts' precomposed letters (Greek `ά`) and their own marks (Arabic vowels, from
+/// U+064B) stay: they are part of how those words are told apart.
 ///
 /// ```
 /// use dealform::model::text::fold_for_search;
