@@ -195,6 +195,20 @@ impl AppCtx {
         self.view.set(view);
     }
 
+    /// On the standalone page, the browser's tab and history say which view shows ("New deal —
+    /// dealform"), as they would for a page of its own; a widget leaves its host page's title
+    /// alone.
+    fn title_page(&self, view: &View) {
+        if self.host.with_value(Option::is_none) {
+            let what = match view {
+                View::List => "Deals",
+                View::New => "New deal",
+                View::Edit(_) => "Edit deal",
+            };
+            document().set_title(&format!("{what} — dealform"));
+        }
+    }
+
     /// An element of this instance by id: inside the app's own tree, which may be a shadow root.
     pub fn element(&self, id: &str) -> Option<web_sys::HtmlElement> {
         let root = self.root.get_untracked()?;
@@ -387,10 +401,14 @@ pub fn App(
             <div class="df-activity" role="status" aria-live="polite">{move || ctx.activity.get()}</div>
             <div class="df-sr" role="status" aria-live="polite">{move || ctx.said.get()}</div>
             {warning.map(|w| view! { <p class="df-warning" role="alert">{w}</p> })}
-            {move || match ctx.view.get() {
-                View::List => view! { <DealList heading=heading.clone() /> }.into_any(),
-                View::New => form_page(None),
-                View::Edit(id) => form_page(Some(id)),
+            {move || {
+                let view = ctx.view.get();
+                ctx.title_page(&view);
+                match view {
+                    View::List => view! { <DealList heading=heading.clone() /> }.into_any(),
+                    View::New => form_page(None),
+                    View::Edit(id) => form_page(Some(id)),
+                }
             }}
         </div>
     }

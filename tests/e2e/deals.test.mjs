@@ -459,6 +459,23 @@ describe('the deal list on the local backend', () => {
     await done(s);
   });
 
+  test('the page\'s title says which view shows', async () => {
+    server.config = null;
+    const s = await app();
+    await until(async () => (await s.page.title()) === 'Deals — dealform', 'the list\'s title');
+    await createDeal(s.page, { name: 'Titled deal' });
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await visible(s.page.getByRole('heading', { name: 'New deal' }));
+    assert.equal(await s.page.title(), 'New deal — dealform');
+    await s.page.getByRole('button', { name: 'Cancel' }).click();
+    await visible(s.page.getByRole('heading', { name: 'Deals' }));
+    assert.equal(await s.page.title(), 'Deals — dealform');
+    await s.page.getByRole('button', { name: 'Titled deal', exact: true }).click();
+    await visible(s.page.getByRole('heading', { name: 'Edit deal' }));
+    assert.equal(await s.page.title(), 'Edit deal — dealform');
+    await done(s);
+  });
+
   test('focus is never dropped to the page: after Save, Cancel and Delete it is on the list\'s heading', async () => {
     server.config = null;
     const s = await app();

@@ -53,6 +53,10 @@ describe('embedding', () => {
     const font = await s.page.getByRole('button', { name: 'New deal' }).evaluate((b) => getComputedStyle(b).fontSize);
     assert.notEqual(font, '40px', 'the host font does not reach the widget');
     assert.equal(await s.page.evaluate(() => document.getElementById('dealform')), null);
+    // The host page's title is the host's: a widget's views do not rename it.
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await visible(s.page.getByRole('heading', { name: 'New deal' }));
+    assert.equal(await s.page.title(), 'Acme intranet');
     await s.context.close();
     assert.deepEqual(s.problems, []);
   });
