@@ -219,6 +219,20 @@ fn the_browser_folds_case_as_rust_does() {
         dealform::model::text::fold_for_search("İstanbul Émile ŁÓDŹ"),
         "istanbul emile lodz"
     );
+    // Decomposed text (a letter, then its accent) is composed first, in any script: it folds as
+    // the same text typed precomposed.
+    for (decomposed, composed) in [
+        ("Αθη\u{301}να", "Αθήνα"),
+        ("И\u{306}орк", "Йорк"),
+        ("Jose\u{301}", "José"),
+    ] {
+        assert_eq!(
+            dealform::model::text::fold_for_search(decomposed),
+            dealform::model::text::fold_for_search(composed),
+            "{composed}"
+        );
+    }
+    assert_eq!(dealform::model::text::fold_for_search("Αθη\u{301}να"), "αθήνα");
 }
 
 /// Each currency gets its own formatter, kept for the next amount in it: amounts in two

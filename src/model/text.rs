@@ -108,13 +108,17 @@ fn base_letter(c: char) -> char {
     }
 }
 
-/// [`fold_case`], then without accents: what the local backend's search matches and its list
-/// sorts by, so "emile" finds "Émile" and "lodz" finds "Łódź", and "Émile" sorts among the e's.
+/// [`fold_case`], then without the accents of Latin letters: what the local backend's search
+/// matches and its list sorts by, so "emile" finds "Émile" and "lodz" finds "Łódź", and "Émile"
+/// sorts among the e's. Greek's final sigma is its plain one, so a search typed in capitals
+/// ("ΚΩΣ", lower-cased "κως") finds the word it starts ("Κωστας").
 ///
-/// Combining diacritical marks (U+0300 to U+036F) go too, whatever letter they follow: text typed
-/// or pasted decomposed (`e` then `\u{301}`), and the dot JavaScript's lower-casing leaves on `İ`.
-/// Other scripts' precomposed letters (Greek `ά`) and their own marks (Arabic vowels, from
-/// U+064B) stay: they are part of how those words are told apart.
+/// Text typed or pasted decomposed (`e` then `\u{301}`, as macOS writes file names) is composed
+/// first, in the browser (Unicode's NFC): "Αθήνα" matches "Αθήνα" however either was typed.
+/// Combining marks left after that, which no precomposed letter carries (the dot JavaScript's
+/// lower-casing leaves on `İ`), go. Other scripts' letters keep their accents (Greek `ή`,
+/// Cyrillic `й`): they are part of how those words are told apart. Host builds have no NFC and
+/// skip it: their tests use composed text.
 ///
 /// ```
 /// use dealform::model::text::fold_for_search;
@@ -125,10 +129,12 @@ pub fn fold_for_search(s: &str) -> String {
     if lower.is_ascii() {
         return lower;
     }
+    #[cfg(target_arch = "wasm32")]
+    let lower: String = js_sys::JsString::from(lower.as_str()).normalize("NFC").into();
     lower
         .chars()
         .filter(|c| !('\u{300}'..='\u{36F}').contains(c))
-        .map(base_letter)
+        .map(|c| if c == 'ς' { 'σ' } else { base_letter(c) })
         .collect()
 }
 
@@ -165,7 +171,10 @@ mod tests {
         // Decomposed input, and İ's dot once lower-cased.
         assert_eq!(fold_for_search("Jose\u{301} I\u{307}zmir"), "jose izmir");
         // Other scripts keep their marks; letters without an accent stay.
-        assert_eq!(fold_for_search("ΆΘΗΝΑ Москва ß æ þ"), "άθηνα москва ß æ þ");
+        assert_eq!(fold_for_search("ΆΘΗΝΑ Москва Йорк ß æ þ"), "άθηνα москва йорк ß æ þ");
+        // A final sigma, as lower-casing writes it at the end of a word, is the plain sigma.
+        assert_eq!(fold_for_search("ΚΩΣ"), fold_for_search("κωσ"));
+        assert_eq!(fold_for_search("Κώστας"), "κώστασ");
         assert_eq!(fold_for_search("ACME"), "acme");
     }
 

@@ -65,7 +65,10 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
     let mut out = DealFields::default();
 
     let currency = if schema.has(Field::Currency) {
-        match Currency::parse(&draft.currency) {
+        // Full-width letters, as a Chinese or Japanese input method types them (ＥＵＲ), are
+        // read as the letters they are, as the amount's digits are.
+        let typed: String = draft.currency.chars().map(super::text::latin_form).collect();
+        match Currency::parse(&typed) {
             Ok(c) if c.is_listed() || c == cx.default_currency || Some(c) == cx.opened_currency => Some(c),
             Ok(c) => {
                 let message = format!(
@@ -405,6 +408,7 @@ mod tests {
         };
         let cx = ValidationContext::default();
         assert_eq!(with("eur", &cx), Ok(Some("EUR".into())));
+        assert_eq!(with("ＥＵＲ", &cx), Ok(Some("EUR".into())));
         assert_eq!(with("XCG", &cx), Ok(Some("XCG".into())));
         assert_eq!(
             with("EUO", &cx),
