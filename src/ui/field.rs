@@ -41,8 +41,8 @@ pub fn FieldRow(
     draft: RwSignal<DealDraft>,
     /// The message to show under it, if any, read anew by each part that shows it.
     error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static,
-    /// A hint shown under the label.
-    hint: Option<String>,
+    /// A hint shown under the label; a signal, as the amount's follows the currency typed.
+    hint: Option<Signal<String>>,
     /// Fields the user has left, whose errors now show.
     touched: RwSignal<Vec<Field>>,
     /// Errors the backend reported; a field's are cleared once it is edited.
@@ -144,7 +144,7 @@ pub fn FieldRow(
                 <label for=id.clone()>{label}</label>
                 {required.then(|| view! { <span class="df-required" aria-hidden="true" title="required">"*"</span> })}
             </div>
-            {hint.map(|h| view! { <p class="df-hint" id=hint_id.clone()>{h}</p> })}
+            {hint.map(|h| view! { <p class="df-hint" id=hint_id.clone()>{move || h.get()}</p> })}
             {input}
             // Empty, and then not shown (the stylesheet), while there is no error.
             <p class="df-field-error" id=error_id.clone()>{move || error()}</p>

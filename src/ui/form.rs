@@ -356,12 +356,22 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         }
     }
 
-    // In the currency the form opens with: a yen amount has no decimals to show.
-    let currency = draft.with_untracked(|d| crate::model::Currency::parse(d.currency.trim()).ok());
-    let amount_hint = format!(
-        "For example {}",
-        crate::model::money::amount_example(fmt.separators(), currency.unwrap_or(config.currency))
-    );
+    // In the currency typed (read as validation reads it), else the configuration's: a yen
+    // amount has no decimals to show. A memo, so a keystroke elsewhere writes the hint again
+    // only when the currency it speaks of changes.
+    let (separators, configured) = (fmt.separators(), config.currency);
+    let hint_currency = Memo::new(move |_| {
+        draft.with(|d| {
+            let typed: String = d.currency.chars().map(crate::model::text::latin_form).collect();
+            crate::model::Currency::parse(&typed).unwrap_or(configured)
+        })
+    });
+    let amount_hint = Signal::derive(move || {
+        format!(
+            "For example {}",
+            crate::model::money::amount_example(separators, hint_currency.get())
+        )
+    });
     let stages_note = app.backend.with_value(|b| b.stages_note());
     let fields = rules
         .into_iter()
@@ -376,15 +386,16 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 _ => Control::Text { inputmode: "text" },
             };
             let hint = match field {
-                Field::Amount => Some(amount_hint.clone()),
-                Field::Probability => Some("0 to 100 percent".to_owned()),
-                Field::Currency => Some("Three-letter code, e.g. USD or EUR".to_owned()),
+                Field::Amount => Some(amount_hint),
+                Field::Probability => Some("0 to 100 percent".to_owned().into()),
+                Field::Currency => Some("Three-letter code, e.g. USD or EUR".to_owned().into()),
                 Field::Stage => stages_error
                     .clone()
                     .map(|e| format!("The stage list could not be loaded ({e}); type the stage id."))
-                    .or_else(|| stages_note.clone()),
+                    .or_else(|| stages_note.clone())
+                    .map(Signal::from),
                 // An id-valued field says what the CRM takes before the user types, not after.
-                _ => rule.format.map(|f| format!("Must be {}", f.describe())),
+                _ => rule.format.map(|f| format!("Must be {}", f.describe()).into()),
             };
             view! {
                 <FieldRow field label=rule.label() id=id_of(field) required=rule.required control draft error=error_for(field) hint touched server_errors unreadable />

@@ -441,6 +441,21 @@ describe('the deal list on the local backend', () => {
     await done(s);
   });
 
+  test('the amount\'s hint follows the currency typed: no decimals for yen, three for dinars', async () => {
+    server.config = null;
+    const s = await app();
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await visible(s.page.getByText('For example 1,234.56', { exact: true }));
+    await s.page.getByLabel('Currency', { exact: true }).fill('jpy');
+    await visible(s.page.getByText('For example 1,234', { exact: true }));
+    await s.page.getByLabel('Currency', { exact: true }).fill('KWD');
+    await visible(s.page.getByText('For example 1,234.567', { exact: true }));
+    // Not a code: the configuration's currency (USD) again.
+    await s.page.getByLabel('Currency', { exact: true }).fill('');
+    await visible(s.page.getByText('For example 1,234.56', { exact: true }));
+    await done(s);
+  });
+
   test('a press on Save is not lost when leaving a field shows its error and moves the buttons', async () => {
     server.config = null;
     const s = await app();
