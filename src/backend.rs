@@ -61,26 +61,54 @@ pub fn sentence(text: &str) -> String {
     }
 }
 
-/// How the message for a failed save or delete (`done`: "saved", "deleted") begins. Where the
-/// CRM refused the request, or it never left, the deal was not saved. Where it may have reached
-/// the CRM (no answer in time, an answer cut off or unreadable), that is not known, and saying
-/// "not saved" would have the user save again, making a second deal.
+/// A change the user asked of a backend, as the messages about it name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// A create or an update.
+    Save,
+    /// A delete.
+    Delete,
+}
+
+impl Change {
+    /// "saved", "deleted".
+    fn done(self) -> &'static str {
+        match self {
+            Change::Save => "saved",
+            Change::Delete => "deleted",
+        }
+    }
+
+    /// "saving", "deleting".
+    fn doing(self) -> &'static str {
+        match self {
+            Change::Save => "saving",
+            Change::Delete => "deleting",
+        }
+    }
+}
+
+/// How the message for a failed save or delete begins. Where the CRM refused the request, or it
+/// never left, the deal was not saved. Where it may have reached the CRM (no answer in time, an
+/// answer cut off or unreadable), that is not known, and saying "not saved" would have the user
+/// save again, making a second deal.
 ///
 /// ```
-/// use dealform::backend::{outcome, BackendError};
-/// assert_eq!(outcome(&BackendError::NotFound, "deleted"), "The deal was not deleted.");
-/// assert_eq!(outcome(&BackendError::Network("no answer".into()), "saved"), "The deal may not have been saved.");
+/// use dealform::backend::{outcome, BackendError, Change};
+/// assert_eq!(outcome(&BackendError::NotFound, Change::Delete), "The deal was not deleted.");
+/// assert_eq!(outcome(&BackendError::Network("no answer".into()), Change::Save), "The deal may not have been saved.");
 /// assert_eq!(
-///     outcome(&BackendError::Malformed("no id".into()), "saved"),
+///     outcome(&BackendError::Malformed("no id".into()), Change::Save),
 ///     "The deal may have been saved, but the CRM's answer could not be read: check the deal list before saving again."
 /// );
 /// ```
-pub fn outcome(e: &BackendError, done: &str) -> String {
+pub fn outcome(e: &BackendError, change: Change) -> String {
+    let done = change.done();
     match e {
         BackendError::Network(_) => format!("The deal may not have been {done}."),
         BackendError::Malformed(_) => format!(
             "The deal may have been {done}, but the CRM's answer could not be read: check the deal list before {} again.",
-            if done == "saved" { "saving" } else { "deleting" }
+            change.doing()
         ),
         _ => format!("The deal was not {done}."),
     }

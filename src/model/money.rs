@@ -56,6 +56,19 @@ impl Currency {
         }
     }
 
+    /// Parses a code as a person typed it into the form: full-width letters, as a Chinese or
+    /// Japanese input method types them (ＥＵＲ), are read as the letters they are, as the
+    /// amount's digits are. What validation reads and what the amount's hint follows.
+    ///
+    /// ```
+    /// use dealform::model::Currency;
+    /// assert_eq!(Currency::parse_typed(" ｅｕｒ").unwrap().as_str(), "EUR");
+    /// ```
+    pub fn parse_typed(s: &str) -> Result<Self, CurrencyError> {
+        let latin: String = s.chars().map(super::text::latin_form).collect();
+        Self::parse(&latin)
+    }
+
     /// Whether ISO 4217 lists the code for a currency in use: a typo ("EUO") or a made-up code
     /// ("ABC") parses, as three letters, but is not one.
     pub fn is_listed(&self) -> bool {

@@ -65,10 +65,7 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
     let mut out = DealFields::default();
 
     let currency = if schema.has(Field::Currency) {
-        // Full-width letters, as a Chinese or Japanese input method types them (ＥＵＲ), are
-        // read as the letters they are, as the amount's digits are.
-        let typed: String = draft.currency.chars().map(super::text::latin_form).collect();
-        match Currency::parse(&typed) {
+        match Currency::parse_typed(&draft.currency) {
             Ok(c) if c.is_listed() || c == cx.default_currency || Some(c) == cx.opened_currency => Some(c),
             Ok(c) => {
                 let message = format!(

@@ -4,7 +4,7 @@ use super::app::{deal_detail, use_app, View};
 use super::dialog::ConfirmDialog;
 use super::field::{Control, FieldRow};
 use super::status::ErrorPanel;
-use crate::backend::BackendError;
+use crate::backend::{BackendError, Change};
 use crate::drafts::DraftTarget;
 use crate::model::{
     and_list, validate, Deal, DealDraft, DealFields, DealId, Field, FieldError, FieldRule, Stage, ValidationContext,
@@ -279,7 +279,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                         app.emit_error(&e);
                         form_error.set(Some(format!(
                             "{} {} Your changes are kept in this form.",
-                            crate::backend::outcome(&e, "saved"),
+                            crate::backend::outcome(&e, Change::Save),
                             crate::backend::sentence(&e.to_string())
                         )))
                     }
@@ -331,7 +331,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     }
                     Err(e) => {
                         app.emit_error(&e);
-                        form_error.set(Some(format!("{} {e}", crate::backend::outcome(&e, "deleted"))))
+                        form_error.set(Some(format!("{} {e}", crate::backend::outcome(&e, Change::Delete))))
                     }
                 }
             });
@@ -360,12 +360,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     // amount has no decimals to show. A memo, so a keystroke elsewhere writes the hint again
     // only when the currency it speaks of changes.
     let (separators, configured) = (fmt.separators(), config.currency);
-    let hint_currency = Memo::new(move |_| {
-        draft.with(|d| {
-            let typed: String = d.currency.chars().map(crate::model::text::latin_form).collect();
-            crate::model::Currency::parse(&typed).unwrap_or(configured)
-        })
-    });
+    let hint_currency =
+        Memo::new(move |_| draft.with(|d| crate::model::Currency::parse_typed(&d.currency).unwrap_or(configured)));
     let amount_hint = Signal::derive(move || {
         format!(
             "For example {}",
