@@ -49,13 +49,15 @@ unit:
 vendored:
 	cd vendor/send_wrapper && cargo test --target-dir ../../target/vendor
 	cd vendor/reactive_graph && cargo test --features effects --target-dir ../../target/vendor
+	cd vendor/wasm_split_cli_support && cargo test --target-dir ../../target/vendor
 
 ## Component tests in headless Chromium.
 browser:
 	cargo test --target wasm32-unknown-unknown --test browser
 
-## trunk's release build into dist/, with std rebuilt for size (see the script).
-release: tools
+## trunk's release build into dist/, with std rebuilt for size (see the script). It profiles
+## first loads in headless Chromium (scripts/lazy-profile.mjs), hence the test tools.
+release: tools-test
 	scripts/release.sh
 
 ## The release build driven in headless Chromium, by role and label.
