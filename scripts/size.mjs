@@ -47,4 +47,6 @@ const firstLoad = (split) => {
 };
 console.log('\nbefore the list shows (wasm+js+css, brotli):');
 console.log(`  no configuration (the local backend)   ${firstLoad('local')}`);
-console.log(`  a CRM, paged list                      ${firstLoad('crm')}`);
+for (const crm of ['stardex', 'hubspot', 'ysuite', 'attio', 'heffl']) {
+  console.log(`  ${`${crm}, paged list`.padEnd(38)} ${firstLoad(`crm_${crm}`)}`);
+}

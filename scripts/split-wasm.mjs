@@ -83,8 +83,11 @@ function boundLoads(loader, chunks) {
     .replace(FORGET, 'thisLoad.catch(() => setTimeout(() => {$1}));');
 }
 
+/** The split points a first load may need, by the loader's names for them without `dealform_`. */
+const SPLITS = ['local', 'crm_stardex', 'crm_hubspot', 'crm_ysuite', 'crm_attio', 'crm_heffl', 'scroll', 'form'];
+
 /**
- * Which files each split point's load fetches, by the loader's name for it (`dealform_crm`, …):
+ * Which files each split point's load fetches, by the loader's name for it (`dealform_crm_stardex`, …):
  * the chunks it needs, then its own, as the loader's table (`boundLoads`' output) says.
  */
 function splitFiles(loader) {
@@ -116,7 +119,7 @@ function splitFiles(loader) {
  */
 function warmable(loader) {
   const files = splitFiles(loader);
-  const want = JSON.stringify(Object.fromEntries(['local', 'crm', 'scroll', 'form'].map((split) => {
+  const want = JSON.stringify(Object.fromEntries(SPLITS.map((split) => {
     const needs = files[`dealform_${split}`];
     if (!needs) throw new Error(`split-wasm: __wasm_split.js has no split point dealform_${split}`);
     return [split, needs.map((f) => `./${f}`)];
@@ -133,8 +136,9 @@ function warmable(loader) {
 const warmed = new Map();
 export const warm = (c) => {
   const w = ${want}, p = c?.provider;
-  // A configuration that names no CRM (or is no object at all) is the local backend's.
-  for (const f of new Set([...w[!p || p == "local" ? "local" : "crm"], ...c?.list == "scroll" ? w.scroll : [], ...c?.mode == "create" ? w.form : []])) {
+  // A configuration that names no CRM (or is no object at all) is the local backend's; one that
+  // names a CRM there is none of warms nothing (the app says what is wrong).
+  for (const f of new Set([...w[!p || p == "local" ? "local" : "crm_" + p] ?? [], ...c?.list == "scroll" ? w.scroll : [], ...c?.mode == "create" ? w.form : []])) {
     const url = String(new URL(f, import.meta.url));
     if (!warmed.has(url)) {
       const r = fetchChunk(url);
@@ -178,7 +182,13 @@ try {
   writeFileSync(linked, dropUnusedClasses(readFileSync(raw)).wasm);
   // Main module (NAME.wasm), one wasm per chunk, and __wasm_split.js, which fetches the chunks
   // beside itself and links them to the main module through NAME.js.
-  run('wasm-split-cli', [linked, work, '--out-name', NAME, '--target', 'web']);
+  // The five dialects' shared code in one chunk, and what every backend shares in the main
+  // module (vendor/wasm_split_cli_support: the grouping is this project's patch).
+  const dialects = ['stardex', 'hubspot', 'ysuite', 'attio', 'heffl'].map((d) => `dealform_crm_${d}`);
+  execFileSync('wasm-split-cli', [linked, work, '--out-name', NAME, '--target', 'web'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, WASM_SPLIT_CLI_GROUPS: dialects.join(','), WASM_SPLIT_CLI_MAIN_IF_ALL: ['dealform_local', ...dialects].join(',') },
+  });
   const chunks = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`);
   if (chunks.length === 0) throw new Error(`split-wasm: ${raw} has no split point: was it built with --cfg dealform_split?`);
 

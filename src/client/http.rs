@@ -71,8 +71,10 @@ fn now_secs() -> u64 {
 
 impl HttpBackend {
     /// A backend for a CRM's dialect, configured by `config` (base URL, timeout, fallback stages).
-    pub fn new(dialect: Dialect, config: &Config) -> Self {
-        let provider = dialect.clone().reads();
+    /// `reads` is the dialect's reading half, which the caller boxes: the dialect alone would
+    /// bring every dialect's reading code wherever a backend is made.
+    pub fn new(dialect: Dialect, reads: Box<dyn Provider>, config: &Config) -> Self {
+        let provider = reads;
         Self {
             schema: provider.schema(),
             provider,

@@ -355,14 +355,6 @@ impl Dialect {
         })
     }
 
-    /// Its reading half: what a list needs.
-    ///
-    /// Not an upcast from [`Dialect::writes`]: a `dyn Writes` would bring the writes' code
-    /// wherever a list is read.
-    pub fn reads(self) -> Box<dyn Provider> {
-        each_dialect!(self, p => Box::new(p))
-    }
-
     /// All of it, writes included.
     pub fn writes(self) -> Box<dyn Writes> {
         each_dialect!(self, p => Box::new(p))

@@ -20,7 +20,9 @@ use crate::backend::{BackendError, DealsBackend};
 use crate::client::http::{HttpBackend, WritePath, Writer};
 use crate::client::store::{self, Area};
 use crate::config::{Config, ProviderKind};
-use crate::providers::{local::LocalBackend, Dialect};
+use crate::providers::{
+    attio::Attio, heffl::Heffl, hubspot::Hubspot, local::LocalBackend, stardex::Stardex, ysuite::Ysuite, Dialect,
+};
 pub use leptos::wasm_split::SplitLoaderError;
 use std::rc::Rc;
 
@@ -148,7 +150,7 @@ pub type Backend = (Rc<dyn DealsBackend>, Option<String>);
 /// The backend a configuration names, its code fetched first where the build splits it.
 pub async fn backend_for(config: &Config) -> Result<Backend, SplitLoaderError> {
     if config.provider != ProviderKind::Local {
-        if let Some(crm) = fetched!(crm_backend(config))? {
+        if let Some(crm) = crm_backend(config).await? {
             return Ok((crm, None));
         }
     }
@@ -170,17 +172,57 @@ fn local_backend(config: &Config) -> Result<Backend, SplitLoaderError> {
 
 /// The CRM a configuration names, over HTTP in its dialect; `None` for the local backend.
 ///
-/// One chunk holds all five dialects. Split one by one, they share most of their code (the
-/// HTTP path, JSON, money), which the splitter then cuts into a chunk for every combination of
-/// users: 42 files for Stardex's first load, for 6.2 KiB of brotli less than this one and its
-/// shared chunks, and 3.4 KiB more for the page with no configuration (README, "Code a page may
-/// never run").
-#[cfg_attr(
-    dealform_split,
-    leptos::wasm_split::wasm_split(dealform_crm, wasm_split_path = ::leptos::wasm_split, fallible)
-)]
-fn crm_backend(config: &Config) -> Result<Option<Rc<dyn DealsBackend>>, SplitLoaderError> {
-    Ok(Dialect::for_config(config).map(|d| Rc::new(HttpBackend::new(d, config)) as Rc<dyn DealsBackend>))
+/// Each dialect's reading code is a chunk of its own, so that a page fetches only its CRM's.
+/// What the five share (the HTTP path, JSON, money) is cut by the splitter into chunks that all
+/// of them fetch; the first load of each is measured in the README ("Code a page may never run").
+async fn crm_backend(config: &Config) -> Result<Option<Rc<dyn DealsBackend>>, SplitLoaderError> {
+    let Some(dialect) = Dialect::for_config(config) else {
+        return Ok(None);
+    };
+    let crm = match dialect.clone() {
+        Dialect::Stardex(reads) => fetched!(stardex_backend(reads, dialect, config)),
+        Dialect::Hubspot(reads) => fetched!(hubspot_backend(reads, dialect, config)),
+        Dialect::Ysuite(reads) => fetched!(ysuite_backend(reads, dialect, config)),
+        Dialect::Attio(reads) => fetched!(attio_backend(reads, dialect, config)),
+        Dialect::Heffl(reads) => fetched!(heffl_backend(reads, dialect, config)),
+    }?;
+    Ok(Some(crm))
+}
+
+/// Declares the split point of one CRM dialect's backend (see [`crm_backend`]): `$reads`, the
+/// dialect's reading half, behind the HTTP path.
+macro_rules! crm_chunk {
+    ($(#[$doc:meta])* chunk $chunk:ident: fn $split:ident($reads:ty)) => {
+        $(#[$doc])*
+        #[cfg_attr(
+            dealform_split,
+            leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)
+        )]
+        fn $split(reads: $reads, dialect: Dialect, config: &Config) -> Result<Rc<dyn DealsBackend>, SplitLoaderError> {
+            Ok(Rc::new(HttpBackend::new(dialect, Box::new(reads), config)))
+        }
+    };
+}
+
+crm_chunk! {
+    /// Stardex's backend.
+    chunk dealform_crm_stardex: fn stardex_backend(Stardex)
+}
+crm_chunk! {
+    /// HubSpot's backend.
+    chunk dealform_crm_hubspot: fn hubspot_backend(Hubspot)
+}
+crm_chunk! {
+    /// YSUITE's backend.
+    chunk dealform_crm_ysuite: fn ysuite_backend(Ysuite)
+}
+crm_chunk! {
+    /// Attio's backend.
+    chunk dealform_crm_attio: fn attio_backend(Attio)
+}
+crm_chunk! {
+    /// Heffl's backend.
+    chunk dealform_crm_heffl: fn heffl_backend(Heffl)
 }
 
 prefetchable! {
