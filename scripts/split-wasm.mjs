@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { sri } from './sri.mjs';
 import { dropUnusedClasses } from './unused-exports.mjs';
 import { shortenNames } from './short-names.mjs';
+import { lazySplit } from './lazy-split.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('split-wasm: TRUNK_STAGING_DIR is not set (run me as a trunk hook)');
@@ -240,6 +241,10 @@ try {
   page = pageScript(page, sri(Buffer.from(loader)));
   writeFileSync(html, page);
   console.error(`split-wasm: ${NAME}_bg.wasm, and the chunks fetched when first needed: ${named.join(', ')}`);
+  // What a first load does not run leaves the main module (lazy-split.mjs), on the build as
+  // it now stands, which its profile runs.
+  page = await lazySplit({ staging, page, name: NAME, optimise: OPTIMISE, run });
+  writeFileSync(html, page);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -114,6 +114,7 @@ pub fn DealList(
     // saves to a CRM, for the form's Save.
     let prefetched = StoredValue::new(!editable);
     let prefetch = move || {
+        crate::client::lazy::fetch_rest();
         if !prefetched.get_value() {
             prefetched.set_value(true);
             app.backend.with_value(|b| b.prefetch_writes());
@@ -158,7 +159,13 @@ pub fn DealList(
                 })}
             </div>
             {drafts_offered(app)}
-            {move || match deals.get() {
+            {move || {
+                let result = deals.get();
+                // The list's first answer is in: the rest of the app's code can come now.
+                if result.is_some() {
+                    crate::client::lazy::fetch_rest();
+                }
+                match result {
                 None => view! { <p class="df-loading" role="status">"Loading deals…"</p> }.into_any(),
                 Some(Err(e)) => {
                     let corrupt = matches!(e, BackendError::StorageCorrupt { .. });
@@ -226,6 +233,7 @@ pub fn DealList(
                         None => view! { <DealTable page loading heading=table_heading.clone() /> }.into_any(),
                     },
                     }
+                }
                 }
             }}
             // One region for every empty state, there from the start: a search that matches
