@@ -243,11 +243,22 @@ const KNOWN: &[&str] = &[
     "list",
 ];
 
+#[cold]
+#[inline(never)]
 fn err(field: &str, message: impl Into<String>) -> ConfigError {
     ConfigError {
         field: Some(field.to_owned()),
         message: message.into(),
     }
+}
+
+/// [`err`] with a message formatted here rather than at the call: the calls are on every
+/// reading of a configuration, the formatting only on a refused one. Cold, so that the release
+/// build's lazy module (scripts/lazy-split.mjs) takes it, as a good configuration never calls it.
+#[cold]
+#[inline(never)]
+fn refuse(field: &str, message: std::fmt::Arguments<'_>) -> ConfigError {
+    err(field, message.to_string())
 }
 
 /// Whether a text has the shape of a BCP 47 language tag (`de`, `de-DE`, `zh-Hant-TW`).
@@ -277,7 +288,7 @@ fn choice(map: &Json, field: &str, what: &str, names: &[&str]) -> Result<Option<
         Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
         None => String::new(),
     };
-    Err(err(field, format!("“{word}” is not {what}; use {list}")))
+    Err(refuse(field, format_args!("“{word}” is not {what}; use {list}")))
 }
 
 /// A whole number in `range`, else an error saying it `must be` one (“…from 1 to 100”), with
@@ -293,9 +304,9 @@ fn whole(
         None | Some(Json::Null) => Ok(None),
         Some(v @ Json::Num(n)) => match v.as_u64().filter(|n| range.contains(n)) {
             Some(n) => Ok(Some(n)),
-            None => Err(err(field, format!("must be {must} (it is {n})"))),
+            None => Err(refuse(field, format_args!("must be {must} (it is {n})"))),
         },
-        Some(other) => Err(err(field, format!("must be {kind}, not {}", other.kind()))),
+        Some(other) => Err(refuse(field, format_args!("must be {kind}, not {}", other.kind()))),
     }
 }
 
@@ -303,7 +314,7 @@ fn string<'a>(map: &'a Json, field: &str) -> Result<Option<&'a str>, ConfigError
     match map.get(field) {
         None | Some(Json::Null) => Ok(None),
         Some(Json::Str(s)) => Ok(Some(s)),
-        Some(other) => Err(err(field, format!("must be text, not {}", other.kind()))),
+        Some(other) => Err(refuse(field, format_args!("must be text, not {}", other.kind()))),
     }
 }
 
@@ -333,17 +344,17 @@ impl Config {
             });
         };
         if let Some((unknown, _)) = members.iter().find(|(k, _)| !KNOWN.contains(&k.as_str())) {
-            return Err(err(
+            return Err(refuse(
                 unknown,
-                format!("is not a setting; the settings are {}", KNOWN.join(", ")),
+                format_args!("is not a setting; the settings are {}", KNOWN.join(", ")),
             ));
         }
         let mut config = Config::default();
         if let Some(p) = string(map, "provider")? {
             config.provider = ProviderKind::from_name(p).ok_or_else(|| {
-                err(
+                refuse(
                     "provider",
-                    format!(
+                    format_args!(
                         "“{p}” is not a provider this build knows; use one of: {}",
                         ProviderKind::NAMES.join(", ")
                     ),
@@ -352,18 +363,18 @@ impl Config {
         }
         if let Some(l) = string(map, "locale")? {
             if !is_well_formed_locale(l) {
-                return Err(err(
+                return Err(refuse(
                     "locale",
-                    format!("“{l}” is not a locale tag such as en-US or de-DE"),
+                    format_args!("“{l}” is not a locale tag such as en-US or de-DE"),
                 ));
             }
             config.locale = Some(l.to_owned());
         }
         if let Some(c) = string(map, "currency")? {
             config.currency = Currency::parse(c).map_err(|_| {
-                err(
+                refuse(
                     "currency",
-                    format!("“{c}” is not a three-letter ISO 4217 code such as USD or EUR"),
+                    format_args!("“{c}” is not a three-letter ISO 4217 code such as USD or EUR"),
                 )
             })?;
         }
@@ -380,9 +391,9 @@ impl Config {
             None | Some(Json::Null) => {}
             Some(Json::Bool(b)) => config.sample_data = *b,
             Some(other) => {
-                return Err(err(
+                return Err(refuse(
                     "sample_data",
-                    format!("must be true or false, not {}", other.kind()),
+                    format_args!("must be true or false, not {}", other.kind()),
                 ))
             }
         }
@@ -401,9 +412,9 @@ impl Config {
                 || url.starts_with('/')
                 || url.starts_with("./");
             if !ok || url.contains(char::is_whitespace) {
-                return Err(err(
+                return Err(refuse(
                     "base_url",
-                    format!("“{url}” must be an http(s) address or a path on this site such as /crm-proxy"),
+                    format_args!("“{url}” must be an http(s) address or a path on this site such as /crm-proxy"),
                 ));
             }
             config.base_url = Some(url.to_owned());
@@ -440,7 +451,12 @@ fn credentials(map: &Json, provider: ProviderKind) -> Result<Credentials, Config
     let c = match map.get("credentials") {
         None | Some(Json::Null) => return Ok(Credentials::default()),
         Some(Json::Obj(c)) => c,
-        Some(other) => return Err(err("credentials", format!("must be an object, not {}", other.kind()))),
+        Some(other) => {
+            return Err(refuse(
+                "credentials",
+                format_args!("must be an object, not {}", other.kind()),
+            ))
+        }
     };
     let allowed = provider.credential_fields();
     if let Some((k, _)) = c.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
@@ -449,16 +465,16 @@ fn credentials(map: &Json, provider: ProviderKind) -> Result<Credentials, Config
         } else {
             allowed.join(", ")
         };
-        return Err(err(
+        return Err(refuse(
             &format!("credentials.{k}"),
-            format!("is not a credential of this provider; it takes: {expected}"),
+            format_args!("is not a credential of this provider; it takes: {expected}"),
         ));
     }
     let mut out = Credentials::default();
     for (k, v) in c {
         let field = format!("credentials.{k}");
         let Json::Str(s) = v else {
-            return Err(err(&field, format!("must be text, not {}", v.kind())));
+            return Err(refuse(&field, format_args!("must be text, not {}", v.kind())));
         };
         // Credentials travel in HTTP headers, which take visible ASCII only; refusing anything
         // else here keeps a mistyped key from becoming a confusing network error later.
@@ -488,15 +504,20 @@ fn routes(map: &Json) -> Result<Vec<(String, String)>, ConfigError> {
     let routes = match map.get("routes") {
         None | Some(Json::Null) => return Ok(Default::default()),
         Some(Json::Obj(r)) => r,
-        Some(other) => return Err(err("routes", format!("must be an object, not {}", other.kind()))),
+        Some(other) => {
+            return Err(refuse(
+                "routes",
+                format_args!("must be an object, not {}", other.kind()),
+            ))
+        }
     };
     let mut out: Vec<(String, String)> = Vec::new();
     for (k, v) in routes {
         let field = format!("routes.{k}");
         if !ROUTE_KEYS.contains(&k.as_str()) {
-            return Err(err(
+            return Err(refuse(
                 &field,
-                format!("is not a call that can be rerouted; they are {}", ROUTE_KEYS.join(", ")),
+                format_args!("is not a call that can be rerouted; they are {}", ROUTE_KEYS.join(", ")),
             ));
         }
         match v.as_str() {
@@ -521,7 +542,7 @@ fn stages(map: &Json) -> Result<Vec<Stage>, ConfigError> {
     let list = match map.get("stages") {
         None | Some(Json::Null) => return Ok(Vec::new()),
         Some(Json::Arr(list)) => list,
-        Some(other) => return Err(err("stages", format!("must be a list, not {}", other.kind()))),
+        Some(other) => return Err(refuse("stages", format_args!("must be a list, not {}", other.kind()))),
     };
     list.iter()
         .enumerate()
