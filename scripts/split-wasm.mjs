@@ -12,6 +12,10 @@
 // wasm-bindgen and wasm-opt it gives the names the wasm and the glue share short ones
 // (short-names.mjs).
 // minify-glue.mjs runs after it, in the same hook (trunk runs a stage's hooks at once).
+//
+// DEALFORM_WASM_NAMES=1 keeps the functions' names in the wasm (a bigger build, for analysis):
+// with DEALFORM_LAZY_KEEP and DEALFORM_PROFILE_DUMP (lazy-split.mjs), it says by name what each
+// way of starting a page runs.
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -194,7 +198,7 @@ try {
   if (chunks.length === 0) throw new Error(`split-wasm: ${raw} has no split point: was it built with --cfg dealform_split?`);
 
   const bindgen = join(work, 'bindgen');
-  run('wasm-bindgen', ['--target=web', `--out-dir=${bindgen}`, `--out-name=${NAME}`, '--no-typescript', '--keep-lld-exports', join(work, `${NAME}.wasm`)]);
+  run('wasm-bindgen', ['--target=web', `--out-dir=${bindgen}`, `--out-name=${NAME}`, '--no-typescript', '--keep-lld-exports', ...(process.env.DEALFORM_WASM_NAMES ? ['--keep-debug'] : []), join(work, `${NAME}.wasm`)]);
   // The names the wasm and the glue share get short (short-names.mjs).
   const glue = join(bindgen, `${NAME}.js`);
   const bound = join(bindgen, `${NAME}_bg.wasm`);
@@ -216,7 +220,7 @@ try {
   // it uses (wasm-opt reads them as it loads the file, before it strips them). Some 180 bytes in
   // each of the many files. `--converge` runs -Oz again until it changes nothing: 0.2 KiB less
   // brotli on a first load, for some 10 s of build.
-  const OPTIMISE = ['-Oz', '--converge', '--strip-producers', '--strip-target-features'];
+  const OPTIMISE = ['-Oz', '--converge', '--strip-producers', '--strip-target-features', ...(process.env.DEALFORM_WASM_NAMES ? ['-g'] : [])];
   swap(`${NAME}_bg.wasm`, (to) => run('wasm-opt', [...OPTIMISE, bound, `--output=${to}`]));
   // Each chunk's name carries a hash of its content, and the loader asks for that name. A chunk
   // fits only the main module it was split from (it links to that module's functions, table

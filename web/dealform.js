@@ -74,19 +74,35 @@ function shell(host) {
   return container;
 }
 
+/**
+ * Each element's mounted widget. Why: wasm-bindgen frees a wasm object once its JS wrapper is
+ * collected, and freeing a widget unmounts it: a page that mounts one and keeps no handle
+ * (`DealForm.mount(el, config)`, nothing more) would see it vanish at the next garbage
+ * collection. Held here, a widget lives as long as its element, or until it is unmounted.
+ */
+const live = new WeakMap();
+
 class Mounted {
   constructor(host, config) {
     this.host = host;
     this.widget = null;
     this.namespace = config?.namespace || `dealform-${host.id || `widget-${++counter}`}`;
+    // A second mount into the same element replaces the first, rather than leaving it running
+    // with its view gone.
+    live.get(host)?.unmount();
     this.update(config);
   }
   update(config) {
-    this.unmount();
+    this.#free();
     const json = typeof config === 'string' ? config : JSON.stringify({ namespace: this.namespace, ...config });
     this.widget = app.mountWidget(this.host, shell(this.host), json);
+    live.set(this.host, this);
   }
   unmount() {
+    this.#free();
+    if (live.get(this.host) === this) live.delete(this.host);
+  }
+  #free() {
     if (this.widget) {
       this.widget.unmount();
       this.widget.free();

@@ -143,6 +143,33 @@ describe('embedding', () => {
     assert.deepEqual(s.problems, []);
   });
 
+  test('a widget mounted by DealForm.mount stays when the page keeps no handle, and a second mount into its element replaces it', async () => {
+    const s = await visit('/kept.html', '<section id="slot"></section>', {
+      head: `<script type="module">
+        await import('/dealform.js');
+        DealForm.mount(document.getElementById('slot'), { provider: 'local', sample_data: true, namespace: 'kept' });
+      </script>`,
+    });
+    await until(async () => (await rows(s.page)).length === 5, 'five sample deals');
+    // wasm-bindgen frees a wasm object once its JS wrapper is collected: a widget held by
+    // nothing but the dropped handle would be unmounted by the next garbage collection.
+    const cdp = await s.context.newCDPSession(s.page);
+    for (let i = 0; i < 3; i++) {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await s.page.waitForTimeout(200);
+    }
+    assert.equal((await rows(s.page)).length, 5, 'the widget is still there after garbage collection');
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    await visible(s.page.getByRole('heading', { name: 'New deal' }));
+    // Mounted again into the same element, the widget is replaced, not doubled.
+    await s.page.evaluate(() => DealForm.mount(document.getElementById('slot'), { provider: 'local', namespace: 'kept', page_size: 2 }));
+    await visible(s.page.getByText('1–2 of 5'));
+    assert.equal(await s.page.getByRole('table').count(), 1);
+    assert.equal(await s.page.getByRole('heading', { name: 'New deal' }).count(), 0);
+    await s.context.close();
+    assert.deepEqual(s.problems, []);
+  });
+
   test('a widget fetches only its backend\'s code, says so if it cannot, and Retry brings it', async () => {
     const chunks = [];
     const s = await visit('/late.html', '<section id="slot"></section>');
