@@ -252,13 +252,33 @@ fn err(field: &str, message: impl Into<String>) -> ConfigError {
     }
 }
 
-/// [`err`] with a message formatted here rather than at the call: the calls are on every
-/// reading of a configuration, the formatting only on a refused one. Cold, so that the release
-/// build's lazy module (scripts/lazy-split.mjs) takes it, as a good configuration never calls it.
+/// [`err`] with a message `message` writes when called. Why a closure: each call site gets a
+/// copy of this function of its own, holding the formatting, so that the functions that read a
+/// configuration hold none of it. Those run on every first load with a configuration; these
+/// copies only for a refused one, and the release build's lazy module (scripts/lazy-split.mjs)
+/// takes them out of the main module.
 #[cold]
 #[inline(never)]
-fn refuse(field: &str, message: std::fmt::Arguments<'_>) -> ConfigError {
-    err(field, message.to_string())
+fn refuse(field: &str, message: impl FnOnce() -> String) -> ConfigError {
+    err(field, message())
+}
+
+/// [`refuse`] for the configuration as a whole (no one setting is to blame).
+#[cold]
+#[inline(never)]
+fn refuse_all(message: impl FnOnce() -> String) -> ConfigError {
+    ConfigError {
+        field: None,
+        message: message(),
+    }
+}
+
+/// [`refuse`] for a member of an object setting (`credentials.token`), whose name is put
+/// together only when refused.
+#[cold]
+#[inline(never)]
+fn refuse_in(setting: &str, key: &str, message: impl FnOnce() -> String) -> ConfigError {
+    err(&format!("{setting}.{key}"), message())
 }
 
 /// Whether a text has the shape of a BCP 47 language tag (`de`, `de-DE`, `zh-Hant-TW`).
@@ -283,12 +303,14 @@ fn choice(map: &Json, field: &str, what: &str, names: &[&str]) -> Result<Option<
     if let Some(i) = names.iter().position(|name| *name == word) {
         return Ok(Some(i));
     }
-    let list = match names.split_last() {
-        Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => String::new(),
-    };
-    Err(refuse(field, format_args!("“{word}” is not {what}; use {list}")))
+    Err(refuse(field, || {
+        let list = match names.split_last() {
+            Some((last, [])) => (*last).to_owned(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        };
+        format!("“{word}” is not {what}; use {list}")
+    }))
 }
 
 /// A whole number in `range`, else an error saying it `must be` one (“…from 1 to 100”), with
@@ -304,9 +326,9 @@ fn whole(
         None | Some(Json::Null) => Ok(None),
         Some(v @ Json::Num(n)) => match v.as_u64().filter(|n| range.contains(n)) {
             Some(n) => Ok(Some(n)),
-            None => Err(refuse(field, format_args!("must be {must} (it is {n})"))),
+            None => Err(refuse(field, || format!("must be {must} (it is {n})"))),
         },
-        Some(other) => Err(refuse(field, format_args!("must be {kind}, not {}", other.kind()))),
+        Some(other) => Err(refuse(field, || format!("must be {kind}, not {}", other.kind()))),
     }
 }
 
@@ -314,7 +336,7 @@ fn string<'a>(map: &'a Json, field: &str) -> Result<Option<&'a str>, ConfigError
     match map.get(field) {
         None | Some(Json::Null) => Ok(None),
         Some(Json::Str(s)) => Ok(Some(s)),
-        Some(other) => Err(refuse(field, format_args!("must be text, not {}", other.kind()))),
+        Some(other) => Err(refuse(field, || format!("must be text, not {}", other.kind()))),
     }
 }
 
@@ -328,54 +350,44 @@ impl Config {
     /// assert_eq!(e.field.as_deref(), Some("page_size"));
     /// ```
     pub fn parse(text: &str) -> Result<Self, ConfigError> {
-        let value = Json::parse(text).map_err(|e| ConfigError {
-            field: None,
-            message: format!("is not valid JSON: {e}"),
-        })?;
+        let value = Json::parse(text).map_err(|e| refuse_all(|| format!("is not valid JSON: {e}")))?;
         Self::from_value(&value)
     }
 
     /// Reads an already parsed JSON value (the widget passes objects from JavaScript).
     pub fn from_value(map: &Json) -> Result<Self, ConfigError> {
         let Some(members) = map.as_object() else {
-            return Err(ConfigError {
-                field: None,
-                message: format!("must hold a JSON object, not {}", map.kind()),
-            });
+            return Err(refuse_all(|| format!("must hold a JSON object, not {}", map.kind())));
         };
         if let Some((unknown, _)) = members.iter().find(|(k, _)| !KNOWN.contains(&k.as_str())) {
-            return Err(refuse(
-                unknown,
-                format_args!("is not a setting; the settings are {}", KNOWN.join(", ")),
-            ));
+            return Err(refuse(unknown, || {
+                format!("is not a setting; the settings are {}", KNOWN.join(", "))
+            }));
         }
         let mut config = Config::default();
         if let Some(p) = string(map, "provider")? {
             config.provider = ProviderKind::from_name(p).ok_or_else(|| {
-                refuse(
-                    "provider",
-                    format_args!(
+                refuse("provider", || {
+                    format!(
                         "“{p}” is not a provider this build knows; use one of: {}",
                         ProviderKind::NAMES.join(", ")
-                    ),
-                )
+                    )
+                })
             })?;
         }
         if let Some(l) = string(map, "locale")? {
             if !is_well_formed_locale(l) {
-                return Err(refuse(
-                    "locale",
-                    format_args!("“{l}” is not a locale tag such as en-US or de-DE"),
-                ));
+                return Err(refuse("locale", || {
+                    format!("“{l}” is not a locale tag such as en-US or de-DE")
+                }));
             }
             config.locale = Some(l.to_owned());
         }
         if let Some(c) = string(map, "currency")? {
             config.currency = Currency::parse(c).map_err(|_| {
-                refuse(
-                    "currency",
-                    format_args!("“{c}” is not a three-letter ISO 4217 code such as USD or EUR"),
-                )
+                refuse("currency", || {
+                    format!("“{c}” is not a three-letter ISO 4217 code such as USD or EUR")
+                })
             })?;
         }
         if let Some(n) = whole(
@@ -391,10 +403,9 @@ impl Config {
             None | Some(Json::Null) => {}
             Some(Json::Bool(b)) => config.sample_data = *b,
             Some(other) => {
-                return Err(refuse(
-                    "sample_data",
-                    format_args!("must be true or false, not {}", other.kind()),
-                ))
+                return Err(refuse("sample_data", || {
+                    format!("must be true or false, not {}", other.kind())
+                }))
             }
         }
         if let Some(ns) = string(map, "namespace")? {
@@ -412,10 +423,9 @@ impl Config {
                 || url.starts_with('/')
                 || url.starts_with("./");
             if !ok || url.contains(char::is_whitespace) {
-                return Err(refuse(
-                    "base_url",
-                    format_args!("“{url}” must be an http(s) address or a path on this site such as /crm-proxy"),
-                ));
+                return Err(refuse("base_url", || {
+                    format!("“{url}” must be an http(s) address or a path on this site such as /crm-proxy")
+                }));
             }
             config.base_url = Some(url.to_owned());
         }
@@ -452,34 +462,35 @@ fn credentials(map: &Json, provider: ProviderKind) -> Result<Credentials, Config
         None | Some(Json::Null) => return Ok(Credentials::default()),
         Some(Json::Obj(c)) => c,
         Some(other) => {
-            return Err(refuse(
-                "credentials",
-                format_args!("must be an object, not {}", other.kind()),
-            ))
+            return Err(refuse("credentials", || {
+                format!("must be an object, not {}", other.kind())
+            }))
         }
     };
     let allowed = provider.credential_fields();
     if let Some((k, _)) = c.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
-        let expected = if allowed.is_empty() {
-            "none".to_owned()
-        } else {
-            allowed.join(", ")
-        };
-        return Err(refuse(
-            &format!("credentials.{k}"),
-            format_args!("is not a credential of this provider; it takes: {expected}"),
-        ));
+        return Err(refuse_in("credentials", k, || {
+            let expected = if allowed.is_empty() {
+                "none".to_owned()
+            } else {
+                allowed.join(", ")
+            };
+            format!("is not a credential of this provider; it takes: {expected}")
+        }));
     }
     let mut out = Credentials::default();
     for (k, v) in c {
-        let field = format!("credentials.{k}");
         let Json::Str(s) = v else {
-            return Err(refuse(&field, format_args!("must be text, not {}", v.kind())));
+            return Err(refuse_in("credentials", k, || {
+                format!("must be text, not {}", v.kind())
+            }));
         };
         // Credentials travel in HTTP headers, which take visible ASCII only; refusing anything
         // else here keeps a mistyped key from becoming a confusing network error later.
         if s.trim().is_empty() || !s.chars().all(|c| c.is_ascii_graphic() || c == ' ') {
-            return Err(err(&field, "must be a non-empty line of plain ASCII characters"));
+            return Err(refuse_in("credentials", k, || {
+                "must be a non-empty line of plain ASCII characters".into()
+            }));
         }
         let slot = match k.as_str() {
             "token" => &mut out.token,
@@ -504,21 +515,14 @@ fn routes(map: &Json) -> Result<Vec<(String, String)>, ConfigError> {
     let routes = match map.get("routes") {
         None | Some(Json::Null) => return Ok(Default::default()),
         Some(Json::Obj(r)) => r,
-        Some(other) => {
-            return Err(refuse(
-                "routes",
-                format_args!("must be an object, not {}", other.kind()),
-            ))
-        }
+        Some(other) => return Err(refuse("routes", || format!("must be an object, not {}", other.kind()))),
     };
     let mut out: Vec<(String, String)> = Vec::new();
     for (k, v) in routes {
-        let field = format!("routes.{k}");
         if !ROUTE_KEYS.contains(&k.as_str()) {
-            return Err(refuse(
-                &field,
-                format_args!("is not a call that can be rerouted; they are {}", ROUTE_KEYS.join(", ")),
-            ));
+            return Err(refuse_in("routes", k, || {
+                format!("is not a call that can be rerouted; they are {}", ROUTE_KEYS.join(", "))
+            }));
         }
         match v.as_str() {
             Some(p) if p.starts_with('/') && !p.contains(char::is_whitespace) && !p.contains(['?', '#']) => {
@@ -526,13 +530,19 @@ fn routes(map: &Json) -> Result<Vec<(String, String)>, ConfigError> {
                 // Bytes, not `str::contains`: a substring search brings core's two-way searcher
                 // (1.6 KB of wasm) into the main module for this one check.
                 if needs_id && !p.as_bytes().windows(4).any(|w| w == b"{id}") {
-                    return Err(err(&field, "must contain {id} where the deal's id goes"));
+                    return Err(refuse_in("routes", k, || {
+                        "must contain {id} where the deal's id goes".into()
+                    }));
                 }
                 // A call named twice keeps its last path, as JSON readers read a repeated key.
                 out.retain(|(call, _)| call != k);
                 out.push((k.clone(), p.to_owned()));
             }
-            _ => return Err(err(&field, "must be a path starting with / (no query string)")),
+            _ => {
+                return Err(refuse_in("routes", k, || {
+                    "must be a path starting with / (no query string)".into()
+                }))
+            }
         }
     }
     Ok(out)
@@ -542,7 +552,7 @@ fn stages(map: &Json) -> Result<Vec<Stage>, ConfigError> {
     let list = match map.get("stages") {
         None | Some(Json::Null) => return Ok(Vec::new()),
         Some(Json::Arr(list)) => list,
-        Some(other) => return Err(refuse("stages", format_args!("must be a list, not {}", other.kind()))),
+        Some(other) => return Err(refuse("stages", || format!("must be a list, not {}", other.kind()))),
     };
     list.iter()
         .enumerate()
