@@ -12,20 +12,12 @@
 // should not be fetched before the list shows. What only the user's actions run (a click, a key,
 // a form) is left out: the page fetches the lazy module once its first view is shown, before the
 // user usually acts.
-import { launch, serveDist, startFakeCrm } from '../tests/e2e/harness.mjs';
+import { CRM_CREDENTIALS as CREDENTIALS, launch, serveDist, startFakeCrm } from '../tests/e2e/harness.mjs';
 
 /** How long a page may take to show its first view. */
 const SHOW = 30_000;
 /** How long after its first view a page is watched for what it does on its own. */
 const SETTLE = 1_500;
-
-const CREDENTIALS = {
-  stardex: { token: 'test-token' },
-  hubspot: { token: 'test-token' },
-  ysuite: { access_key: 'test-access', secret_key: 'test-secret' },
-  attio: { token: 'test-token' },
-  heffl: { api_key: 'test-key' },
-};
 
 /** The first views a page can show: a table row, the empty list, an error, a form. */
 const FIRST_VIEW = [

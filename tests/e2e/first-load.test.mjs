@@ -148,10 +148,11 @@ describe('the rest of the code (the lazy module)', () => {
     const s = await openApp(browser, server.url, { init: markRows, setup: (page) => { seen = lazyRequests(page); } });
     await until(async () => (await s.page.getByRole('row').count()) === 11, 'ten deals');
     await until(() => seen.length === 1, 'the lazy module asked for');
+    // Its Resource Timing entry, with the time it was asked for, is there once it has come.
+    await until(() => s.page.evaluate(() => performance.getEntriesByType('resource').some((e) => /lazy\./.test(e.name) && e.responseEnd > 0)), 'the lazy module in');
     const [rowsAt, lazyAt] = await s.page.evaluate((lazy) => [window.__rowsAt,
       performance.getEntriesByType('resource').find((e) => new RegExp(lazy).test(e.name))?.startTime], LAZY.source);
     assert.ok(lazyAt > rowsAt, `asked for at ${lazyAt} ms, after the rows at ${rowsAt} ms`);
-    await until(() => s.page.evaluate(() => performance.getEntriesByType('resource').some((e) => /lazy\./.test(e.name) && e.responseEnd > 0)), 'the lazy module in');
     // What only a user's actions run: sorting, the next page, a form, back.
     await s.page.getByRole('button', { name: 'Name' }).click();
     await s.page.getByRole('button', { name: 'Next page' }).click();

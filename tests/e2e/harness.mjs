@@ -171,6 +171,15 @@ export function seedStorage(key, value) {
   return { fn: ([k, v]) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem(k, v); sessionStorage.setItem('seeded', '1'); } }, arg: [key, value] };
 }
 
+/** The credentials the fake CRM takes from each vendor's clients (tests/fake-crm). */
+export const CRM_CREDENTIALS = {
+  stardex: { token: 'test-token' },
+  hubspot: { token: 'test-token' },
+  ysuite: { access_key: 'test-access', secret_key: 'test-secret' },
+  attio: { token: 'test-token' },
+  heffl: { api_key: 'test-key' },
+};
+
 /** Starts the fake CRM (all five vendors under one port) and returns its base URL and controls. */
 export async function startFakeCrm(bin = process.env.FAKE_CRM || resolve(import.meta.dirname, '../../target/debug/fake-crm')) {
   const { spawn } = await import('node:child_process');

@@ -2,15 +2,8 @@
 // mounts only the rows in view, fetched page by page as the view reaches them.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { focused, hasText, launch, openApp, serveDist, startFakeCrm, until, visible } from './harness.mjs';
+import { CRM_CREDENTIALS as CREDENTIALS, focused, hasText, launch, openApp, serveDist, startFakeCrm, until, visible } from './harness.mjs';
 
-const CREDENTIALS = {
-  stardex: { token: 'test-token' },
-  hubspot: { token: 'test-token' },
-  ysuite: { access_key: 'test-access', secret_key: 'test-secret' },
-  attio: { token: 'test-token' },
-  heffl: { api_key: 'test-key' },
-};
 /** How each lists, whether it reports a total, and how many more list requests reaching the
  *  end of 1,000 deals takes once the list is at rest (its first page shown and the second
  *  fetched ahead): with a total and offsets or page numbers, only the pages at the end; with

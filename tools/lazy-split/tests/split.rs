@@ -70,6 +70,19 @@ fn engine() -> Engine {
 
 /// Instantiates `main` with `env.log`, `lazy.hit` and `lazy.load` (which instantiates the
 /// store's lazy module with the calling instance's exports under `main`).
+/// A store whose page serves `split`'s lazy module, and its main module instantiated there.
+fn start_split(split: &lazy_split::Split) -> (Store<Host>, Instance) {
+    let mut store = Store::new(
+        &engine(),
+        Host {
+            lazy: split.lazy.clone(),
+            ..Host::default()
+        },
+    );
+    let main = instantiate(&mut store, &split.main);
+    (store, main)
+}
+
 fn instantiate(store: &mut Store<Host>, main: &[u8]) -> Instance {
     let engine = store.engine().clone();
     let module = Module::new(&engine, main).expect("main module compiles");
@@ -122,14 +135,7 @@ fn a_split_module_computes_what_the_original_did() {
     let split = lazy_split::split(&wasm, &hot()).unwrap();
     let mut before = Store::new(&engine(), Host::default());
     let plain = instantiate(&mut before, &wasm);
-    let mut after = Store::new(
-        &engine(),
-        Host {
-            lazy: split.lazy.clone(),
-            ..Host::default()
-        },
-    );
-    let parts = instantiate(&mut after, &split.main);
+    let (mut after, parts) = start_split(&split);
     for x in [0, 1, 2, 5, 41] {
         assert_eq!(
             call(&mut after, parts, "run", x).unwrap(),
@@ -148,14 +154,7 @@ fn a_split_module_computes_what_the_original_did() {
 #[test]
 fn hot_code_alone_does_not_load_the_lazy_module() {
     let split = lazy_split::split(&original(), &hot()).unwrap();
-    let mut store = Store::new(
-        &engine(),
-        Host {
-            lazy: split.lazy.clone(),
-            ..Host::default()
-        },
-    );
-    let parts = instantiate(&mut store, &split.main);
+    let (mut store, parts) = start_split(&split);
     assert_eq!(call(&mut store, parts, "hot_only", 5).unwrap(), 1005);
     assert_eq!(store.data().loads, 0);
 }
@@ -199,25 +198,11 @@ fn cold_code_leaves_the_main_module() {
 #[test]
 fn a_call_through_a_cold_slot_loads_the_lazy_module_first() {
     let split = lazy_split::split(&original(), &hot()).unwrap();
-    let mut store = Store::new(
-        &engine(),
-        Host {
-            lazy: split.lazy.clone(),
-            ..Host::default()
-        },
-    );
-    let parts = instantiate(&mut store, &split.main);
+    let (mut store, parts) = start_split(&split);
     // run(3) reaches slot 1 (cold_in_table) through the table, after a direct cold call.
     assert_eq!(call(&mut store, parts, "run", 3).unwrap(), call_original("run", 3));
     // A check of a hot slot does not load; of a cold one, it does, and gives the slot back.
-    let mut store = Store::new(
-        &engine(),
-        Host {
-            lazy: split.lazy.clone(),
-            ..Host::default()
-        },
-    );
-    let parts = instantiate(&mut store, &split.main);
+    let (mut store, parts) = start_split(&split);
     assert_eq!(call(&mut store, parts, lazy_split::CHECK_EXPORT, 2).unwrap(), 2);
     assert_eq!(store.data().loads, 0);
     assert_eq!(call(&mut store, parts, lazy_split::CHECK_EXPORT, 3).unwrap(), 3);
@@ -265,14 +250,7 @@ fn a_guarded_chunk_reaches_cold_slots_and_leaves_hot_constants_alone() {
         count, 1,
         "the call with a computed slot is checked; the one through hot slot 2 is not"
     );
-    let mut store = Store::new(
-        &engine(),
-        Host {
-            lazy: split.lazy.clone(),
-            ..Host::default()
-        },
-    );
-    let parts = instantiate(&mut store, &split.main);
+    let (mut store, parts) = start_split(&split);
     let c = chunk(&mut store, parts, &guarded);
     assert_eq!(call(&mut store, c, "via_hot_constant", 1).unwrap(), 1001);
     assert_eq!(store.data().loads, 0);
@@ -285,14 +263,7 @@ fn a_guarded_chunk_reaches_cold_slots_and_leaves_hot_constants_alone() {
 fn an_unguarded_chunk_would_trap_on_a_cold_slot() {
     // What the guard is for: the slot holds a stand-in until the lazy module comes.
     let split = lazy_split::split(&original(), &hot()).unwrap();
-    let mut store = Store::new(
-        &engine(),
-        Host {
-            lazy: split.lazy.clone(),
-            ..Host::default()
-        },
-    );
-    let parts = instantiate(&mut store, &split.main);
+    let (mut store, parts) = start_split(&split);
     let c = chunk(&mut store, parts, &wat::parse_str(CHUNK).unwrap());
     assert!(call(&mut store, c, "via_slot", 3).is_err());
 }
