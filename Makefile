@@ -11,7 +11,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # Two cores compile and start Chromium slowly: the default 20 s is too tight.
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 
-.PHONY: serve test tools tools-test fmt clippy unit vendored browser release e2e bench clean
+.PHONY: serve test tools tools-test fmt clippy unit vendored browser release e2e bench bench-typing clean
 
 ## Serve the app at http://127.0.0.1:8080: on the local backend with sample deals, or with
 ## PROVIDER=stardex|hubspot|ysuite|attio|heffl against that CRM's fake on 127.0.0.1:8081.
@@ -73,6 +73,12 @@ bench: tools-test
 	cargo build -p fake-crm
 	cd bench/react-admin && (npm ls --silent >/dev/null 2>&1 || npm ci --no-audit --no-fund) && npm run build
 	node bench/run.mjs
+
+# Typing into the app's form against typing into a plain input, more samples than `make bench`.
+bench-typing: tools-test
+	scripts/release.sh
+	cargo build -p fake-crm
+	node bench/typing.mjs
 
 clean:
 	cargo clean

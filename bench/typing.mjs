@@ -1,0 +1,62 @@
+// `make bench-typing`: how often a key event is put on screen late (Event Timing over 16 ms),
+// typing into dealform's form and into a plain <input> on a page with no app, alternating, in
+// the same headless Chromium. `make bench` measures this too, but with one plain-input sample a
+// run; this takes more of both, to tell the app's share from the machine's.
+// usage: node bench/typing.mjs [runs]   (the release build in dist/, the fake CRM built)
+import { resolve } from 'node:path';
+import { launch, serveDist, startFakeCrm } from '../tests/e2e/harness.mjs';
+
+const RUNS = Number(process.argv[2] || 12);
+const crm = await startFakeCrm();
+try {
+  await fetch(`${crm.url}/__control/stardex/reset`, { method: 'POST', body: JSON.stringify({ seed: 10000 }) });
+  const server = await serveDist(resolve(import.meta.dirname, '../dist'), { subpath: false });
+  server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: { token: 'test-token' }, page_size: 25 });
+
+  /** The name field of the app's new-deal form, focused, as `make bench` reaches it. */
+  const appField = async (page) => {
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length >= 25, null, { timeout: 60_000 });
+    await page.waitForTimeout(500);
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await page.getByLabel('Name', { exact: false }).first().click();
+  };
+  const plainField = async (page) => {
+    await page.setContent('<label>Name <input></label>');
+    await page.getByLabel('Name').click();
+  };
+
+  const browser = await launch();
+  const late = { dealform: [], 'plain input': [] };
+  for (let i = 0; i < RUNS; i++) {
+    for (const [name, open] of i % 2 ? [['plain input', plainField], ['dealform', appField]] : [['dealform', appField], ['plain input', plainField]]) {
+      const context = await browser.newContext({ locale: 'en-US' });
+      const page = await context.newPage();
+      await open(page);
+      await page.evaluate(() => {
+        window.__late = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) {
+            if (/^key|input$/.test(e.name) && e.duration > 16) window.__late.push({ at: e.startTime, handling: e.processingEnd - e.processingStart });
+          }
+        }).observe({ type: 'event', durationThreshold: 16 });
+      });
+      await page.keyboard.type('Quarterly renewal for the northern region', { delay: 40 });
+      await page.waitForTimeout(500);
+      // A key's keydown, keypress and input entries share one late frame: count frames.
+      const entries = await page.evaluate(() => window.__late);
+      late[name].push({ frames: new Set(entries.map((e) => Math.round(e.at / 8))).size, handling: Math.max(0, ...entries.map((e) => e.handling)) });
+      await context.close();
+      process.stderr.write('.');
+    }
+  }
+  await browser.close();
+  process.stderr.write('\n');
+  for (const [name, runs] of Object.entries(late)) {
+    const withLate = runs.filter((r) => r.frames).length;
+    console.log(`${name}: runs with a key put on screen over 16 ms after it: ${withLate} of ${RUNS}; late keys per run: ${runs.map((r) => r.frames).join(' ')}; longest handling of a late one: ${Math.max(0, ...runs.map((r) => r.handling)).toFixed(1)} ms`);
+  }
+} finally {
+  crm.stop();
+}
+process.exit(0);
