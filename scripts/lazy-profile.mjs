@@ -19,6 +19,23 @@ const SHOW = 30_000;
 /** How long after its first view a page is watched for what it does on its own. */
 const SETTLE = 1_500;
 
+/**
+ * Where each CRM dialect asks for its stage names (src/providers): the list shows its rows with
+ * the stages' ids until the names come, then puts the names in, which is code a first load runs
+ * only when the names come last. Which of the two answers comes first is a race, so the profile
+ * holds the names back in a scenario of its own: otherwise a build would keep that code or not
+ * by chance, and a first load where the names came last would wait for the lazy module.
+ */
+const STAGE_PATHS = {
+  stardex: '/v1/deal-statuses',
+  hubspot: '/crm-pipelines/v1/pipelines/deals',
+  ysuite: '/v1/pipelines',
+  attio: '/v2/objects/deals/attributes/stage/statuses',
+  heffl: '/pipelines',
+};
+/** How long a held-back answer waits: past the first view, within `SETTLE`. */
+const HELD_BACK = 700;
+
 /** The first views a page can show: a table row, the empty list, an error, a form. */
 const FIRST_VIEW = [
   'tbody tr td', 'p.df-empty:not(:empty)', '[role="alert"]', 'form', '.df-error', '.df-panel',
@@ -48,6 +65,7 @@ export async function profile(dist, { fakeCrm } = {}) {
     { name: 'a configuration with a mistake', config: '{"provider": "stardex"}' },
     { name: 'a configuration that is not JSON', config: '{provider' },
     ...Object.keys(CREDENTIALS).map((p) => ({ name: p, config: crmConfig(p), crm: p })),
+    ...Object.keys(CREDENTIALS).map((p) => ({ name: `${p}, its stage names after its deals`, config: crmConfig(p), crm: p, late: `/${p}${STAGE_PATHS[p]}` })),
     { name: 'stardex, scrolling list', config: crmConfig('stardex', { list: 'scroll' }), crm: 'stardex' },
     { name: 'stardex, list only', config: crmConfig('stardex', { mode: 'list' }), crm: 'stardex' },
     { name: 'stardex, a wrong key', config: { ...crmConfig('stardex'), credentials: { token: 'wrong-key' } }, crm: 'stardex' },
@@ -72,6 +90,14 @@ export async function profile(dist, { fakeCrm } = {}) {
       }
       const context = await browser.newContext({ locale: 'en-US' });
       const page = await context.newPage();
+      let heldBack = 0;
+      if (s.late) {
+        await page.route((url) => url.pathname === s.late, async (route) => {
+          heldBack += 1;
+          await new Promise((ok) => setTimeout(ok, HELD_BACK));
+          await route.continue();
+        });
+      }
       if (s.storage) await page.addInitScript((entries) => { for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v); }, s.storage);
       await page.goto(url);
       const shown = FIRST_VIEW.map((sel) => page.locator(`:light(${sel}), ${sel}`).first());
@@ -81,6 +107,7 @@ export async function profile(dist, { fakeCrm } = {}) {
         throw new Error(`lazy-profile: "${s.name}" showed nothing within ${SHOW / 1000} s`);
       }
       await page.waitForTimeout(s.settle ?? SETTLE);
+      if (s.late && heldBack === 0) throw new Error(`lazy-profile: "${s.name}" never asked for ${s.late}: has the path changed?`);
       const seen = await page.evaluate(() => [...(globalThis.__dealformHits ?? [])]);
       if (seen.length === 0) throw new Error(`lazy-profile: "${s.name}" reported no functions: is the build instrumented?`);
       for (const f of seen) hits.add(f);
