@@ -165,6 +165,32 @@ describe('the rest of the code (the lazy module)', () => {
     assert.deepEqual(s.problems, [], 'no console errors or exceptions');
   });
 
+  test('is not needed to put in stage names that come after the deals', async () => {
+    // Which comes first is a race; the profile behind the lazy module plays both orders.
+    await crm.reset('stardex');
+    server.config = JSON.stringify(stardex());
+    const names = [];
+    const ahead = [];
+    let seen;
+    const s = await openApp(browser, server.url, {
+      setup: async (page) => {
+        seen = lazyRequests(page);
+        await page.route('**/stardex/v1/deal-statuses', (route) => names.push(route));
+        await page.route(LAZY, (route) => (route.request().resourceType() === 'fetch' ? ahead.push(route) : route.continue()));
+      },
+    });
+    await until(async () => (await s.page.getByRole('row').count()) === 11, 'ten deals');
+    await until(() => names.length === 1 && ahead.length === 1, 'the stage names and the lazy module held back');
+    assert.equal(await s.page.getByRole('cell', { name: 'Qualified', exact: true }).count(), 0, 'no stage names yet');
+    await names[0].continue();
+    await visible(s.page.getByRole('cell', { name: 'Qualified', exact: true }).first());
+    assert.deepEqual(seen, ['fetch'], 'the lazy module not asked for at need');
+    await ahead[0].continue();
+    await s.page.unrouteAll({ behavior: 'ignoreErrors' });
+    await s.context.close();
+    assert.deepEqual(s.problems, [], 'no console errors or exceptions');
+  });
+
   test('needed before it has come is fetched then, and the app goes on as usual', async () => {
     server.config = JSON.stringify({ sample_data: true });
     const held = [];
