@@ -78,7 +78,8 @@ function shell(host) {
  * Each element's mounted widget. Why: wasm-bindgen frees a wasm object once its JS wrapper is
  * collected, and freeing a widget unmounts it: a page that mounts one and keeps no handle
  * (`DealForm.mount(el, config)`, nothing more) would see it vanish at the next garbage
- * collection. Held here, a widget lives as long as its element, or until it is unmounted.
+ * collection. Held here, a widget stays until it is unmounted: keyed by its element, as the
+ * widget keeps that element alive anyway (a page that drops the element calls unmount()).
  */
 const live = new WeakMap();
 
