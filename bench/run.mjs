@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launch, serveDist, startFakeCrm } from '../tests/e2e/harness.mjs';
+import { focusPlainInput, median, typeForty } from './typing-probe.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const here = import.meta.dirname;
@@ -13,10 +14,6 @@ const REACT_ADMIN = resolve(here, 'react-admin/dist');
 
 const gzip = (b) => gzipSync(b, { level: 9 }).length;
 const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-const median = (xs) => {
-  const s = [...xs].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
-};
 
 /** Raw, gzip and brotli bytes of `bodies` together. */
 const sizes = (bodies) => ({
@@ -137,47 +134,12 @@ async function measure(browser, app) {
   };
 }
 
-/** Types 40 characters, at 40 ms a key, into the focused field of `page`, and sums up each
- *  keydown's time to the frame after it (a rAF probe) and Chrome's Event Timing entries for key
- *  and input events of 16 ms or more. */
-async function typeForty(page) {
-  await page.evaluate(() => {
-    // Chrome's Event Timing: key events whose handling and next paint took 16 ms or more
-    // (shorter ones are not reported, by design of the API).
-    window.__slow = [];
-    new PerformanceObserver((list) => {
-      // The handlers' own time as well: the rest of an entry is waiting for the next frame to be
-      // presented. An event not reported took under 16 ms in all, its handling included.
-      for (const e of list.getEntries()) if (/^key|input$/.test(e.name)) window.__slow.push({ duration: e.duration, handling: e.processingEnd - e.processingStart });
-    }).observe({ type: 'event', durationThreshold: 16 });
-    window.__delays = [];
-    document.addEventListener('keydown', (e) => {
-      const t0 = e.timeStamp;
-      requestAnimationFrame(() => setTimeout(() => window.__delays.push(performance.now() - t0), 0));
-    }, true);
-  });
-  await page.keyboard.type('Quarterly renewal for the northern region', { delay: 40 });
-  await page.waitForFunction(() => window.__delays.length >= 40, null, { timeout: 30_000 });
-  const delays = await page.evaluate(() => window.__delays);
-  await page.waitForTimeout(500);
-  const slowEvents = await page.evaluate(() => window.__slow);
-  return {
-    typingMedianMs: median(delays),
-    typingWorstMs: Math.max(...delays),
-    slowKeyEvents: slowEvents.length,
-    keyEventsOver16: slowEvents.filter((e) => e.duration > 16).length,
-    slowestKeyEventMs: Math.max(0, ...slowEvents.map((e) => e.duration)),
-    longestKeyHandlingMs: Math.max(0, ...slowEvents.map((e) => e.handling)),
-  };
-}
-
 /** The same typing into a plain `<input>` on a page with no app: how many key events this
  *  machine presents late on its own (the typing counterpart of `measureFloor`). */
 async function measureTypingFloor(browser) {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
-  await page.setContent('<label>Name <input></label>');
-  await page.getByLabel('Name').click();
+  await focusPlainInput(page);
   const typing = await typeForty(page);
   await context.close();
   return typing;

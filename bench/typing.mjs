@@ -5,6 +5,7 @@
 // usage: node bench/typing.mjs [runs]   (the release build in dist/, the fake CRM built)
 import { resolve } from 'node:path';
 import { CRM_CREDENTIALS, launch, serveDist, startFakeCrm } from '../tests/e2e/harness.mjs';
+import { focusPlainInput, typeForty } from './typing-probe.mjs';
 
 const RUNS = Number(process.argv[2] || 12);
 const crm = await startFakeCrm();
@@ -21,31 +22,16 @@ try {
     await page.getByRole('button', { name: 'New deal' }).click();
     await page.getByLabel('Name', { exact: false }).first().click();
   };
-  const plainField = async (page) => {
-    await page.setContent('<label>Name <input></label>');
-    await page.getByLabel('Name').click();
-  };
 
   const browser = await launch();
   const late = { dealform: [], 'plain input': [] };
   for (let i = 0; i < RUNS; i++) {
-    for (const [name, open] of i % 2 ? [['plain input', plainField], ['dealform', appField]] : [['dealform', appField], ['plain input', plainField]]) {
+    for (const [name, open] of i % 2 ? [['plain input', focusPlainInput], ['dealform', appField]] : [['dealform', appField], ['plain input', focusPlainInput]]) {
       const context = await browser.newContext({ locale: 'en-US' });
       const page = await context.newPage();
       await open(page);
-      await page.evaluate(() => {
-        window.__late = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) {
-            if (/^key|input$/.test(e.name) && e.duration > 16) window.__late.push({ name: e.name, handling: e.processingEnd - e.processingStart });
-          }
-        }).observe({ type: 'event', durationThreshold: 16 });
-      });
-      await page.keyboard.type('Quarterly renewal for the northern region', { delay: 40 });
-      await page.waitForTimeout(500);
-      // A late key is late in its keydown, keypress and input entries alike: count keydowns.
-      const entries = await page.evaluate(() => window.__late);
-      late[name].push({ any: entries.length > 0, keys: entries.filter((e) => e.name === 'keydown').length, handling: Math.max(0, ...entries.map((e) => e.handling)) });
+      const t = await typeForty(page);
+      late[name].push({ any: t.keyEventsOver16 > 0, keys: t.keysOver16, handling: t.longestLateHandlingMs });
       await context.close();
       process.stderr.write('.');
     }
