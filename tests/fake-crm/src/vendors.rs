@@ -726,7 +726,10 @@ impl Vendor {
             Some(_) => fail("deal_amount", "The deal amount must be a number."),
         }
         match m.get("deal_owner_id") {
-            None | Some(Value::Null) => d.owner = None,
+            None | Some(Value::Null) => {
+                d.owner = None;
+                d.owner_name = None;
+            }
             Some(v) => match v.as_i64() {
                 Some(o) => {
                     d.owner = Some(o.to_string());
@@ -1361,6 +1364,12 @@ mod tests {
         assert_eq!(r.status, 200, "{}", r.body);
         let r = v.handle(&req("ysuite", "GET", "/v1/deals/1", json!(null)));
         assert_eq!(body(&r)["data"]["owner"], "John Smith", "{}", r.body);
+        // Cleared, the owner goes with its name.
+        let cleared = json!({"deal_name": "renamed", "pipeline_id": 1, "cstid": 10, "deal_owner_id": null});
+        let r = v.handle(&req("ysuite", "PUT", "/v1/deals/1", cleared));
+        assert_eq!(r.status, 200, "{}", r.body);
+        let r = v.handle(&req("ysuite", "GET", "/v1/deals/1", json!(null)));
+        assert_eq!(body(&r)["data"]["owner"], Value::Null, "{}", r.body);
     }
 
     #[test]
