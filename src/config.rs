@@ -384,9 +384,11 @@ impl Config {
             config.locale = Some(l.to_owned());
         }
         if let Some(c) = string(map, "currency")? {
-            config.currency = Currency::parse(c).map_err(|_| {
+            // A typo such as "EUO" is three letters too: taken, it would be every new deal's
+            // currency, while the form refuses it typed.
+            config.currency = Currency::parse(c).ok().filter(Currency::is_listed).ok_or_else(|| {
                 refuse("currency", || {
-                    format!("“{c}” is not a three-letter ISO 4217 code such as USD or EUR")
+                    format!("“{c}” is not the ISO 4217 code of a currency in use, such as USD or EUR")
                 })
             })?;
         }
@@ -602,6 +604,12 @@ mod tests {
         assert_eq!(field_of(r#"{"provider":1}"#).as_deref(), Some("provider"));
         assert_eq!(field_of(r#"{"locale":"not a locale"}"#).as_deref(), Some("locale"));
         assert_eq!(field_of(r#"{"currency":"EURO"}"#).as_deref(), Some("currency"));
+        let typo = Config::parse(r#"{"currency":"EUO"}"#).unwrap_err();
+        assert_eq!(typo.field.as_deref(), Some("currency"));
+        assert_eq!(
+            typo.message,
+            "“EUO” is not the ISO 4217 code of a currency in use, such as USD or EUR"
+        );
         for bad in ["0", "101", "2.5", "-1", "\"25\"", "1e3"] {
             assert_eq!(
                 field_of(&format!(r#"{{"page_size":{bad}}}"#)).as_deref(),
