@@ -41,6 +41,24 @@ pub fn latin_form(c: char) -> char {
     }
 }
 
+/// What a search box's text searches for: its words with one space between them. Two spaces
+/// typed by mistake ("acme  corp") would otherwise match nothing, and the page, which shows
+/// runs of spaces as one, could not show why.
+///
+/// ```
+/// assert_eq!(dealform::model::text::search_words("  acme \u{3000} corp "), "acme corp");
+/// ```
+pub fn search_words(s: &str) -> String {
+    let mut words = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(word);
+    }
+    words
+}
+
 /// Whether a value shows nothing to a person once trimmed.
 pub fn is_blank(s: &str) -> bool {
     trim_visible(s).is_empty()
@@ -146,6 +164,13 @@ mod tests {
     fn blank_includes_unicode_spaces_and_zero_width_characters() {
         assert!(is_blank(" \t\n\u{00A0}\u{3000}\u{200B}\u{FEFF}"));
         assert!(!is_blank(" a "));
+    }
+
+    #[test]
+    fn a_search_is_its_words_with_one_space_between() {
+        assert_eq!(search_words("acme  corp"), "acme corp");
+        assert_eq!(search_words("\tacme\u{00A0}\u{00A0}corp\n"), "acme corp");
+        assert_eq!(search_words("   "), "");
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub fn DealList(
     let typed = list.typed;
     // Searches for what is in the box, where that is not what the list shows.
     let search_typed = move || {
-        let text = typed.get_value();
+        let text = crate::model::text::search_words(&typed.get_value());
         if list.search.get_untracked() != text {
             list.search.set(text);
             list.restart();
