@@ -1,6 +1,6 @@
 //! Numbers, money and dates formatted by the browser's `Intl`, for the configured locale.
 
-use crate::model::{Currency, Date, Money, NumberSeparators};
+use crate::model::{Currency, Date, Money, MoneyNotation, NumberSeparators};
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use std::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -49,7 +49,9 @@ fn call_format(format: &Function, value: &JsValue) -> String {
 pub struct Formatter {
     locales: Array,
     /// One formatter per currency met, found by a search in order: a page meets one or two.
-    money: RefCell<Vec<(Currency, Function)>>,
+    /// Each with whether it writes every decimal the currency has (see [`Formatter::money`]),
+    /// and the most decimals it writes.
+    money: RefCell<Vec<(Currency, bool, Function, u32)>>,
     count: OnceCell<Function>,
     date: OnceCell<Function>,
     separators: OnceCell<NumberSeparators>,
@@ -75,30 +77,73 @@ impl Formatter {
     pub fn warm(&self, currency: Currency) {
         self.count_format();
         self.date_format();
-        self.money_format(currency);
+        self.money_format(currency, false);
     }
 
     /// The locale's decimal and group separators, for parsing what people type.
     pub fn separators(&self) -> NumberSeparators {
         *self
             .separators
-            .get_or_init(|| separators_of(&Intl::NumberFormat::new(&self.locales, &Object::new())))
+            .get_or_init(|| parts_of(&Intl::NumberFormat::new(&self.locales, &Object::new())).0)
+    }
+
+    /// How amounts in `currency` are written here (the list's way), so that the form reads
+    /// them back as typed.
+    pub fn money_notation(&self, currency: Currency) -> MoneyNotation {
+        // Two decimals whatever the currency's own, so that yen shows its decimal separator.
+        let options = options(&[
+            ("style", "currency"),
+            ("currency", currency.as_str()),
+            ("minimumFractionDigits", "2"),
+            ("maximumFractionDigits", "2"),
+        ]);
+        let (separators, sign) = parts_of(&Intl::NumberFormat::new(&self.locales, &options));
+        MoneyNotation {
+            currency,
+            separators,
+            sign,
+        }
     }
 
     /// Money with its currency sign, e.g. `$1,200.50` or `1.200,50 €`.
     pub fn money(&self, m: &Money) -> String {
-        let at = self.money_format(m.currency);
-        call_format(&self.money.borrow()[at].1, &JsValue::from_f64(m.to_f64()))
+        let digits = m.currency.minor_digits();
+        let mut at = self.money_format(m.currency, false);
+        // The browser writes some currencies with fewer decimals than ISO 4217 gives them
+        // (forints, rupiahs, Iraqi dinars: none), which would round 1,235.50 Ft to 1,236 Ft
+        // while the form keeps the 50: such an amount is written with all its decimals.
+        if m.minor % 10_i64.pow(digits) != 0 && self.money.borrow()[at].3 < digits {
+            at = self.money_format(m.currency, true);
+        }
+        call_format(&self.money.borrow()[at].2, &JsValue::from_f64(m.to_f64()))
     }
 
-    /// Where `currency`'s formatter is in the cache, made if it was not.
-    fn money_format(&self, currency: Currency) -> usize {
+    /// Where `currency`'s formatter is in the cache, made if it was not; `exact` for one that
+    /// writes every decimal the currency has.
+    fn money_format(&self, currency: Currency, exact: bool) -> usize {
         let mut cache = self.money.borrow_mut();
-        match cache.iter().position(|(c, _)| *c == currency) {
+        match cache.iter().position(|(c, e, ..)| *c == currency && *e == exact) {
             Some(at) => at,
             None => {
-                let options = options(&[("style", "currency"), ("currency", currency.as_str())]);
-                cache.push((currency, Intl::NumberFormat::new(&self.locales, &options).format()));
+                let code = currency.as_str();
+                let options = if exact {
+                    // ISO 4217's minor digits run from 0 to 4.
+                    let digits = ["0", "1", "2", "3", "4"][currency.minor_digits().min(4) as usize];
+                    options(&[
+                        ("style", "currency"),
+                        ("currency", code),
+                        ("minimumFractionDigits", digits),
+                        ("maximumFractionDigits", digits),
+                    ])
+                } else {
+                    options(&[("style", "currency"), ("currency", code)])
+                };
+                let format = Intl::NumberFormat::new(&self.locales, &options);
+                let most = Reflect::get(&format.resolved_options(), &JsValue::from_str("maximumFractionDigits"))
+                    .ok()
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(0.0) as u32;
+                cache.push((currency, exact, format.format(), most));
                 cache.len() - 1
             }
         }
@@ -128,8 +173,11 @@ impl Formatter {
     }
 }
 
-fn separators_of(fmt: &Intl::NumberFormat) -> NumberSeparators {
+/// The decimal and group separators `fmt` writes, and its currency sign (empty for a plain
+/// number format).
+fn parts_of(fmt: &Intl::NumberFormat) -> (NumberSeparators, String) {
     let mut sep = NumberSeparators::ROOT;
+    let mut sign = String::new();
     for part in fmt.format_to_parts(12_345.6).iter() {
         let get = |k: &str| {
             Reflect::get(&part, &JsValue::from_str(k))
@@ -140,8 +188,9 @@ fn separators_of(fmt: &Intl::NumberFormat) -> NumberSeparators {
         match (get("type").as_deref(), value) {
             (Some("decimal"), Some(c)) => sep.decimal = c,
             (Some("group"), Some(c)) => sep.group = c,
+            (Some("currency"), Some(_)) => sign = get("value").unwrap_or_default(),
             _ => {}
         }
     }
-    sep
+    (sep, sign)
 }

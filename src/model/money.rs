@@ -24,6 +24,8 @@ const ZERO_DECIMALS: &[&str] = &[
     "XPF",
 ];
 const THREE_DECIMALS: &[&str] = &["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"];
+/// The two units of account ISO 4217 gives four decimal places.
+const FOUR_DECIMALS: &[&str] = &["CLF", "UYW"];
 
 /// The codes ISO 4217 lists for currencies in use (its list one, 2025), funds codes and the
 /// special drawing right included; not those for gold and other metals, bond units, testing or
@@ -87,6 +89,8 @@ impl Currency {
             0
         } else if THREE_DECIMALS.contains(&self.as_str()) {
             3
+        } else if FOUR_DECIMALS.contains(&self.as_str()) {
+            4
         } else {
             2
         }
@@ -186,6 +190,21 @@ impl Default for NumberSeparators {
     }
 }
 
+/// How the browser writes amounts of one currency in the user's locale, which is how the list
+/// shows them: people type an amount back the way they see it. Its separators can differ from
+/// those of plain numbers (de-AT groups money with "." and plain numbers with a space; fr-CH
+/// writes money's decimals with "." and plain numbers' with ","), and its sign can be more than
+/// one character ("US$", "kr", "zł", "R$").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MoneyNotation {
+    /// The currency written.
+    pub currency: Currency,
+    /// The separators of its amounts.
+    pub separators: NumberSeparators,
+    /// Its sign, as the browser writes it ("US$", "kr.", "€").
+    pub sign: String,
+}
+
 /// Why an amount field's text is not an amount.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum AmountError {
@@ -232,6 +251,9 @@ const CURRENCY_SIGNS: &[(char, &str)] = &[
     ('€', "EUR"),
     ('£', "GBP EGP GIP FKP SHP LBP SYP SSP"),
     ('¥', "JPY CNY"),
+    // How amounts in yen and yuan are written in Japanese and Chinese text: 1,234円, 1,234元.
+    ('円', "JPY"),
+    ('元', "CNY TWD HKD MOP"),
     ('₹', "INR"),
     ('₩', "KRW KPW"),
     ('₽', "RUB"),
@@ -267,7 +289,7 @@ fn is_sign(c: char) -> bool {
 pub fn amount_example(sep: NumberSeparators, currency: Currency) -> String {
     match currency.minor_digits() {
         0 => format!("1{}234", sep.group),
-        digits => format!("1{}234{}{}", sep.group, sep.decimal, &"567"[..digits.min(3) as usize]),
+        digits => format!("1{}234{}{}", sep.group, sep.decimal, &"5678"[..digits.min(4) as usize]),
     }
 }
 
@@ -286,6 +308,57 @@ pub fn amount_example(sep: NumberSeparators, currency: Currency) -> String {
 /// assert_eq!(m.minor, 120_050);
 /// ```
 pub fn parse_amount(input: &str, sep: NumberSeparators, currency: Currency) -> Result<Option<Money>, AmountError> {
+    parse_written(input, sep, "", currency)
+}
+
+/// [`parse_amount`], also reading the amount as `money` writes it (its sign, then its
+/// separators where a plain number's do not read it), when `money` is that of `currency`.
+///
+/// ```
+/// use dealform::model::{money::{parse_amount_as, MoneyNotation}, Currency, NumberSeparators};
+/// let eur = Currency::parse("EUR").unwrap();
+/// // de-AT: plain numbers group with a space, money with a dot (€ 1.234,50).
+/// let number = NumberSeparators { decimal: ',', group: '\u{a0}' };
+/// let money = MoneyNotation { currency: eur, separators: NumberSeparators { decimal: ',', group: '.' }, sign: "€".into() };
+/// assert_eq!(parse_amount_as("€ 1.234,50", number, Some(&money), eur).unwrap().unwrap().minor, 123_450);
+/// ```
+pub fn parse_amount_as(
+    input: &str,
+    sep: NumberSeparators,
+    money: Option<&MoneyNotation>,
+    currency: Currency,
+) -> Result<Option<Money>, AmountError> {
+    let Some(money) = money.filter(|m| m.currency == currency) else {
+        return parse_amount(input, sep, currency);
+    };
+    let sign = money.sign.as_str();
+    match parse_written(input, sep, sign, currency) {
+        Err(first @ (AmountError::NotANumber { .. } | AmountError::Ambiguous { .. })) if money.separators != sep => {
+            match parse_written(input, money.separators, sign, currency) {
+                // The plain number's complaint, whose example the form shows, unless the money
+                // reading found something more to the point (too many decimals, too large).
+                Err(AmountError::NotANumber { .. } | AmountError::Ambiguous { .. }) => Err(first),
+                other => other,
+            }
+        }
+        other => other,
+    }
+}
+
+/// The invisible marks that keep right-to-left text in order (`ر.س.‏` carries one): copied
+/// from the list with an amount, they are not part of it.
+fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// [`parse_amount`] with `sign`, the currency's own sign as the browser writes it, taken off
+/// the start or end too.
+fn parse_written(
+    input: &str,
+    sep: NumberSeparators,
+    sign: &str,
+    currency: Currency,
+) -> Result<Option<Money>, AmountError> {
     let not_a_number = || AmountError::NotANumber {
         example: amount_example(sep, currency),
     };
@@ -303,13 +376,31 @@ pub fn parse_amount(input: &str, sep: NumberSeparators, currency: Currency) -> R
         ',' if arabic => sep.group,
         c => c,
     };
-    let mut s: String = input
-        .chars()
-        .filter(|c| !(c.is_whitespace() || apostrophe_group && matches!(c, '\'' | '’')))
-        .map(latin)
-        .collect();
+    // Read as the input is: spaces and marks out, other scripts' forms as Latin.
+    let plain = |text: &str| -> String {
+        text.chars()
+            .filter(|&c| !(c.is_whitespace() || is_direction_mark(c) || apostrophe_group && matches!(c, '\'' | '’')))
+            .map(latin)
+            .collect()
+    };
+    let mut s = plain(input);
+    let sign = plain(sign);
     if s.is_empty() {
         return Ok(None);
+    }
+    // This currency's own sign, at either end or after a leading minus ("-US$5"): "US$" or
+    // "kr" is not a one-character sign, nor a three-letter code, which the rest reads.
+    if !sign.is_empty() {
+        let after_minus = s
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '-' | '+' | '−'))
+            .map_or(0, char::len_utf8);
+        if s[after_minus..].starts_with(&sign) {
+            s.replace_range(after_minus..after_minus + sign.len(), "");
+        } else if s.ends_with(&sign) {
+            s.truncate(s.len() - sign.len());
+        }
     }
     let other = |typed: &str| AmountError::OtherCurrency {
         currency,
@@ -645,5 +736,114 @@ mod tests {
         for bad in ["", "US", "USDX", "U$D", "ÜSD", "123"] {
             assert!(Currency::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    /// How Chromium's `Intl` (ICU) writes `code` in a locale, with the plain number separators
+    /// there: the figures `node -e` printed from `formatToParts`.
+    fn written(code: &str, number: (char, char), money: (char, char), sign: &str) -> (NumberSeparators, MoneyNotation) {
+        let sep = |(decimal, group)| NumberSeparators { decimal, group };
+        let currency = Currency::parse(code).unwrap();
+        (
+            sep(number),
+            MoneyNotation {
+                currency,
+                separators: sep(money),
+                sign: sign.into(),
+            },
+        )
+    }
+
+    fn read(input: &str, (sep, money): &(NumberSeparators, MoneyNotation)) -> Result<Option<i64>, AmountError> {
+        parse_amount_as(input, *sep, Some(money), money.currency).map(|m| m.map(|m| m.minor))
+    }
+
+    #[test]
+    fn an_amount_reads_back_as_the_list_writes_it_in_each_locale() {
+        let nbsp = '\u{a0}';
+        let narrow = '\u{202f}';
+        let cases = [
+            // (locale's notation, what the list shows, minor units)
+            (written("EUR", (',', nbsp), (',', '.'), "€"), "€ 1.234,50", 123_450), // de-AT
+            (written("EUR", (',', nbsp), (',', '.'), "€"), "1 234,50", 123_450),
+            (
+                written("CHF", (',', narrow), ('.', narrow), "CHF"),
+                "1 234.50 CHF",
+                123_450,
+            ), // fr-CH
+            (written("CHF", (',', narrow), ('.', narrow), "CHF"), "1234,5", 123_450),
+            (written("EUR", (',', '.'), ('.', ','), "€"), "€1,234.50", 123_450), // en-DE
+            (written("USD", ('.', ','), ('.', ','), "US$"), "US$1,234.50", 123_450), // en-CA
+            (written("USD", ('.', ','), ('.', ','), "US$"), "-US$5", -500),
+            (written("SEK", (',', nbsp), (',', nbsp), "kr"), "−1 234,50 kr", -123_450), // sv-SE
+            (written("DKK", (',', '.'), (',', '.'), "kr."), "1.234,50 kr.", 123_450),   // da-DK
+            (written("PLN", (',', nbsp), (',', nbsp), "zł"), "1234,50 zł", 123_450),    // pl-PL
+            (written("BRL", (',', '.'), (',', '.'), "R$"), "R$ 1.234,50", 123_450),     // pt-BR
+            (written("ZAR", (',', nbsp), (',', nbsp), "R"), "R 1 234,50", 123_450),     // en-ZA
+            (
+                written("GBP", (',', narrow), (',', narrow), "£GB"),
+                "1 234,50 £GB",
+                123_450,
+            ), // fr-FR
+            (written("THB", ('.', ','), ('.', ','), "฿"), "฿100", 10_000),              // th-TH
+            (written("HUF", (',', nbsp), (',', nbsp), "Ft"), "1235,50 Ft", 123_550),    // hu-HU
+            (written("JPY", ('.', ','), ('.', ','), "￥"), "￥1,234", 1_234),           // ja-JP
+            (written("JPY", ('.', ','), ('.', ','), "￥"), "1,234円", 1_234),
+            // ar-SA, copied from the list with its direction marks.
+            (
+                written("SAR", ('\u{66b}', '\u{66c}'), ('\u{66b}', '\u{66c}'), "ر.س."),
+                "\u{61c}-\u{200f}١٬٢٣٤٫٥٠ ر.س.\u{200f}",
+                -123_450,
+            ),
+        ];
+        for (notation, input, minor) in cases {
+            assert_eq!(read(input, &notation), Ok(Some(minor)), "{input}");
+        }
+    }
+
+    #[test]
+    fn the_money_notation_reads_only_what_plain_numbers_leave_unread() {
+        // en-DE: plain numbers group with ".", money with ",": "1.234" is the plain reading.
+        let en_de = written("EUR", (',', '.'), ('.', ','), "€");
+        assert_eq!(read("1.234", &en_de), Ok(Some(123_400)));
+        // Unread either way: the plain number's example is the one the form shows.
+        assert_eq!(
+            read("12abc", &en_de),
+            Err(AmountError::NotANumber {
+                example: "1.234,56".into()
+            })
+        );
+        // Too precise in the money reading says so, rather than "not a number".
+        let fr_ch = written("CHF", (',', ' '), ('.', ' '), "CHF");
+        assert_eq!(
+            read("1234.567", &fr_ch),
+            Err(AmountError::TooPrecise {
+                currency: Currency::parse("CHF").unwrap(),
+                digits: 2
+            })
+        );
+        // Another currency's notation is not this one's: the sign is not taken off.
+        let (sep, usd) = written("USD", ('.', ','), ('.', ','), "US$");
+        let cad = Currency::parse("CAD").unwrap();
+        assert!(parse_amount_as("US$5", sep, Some(&usd), cad).is_err());
+        // Another currency's sign is still refused, and a sign alone is no amount.
+        let en_ca = (sep, usd);
+        assert!(matches!(read("€5", &en_ca), Err(AmountError::OtherCurrency { .. })));
+        assert!(matches!(read("US$", &en_ca), Err(AmountError::NotANumber { .. })));
+        assert!(matches!(read("100円", &en_ca), Err(AmountError::OtherCurrency { .. })));
+    }
+
+    #[test]
+    fn units_of_account_with_four_decimals_keep_them() {
+        let clf = Currency::parse("CLF").unwrap();
+        assert_eq!(clf.minor_digits(), 4);
+        assert_eq!(
+            parse_amount("1.2345", NumberSeparators::ROOT, clf)
+                .unwrap()
+                .unwrap()
+                .minor,
+            12_345
+        );
+        assert_eq!(amount_example(NumberSeparators::ROOT, clf), "1,234.5678");
+        assert_eq!(Money::new(12_345, clf).to_decimal_string(), "1.2345");
     }
 }

@@ -1,8 +1,8 @@
 //! Turns a draft into deal fields, or into every problem with it at once.
 
-use super::money::{parse_amount, AmountError};
+use super::money::{parse_amount_as, AmountError};
 use super::text::{char_len, is_blank, trim_visible};
-use super::{Currency, Date, DealDraft, DealFields, Field, NumberSeparators, Schema};
+use super::{Currency, Date, DealDraft, DealFields, Field, MoneyNotation, NumberSeparators, Schema};
 
 /// One problem with one field, in words a person can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +28,9 @@ impl FieldError {
 pub struct ValidationContext {
     /// The user's decimal and group separators, for the amount.
     pub separators: NumberSeparators,
+    /// How the browser writes amounts in the currency typed (as the list shows them), read
+    /// too: `None` where unknown.
+    pub money: Option<MoneyNotation>,
     /// The currency to assume when the currency field is absent from the schema. Accepted in
     /// the field whether or not ISO 4217 lists it: the configuration chose it.
     pub default_currency: Currency,
@@ -42,6 +45,7 @@ impl Default for ValidationContext {
     fn default() -> Self {
         Self {
             separators: NumberSeparators::ROOT,
+            money: None,
             default_currency: Currency::USD,
             opened_currency: None,
             stage_ids: None,
@@ -121,7 +125,7 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
             Field::Amount => match currency {
                 // The currency's own message already explains; precision depends on it.
                 None => Ok(()),
-                Some(cur) => match parse_amount(text, cx.separators, cur) {
+                Some(cur) => match parse_amount_as(text, cx.separators, cx.money.as_ref(), cur) {
                     Ok(m) => match (m, rule.range) {
                         (Some(m), Some((min, _))) if m.minor < min.saturating_mul(10_i64.pow(cur.minor_digits())) => {
                             Err(if min == 0 {
@@ -480,6 +484,32 @@ mod tests {
             ..draft()
         })
         .is_empty());
+    }
+
+    #[test]
+    fn an_amount_is_read_as_the_browser_writes_money_in_the_currency_typed() {
+        let usd = Currency::USD;
+        // en-CA: the list shows US dollars as "US$1,234.50".
+        let cx = ValidationContext {
+            money: Some(MoneyNotation {
+                currency: usd,
+                separators: NumberSeparators::ROOT,
+                sign: "US$".into(),
+            }),
+            ..ValidationContext::default()
+        };
+        let typed = DealDraft {
+            amount: "US$1,234.50".into(),
+            ..draft()
+        };
+        let fields = validate(&typed, &schema(), &cx).unwrap();
+        assert_eq!(fields.amount.map(|m| m.minor), Some(123_450));
+        // The notation is that of US dollars: a deal typed in Canadian ones does not read it.
+        let cad = DealDraft {
+            currency: "CAD".into(),
+            ..typed
+        };
+        assert!(validate(&cad, &schema(), &cx).is_err());
     }
 
     #[test]

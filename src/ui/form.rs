@@ -100,8 +100,18 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     let initial = StoredValue::new(initial);
     let dirty = Memo::new(move |_| initial.with_value(|i| draft.with(|d| d != i)));
 
+    // In the currency typed (read as validation reads it), else the configuration's: a yen
+    // amount has no decimals to show. A memo, so a keystroke elsewhere writes the hint again
+    // only when the currency it speaks of changes.
+    let (separators, configured) = (fmt.separators(), config.currency);
+    let hint_currency =
+        Memo::new(move |_| draft.with(|d| crate::model::Currency::parse_typed(&d.currency).unwrap_or(configured)));
+    // How the list writes amounts in that currency ("US$1,234.50", "1.234,50 kr."): the amount
+    // is read that way too, as people type back what they see.
+    let notation = Memo::new(move |_| app.fmt.with_value(|f| f.money_notation(hint_currency.get())));
     let cx = ValidationContext {
-        separators: fmt.separators(),
+        separators,
+        money: None,
         default_currency: config.currency,
         opened_currency: deal.as_ref().and_then(|d| d.fields.amount).map(|m| m.currency),
         stage_ids: (!stages.is_empty()).then(|| stages.iter().map(|s| s.id.clone()).collect()),
@@ -119,9 +129,14 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             and_list(&names)
         })
     };
+    let cx = StoredValue::new(cx);
     let checked = Memo::new({
         let schema = schema.clone();
-        move |_| draft.with(|d| validate(d, &schema, &cx))
+        move |_| {
+            let money = notation.get();
+            cx.update_value(|cx| cx.money = Some(money));
+            cx.with_value(|cx| draft.with(|d| validate(d, &schema, cx)))
+        }
     });
     let touched = RwSignal::new(Vec::<Field>::new());
     // Whether the date control holds what the browser cannot read as a date (February 30, a
@@ -356,12 +371,6 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         }
     }
 
-    // In the currency typed (read as validation reads it), else the configuration's: a yen
-    // amount has no decimals to show. A memo, so a keystroke elsewhere writes the hint again
-    // only when the currency it speaks of changes.
-    let (separators, configured) = (fmt.separators(), config.currency);
-    let hint_currency =
-        Memo::new(move |_| draft.with(|d| crate::model::Currency::parse_typed(&d.currency).unwrap_or(configured)));
     let amount_hint = Signal::derive(move || {
         format!(
             "For example {}",
