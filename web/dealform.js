@@ -94,12 +94,16 @@ class Mounted {
     this.update(config);
   }
   update(config) {
+    // A handle kept past unmount() (a view torn down, its callbacks not) must not bring the
+    // widget back into a page that let it go.
+    if (this.gone) throw new Error('dealform: this widget was unmounted; DealForm.mount() makes a new one');
     this.#free();
     const json = typeof config === 'string' ? config : JSON.stringify({ namespace: this.namespace, ...config });
     this.widget = app.mountWidget(this.host, shell(this.host), json);
     live.set(this.host, this);
   }
   unmount() {
+    this.gone = true;
     this.#free();
     if (live.get(this.host) === this) live.delete(this.host);
   }
@@ -115,6 +119,8 @@ class Mounted {
 export const DealForm = {
   /** Mounts a widget into `element` with a config object; resolves to {update, unmount}. */
   async mount(element, config = {}) {
+    // Checked before anything starts: a selector that found nothing gives null.
+    if (element?.nodeType !== Node.ELEMENT_NODE) throw new TypeError(`dealform: DealForm.mount() needs an element to render into, not ${element}`);
     warm(config);
     await start();
     const m = new Mounted(element, config);
@@ -160,7 +166,8 @@ class DealFormElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, before, after) {
-    if (this.#mounted && before !== after) this.#mounted.update(this.config());
+    // Not once DealForm.mount() has put another widget in this element's place.
+    if (this.#mounted && !this.#mounted.gone && before !== after) this.#mounted.update(this.config());
   }
 
   disconnectedCallback() {

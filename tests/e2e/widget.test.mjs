@@ -139,6 +139,14 @@ describe('embedding', () => {
     await visible(s.page.getByText('1–2 of 5'));
     await s.page.evaluate(() => window.handle.unmount());
     await until(async () => (await s.page.getByRole('table').count()) === 0, 'the widget gone');
+    // A handle kept past unmount() does not bring the widget back; it says so.
+    const late = await s.page.evaluate(() => { try { window.handle.update({ provider: 'local', namespace: 'mounted' }); return 'updated'; } catch (e) { return e.message; } });
+    assert.equal(late, 'dealform: this widget was unmounted; DealForm.mount() makes a new one');
+    await s.page.waitForTimeout(300);
+    assert.equal(await s.page.getByRole('table').count(), 0, 'still gone');
+    // An element that is not there (a selector that found nothing) is named as the mistake.
+    const missing = await s.page.evaluate(() => DealForm.mount(document.getElementById('no-such-slot'), {}).then(() => 'mounted', (e) => `${e.name}: ${e.message}`));
+    assert.equal(missing, 'TypeError: dealform: DealForm.mount() needs an element to render into, not null');
     await s.context.close();
     assert.deepEqual(s.problems, []);
   });
