@@ -647,6 +647,9 @@ describe('search, sort and paging', () => {
     await s.page.getByLabel('Search deals').fill('zebra');
     await visible(s.page.getByText('No deals match “zebra”.'));
     assert.equal(await s.page.getByRole('status').filter({ hasText: 'No deals match' }).getAttribute('data-before'), 'yes');
+    // Spaces typed by mistake between the words search for the words, as one space would.
+    await s.page.getByLabel('Search deals').fill('  deal   07 ');
+    await until(async () => (await rows(s.page)).map((r) => r[0]).join() === 'Deal 07', 'the match, spaces or not');
     await done(s);
   });
 });
@@ -686,6 +689,50 @@ describe('configuration and bad data', () => {
     // page in the voice its lang names.
     assert.equal(await s.page.evaluate(() => document.documentElement.lang), 'en');
     await done(s);
+  });
+
+  test('an amount typed back as the list shows it is read, in the locale\'s own way of writing money', async () => {
+    // Each: the configuration, what the list shows for 1,234.50, typed back into a new deal.
+    const cases = [
+      [{ locale: 'en-CA', currency: 'USD' }, 'US$1,234.50'],
+      [{ locale: 'de-AT', currency: 'EUR' }, '€ 1.234,50'], // plain numbers group with a space there
+      [{ locale: 'fr-CH', currency: 'CHF' }, '1 234.50 CHF'], // plain numbers take a decimal comma there
+      [{ locale: 'sv-SE', currency: 'SEK' }, '1 234,50 kr'],
+      [{ locale: 'pt-BR', currency: 'BRL' }, 'R$ 1.234,50'],
+    ];
+    for (const [config, typed] of cases) {
+      server.config = JSON.stringify(config);
+      const s = await app();
+      await createDeal(s.page, { name: `Deal in ${config.locale}`, amount: typed });
+      const shown = (await rows(s.page))[0][1];
+      assert.equal(shown.replace(/\s/g, ' '), typed, `${config.locale}: the list shows what was typed`);
+      // And the form reads it back as the same amount.
+      await s.page.getByRole('button', { name: `Deal in ${config.locale}`, exact: true }).click();
+      await fillDeal(s.page, { amount: shown });
+      await s.page.getByRole('button', { name: 'Save' }).click();
+      await hasText(s.page.getByRole('status').filter({ hasText: 'Saved' }), 'Saved changes');
+      assert.equal((await rows(s.page))[0][1], shown);
+      await done(s);
+    }
+  });
+
+  test('forints typed with fillér are listed with them, not rounded to the forint', async () => {
+    // Intl writes forints without decimals; ISO 4217 gives them two, which the form takes.
+    server.config = JSON.stringify({ locale: 'hu-HU', currency: 'HUF' });
+    const s = await app();
+    await createDeal(s.page, { name: 'Forint deal', amount: '1235,50' });
+    await createDeal(s.page, { name: 'Whole forints', amount: '2000' });
+    const shown = Object.fromEntries((await rows(s.page)).map((r) => [r[0], r[1].replace(/\s/g, ' ')]));
+    assert.equal(shown['Forint deal'], '1235,50 Ft');
+    assert.equal(shown['Whole forints'], '2000 Ft', 'a whole amount as Intl writes forints');
+    await done(s);
+  });
+
+  test('a currency code with a typo in config.json is named on the page, not every deal\'s currency', async () => {
+    server.config = JSON.stringify({ currency: 'EUO' });
+    const { context, page } = await openApp(browser, server.url);
+    await hasText(page.getByRole('alert'), '“EUO” is not the ISO 4217 code of a currency in use, such as USD or EUR');
+    await context.close();
   });
 
   test('a currency without decimals (yen) is shown and asked for without them', async () => {
