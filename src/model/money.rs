@@ -104,8 +104,13 @@ impl fmt::Display for Currency {
 }
 
 /// The largest amount accepted, in major units: beyond it `f64` (JSON numbers at every
-/// CRM) stops being exact to the cent.
+/// CRM) stops being exact to the cent. Four-decimal units of account stop sooner: see
+/// [`MAX_EXACT_MINOR`].
 pub const MAX_MAJOR: i64 = 999_999_999_999;
+
+/// The most minor units `f64` holds exactly (2⁵³ − 1): under [`MAX_MAJOR`] for every currency
+/// but those with four decimals, whose amounts are capped here too.
+const MAX_EXACT_MINOR: i64 = 9_007_199_254_740_991;
 
 /// An exact amount of money.
 ///
@@ -308,11 +313,15 @@ pub fn amount_example(sep: NumberSeparators, currency: Currency) -> String {
 /// assert_eq!(m.minor, 120_050);
 /// ```
 pub fn parse_amount(input: &str, sep: NumberSeparators, currency: Currency) -> Result<Option<Money>, AmountError> {
-    parse_written(input, sep, "", currency)
+    parse_written(input, sep, "", currency).0
 }
 
-/// [`parse_amount`], also reading the amount as `money` writes it (its sign, then its
-/// separators where a plain number's do not read it), when `money` is that of `currency`.
+/// [`parse_amount`], also reading the amount as `money` writes it, when `money` is that of
+/// `currency`: its sign is taken off, and where its separators differ from plain numbers' the
+/// text is read both ways. Text that carries the money format's sign is read as money first
+/// (in en-DE the list writes `€1,000.00` while plain numbers are written `1.000,5`); text
+/// without it that both ways read, to different amounts, is refused as ambiguous rather than
+/// saved as either.
 ///
 /// ```
 /// use dealform::model::{money::{parse_amount_as, MoneyNotation}, Currency, NumberSeparators};
@@ -332,16 +341,24 @@ pub fn parse_amount_as(
         return parse_amount(input, sep, currency);
     };
     let sign = money.sign.as_str();
-    match parse_written(input, sep, sign, currency) {
-        Err(first @ (AmountError::NotANumber { .. } | AmountError::Ambiguous { .. })) if money.separators != sep => {
-            match parse_written(input, money.separators, sign, currency) {
-                // The plain number's complaint, whose example the form shows, unless the money
-                // reading found something more to the point (too many decimals, too large).
-                Err(AmountError::NotANumber { .. } | AmountError::Ambiguous { .. }) => Err(first),
-                other => other,
-            }
-        }
-        other => other,
+    let (plain, signed) = parse_written(input, sep, sign, currency);
+    if money.separators == sep {
+        return plain;
+    }
+    let (as_money, _) = parse_written(input, money.separators, sign, currency);
+    match (plain, as_money) {
+        (Ok(a), Ok(b)) if a == b => Ok(a),
+        (Ok(_), Ok(b)) if signed => Ok(b),
+        (Ok(_), Ok(_)) => Err(AmountError::Ambiguous {
+            decimal: sep.decimal,
+            example: amount_example(sep, currency),
+        }),
+        (Ok(a), Err(_)) => Ok(a),
+        (Err(_), Ok(b)) => Ok(b),
+        // The plain number's complaint, whose example the form shows, unless the money reading
+        // found something more to the point (too many decimals, too large).
+        (Err(first), Err(AmountError::NotANumber { .. } | AmountError::Ambiguous { .. })) => Err(first),
+        (Err(_), Err(second)) => Err(second),
     }
 }
 
@@ -352,12 +369,25 @@ fn is_direction_mark(c: char) -> bool {
 }
 
 /// [`parse_amount`] with `sign`, the currency's own sign as the browser writes it, taken off
-/// the start or end too.
+/// the start or end too; and whether it was.
 fn parse_written(
     input: &str,
     sep: NumberSeparators,
     sign: &str,
     currency: Currency,
+) -> (Result<Option<Money>, AmountError>, bool) {
+    let mut signed = false;
+    let result = read_written(input, sep, sign, currency, &mut signed);
+    (result, signed)
+}
+
+/// [`parse_written`]'s reading; `signed` is set when `sign` was taken off.
+fn read_written(
+    input: &str,
+    sep: NumberSeparators,
+    sign: &str,
+    currency: Currency,
+    signed: &mut bool,
 ) -> Result<Option<Money>, AmountError> {
     let not_a_number = || AmountError::NotANumber {
         example: amount_example(sep, currency),
@@ -390,16 +420,20 @@ fn parse_written(
     }
     // This currency's own sign, at either end or after a leading minus ("-US$5"): "US$" or
     // "kr" is not a one-character sign, nor a three-letter code, which the rest reads.
+    // Not where a letter adjoins it: en-ZA's sign "R" ends "100ZAR", which is the code.
     if !sign.is_empty() {
         let after_minus = s
             .chars()
             .next()
             .filter(|c| matches!(c, '-' | '+' | '−'))
             .map_or(0, char::len_utf8);
-        if s[after_minus..].starts_with(&sign) {
+        let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+        if s[after_minus..].starts_with(&sign) && !letter(s[after_minus + sign.len()..].chars().next()) {
             s.replace_range(after_minus..after_minus + sign.len(), "");
-        } else if s.ends_with(&sign) {
+            *signed = true;
+        } else if s.ends_with(&sign) && !letter(s[..s.len() - sign.len()].chars().next_back()) {
             s.truncate(s.len() - sign.len());
+            *signed = true;
         }
     }
     let other = |typed: &str| AmountError::OtherCurrency {
@@ -493,6 +527,9 @@ fn parse_written(
         minor_text.parse().map_err(|_| not_a_number())?
     };
     let minor = major * 10_i64.pow(digits) + minor_part;
+    if minor > MAX_EXACT_MINOR {
+        return Err(AmountError::TooLarge);
+    }
     Ok(Some(Money::new(if negative { -minor } else { minor }, currency)))
 }
 
@@ -507,7 +544,7 @@ mod tests {
             .iter()
             .all(|c| c.len() == 3 && c.iter().all(u8::is_ascii_uppercase)));
         assert!(codes.windows(2).all(|w| w[0] < w[1]));
-        for code in ZERO_DECIMALS.iter().chain(THREE_DECIMALS) {
+        for code in ZERO_DECIMALS.iter().chain(THREE_DECIMALS).chain(FOUR_DECIMALS) {
             assert!(Currency::parse(code).unwrap().is_listed(), "{code}");
         }
         assert!(Currency::parse("BGN").unwrap().is_listed());
@@ -801,7 +838,42 @@ mod tests {
     }
 
     #[test]
-    fn the_money_notation_reads_only_what_plain_numbers_leave_unread() {
+    fn where_the_two_notations_read_text_differently_its_sign_decides_or_it_is_asked_about() {
+        // en-DE: plain numbers are written 1.000,5, money €1,000.50.
+        let en_de = written("EUR", (',', '.'), ('.', ','), "€");
+        assert_eq!(read("€1,000", &en_de), Ok(Some(100_000)), "as the list writes it");
+        assert_eq!(
+            read("€1.000,50", &en_de),
+            Ok(Some(100_050)),
+            "only the plain way reads it"
+        );
+        assert_eq!(
+            read("1,000", &en_de),
+            Err(AmountError::Ambiguous {
+                decimal: ',',
+                example: "1.234,56".into()
+            }),
+            "one euro or a thousand: asked, not guessed"
+        );
+        let yen = written("JPY", (',', '.'), ('.', ','), "¥");
+        assert_eq!(read("¥1,000", &yen), Ok(Some(1_000)));
+        assert_eq!(read("¥1,234", &yen), Ok(Some(1_234)));
+        let dinar = written("KWD", (',', '.'), ('.', ','), "KWD");
+        assert_eq!(read("KWD 1.234", &dinar), Ok(Some(1_234)));
+    }
+
+    #[test]
+    fn a_sign_that_is_a_letter_of_the_code_leaves_the_code_whole() {
+        // en-ZA writes rand as "R 1 234,50"; "ZAR" ends in that R.
+        let rand = written("ZAR", (',', ' '), (',', ' '), "R");
+        assert_eq!(read("100 ZAR", &rand), Ok(Some(10_000)));
+        assert_eq!(read("ZAR 100", &rand), Ok(Some(10_000)));
+        assert_eq!(read("R100", &rand), Ok(Some(10_000)));
+        assert!(matches!(read("100 EUR", &rand), Err(AmountError::OtherCurrency { .. })));
+    }
+
+    #[test]
+    fn the_money_notation_reads_what_plain_numbers_leave_unread() {
         // en-DE: plain numbers group with ".", money with ",": "1.234" is the plain reading.
         let en_de = written("EUR", (',', '.'), ('.', ','), "€");
         assert_eq!(read("1.234", &en_de), Ok(Some(123_400)));
@@ -845,5 +917,14 @@ mod tests {
         );
         assert_eq!(amount_example(NumberSeparators::ROOT, clf), "1,234.5678");
         assert_eq!(Money::new(12_345, clf).to_decimal_string(), "1.2345");
+        // Four decimals of 999,999,999,999 are beyond what a JSON number holds exactly.
+        assert_eq!(
+            parse_amount("900000000000", NumberSeparators::ROOT, clf).map(|m| m.is_some()),
+            Ok(true)
+        );
+        assert_eq!(
+            parse_amount("999999999999", NumberSeparators::ROOT, clf),
+            Err(AmountError::TooLarge)
+        );
     }
 }
