@@ -3,7 +3,10 @@
 /// Characters that render as nothing but are not `char::is_whitespace`.
 ///
 /// A name made only of these looks blank to a person, so it must count as blank.
-const INVISIBLE: &[char] = &['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'];
+/// The direction marks (U+200E, U+200F, U+061C) among them.
+const INVISIBLE: &[char] = &[
+    '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{200E}', '\u{200F}', '\u{061C}',
+];
 
 /// Trims whitespace and invisible format characters from both ends.
 ///

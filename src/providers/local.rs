@@ -6,7 +6,7 @@
 
 use crate::backend::{BackendError, DealsBackend, LocalBoxFuture};
 use crate::json::{Json, JsonError};
-use crate::model::text::fold_for_search;
+use crate::model::text::{fold_for_search, search_words};
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, ListQuery, Money, Page, PagingStyle, Schema,
     Sort, SortDir, SortField, Stage,
@@ -273,7 +273,7 @@ impl<S: KeyValueStore> LocalBackend<S> {
 
     fn list_now(&self, query: &ListQuery) -> Result<Page, BackendError> {
         let stored = self.load()?;
-        let needle = fold_for_search(query.search.trim());
+        let needle = search_words(&fold_for_search(&query.search));
         let mut deals: Vec<Deal> = stored
             .deals
             .into_iter()
@@ -372,7 +372,8 @@ fn matches_search(deal: &Deal, needle: &str, stages: &[Stage]) -> bool {
     ]
     .into_iter()
     .flatten()
-    .any(|t| fold_for_search(t).contains(needle))
+    // Runs of spaces in the deal as one, as in the search and on the page.
+    .any(|t| search_words(&fold_for_search(t)).contains(needle))
 }
 
 /// What a deal is ordered by in one column.
@@ -600,6 +601,7 @@ mod tests {
         }))
         .unwrap();
         run(b.create(&fields("ÜBER deal"))).unwrap();
+        run(b.create(&fields("Acme  Corp\u{a0}\u{a0}EU"))).unwrap();
         run(b.create(&DealFields {
             stage: Some("won".into()),
             ..fields("Three")
@@ -625,6 +627,9 @@ mod tests {
         // By the stage's name as the list shows it ("Closed won"), not by its id alone.
         assert_eq!(search("closed WON"), vec!["Three"]);
         assert!(search("nothing").is_empty());
+        // Runs of spaces count as one, in the deal and in the search alike.
+        assert_eq!(search("acme corp eu"), vec!["Acme  Corp\u{a0}\u{a0}EU"]);
+        assert_eq!(search("acme   corp"), vec!["Acme  Corp\u{a0}\u{a0}EU"]);
     }
 
     #[test]
