@@ -55,6 +55,8 @@ pub struct Formatter {
     count: OnceCell<Function>,
     date: OnceCell<Function>,
     separators: OnceCell<NumberSeparators>,
+    /// How each currency the form has read amounts in is written (see [`Formatter::money_notation`]).
+    notations: RefCell<Vec<MoneyNotation>>,
 }
 
 impl Formatter {
@@ -70,6 +72,7 @@ impl Formatter {
             count: OnceCell::new(),
             date: OnceCell::new(),
             separators: OnceCell::new(),
+            notations: RefCell::default(),
         })
     }
 
@@ -90,6 +93,9 @@ impl Formatter {
     /// How amounts in `currency` are written here (the list's way), so that the form reads
     /// them back as typed.
     pub fn money_notation(&self, currency: Currency) -> MoneyNotation {
+        if let Some(known) = self.notations.borrow().iter().find(|n| n.currency == currency) {
+            return known.clone();
+        }
         // Two decimals whatever the currency's own, so that yen shows its decimal separator.
         let options = options(&[
             ("style", "currency"),
@@ -98,11 +104,13 @@ impl Formatter {
             ("maximumFractionDigits", "2"),
         ]);
         let (separators, sign) = parts_of(&Intl::NumberFormat::new(&self.locales, &options));
-        MoneyNotation {
+        let notation = MoneyNotation {
             currency,
             separators,
             sign,
-        }
+        };
+        self.notations.borrow_mut().push(notation.clone());
+        notation
     }
 
     /// Money with its currency sign, e.g. `$1,200.50` or `1.200,50 €`.

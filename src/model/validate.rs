@@ -32,7 +32,7 @@ pub struct ValidationContext {
     /// too: `None` where unknown.
     pub money: Option<MoneyNotation>,
     /// The currency to assume when the currency field is absent from the schema. Accepted in
-    /// the field whether or not ISO 4217 lists it: the configuration chose it.
+    /// the field as it is: the configuration chose it (and config.json's is held to ISO 4217).
     pub default_currency: Currency,
     /// The currency of the deal as it was opened, if any. Accepted in the field whether or not
     /// ISO 4217 lists it: a CRM's deal in a withdrawn or private code can still be edited.
