@@ -1,6 +1,6 @@
 //! The one form that creates and edits deals.
 
-use super::app::{deal_detail, use_app, View};
+use super::app::{deal_detail, use_app, AppCtx, View};
 use super::dialog::ConfirmDialog;
 use super::field::{Control, FieldRow};
 use super::status::ErrorPanel;
@@ -56,13 +56,17 @@ pub fn FormPage(
     let back = move |_| app.go(View::List, None);
     move || match (app.stages.get(), deal.get()) {
         (None, _) | (_, None) => view! { <p class="df-loading" role="status">"Loading…"</p> }.into_any(),
-        (_, Some(Err(e))) => view! {
-            <ErrorPanel title="This deal could not be opened" message=e.to_string()>
-                <button type="button" class="df-button" on:click=move |_| deal.refetch()>"Retry"</button>
-                <button type="button" class="df-button" on:click=back>"Back to deals"</button>
-            </ErrorPanel>
+        (_, Some(Err(e))) => {
+            let orphaned = orphaned_draft(app, &e, target.as_ref());
+            view! {
+                <ErrorPanel title="This deal could not be opened" message=e.to_string()>
+                    {orphaned}
+                    <button type="button" class="df-button" on:click=move |_| deal.refetch()>"Retry"</button>
+                    <button type="button" class="df-button" on:click=back>"Back to deals"</button>
+                </ErrorPanel>
+            }
+            .into_any()
         }
-        .into_any(),
         (Some(stages), Some(Ok(deal))) => {
             let (stages, stages_error) = match stages {
                 Ok(s) => (s, None),
@@ -71,6 +75,44 @@ pub fn FormPage(
             view! { <DealEditor deal stages stages_error /> }.into_any()
         }
     }
+}
+
+/// What the button that carries an edit's typing to a new deal says.
+const KEEP_AS_NEW: &str = "Keep my changes as a new deal";
+
+/// Puts what was typed for a deal that no longer exists into the new-deal form, and opens it:
+/// the deal cannot take it any more, a new deal can, and nothing typed is lost. Not over
+/// typing the new-deal form holds already: that is said instead, in `error`.
+fn keep_as_new(app: AppCtx, typed: &DealDraft, from: &DraftTarget, error: RwSignal<Option<String>>) {
+    let moved = app.with_drafts(|b| {
+        if b.get(&DraftTarget::New).is_some() {
+            return Err("The new-deal form holds other unsaved changes: save or discard them first.".to_owned());
+        }
+        // Against an empty base every field that holds something counts as typed, so the new
+        // form shows them all.
+        b.put(&DraftTarget::New, typed, &DealDraft::default())?;
+        b.remove(from)
+    });
+    match moved {
+        Ok(()) => app.go(View::New, None),
+        Err(e) => error.set(Some(e)),
+    }
+}
+
+/// For a deal that could not be opened because it is gone, with typing kept for it from
+/// before: the button that carries that typing to a new deal (see [`keep_as_new`]).
+fn orphaned_draft(app: AppCtx, e: &BackendError, id: Option<&DealId>) -> Option<impl IntoView> {
+    let from = DraftTarget::Edit(id?.clone());
+    let saved = matches!(e, BackendError::NotFound)
+        .then(|| app.with_drafts(|b| b.get(&from)))
+        .flatten()?;
+    let error = RwSignal::new(None::<String>);
+    Some(view! {
+        <button type="button" class="df-button" on:click=move |_| keep_as_new(app, &saved.draft, &from, error)>
+            {KEEP_AS_NEW}
+        </button>
+        {move || error.get().map(|e| view! { <p class="df-error" role="alert">{e}</p> })}
+    })
 }
 
 /// The form itself, for a loaded deal (edit) or none (new).
@@ -133,6 +175,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     let checked = Memo::new({
         let schema = schema.clone();
         move |_| {
+            // The context's one part that follows the typing, set where it is read: cloning the
+            // rest (the stage ids) at every key would be work for nothing.
             let money = notation.get();
             cx.update_value(|cx| cx.money = Some(money));
             cx.with_value(|cx| draft.with(|d| validate(d, &schema, cx)))
@@ -148,6 +192,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     let summary = RwSignal::new(String::new());
     let server_errors = RwSignal::new(Vec::<FieldError>::new());
     let form_error = RwSignal::new(None::<String>);
+    // Whether a save found the deal deleted elsewhere: its typing can then go to a new deal.
+    let deal_gone = RwSignal::new(false);
     let saving = RwSignal::new(false);
 
     // Every change is kept in session storage until saved or discarded: a reload, a crash or
@@ -292,6 +338,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     }
                     Err(e) => {
                         app.emit_error(&e);
+                        deal_gone.set(editing.is_some() && matches!(e, BackendError::NotFound));
                         form_error.set(Some(format!(
                             "{} {} Your changes are kept in this form.",
                             crate::backend::outcome(&e, Change::Save),
@@ -439,6 +486,17 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             }>
                 {move || problems().map(|p| view! { <p class="df-summary" role="alert">{p}</p> })}
                 {move || form_error.get().map(|e| view! { <p class="df-error" role="alert">{e}</p> })}
+                {
+                    let target = target.clone();
+                    move || deal_gone.get().then(|| {
+                        let target = target.clone();
+                        view! {
+                            <button type="button" class="df-button" on:click=move |_| keep_as_new(app, &draft.get_untracked(), &target, form_error)>
+                                {KEEP_AS_NEW}
+                            </button>
+                        }
+                    })
+                }
                 // For the eye only: assistive technology hears `aria-required` on each field,
                 // and the asterisks themselves are hidden from it.
                 <p class="df-hint" aria-hidden="true">"Fields marked " <span class="df-required">"*"</span> " are required."</p>

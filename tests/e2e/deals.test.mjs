@@ -295,6 +295,52 @@ describe('the deal list on the local backend', () => {
     await done(s);
   });
 
+  /** Initech (amount 100) open in a form with its name and amount changed, while another tab,
+   *  on the same browser storage, deletes it. */
+  async function editTypedWhileAnotherTabDeletes() {
+    server.config = null;
+    const s = await app();
+    await createDeal(s.page, { name: 'Initech', amount: '100' });
+    await s.page.getByRole('button', { name: 'Initech', exact: true }).click();
+    await fillDeal(s.page, { name: 'Initech renewal', amount: '250' });
+    const other = await s.context.newPage();
+    await other.goto(server.url);
+    await other.getByRole('button', { name: 'Initech', exact: true }).click();
+    await other.getByRole('button', { name: 'Delete', exact: true }).click();
+    await other.getByRole('alertdialog').getByRole('button', { name: 'Delete deal' }).click();
+    await hasText(other.getByRole('status').filter({ hasText: 'Deleted' }), 'Deleted “Initech”.');
+    await other.close();
+    return s;
+  }
+  /** The new-deal form holds the typing for the deleted Initech; saving it creates the deal. */
+  async function savesTheTypingAsANewDeal(s) {
+    await visible(s.page.getByRole('heading', { name: 'New deal' }));
+    assert.equal(await s.page.getByLabel('Name', { exact: true }).inputValue(), 'Initech renewal');
+    assert.equal(await s.page.getByLabel('Amount', { exact: true }).inputValue(), '250', 'as typed');
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await hasText(s.page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Initech renewal”.');
+    assert.deepEqual((await rows(s.page)).map((r) => r.slice(0, 2)), [['Initech renewal', '$250.00']]);
+    assert.equal(await s.page.getByRole('button', { name: 'Resume draft' }).count(), 0, 'no draft left to offer');
+    await done(s);
+  }
+
+  test('changes to a deal deleted elsewhere meanwhile can be kept as a new deal', async () => {
+    const s = await editTypedWhileAnotherTabDeletes();
+    await s.page.getByRole('button', { name: 'Save' }).click();
+    await visible(s.page.getByRole('alert').filter({ hasText: 'no longer exists' }));
+    await s.page.getByRole('button', { name: 'Keep my changes as a new deal' }).click();
+    await savesTheTypingAsANewDeal(s);
+  });
+
+  test('a draft for a deal deleted elsewhere, offered back after a reload, can be kept as a new deal', async () => {
+    const s = await editTypedWhileAnotherTabDeletes();
+    await s.page.reload();
+    await s.page.getByRole('button', { name: 'Resume draft' }).click();
+    await visible(s.page.getByText('This deal could not be opened'));
+    await s.page.getByRole('button', { name: 'Keep my changes as a new deal' }).click();
+    await savesTheTypingAsANewDeal(s);
+  });
+
   /** A new deal typed in a form and left by a reload, on the local backend. */
   const draftLeftByReload = async (deal) => {
     server.config = null;
@@ -724,7 +770,9 @@ describe('configuration and bad data', () => {
     await createDeal(s.page, { name: 'Whole forints', amount: '2000' });
     const shown = Object.fromEntries((await rows(s.page)).map((r) => [r[0], r[1].replace(/\s/g, ' ')]));
     assert.equal(shown['Forint deal'], '1235,50 Ft');
-    assert.equal(shown['Whole forints'], '2000 Ft', 'a whole amount as Intl writes forints');
+    // A whole amount as this browser's Intl writes forints (CLDR has changed its mind on their
+    // decimals), the same as before.
+    assert.match(shown['Whole forints'], /^2000(,00)? Ft$/);
     await done(s);
   });
 
