@@ -96,12 +96,13 @@ class Mounted {
   update(config) {
     // A handle kept past unmount() (a view torn down, its callbacks not) must not bring the
     // widget back into a page that let it go.
-    if (this.gone) throw new Error('dealform: this widget was unmounted; DealForm.mount() makes a new one');
+    if (this.gone) throw new Error('dealform: this widget was unmounted, or replaced by another mount into its element; DealForm.mount() makes a new one');
     this.#free();
     const json = typeof config === 'string' ? config : JSON.stringify({ namespace: this.namespace, ...config });
     this.widget = app.mountWidget(this.host, shell(this.host), json);
     live.set(this.host, this);
   }
+  /** Also called on the widget a second mount into its element replaces. */
   unmount() {
     this.gone = true;
     this.#free();
