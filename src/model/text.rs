@@ -131,7 +131,8 @@ fn base_letter(c: char) -> char {
 
 /// [`fold_case`], then without the accents of Latin letters: what the local backend's search
 /// matches and its list sorts by, so "emile" finds "Émile" and "lodz" finds "Łódź", and "Émile"
-/// sorts among the e's. Greek's final sigma is its plain one, so a search typed in capitals
+/// sorts among the e's. `ß`, `æ`, `œ` and `þ` are spelled out (`ss`, `ae`, `oe`, `th`), and
+/// full-width Latin (`Ｆｕｌｌ`) is read as Latin. Greek's final sigma is its plain one, so a search typed in capitals
 /// ("ΚΩΣ", lower-cased "κως") finds the word it starts ("Κωστας").
 ///
 /// Text typed or pasted decomposed (`e` then `\u{301}`, as macOS writes file names) is composed
@@ -152,11 +153,20 @@ pub fn fold_for_search(s: &str) -> String {
     }
     #[cfg(target_arch = "wasm32")]
     let lower: String = js_sys::JsString::from(lower.as_str()).normalize("NFC").into();
-    lower
-        .chars()
-        .filter(|c| !('\u{300}'..='\u{36F}').contains(c))
-        .map(|c| if c == 'ς' { 'σ' } else { base_letter(c) })
-        .collect()
+    let mut folded = String::with_capacity(lower.len());
+    for c in lower.chars().filter(|c| !('\u{300}'..='\u{36F}').contains(c)) {
+        match c {
+            'ς' => folded.push('σ'),
+            // Letters people spell out on a keyboard without them: "strasse" finds "Straße".
+            'ß' => folded.push_str("ss"),
+            'æ' => folded.push_str("ae"),
+            'œ' => folded.push_str("oe"),
+            'þ' => folded.push_str("th"),
+            // Full-width letters, as a Japanese input method types them, as the ones they are.
+            c => folded.push(base_letter(latin_form(c))),
+        }
+    }
+    folded
 }
 
 #[cfg(test)]
@@ -193,13 +203,14 @@ mod tests {
         assert_eq!(fold_for_search("Émile Zoë"), "emile zoe");
         assert_eq!(
             fold_for_search("Łódź, Øresund, Đà Nẵng, Ærø"),
-            "lodz, oresund, da nang, æro"
+            "lodz, oresund, da nang, aero"
         );
-        assert_eq!(fold_for_search("Straße Şişli Țară Ğ"), "straße sisli tara g");
+        assert_eq!(fold_for_search("Straße Şişli Țară Ğ"), "strasse sisli tara g");
         // Decomposed input, and İ's dot once lower-cased.
         assert_eq!(fold_for_search("Jose\u{301} I\u{307}zmir"), "jose izmir");
-        // Other scripts keep their marks; letters without an accent stay.
-        assert_eq!(fold_for_search("ΆΘΗΝΑ Москва Йорк ß æ þ"), "άθηνα москва йорк ß æ þ");
+        // Other scripts keep their marks; letters people spell out are spelled out.
+        assert_eq!(fold_for_search("ΆΘΗΝΑ Москва Йорк ß æ þ"), "άθηνα москва йорк ss ae th");
+        assert_eq!(fold_for_search("Œuvre Þór Ærø Ｆｕｌｌ"), "oeuvre thor aero full");
         // A final sigma, as lower-casing writes it at the end of a word, is the plain sigma.
         assert_eq!(fold_for_search("ΚΩΣ"), fold_for_search("κωσ"));
         assert_eq!(fold_for_search("Κώστας"), "κώστασ");

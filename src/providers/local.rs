@@ -646,8 +646,9 @@ mod tests {
             ..query()
         }))
         .unwrap();
-        // Æ has no base letter: it sorts after z, as the code point it is.
-        assert_eq!(names(&page), vec!["dora", "Émile", "Frank", "Łukasz", "Zoë", "Ærø"]);
+        // Æ is spelled out as "ae", as the search reads it: among the a's, where English puts it
+        // (the sort is one for every locale; Danish would put it after z).
+        assert_eq!(names(&page), vec!["Ærø", "dora", "Émile", "Frank", "Łukasz", "Zoë"]);
     }
 
     #[test]
