@@ -1,6 +1,7 @@
 //! Money as an exact number of minor units in an ISO 4217 currency, and the parser for what
 //! people type into an amount field.
 
+use super::text::{is_direction_mark, latin_form};
 use std::fmt;
 
 /// An ISO 4217 alphabetic currency code, always upper case.
@@ -67,7 +68,7 @@ impl Currency {
     /// assert_eq!(Currency::parse_typed(" ｅｕｒ").unwrap().as_str(), "EUR");
     /// ```
     pub fn parse_typed(s: &str) -> Result<Self, CurrencyError> {
-        let latin: String = s.chars().map(super::text::latin_form).collect();
+        let latin: String = s.chars().map(latin_form).collect();
         Self::parse(&latin)
     }
 
@@ -362,12 +363,6 @@ pub fn parse_amount_as(
     }
 }
 
-/// The invisible marks that keep right-to-left text in order (`ر.س.‏` carries one): copied
-/// from the list with an amount, they are not part of it.
-fn is_direction_mark(c: char) -> bool {
-    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
-}
-
 /// [`parse_amount`] with `sign`, the currency's own sign as the browser writes it, taken off
 /// the start or end too; and whether it was.
 fn parse_written(
@@ -376,22 +371,6 @@ fn parse_written(
     sign: &str,
     currency: Currency,
 ) -> (Result<Option<Money>, AmountError>, bool) {
-    let mut signed = false;
-    let result = read_written(input, sep, sign, currency, &mut signed);
-    (result, signed)
-}
-
-/// [`parse_written`]'s reading; `signed` is set when `sign` was taken off.
-fn read_written(
-    input: &str,
-    sep: NumberSeparators,
-    sign: &str,
-    currency: Currency,
-    signed: &mut bool,
-) -> Result<Option<Money>, AmountError> {
-    let not_a_number = || AmountError::NotANumber {
-        example: amount_example(sep, currency),
-    };
     // People type the group separator as a plain space where the locale uses U+202F or U+00A0,
     // and as an apostrophe where it uses U+2019 (de-CH).
     let apostrophe_group = matches!(sep.group, '\'' | '’');
@@ -399,7 +378,7 @@ fn read_written(
     // people type them in that script or, on a Latin keyboard, as 1,234.5: both are read.
     // Only there: in de-CH (1’234.50) a comma stays unread rather than taken for grouping.
     let arabic = sep.decimal == '\u{066B}';
-    let latin = |c: char| match super::text::latin_form(c) {
+    let latin = |c: char| match latin_form(c) {
         '\u{066B}' => sep.decimal,
         '\u{066C}' => sep.group,
         '.' if arabic => sep.decimal,
@@ -416,8 +395,9 @@ fn read_written(
     let mut s = plain(input);
     let sign = plain(sign);
     if s.is_empty() {
-        return Ok(None);
+        return (Ok(None), false);
     }
+    let mut signed = false;
     // This currency's own sign, at either end or after a leading minus ("-US$5"): "US$" or
     // "kr" is not a one-character sign, nor a three-letter code, which the rest reads.
     // Not where a letter adjoins it: en-ZA's sign "R" ends "100ZAR", which is the code.
@@ -430,12 +410,22 @@ fn read_written(
         let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
         if s[after_minus..].starts_with(&sign) && !letter(s[after_minus + sign.len()..].chars().next()) {
             s.replace_range(after_minus..after_minus + sign.len(), "");
-            *signed = true;
+            signed = true;
         } else if s.ends_with(&sign) && !letter(s[..s.len() - sign.len()].chars().next_back()) {
             s.truncate(s.len() - sign.len());
-            *signed = true;
+            signed = true;
         }
     }
+    (read_number(s, sep, currency), signed)
+}
+
+/// The amount in `s`, already in plain form (no spaces, Latin digits, the currency's own sign
+/// taken off): an optional code or sign of this currency, a leading sign, then the number in
+/// `sep`'s separators.
+fn read_number(mut s: String, sep: NumberSeparators, currency: Currency) -> Result<Option<Money>, AmountError> {
+    let not_a_number = || AmountError::NotANumber {
+        example: amount_example(sep, currency),
+    };
     let other = |typed: &str| AmountError::OtherCurrency {
         currency,
         typed: typed.to_owned(),

@@ -1,12 +1,17 @@
 //! Small text rules shared by validation and parsing.
 
-/// Characters that render as nothing but are not `char::is_whitespace`.
+/// Characters that render as nothing but are not `char::is_whitespace`, besides the direction
+/// marks ([`is_direction_mark`]).
 ///
 /// A name made only of these looks blank to a person, so it must count as blank.
-/// The direction marks (U+200E, U+200F, U+061C) among them.
-const INVISIBLE: &[char] = &[
-    '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{200E}', '\u{200F}', '\u{061C}',
-];
+const INVISIBLE: &[char] = &['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'];
+
+/// Whether `c` is one of the invisible marks that keep right-to-left text in order (U+200E,
+/// U+200F, U+061C): text copied from a page carries them (`ر.س.‏`), and they are no part of
+/// what it says.
+pub fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
 
 /// Trims whitespace and invisible format characters from both ends.
 ///
@@ -14,7 +19,7 @@ const INVISIBLE: &[char] = &[
 /// assert_eq!(dealform::model::text::trim_visible("\u{200B} Acme \u{3000}"), "Acme");
 /// ```
 pub fn trim_visible(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c))
+    s.trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c) || is_direction_mark(c))
 }
 
 /// The zeros of the decimal digits people type in scripts other than Latin: Arabic-Indic
@@ -132,8 +137,8 @@ fn base_letter(c: char) -> char {
 /// [`fold_case`], then without the accents of Latin letters: what the local backend's search
 /// matches and its list sorts by, so "emile" finds "Émile" and "lodz" finds "Łódź", and "Émile"
 /// sorts among the e's. `ß`, `æ`, `œ` and `þ` are spelled out (`ss`, `ae`, `oe`, `th`), and
-/// full-width Latin (`Ｆｕｌｌ`) is read as Latin. Greek's final sigma is its plain one, so a search typed in capitals
-/// ("ΚΩΣ", lower-cased "κως") finds the word it starts ("Κωστας").
+/// full-width Latin (`Ｆｕｌｌ`) is read as Latin. Greek's final sigma is its plain one, so a
+/// search typed in capitals ("ΚΩΣ", lower-cased "κως") finds the word it starts ("Κωστας").
 ///
 /// Text typed or pasted decomposed (`e` then `\u{301}`, as macOS writes file names) is composed
 /// first, in the browser (Unicode's NFC): "Αθήνα" matches "Αθήνα" however either was typed.
