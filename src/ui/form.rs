@@ -77,9 +77,6 @@ pub fn FormPage(
     }
 }
 
-/// What the button that carries an edit's typing to a new deal says.
-const KEEP_AS_NEW: &str = "Keep my changes as a new deal";
-
 /// Puts what was typed for a deal that no longer exists into the new-deal form, and opens it:
 /// the deal cannot take it any more, a new deal can, and nothing typed is lost. Not over
 /// typing the new-deal form holds already: that is said instead, in `error`.
@@ -99,8 +96,23 @@ fn keep_as_new(app: AppCtx, typed: &DealDraft, from: &DraftTarget, error: RwSign
     }
 }
 
+/// The button that carries `typed`, the typing kept for `from`, a deal that is gone, to a new
+/// deal ([`keep_as_new`]); why it could not, in `error`.
+fn keep_as_new_button(
+    app: AppCtx,
+    typed: impl Fn() -> DealDraft + 'static,
+    from: DraftTarget,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <button type="button" class="df-button" on:click=move |_| keep_as_new(app, &typed(), &from, error)>
+            "Keep my changes as a new deal"
+        </button>
+    }
+}
+
 /// For a deal that could not be opened because it is gone, with typing kept for it from
-/// before: the button that carries that typing to a new deal (see [`keep_as_new`]).
+/// before: the button that carries that typing to a new deal.
 fn orphaned_draft(app: AppCtx, e: &BackendError, id: Option<&DealId>) -> Option<impl IntoView> {
     let from = DraftTarget::Edit(id?.clone());
     let saved = matches!(e, BackendError::NotFound)
@@ -108,9 +120,7 @@ fn orphaned_draft(app: AppCtx, e: &BackendError, id: Option<&DealId>) -> Option<
         .flatten()?;
     let error = RwSignal::new(None::<String>);
     Some(view! {
-        <button type="button" class="df-button" on:click=move |_| keep_as_new(app, &saved.draft, &from, error)>
-            {KEEP_AS_NEW}
-        </button>
+        {keep_as_new_button(app, move || saved.draft.clone(), from, error)}
         {move || error.get().map(|e| view! { <p class="df-error" role="alert">{e}</p> })}
     })
 }
@@ -488,14 +498,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 {move || form_error.get().map(|e| view! { <p class="df-error" role="alert">{e}</p> })}
                 {
                     let target = target.clone();
-                    move || deal_gone.get().then(|| {
-                        let target = target.clone();
-                        view! {
-                            <button type="button" class="df-button" on:click=move |_| keep_as_new(app, &draft.get_untracked(), &target, form_error)>
-                                {KEEP_AS_NEW}
-                            </button>
-                        }
-                    })
+                    move || deal_gone.get().then(|| keep_as_new_button(app, move || draft.get_untracked(), target.clone(), form_error))
                 }
                 // For the eye only: assistive technology hears `aria-required` on each field,
                 // and the asterisks themselves are hidden from it.
