@@ -43,15 +43,23 @@ fn call_format(format: &Function, value: &JsValue) -> String {
         .unwrap_or_default()
 }
 
+/// One currency's money format, as [`Formatter`] keeps it.
+struct MoneyFormat {
+    currency: Currency,
+    /// Whether it writes every decimal the currency has (see [`Formatter::money`]).
+    exact: bool,
+    format: Function,
+    /// The most decimals it writes.
+    most: u32,
+}
+
 /// Formats for one locale, each made on first use and kept: `Intl` constructors are slow. The
 /// first on a page takes some 10 ms here (the browser loads its locale data), so the app makes
 /// them once its first requests are out ([`Formatter::warm`]), not before it sends them.
 pub struct Formatter {
     locales: Array,
     /// One formatter per currency met, found by a search in order: a page meets one or two.
-    /// Each with whether it writes every decimal the currency has (see [`Formatter::money`]),
-    /// and the most decimals it writes.
-    money: RefCell<Vec<(Currency, bool, Function, u32)>>,
+    money: RefCell<Vec<MoneyFormat>>,
     count: OnceCell<Function>,
     date: OnceCell<Function>,
     separators: OnceCell<NumberSeparators>,
@@ -120,17 +128,17 @@ impl Formatter {
         // The browser writes some currencies with fewer decimals than ISO 4217 gives them
         // (forints, rupiahs, Iraqi dinars: none), which would round 1,235.50 Ft to 1,236 Ft
         // while the form keeps the 50: such an amount is written with all its decimals.
-        if m.minor % 10_i64.pow(digits) != 0 && self.money.borrow()[at].3 < digits {
+        if m.minor % 10_i64.pow(digits) != 0 && self.money.borrow()[at].most < digits {
             at = self.money_format(m.currency, true);
         }
-        call_format(&self.money.borrow()[at].2, &JsValue::from_f64(m.to_f64()))
+        call_format(&self.money.borrow()[at].format, &JsValue::from_f64(m.to_f64()))
     }
 
     /// Where `currency`'s formatter is in the cache, made if it was not; `exact` for one that
     /// writes every decimal the currency has.
     fn money_format(&self, currency: Currency, exact: bool) -> usize {
         let mut cache = self.money.borrow_mut();
-        match cache.iter().position(|(c, e, ..)| *c == currency && *e == exact) {
+        match cache.iter().position(|f| f.currency == currency && f.exact == exact) {
             Some(at) => at,
             None => {
                 let code = currency.as_str();
@@ -151,7 +159,12 @@ impl Formatter {
                     .ok()
                     .and_then(|v| v.as_f64())
                     .unwrap_or(0.0) as u32;
-                cache.push((currency, exact, format.format(), most));
+                cache.push(MoneyFormat {
+                    currency,
+                    exact,
+                    format: format.format(),
+                    most,
+                });
                 cache.len() - 1
             }
         }
