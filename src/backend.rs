@@ -123,6 +123,15 @@ pub fn code_unfetched(gone: bool) -> BackendError {
     }
 }
 
+/// ": {message}" where the CRM said something, "." where it did not.
+fn crm_words(message: &str) -> String {
+    if message.trim().is_empty() {
+        ".".to_owned()
+    } else {
+        format!(": {}", sentence(message))
+    }
+}
+
 /// Everything that can go wrong talking to a backend, in words a user can act on.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum BackendError {
@@ -140,9 +149,13 @@ pub enum BackendError {
     /// The deal is gone.
     #[error("That deal no longer exists; it may have been deleted elsewhere.")]
     NotFound,
-    /// The credentials were refused.
+    /// The credentials were refused (401): a wrong or expired key.
     #[error("The CRM refused the credentials: {0}")]
     Unauthorized(String),
+    /// The credentials were taken but lack a permission (403): a scope the key was not given, an
+    /// add-on not active. The CRM's own words say which.
+    #[error("The CRM does not allow these credentials to do this{}", crm_words(.0))]
+    Forbidden(String),
     /// Too many requests; the backend asks to wait.
     #[error("The CRM is limiting requests. Try again {}.", retry_after_secs.map_or_else(|| "shortly".to_owned(), in_seconds))]
     RateLimited {

@@ -158,6 +158,9 @@ pub struct Config {
     pub theme: Theme,
     /// Pages or one scrolling list.
     pub list: ListView,
+    /// The host page's name for this deal list ("Europe pipeline"): its heading, and the names of
+    /// its landmarks, so that several widgets on one page can be told apart. `None`: "Deals".
+    pub label: Option<String>,
 }
 
 impl Config {
@@ -193,6 +196,7 @@ impl Default for Config {
             mode: Mode::Full,
             theme: Theme::Auto,
             list: ListView::Pages,
+            label: None,
         }
     }
 }
@@ -241,6 +245,7 @@ const KNOWN: &[&str] = &[
     "mode",
     "theme",
     "list",
+    "label",
 ];
 
 #[cold]
@@ -454,6 +459,16 @@ impl Config {
         const LISTS: [ListView; 2] = [ListView::Pages, ListView::Scroll];
         if let Some(i) = choice(map, "list", "a list view", &["pages", "scroll"])? {
             config.list = LISTS[i];
+        }
+        if let Some(label) = string(map, "label")? {
+            let label = label.trim();
+            if label.is_empty() || label.chars().count() > 80 {
+                return Err(err(
+                    "label",
+                    "must be a name of 1 to 80 characters, such as “Europe pipeline”",
+                ));
+            }
+            config.label = Some(label.to_owned());
         }
         Ok(config)
     }
@@ -734,6 +749,18 @@ mod tests {
             (c.page_size, c.timeout_ms, c.mode, c.theme, c.list),
             (100, 1000, Mode::List, Theme::Light, ListView::Pages)
         );
+    }
+
+    #[test]
+    fn a_label_names_the_list_and_is_checked() {
+        assert_eq!(Config::parse("{}").unwrap().label, None);
+        let c = Config::parse(r#"{"label":"  Europe pipeline "}"#).unwrap();
+        assert_eq!(c.label.as_deref(), Some("Europe pipeline"));
+        let refused = "must be a name of 1 to 80 characters, such as “Europe pipeline”";
+        assert_eq!(Config::parse(r#"{"label":"  "}"#).unwrap_err().message, refused);
+        let long = format!(r#"{{"label":"{}"}}"#, "x".repeat(81));
+        assert_eq!(Config::parse(&long).unwrap_err().message, refused);
+        assert_eq!(field_of(r#"{"label":3}"#).as_deref(), Some("label"));
     }
 
     #[test]

@@ -31,6 +31,7 @@ const ATTRIBUTES = {
   namespace: ['namespace', String],
   'sample-data': ['sample_data', (v) => v !== 'false'],
   'timeout-ms': ['timeout_ms', number],
+  label: ['label', String],
 };
 /** Credential attributes: read once, then removed so they do not sit in the DOM. */
 const SECRETS = { token: 'token', 'api-key': 'api_key', 'access-key': 'access_key', 'secret-key': 'secret_key' };
@@ -134,6 +135,32 @@ class DealFormElement extends HTMLElement {
   static observedAttributes = ['config', ...Object.keys(ATTRIBUTES)];
   #secrets = {};
   #mounted = null;
+  /** Set while the element rewrites its own `config` attribute, which is no change of config. */
+  #rewriting = false;
+
+  /** Takes the credentials out of the `config` attribute into memory, and writes the attribute
+   *  back without them: a key left in the DOM is readable by any script or extension on the host
+   *  page, and saved with it. A config that is not JSON, or whose credentials are not an object,
+   *  is left as written, for the widget to name the mistake. */
+  #takeConfigSecrets() {
+    const raw = this.getAttribute('config');
+    let config;
+    try {
+      config = JSON.parse(raw);
+    } catch {
+      return;
+    }
+    const credentials = config?.credentials;
+    if (typeof credentials !== 'object' || credentials === null || Array.isArray(credentials)) return;
+    Object.assign(this.#secrets, credentials);
+    delete config.credentials;
+    this.#rewriting = true;
+    try {
+      this.setAttribute('config', JSON.stringify(config));
+    } finally {
+      this.#rewriting = false;
+    }
+  }
 
   config() {
     let config = {};
@@ -154,6 +181,7 @@ class DealFormElement extends HTMLElement {
   }
 
   async connectedCallback() {
+    this.#takeConfigSecrets();
     for (const [attr, key] of Object.entries(SECRETS)) {
       if (this.hasAttribute(attr)) {
         this.#secrets[key] = this.getAttribute(attr);
@@ -167,6 +195,9 @@ class DealFormElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, before, after) {
+    if (this.#rewriting) return;
+    // A config set later loses its credentials too (the rewrite comes back here as no change).
+    if (name === 'config' && this.isConnected) this.#takeConfigSecrets();
     // Not once DealForm.mount() has put another widget in this element's place.
     if (this.#mounted && !this.#mounted.gone && before !== after) this.#mounted.update(this.config());
   }

@@ -448,7 +448,11 @@ impl WritePath for Writer {
         Box::pin(async move {
             let stages = Self::known_stages(http).await;
             let request = http.routed(self.0.create(fields, &stages), "create", None);
-            let r = http.call(request, Call::Create).await?;
+            let url = format!("{}{}", http.base, request.path);
+            let r = http
+                .call(request, Call::Create)
+                .await
+                .map_err(|e| crate::providers::create_not_found(e, http.provider.name(), &url))?;
             Self::saved(http, self.0.read_created(&r)?, fields).await
         })
     }

@@ -466,4 +466,18 @@ mod tests {
         let r = HttpResponse::new(409, r#"{"error": {"code": "CONFLICT", "message": "Deal was changed"}}"#);
         assert_eq!(heffl().read_error(&r), BackendError::Form("Deal was changed".into()));
     }
+
+    #[test]
+    fn forbidden_is_a_permission_the_key_lacks_in_heffls_words() {
+        let r = HttpResponse::new(
+            403,
+            r#"{"error": {"code": "FORBIDDEN", "message": "API key lacks the deals:write scope"}}"#,
+        );
+        let e = heffl().read_error(&r);
+        assert_eq!(e, BackendError::Forbidden("API key lacks the deals:write scope".into()));
+        assert_eq!(
+            e.to_string(),
+            "The CRM does not allow these credentials to do this: API key lacks the deals:write scope."
+        );
+    }
 }

@@ -108,7 +108,8 @@ pub fn error_for_status(
     fields: Vec<FieldError>,
 ) -> BackendError {
     match status {
-        401 | 403 => BackendError::Unauthorized(message),
+        401 => BackendError::Unauthorized(message),
+        403 => BackendError::Forbidden(message),
         404 => BackendError::NotFound,
         429 => BackendError::RateLimited { retry_after_secs },
         400..=499 if !fields.is_empty() => BackendError::Fields {
@@ -137,6 +138,17 @@ pub fn address_not_found(e: BackendError, name: &str, base: &str, what: &str) ->
     match e {
         BackendError::NotFound => BackendError::Form(format!(
             "{name} answered “not found” (404) when asked for its {what}: the address dealform was given for it may be wrong. Check base_url in the configuration (it is {base})."
+        )),
+        e => e,
+    }
+}
+
+/// The error for a 404 answering a create, sent to `url`: there is no deal yet that could be
+/// gone, so the address (base_url, or a route the configuration set) is wrong. `e` otherwise.
+pub fn create_not_found(e: BackendError, name: &str, url: &str) -> BackendError {
+    match e {
+        BackendError::NotFound => BackendError::Form(format!(
+            "{name} answered “not found” (404) when sent the new deal at {url}: the address dealform was given for it may be wrong. Check base_url, and routes.create if it is set, in the configuration."
         )),
         e => e,
     }
@@ -409,6 +421,7 @@ mod tests {
         };
         let why = "its explanation could not be read. Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page.";
         assert_eq!(said(401, None, false), BackendError::Unauthorized(why.into()));
+        assert_eq!(said(403, None, false), BackendError::Forbidden(why.into()));
         assert_eq!(said(404, None, false), BackendError::NotFound);
         assert_eq!(
             said(429, Some(3), false),
@@ -432,6 +445,35 @@ mod tests {
             said(422, None, true).to_string(),
             format!("The CRM refused the request (422), and {why}")
         );
+    }
+
+    #[test]
+    fn a_404_on_a_create_names_the_address_not_a_deleted_deal() {
+        let e = create_not_found(BackendError::NotFound, "Heffl", "https://crm.example/v2/dealz");
+        assert_eq!(
+            e.to_string(),
+            "Heffl answered “not found” (404) when sent the new deal at https://crm.example/v2/dealz: the address dealform was given for it may be wrong. Check base_url, and routes.create if it is set, in the configuration."
+        );
+        assert!(!e.to_string().contains("no longer exists"));
+        let refused = BackendError::Forbidden("no".into());
+        assert_eq!(create_not_found(refused.clone(), "Heffl", "x"), refused);
+    }
+
+    #[test]
+    fn forbidden_is_not_a_wrong_key() {
+        let e = error_for_status(403, None, "Add-on inactive".into(), Vec::new());
+        assert_eq!(e, BackendError::Forbidden("Add-on inactive".into()));
+        assert_eq!(
+            e.to_string(),
+            "The CRM does not allow these credentials to do this: Add-on inactive."
+        );
+        let silent = error_for_status(403, None, String::new(), Vec::new());
+        assert_eq!(
+            silent.to_string(),
+            "The CRM does not allow these credentials to do this."
+        );
+        let wrong = error_for_status(401, None, "Invalid API key".into(), Vec::new());
+        assert_eq!(wrong.to_string(), "The CRM refused the credentials: Invalid API key");
     }
 
     #[test]

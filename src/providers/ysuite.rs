@@ -442,6 +442,15 @@ mod tests {
             )),
             BackendError::Unauthorized("Invalid API keys".into())
         );
+        // 403 is the CRM add-on not active for the account: the keys are right.
+        let inactive = ysuite().read_error(&HttpResponse::new(
+            403,
+            r#"{"success": false, "message": "The CRM add-on is not active for this account"}"#,
+        ));
+        assert_eq!(
+            inactive.to_string(),
+            "The CRM does not allow these credentials to do this: The CRM add-on is not active for this account."
+        );
         assert_eq!(
             ysuite().read_error(&HttpResponse::new(
                 400,

@@ -153,6 +153,24 @@ impl AppCtx {
         format!("{}-{part}", self.id_prefix.get_value())
     }
 
+    /// The list's name: the host's `label`, else "Deals" (a widget that is not a page's first
+    /// is numbered: see `widget::mount_widget`).
+    pub fn list_name(&self) -> String {
+        self.config
+            .with_value(|c| c.label.clone())
+            .unwrap_or_else(|| "Deals".to_owned())
+    }
+
+    /// The name of one of this instance's landmarks (`part`: "Pages"), with the host's `label`
+    /// where it has one: two widgets on a page must not give a screen reader two landmarks of
+    /// one name.
+    pub fn landmark(&self, part: &str) -> String {
+        match self.config.with_value(|c| c.label.clone()) {
+            Some(label) => format!("{part} ({label})"),
+            None => part.to_owned(),
+        }
+    }
+
     /// Runs `f` with the drafts of this instance.
     pub fn with_drafts<T>(&self, f: impl FnOnce(&DraftBook<'_>) -> T) -> T {
         self.drafts().with(f)
@@ -300,6 +318,7 @@ pub fn error_kind(e: &BackendError) -> &'static str {
         BackendError::Form(_) => "form",
         BackendError::NotFound => "not_found",
         BackendError::Unauthorized(_) => "unauthorized",
+        BackendError::Forbidden(_) => "forbidden",
         BackendError::RateLimited { .. } => "rate_limited",
         BackendError::Network(_) | BackendError::CodeUnreachable => "network",
         BackendError::CodeGone => "outdated",

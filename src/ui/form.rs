@@ -467,7 +467,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
 
     let title = if deal.is_some() { "Edit deal" } else { "New deal" };
     view! {
-        <section class="df-form-page" aria-labelledby=heading_id.clone()>
+        <section class="df-form-page" aria-label=app.landmark(title)>
             <h2 id=heading_id.clone() class="df-heading">{title}</h2>
             {move || was_restored.get().then(|| view! {
                 // The status is the words alone: a live region holding its own button would be

@@ -136,7 +136,7 @@ pub fn DealList(
     view! {
         <section class="df-list" class:df-no-date=no_date aria-labelledby=heading.clone() on:pointerover=move |_| prefetch() on:focusin=move |_| prefetch()>
             <div class="df-toolbar">
-                <h2 id=heading.clone() class="df-heading" tabindex="-1">"Deals"</h2>
+                <h2 id=heading.clone() class="df-heading" tabindex="-1">{app.list_name()}</h2>
                 {if searchable { view! {
                     <div class="df-search">
                         <label for=search_id.clone()>"Search deals"</label>
@@ -159,6 +159,7 @@ pub fn DealList(
                 })}
             </div>
             {drafts_offered(app)}
+            <p class="df-hint df-stage-ids" role="note">{move || stage_ids_note(app, deals)}</p>
             {move || {
                 let result = deals.get();
                 // The list's first answer is in: the rest of the app's code can come now.
@@ -261,6 +262,30 @@ pub fn DealList(
     }
 }
 
+/// Why the Stage column shows the CRM's stage ids rather than names, once above the list, where
+/// the stage list could not be loaded and the page shown has a deal without its stage's name.
+/// The form says the same at its Stage field.
+fn stage_ids_note(app: AppCtx, deals: Load<Result<Page, BackendError>>) -> Option<String> {
+    let error = app.stages.with(|r| match r {
+        Some(Err(e)) => Some(e.to_string()),
+        _ => None,
+    })?;
+    let shows_ids = deals.with(|d| {
+        d.and_then(|r| r.as_ref().ok()).is_some_and(|page| {
+            page.deals
+                .iter()
+                .any(|deal| deal.labels.stage.is_none() && deal.fields.stage.is_some())
+        })
+    });
+    let name = app.backend.with_value(|b| b.name().to_owned());
+    shows_ids.then(|| {
+        format!(
+            "The stage names could not be loaded from {name} ({}), so the Stage column shows stage ids.",
+            error.trim_end_matches('.')
+        )
+    })
+}
+
 /// The banner offering back drafts left by a reload or a closed form, where there are any.
 ///
 /// Its code comes with the form's (a chunk of its own in the release build, see
@@ -326,7 +351,7 @@ pub fn draft_banner(saved: Vec<SavedDraft>) -> AnyView {
                     app.focus_next_frame(app.id("heading"), true);
                 };
                 view! {
-                    <div class="df-draft" role="region" aria-label="Unsaved draft">
+                    <div class="df-draft" role="region" aria-label=app.landmark(&format!("Unsaved draft of {name}"))>
                         <span>{text}</span>
                         <button type="button" class="df-button df-primary" on:click=resume>"Resume draft"</button>
                         <button type="button" class="df-button" on:click=discard>"Discard draft"</button>

@@ -46,7 +46,7 @@ pub fn Pager(
     // aria-disabled, not disabled: a button that goes inert under the user's focus (Next page
     // onto the last page) keeps it, where a disabled one would drop it to the page.
     view! {
-        <nav class="df-pager" aria-label="Pages">
+        <nav class="df-pager" aria-label=app.landmark("Pages")>
             <button type="button" class="df-button" on:click=go_prev aria-disabled=move || super::aria_bool(pages.with(Vec::len) <= 1)>"Previous page"</button>
             <span class="df-range" aria-live="polite">{range_text}</span>
             <button type="button" class="df-button" on:click=go_next aria-disabled=super::aria_bool(last)>"Next page"</button>

@@ -625,7 +625,7 @@ pub fn ScrollTable(
 
     view! {
         {failure}
-        <div class="df-scroll" node_ref=scroller tabindex="0" role="region" aria-label="All deals, scrollable" on:scroll=on_scroll>
+        <div class="df-scroll" node_ref=scroller tabindex="0" role="region" aria-label=app.landmark("All deals, scrollable") on:scroll=on_scroll>
             <table
                 class="df-table"
                 aria-labelledby=heading

@@ -633,3 +633,49 @@ describe('paths the vendors do not document', () => {
     await context.close();
   });
 });
+
+describe('refusals that are not about a deal', () => {
+  test('a 404 on a create names the address, not a deal deleted elsewhere', async () => {
+    await crm.reset('stardex');
+    server.config = JSON.stringify({
+      provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials,
+      routes: { create: '/v1/no-such-deals' },
+    });
+    const { context, page, problems } = await openApp(browser, server.url);
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await fillDeal(page, { name: 'Sent to a wrong address', stage: 'Proposal' });
+    await page.getByRole('button', { name: 'Save' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'not found' });
+    await hasText(alert, `Stardex answered “not found” (404) when sent the new deal at ${crm.url}/stardex/v1/no-such-deals: the address dealform was given for it may be wrong.`);
+    assert.ok(!(await alert.textContent()).includes('no longer exists'));
+    assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Sent to a wrong address', 'the typing stays');
+    await context.close();
+    assert.deepEqual(problems.filter((m) => !m.includes('404')), []);
+  });
+});
+
+describe('a stage list that cannot be loaded', () => {
+  test('the list says once why its Stage column shows stage ids', async () => {
+    await crm.reset('stardex');
+    await crm.fault('stardex', { kind: '500', method: 'GET', path: '/v1/deal-statuses', remaining: 5 });
+    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10 });
+    const { context, page, problems } = await openApp(browser, server.url);
+    await until(async () => (await rows(page)).length === 10, 'ten rows');
+    const note = page.getByText(/^The stage names could not be loaded from Stardex \(.+\), so the Stage column shows stage ids\.$/);
+    await visible(note);
+    assert.equal(await note.count(), 1, 'said once, not per row');
+    assert.match((await rows(page))[0][2], /^[0-9a-f]{8}-[0-9a-f]{4}-/, 'the column shows the ids the note explains');
+    await context.close();
+    assert.deepEqual(problems.filter((m) => !m.includes('500')), []);
+  });
+
+  test('with the stage names in, the list says nothing of ids', async () => {
+    await crm.reset('stardex');
+    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10 });
+    const { context, page } = await openApp(browser, server.url);
+    await until(async () => (await rows(page)).length === 10, 'ten rows');
+    await until(async () => !/^[0-9a-f]{8}-/.test((await rows(page))[0][2]), 'stage names in the list');
+    assert.equal(await page.getByText(/stage ids/).count(), 0);
+    await context.close();
+  });
+});

@@ -123,8 +123,32 @@ describe('embedding', () => {
     const s = await visit('/secret.html', `<deal-form provider="heffl" base-url="${crm.url}/heffl" api-key="test-key" page-size="10"></deal-form>`);
     await until(async () => (await rows(s.page)).length === 10, 'deals fetched with the key');
     assert.equal(await s.page.locator('deal-form').getAttribute('api-key'), null);
-    assert.ok(!(await s.page.content()).includes('test-key'));
+    assert.ok(!(await s.page.locator('deal-form').evaluate((el) => el.outerHTML + el.shadowRoot.innerHTML)).includes('test-key'));
     await s.context.close();
+  });
+
+  test('credentials inside the config attribute leave the DOM, without the widget being built twice', async () => {
+    await crm.reset('heffl');
+    const config = JSON.stringify({ provider: 'heffl', base_url: `${crm.url}/heffl`, credentials: { api_key: 'test-key' }, page_size: 10 });
+    const s = await visit('/config-secret.html', `<deal-form id="keyed" config='${config}'></deal-form>`);
+    await until(async () => (await rows(s.page)).length === 10, 'deals fetched with the key');
+    const widget = s.page.locator('#keyed');
+    const left = JSON.parse(await widget.getAttribute('config'));
+    assert.deepEqual(left, { provider: 'heffl', base_url: `${crm.url}/heffl`, page_size: 10 }, 'the rest of the config stays as written');
+    assert.ok(!(await widget.evaluate((el) => el.outerHTML + el.shadowRoot.innerHTML)).includes('test-key'), 'not in the element, nor in its shadow root');
+    const lists = (await crm.requests('heffl')).filter((r) => r.startsWith('GET /deals'));
+    assert.equal(lists.length, 1, `the rewritten attribute did not rebuild the widget: ${lists}`);
+
+    // A config set later loses its key too, and the widget keeps working with it.
+    await widget.getByRole('button', { name: 'New deal' }).click();
+    await widget.getByLabel('Name', { exact: true }).fill('Typed before the config changed');
+    await widget.evaluate((el, c) => el.setAttribute('config', c), JSON.stringify({ provider: 'heffl', base_url: `${crm.url}/heffl`, credentials: { api_key: 'test-key' }, page_size: 5 }));
+    assert.ok(!(await widget.getAttribute('config')).includes('test-key'));
+    await visible(widget.getByText('You have an unsaved new deal: “Typed before the config changed”.'));
+    await widget.getByRole('button', { name: 'Resume draft' }).click();
+    assert.equal(await widget.getByLabel('Name', { exact: true }).inputValue(), 'Typed before the config changed', 'the draft survives');
+    await s.context.close();
+    assert.deepEqual(s.problems, []);
   });
 
   test('DealForm.mount returns a handle that updates and unmounts the widget', async () => {
@@ -382,6 +406,28 @@ describe('accessibility', () => {
     const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
+
+  test('several widgets on one page have landmarks of their own names, named by the host or numbered', async () => {
+    const s = await visit('/landmarks.html', '<deal-form id="one" sample-data page-size="2"></deal-form><deal-form id="two" sample-data page-size="2"></deal-form><deal-form id="eu" label="Europe pipeline" sample-data page-size="2"></deal-form>');
+    const page = s.page;
+    for (const name of ['Deals', 'Deals 2', 'Europe pipeline']) await visible(page.getByRole('table', { name, exact: true }));
+    assert.deepEqual(await page.getByRole('navigation').evaluateAll((navs) => navs.map((n) => n.getAttribute('aria-label'))),
+      ['Pages', 'Pages (Deals 2)', 'Pages (Europe pipeline)']);
+    await visible(page.locator('#eu').getByRole('heading', { name: 'Europe pipeline' }));
+    const unique = () => page.evaluate(async () => (await window.axe.run(document, { runOnly: { type: 'rule', values: ['landmark-unique'] } }))
+      .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    assert.deepEqual(await axe(page), [], 'three lists');
+    assert.deepEqual(await unique(), [], 'three lists: no two landmarks of one name');
+    for (const id of ['one', 'two']) await page.locator(`#${id}`).getByRole('button', { name: 'New deal' }).click();
+    await visible(page.getByRole('region', { name: 'New deal (Deals 2)' }));
+    assert.deepEqual(await unique(), [], 'two forms and a list');
+    // A widget taken away gives its number back to the next one.
+    await page.locator('#two').evaluate((el) => el.remove());
+    await page.evaluate(() => document.querySelector('main').insertAdjacentHTML('beforeend', '<deal-form id="three" sample-data></deal-form>'));
+    await visible(page.locator('#three').getByRole('heading', { name: 'Deals 2', exact: true }));
+    await s.context.close();
+    assert.deepEqual(s.problems, []);
+  });
 
   for (const scheme of ['light', 'dark']) {
     test(`axe finds nothing in the list, create, edit, error and empty states (${scheme})`, async () => {
