@@ -11,7 +11,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # Two cores compile and start Chromium slowly: the default 20 s is too tight.
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 
-.PHONY: serve test tools tools-test fmt clippy unit vendored browser release e2e bench bench-typing clean
+.PHONY: serve test tools tools-test fmt clippy unit vendored browser release size reproducible e2e bench bench-typing clean
 
 ## Serve the app at http://127.0.0.1:8080: on the local backend with sample deals, or with
 ## PROVIDER=stardex|hubspot|ysuite|attio|heffl against that CRM's fake on 127.0.0.1:8081.
@@ -24,8 +24,9 @@ else
 endif
 
 ## Every check, in order: format, lints, host unit tests, the patched dependencies' tests, browser
-## tests, release build, end-to-end.
-test: tools-test fmt clippy unit vendored browser release e2e
+## tests, release build, its sizes against their budgets, a second build compared byte for byte,
+## end-to-end.
+test: tools-test fmt clippy unit vendored browser release size reproducible e2e
 
 tools:
 	scripts/install-tools.sh build
@@ -55,10 +56,22 @@ vendored:
 browser:
 	cargo test --target wasm32-unknown-unknown --test browser
 
-## trunk's release build into dist/, with std rebuilt for size (see the script). It profiles
-## first loads in headless Chromium (scripts/lazy-profile.mjs), hence the test tools.
-release: tools-test
+## trunk's release build into dist/, with std rebuilt for size (see the script). Needs no
+## browser and no server.
+release: tools
 	scripts/release.sh
+
+## The release build's first loads against their budgets (fails when one is over).
+size:
+	node scripts/size.mjs dist
+
+## The release build gives the same bytes twice: the app's crate is compiled again into
+## dist-again/ and every file compared with dist/'s.
+reproducible: tools
+	touch src/lib.rs src/main.rs
+	scripts/release.sh --dist dist-again
+	diff -r dist dist-again
+	rm -rf dist-again
 
 ## The release build driven in headless Chromium, by role and label.
 e2e:

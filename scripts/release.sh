@@ -12,14 +12,6 @@
 # without rust-src (same behaviour, bigger wasm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The lazy module (scripts/lazy-split.mjs) is cut by a tool of this repository, from a profile
-# taken against the fake CRM: both are built first, for the host, before the options below
-# (which are the wasm build's) are set. DEALFORM_LAZY=0 builds without a lazy module.
-if [ "${DEALFORM_LAZY:-1}" != 0 ]; then
-  cargo build --release -p lazy-split
-  cargo build -p fake-crm
-  export DEALFORM_LAZY_SPLIT="$PWD/target/release/lazy-split" FAKE_CRM="$PWD/target/debug/fake-crm"
-fi
 # The options below are rustc 1.95's; another rustc may name them differently or lack them.
 if [ "${DEALFORM_PREBUILT_STD:-0}" != 1 ] && ! rustc --version | grep -q '^rustc 1\.95\.'; then
   echo "[release] $(rustc --version) is not rustc 1.95: building with the prebuilt std (a bigger wasm)" >&2

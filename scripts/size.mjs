@@ -1,5 +1,7 @@
 // Prints the bytes a browser fetches for the app: each wasm, js and css file of a build,
-// raw, gzip (level 9) and brotli (quality 11), and their total.
+// raw, gzip (level 9) and brotli (quality 11), and their total; then what each first load fetches
+// before its list shows, and fails (exit 1) where one is over its budget: 100 KiB of brotli with
+// no configuration (the local backend), 110 KiB for a CRM.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -39,14 +41,21 @@ for (const m of loader.matchAll(/([\w$]+)=(?:[\w$]+\()?[\w$]+\(\(\)=>\{const \w+
 }
 const brotli = Object.fromEntries(rows.map((r) => [r.file, r.brotli]));
 const base = ['dealform-app_bg.wasm', 'dealform-app.js', 'dealform.css', '__wasm_split.js'];
-const firstLoad = (split) => {
+const KIB = 1024;
+const over = [];
+const firstLoad = (split, label, budget) => {
   const entry = Object.values(loads).find((l) => l.file.startsWith(`split_dealform_${split}.`));
   if (!entry || entry.deps.some((d) => !loads[d])) throw new Error(`size: the loader's entry for ${split} could not be read`);
   const files = [...base, entry.file, ...entry.deps.map((d) => loads[d].file)];
-  return `${kb(files.reduce((s, f) => s + brotli[f], 0)).trim()} (${files.length} files)`;
+  const bytes = files.reduce((s, f) => s + brotli[f], 0);
+  const verdict = bytes <= budget ? 'within' : 'OVER';
+  if (bytes > budget) over.push(label);
+  console.log(`  ${label.padEnd(38)} ${kb(bytes).trim()} (${files.length} files), ${verdict} ${budget / KIB} KiB`);
 };
 console.log('\nbefore the list shows (wasm+js+css, brotli):');
-console.log(`  no configuration (the local backend)   ${firstLoad('local')}`);
-for (const crm of ['stardex', 'hubspot', 'ysuite', 'attio', 'heffl']) {
-  console.log(`  ${`${crm}, paged list`.padEnd(38)} ${firstLoad(`crm_${crm}`)}`);
+firstLoad('local', 'no configuration (the local backend)', 100 * KIB);
+for (const crm of ['stardex', 'hubspot', 'ysuite', 'attio', 'heffl']) firstLoad(`crm_${crm}`, `${crm}, paged list`, 110 * KIB);
+if (over.length) {
+  console.error(`size: over budget: ${over.join(', ')}`);
+  process.exit(1);
 }

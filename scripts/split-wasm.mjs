@@ -13,9 +13,7 @@
 // (short-names.mjs).
 // minify-glue.mjs runs after it, in the same hook (trunk runs a stage's hooks at once).
 //
-// DEALFORM_WASM_NAMES=1 keeps the functions' names in the wasm (a bigger build, for analysis):
-// with DEALFORM_LAZY_KEEP and DEALFORM_PROFILE_DUMP (lazy-split.mjs), it says by name what each
-// way of starting a page runs.
+// DEALFORM_WASM_NAMES=1 keeps the functions' names in the wasm (a bigger build, for analysis).
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -24,7 +22,6 @@ import { join } from 'node:path';
 import { sri } from './sri.mjs';
 import { dropUnusedClasses } from './unused-exports.mjs';
 import { shortenNames } from './short-names.mjs';
-import { lazySplit } from './lazy-split.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('split-wasm: TRUNK_STAGING_DIR is not set (run me as a trunk hook)');
@@ -221,13 +218,7 @@ try {
   // each of the many files. `--converge` runs -Oz again until it changes nothing: 0.2 KiB less
   // brotli on a first load, for some 10 s of build.
   const OPTIMISE = ['-Oz', '--converge', '--strip-producers', '--strip-target-features', ...(process.env.DEALFORM_WASM_NAMES ? ['-g'] : [])];
-  // The main module keeps its functions of more than 20 bytes that have one caller, where
-  // wasm-opt would inline them all: the lazy module's split is by function (lazy-split.mjs),
-  // and a rarely needed part folded into a function every first load runs (a configuration's
-  // `routes`, its refusals) would stay in the main module with it. lazy-split.mjs optimises the
-  // main module again after its split, with wasm-opt's defaults. 0.7 KiB less brotli on a
-  // first load (20 is the best of 0, 20 and 80).
-  swap(`${NAME}_bg.wasm`, (to) => run('wasm-opt', [...OPTIMISE, '--one-caller-inline-max-function-size=20', bound, `--output=${to}`]));
+  swap(`${NAME}_bg.wasm`, (to) => run('wasm-opt', [...OPTIMISE, bound, `--output=${to}`]));
   // Each chunk's name carries a hash of its content, and the loader asks for that name. A chunk
   // fits only the main module it was split from (it links to that module's functions, table
   // slots and memory): a page opened before a redeploy must not fetch the new build's chunk
@@ -251,10 +242,6 @@ try {
   page = pageScript(page, sri(Buffer.from(loader)));
   writeFileSync(html, page);
   console.error(`split-wasm: ${NAME}_bg.wasm, and the chunks fetched when first needed: ${named.join(', ')}`);
-  // What a first load does not run leaves the main module (lazy-split.mjs), on the build as
-  // it now stands, which its profile runs.
-  page = await lazySplit({ staging, page, name: NAME, optimise: OPTIMISE, run });
-  writeFileSync(html, page);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

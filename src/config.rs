@@ -257,11 +257,8 @@ fn err(field: &str, message: impl Into<String>) -> ConfigError {
     }
 }
 
-/// [`err`] with a message `message` writes when called. Why a closure: each call site gets a
-/// copy of this function of its own, holding the formatting, so that the functions that read a
-/// configuration hold none of it. Those run on every first load with a configuration; these
-/// copies only for a refused one, and the release build's lazy module (scripts/lazy-split.mjs)
-/// takes them out of the main module.
+/// [`err`] with a message `message` writes when called: the formatting is done only for a
+/// refused configuration.
 #[cold]
 #[inline(never)]
 fn refuse(field: &str, message: impl FnOnce() -> String) -> ConfigError {

@@ -3,5 +3,4 @@
 pub mod config;
 pub mod http;
 pub mod intl;
-pub mod lazy;
 pub mod store;

@@ -3,7 +3,7 @@
 use super::chunks::{backend_for, form_code, prefetch_scroll_code, unfetched, SplitLoaderError};
 use super::list::DealList;
 use super::status::ErrorPanel;
-use crate::backend::{BackendError, DealsBackend, CODE_GONE, CODE_UNREACHABLE};
+use crate::backend::{BackendError, DealsBackend};
 use crate::client::intl::Formatter;
 use crate::client::store::{self, Area};
 use crate::config::{Config, ListView, Mode, Theme};
@@ -419,11 +419,6 @@ pub fn App(
             </div>
             <div class="df-activity" role="status" aria-live="polite">{move || ctx.activity.get()}</div>
             <div class="df-sr" role="status" aria-live="polite">{move || ctx.said.get()}</div>
-            // Where the page says that the rest of the app's code could not be fetched (the
-            // release build's lazy module: scripts/lazy-split.mjs), which this code cannot say
-            // itself, as it would be that code. Empty, so not shown, until then; the words are
-            // the app's own for a chunk that did not come.
-            <p class="df-fault" role="alert" data-unreachable=CODE_UNREACHABLE data-gone=CODE_GONE></p>
             {warning.map(|w| view! { <p class="df-warning" role="alert">{w}</p> })}
             {move || {
                 let view = ctx.view.get();
@@ -510,8 +505,6 @@ fn form_page(target: Option<DealId>) -> AnyView {
     let app = use_app();
     // Where a CRM's writes come apart, they are on their way before Save is pressed.
     app.backend.with_value(|b| b.prefetch_writes());
-    // In create-only mode the form is the first view.
-    crate::client::lazy::fetch_rest();
     let code = Load::new(move || told(app, form_code()));
     let back = Callback::new(move |()| app.go(View::List, None));
     once_fetched(

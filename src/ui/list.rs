@@ -114,7 +114,6 @@ pub fn DealList(
     // saves to a CRM, for the form's Save.
     let prefetched = StoredValue::new(!editable);
     let prefetch = move || {
-        crate::client::lazy::fetch_rest();
         if !prefetched.get_value() {
             prefetched.set_value(true);
             app.backend.with_value(|b| b.prefetch_writes());
@@ -161,12 +160,7 @@ pub fn DealList(
             {drafts_offered(app)}
             <p class="df-hint df-stage-ids" role="note">{move || stage_ids_note(app, deals)}</p>
             {move || {
-                let result = deals.get();
-                // The list's first answer is in: the rest of the app's code can come now.
-                if result.is_some() {
-                    crate::client::lazy::fetch_rest();
-                }
-                match result {
+                match deals.get() {
                 None => view! { <p class="df-loading" role="status">"Loading deals…"</p> }.into_any(),
                 Some(Err(e)) => {
                     let corrupt = matches!(e, BackendError::StorageCorrupt { .. });
