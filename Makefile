@@ -11,7 +11,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # Two cores compile and start Chromium slowly: the default 20 s is too tight.
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 
-.PHONY: serve test tools tools-test fmt clippy unit vendored browser release size reproducible e2e bench bench-typing clean
+.PHONY: serve test tools tools-test fmt clippy unit browser release size reproducible e2e bench bench-typing clean
 
 ## Serve the app at http://127.0.0.1:8080: on the local backend with sample deals, or with
 ## PROVIDER=stardex|hubspot|ysuite|attio|heffl against that CRM's fake on 127.0.0.1:8081.
@@ -23,10 +23,9 @@ else
 	scripts/serve-provider.sh $(PROVIDER)
 endif
 
-## Every check, in order: format, lints, host unit tests, the patched dependencies' tests, browser
-## tests, release build, its sizes against their budgets, a second build compared byte for byte,
+## Every check, in order: format, lints, host unit tests, browser tests, release build, its sizes against their budgets, a second build compared byte for byte,
 ## end-to-end.
-test: tools-test fmt clippy unit vendored browser release size reproducible e2e
+test: tools-test fmt clippy unit browser release size reproducible e2e
 
 tools:
 	scripts/install-tools.sh build
@@ -44,13 +43,6 @@ clippy:
 ## Host tests: the model, validation, config, every provider's mapping, and the fake CRM.
 unit:
 	cargo test --workspace
-
-## The patched dependencies' own test suites, with their patches (vendor/README.md). Each is a
-## workspace of its own; their builds share target/vendor.
-vendored:
-	cd vendor/send_wrapper && cargo test --target-dir ../../target/vendor
-	cd vendor/reactive_graph && cargo test --features effects --target-dir ../../target/vendor
-	cd vendor/wasm_split_cli_support && cargo test --target-dir ../../target/vendor
 
 ## Component tests in headless Chromium.
 browser:

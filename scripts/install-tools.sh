@@ -11,8 +11,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 ESBUILD_VERSION=0.28.2
-# The patched copy in vendor/ (vendor/README.md); its version says which patch it carries.
-WASM_SPLIT_VERSION=0.2.4+dealform.1
+# Leptos' splitter, as crates.io publishes it.
+WASM_SPLIT_VERSION=0.2.4
 TOOLS_DIR=${DEALFORM_TOOLS:-$HOME/.cache/dealform-tools}
 
 say() { printf '[install] %s\n' "$*" >&2; }
@@ -49,14 +49,13 @@ if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version 2>/dev/nu
   cargo install wasm-bindgen-cli --version "$wbv" --force
 fi
 
-# wasm-split-cli splits the release wasm into chunks (scripts/split-wasm.mjs), from this
-# repository's patched copy. Its runtime half, wasm_split_helpers, comes with leptos; the CLI
-# prints no version, so cargo's list of installed crates says which one is there.
+# wasm-split-cli splits the release wasm into chunks (scripts/split-wasm.mjs). Its runtime half,
+# wasm_split_helpers, comes with leptos; the CLI prints no version, so cargo's list of installed
+# crates says which one is there.
 if ! command -v wasm-split-cli >/dev/null \
-  || ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION "; then
-  say "installing wasm-split-cli $WASM_SPLIT_VERSION from vendor/ (about 2 minutes on two cores)"
-  cargo install --locked --path "$here/vendor/wasm_split_cli_support" --features build-binary --force \
-    --target-dir "$here/target/vendor"
+  || ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes on two cores)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
 fi
 
 # Debian's binaryen 108 emits a wasm that fails at start-up; npm's 132 is known good.

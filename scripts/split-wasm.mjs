@@ -86,10 +86,10 @@ function boundLoads(loader, chunks) {
 }
 
 /** The split points a first load may need, by the loader's names for them without `dealform_`. */
-const SPLITS = ['local', 'crm_stardex', 'crm_hubspot', 'crm_ysuite', 'crm_attio', 'crm_heffl', 'scroll', 'form'];
+const SPLITS = ['local', 'crm', 'scroll', 'form'];
 
 /**
- * Which files each split point's load fetches, by the loader's name for it (`dealform_crm_stardex`, …):
+ * Which files each split point's load fetches, by the loader's name for it (`dealform_crm`, …):
  * the chunks it needs, then its own, as the loader's table (`boundLoads`' output) says.
  */
 function splitFiles(loader) {
@@ -140,7 +140,7 @@ export const warm = (c) => {
   const w = ${want}, p = c?.provider;
   // A configuration that names no CRM (or is no object at all) is the local backend's; one that
   // names a CRM there is none of warms nothing (the app says what is wrong).
-  for (const f of new Set([...w[!p || p == "local" ? "local" : "crm_" + p] ?? [], ...c?.list == "scroll" ? w.scroll : [], ...c?.mode == "create" ? w.form : []])) {
+  for (const f of new Set([...w[!p || p == "local" ? "local" : "crm"] ?? [], ...c?.list == "scroll" ? w.scroll : [], ...c?.mode == "create" ? w.form : []])) {
     const url = String(new URL(f, import.meta.url));
     if (!warmed.has(url)) {
       const r = fetchChunk(url);
@@ -184,13 +184,7 @@ try {
   writeFileSync(linked, dropUnusedClasses(readFileSync(raw)).wasm);
   // Main module (NAME.wasm), one wasm per chunk, and __wasm_split.js, which fetches the chunks
   // beside itself and links them to the main module through NAME.js.
-  // The five dialects' shared code in one chunk, and what every backend shares in the main
-  // module (vendor/wasm_split_cli_support: the grouping is this project's patch).
-  const dialects = ['stardex', 'hubspot', 'ysuite', 'attio', 'heffl'].map((d) => `dealform_crm_${d}`);
-  execFileSync('wasm-split-cli', [linked, work, '--out-name', NAME, '--target', 'web'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, WASM_SPLIT_CLI_GROUPS: dialects.join(','), WASM_SPLIT_CLI_MAIN_IF_ALL: ['dealform_local', ...dialects].join(',') },
-  });
+  execFileSync('wasm-split-cli', [linked, work, '--out-name', NAME, '--target', 'web'], { stdio: ['ignore', 'inherit', 'inherit'] });
   const chunks = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`);
   if (chunks.length === 0) throw new Error(`split-wasm: ${raw} has no split point: was it built with --cfg dealform_split?`);
 

@@ -7,7 +7,6 @@
 pub mod backend;
 pub mod config;
 pub mod drafts;
-pub mod heap;
 pub mod json;
 pub mod model;
 pub mod providers;
@@ -18,8 +17,3 @@ pub mod client;
 pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub mod widget;
-
-/// The wasm build allocates through [`heap`], not std's dlmalloc: see that module for why.
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: heap::Allocator = heap::Allocator::new();

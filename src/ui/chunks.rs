@@ -20,9 +20,7 @@ use crate::backend::{BackendError, DealsBackend};
 use crate::client::http::{HttpBackend, WritePath, Writer};
 use crate::client::store::{self, Area};
 use crate::config::{Config, ProviderKind};
-use crate::providers::{
-    attio::Attio, heffl::Heffl, hubspot::Hubspot, local::LocalBackend, stardex::Stardex, ysuite::Ysuite, Dialect,
-};
+use crate::providers::{local::LocalBackend, Dialect};
 pub use leptos::wasm_split::SplitLoaderError;
 use std::rc::Rc;
 
@@ -172,57 +170,30 @@ fn local_backend(config: &Config) -> Result<Backend, SplitLoaderError> {
 
 /// The CRM a configuration names, over HTTP in its dialect; `None` for the local backend.
 ///
-/// Each dialect's reading code is a chunk of its own, so that a page fetches only its CRM's.
-/// What the five share (the HTTP path, JSON, money) is cut by the splitter into chunks that all
-/// of them fetch; the first load of each is measured in the README ("Code a page may never run").
+/// The five dialects' reading code is one chunk: they share most of it (the HTTP path, JSON,
+/// money), and a split point each had the splitter cut that shared code into a chunk for every
+/// combination of dialects, some 30 files for one CRM's first load.
 async fn crm_backend(config: &Config) -> Result<Option<Rc<dyn DealsBackend>>, SplitLoaderError> {
     let Some(dialect) = Dialect::for_config(config) else {
         return Ok(None);
     };
-    let crm = match dialect.clone() {
-        Dialect::Stardex(reads) => fetched!(stardex_backend(reads, dialect, config)),
-        Dialect::Hubspot(reads) => fetched!(hubspot_backend(reads, dialect, config)),
-        Dialect::Ysuite(reads) => fetched!(ysuite_backend(reads, dialect, config)),
-        Dialect::Attio(reads) => fetched!(attio_backend(reads, dialect, config)),
-        Dialect::Heffl(reads) => fetched!(heffl_backend(reads, dialect, config)),
-    }?;
-    Ok(Some(crm))
+    fetched!(http_backend(dialect, config)).map(Some)
 }
 
-/// Declares the split point of one CRM dialect's backend (see [`crm_backend`]): `$reads`, the
-/// dialect's reading half, behind the HTTP path.
-macro_rules! crm_chunk {
-    ($(#[$doc:meta])* chunk $chunk:ident: fn $split:ident($reads:ty)) => {
-        $(#[$doc])*
-        #[cfg_attr(
-            dealform_split,
-            leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)
-        )]
-        fn $split(reads: $reads, dialect: Dialect, config: &Config) -> Result<Rc<dyn DealsBackend>, SplitLoaderError> {
-            Ok(Rc::new(HttpBackend::new(dialect, Box::new(reads), config)))
-        }
+/// A CRM's backend, over HTTP in its dialect (see [`crm_backend`]).
+#[cfg_attr(
+    dealform_split,
+    leptos::wasm_split::wasm_split(dealform_crm, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn http_backend(dialect: Dialect, config: &Config) -> Result<Rc<dyn DealsBackend>, SplitLoaderError> {
+    let reads: Box<dyn crate::providers::Provider> = match dialect.clone() {
+        Dialect::Stardex(reads) => Box::new(reads),
+        Dialect::Hubspot(reads) => Box::new(reads),
+        Dialect::Ysuite(reads) => Box::new(reads),
+        Dialect::Attio(reads) => Box::new(reads),
+        Dialect::Heffl(reads) => Box::new(reads),
     };
-}
-
-crm_chunk! {
-    /// Stardex's backend.
-    chunk dealform_crm_stardex: fn stardex_backend(Stardex)
-}
-crm_chunk! {
-    /// HubSpot's backend.
-    chunk dealform_crm_hubspot: fn hubspot_backend(Hubspot)
-}
-crm_chunk! {
-    /// YSUITE's backend.
-    chunk dealform_crm_ysuite: fn ysuite_backend(Ysuite)
-}
-crm_chunk! {
-    /// Attio's backend.
-    chunk dealform_crm_attio: fn attio_backend(Attio)
-}
-crm_chunk! {
-    /// Heffl's backend.
-    chunk dealform_crm_heffl: fn heffl_backend(Heffl)
+    Ok(Rc::new(HttpBackend::new(dialect, reads, config)))
 }
 
 prefetchable! {

@@ -458,7 +458,7 @@ describe('the code that saves to a CRM', () => {
     const splits = [];
     const session = await openStardex((page) => page.on('request', (r) => { const m = r.url().match(/\/(split_[^/.]*)\.[0-9a-f]{12}\.wasm$/); if (m) splits.push(m[1]); }));
     const { page } = session;
-    assert.deepEqual(splits, ['split_dealform_crm_stardex'], 'the list shows without the code that saves, or the form\'s');
+    assert.deepEqual(splits, ['split_dealform_crm'], 'the list shows without the code that saves, or the form\'s');
 
     // The network fails for that code alone: reaching for the form asks for it ahead, in vain,
     // and so does Save, which says so and keeps the deal as typed.
