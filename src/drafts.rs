@@ -3,8 +3,8 @@
 //! Kept in `sessionStorage` in the browser: a draft belongs to one tab and should not outlive it.
 
 use crate::json::Json;
+use crate::key_value::KeyValueStore;
 use crate::model::{DealDraft, DealId};
-use crate::providers::local::KeyValueStore;
 
 /// Which form a draft belongs to.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -169,7 +169,7 @@ fn keep(slots: &mut Slots, slot: String, draft: SavedDraft) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::providers::local::MemoryStore;
+    use crate::key_value::MemoryStore;
 
     #[test]
     fn each_form_keeps_its_own_draft() {

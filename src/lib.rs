@@ -8,6 +8,8 @@ pub mod backend;
 pub mod config;
 pub mod drafts;
 pub mod json;
+pub mod key_value;
+pub mod messages;
 pub mod model;
 pub mod providers;
 

@@ -4,8 +4,9 @@
 
 use dealform::backend::DealsBackend;
 use dealform::config::Config;
+use dealform::key_value::MemoryStore;
 use dealform::model::{Currency, DealFields, Money};
-use dealform::providers::local::{LocalBackend, MemoryStore};
+use dealform::providers::local::LocalBackend;
 use dealform::ui::app::App;
 use leptos::prelude::*;
 use std::rc::Rc;

@@ -4,9 +4,9 @@
 
 use crate::backend::{ActivityListener, BackendError, DealsBackend, LocalBoxFuture};
 use crate::config::Config;
-use crate::model::{Deal, DealFields, DealId, ListQuery, Page, PagingStyle, Schema, Stage};
+use crate::model::{Capabilities, Deal, DealFields, DealId, ListQuery, Page, PagingStyle, Schema, Stage};
 use crate::providers::http::{retry_after_secs, HttpRequest, HttpResponse, Method};
-use crate::providers::{Capabilities, Dialect, Provider, Saved, Writes};
+use crate::providers::{Dialect, Provider, Saved, Writes};
 use gloo_net::http::{Headers, RequestBuilder};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
@@ -16,11 +16,31 @@ pub const MAX_RATE_LIMIT_RETRIES: u32 = 2;
 /// The longest `Retry-After` the app waits out by itself; longer ones are reported instead.
 pub const MAX_WAIT_SECS: u64 = 60;
 
+/// A dialect's writes, on their way.
+pub type WritesFuture = LocalBoxFuture<'static, Result<Box<dyn WritePath>, BackendError>>;
+
+/// How an [`HttpBackend`] gets the code of its dialect's writes, given by whoever makes the
+/// backend: the UI keeps that code in a chunk of its own where the build splits it
+/// (`ui::chunks`), so that a page that only lists deals does not fetch it.
+#[derive(Clone, Copy)]
+pub struct WriteCode {
+    /// The dialect's writes, fetched first where they are apart; the error is the one to show
+    /// (the network's, or a redeploy's).
+    pub load: fn(Dialect) -> WritesFuture,
+    /// Starts fetching that code ahead of need; a failure is left to `load` to report.
+    pub prefetch: fn(),
+    /// Whether the server no longer has the app's code: the app was redeployed since the page
+    /// opened.
+    pub gone: fn() -> bool,
+}
+
 /// A CRM reached over HTTP through its [`Provider`] dialect.
 pub struct HttpBackend {
     provider: Box<dyn Provider>,
     /// The dialect again, for its writes, which come apart from its reads (see [`Writer`]).
     dialect: Dialect,
+    /// Where the writes' code comes from.
+    write_code: WriteCode,
     base: String,
     timeout_ms: u32,
     schema: Schema,
@@ -73,12 +93,13 @@ impl HttpBackend {
     /// A backend for a CRM's dialect, configured by `config` (base URL, timeout, fallback stages).
     /// `reads` is the dialect's reading half, which the caller boxes: the dialect alone would
     /// bring every dialect's reading code wherever a backend is made.
-    pub fn new(dialect: Dialect, reads: Box<dyn Provider>, config: &Config) -> Self {
+    pub fn new(dialect: Dialect, reads: Box<dyn Provider>, write_code: WriteCode, config: &Config) -> Self {
         let provider = reads;
         Self {
             schema: provider.schema(),
             provider,
             dialect,
+            write_code,
             base: config.api_base(),
             timeout_ms: config.timeout_ms,
             fallback_stages: config.stages.clone(),
@@ -237,7 +258,7 @@ impl HttpBackend {
         // list is the first to be refused. Without that code, the status says what it can.
         Err(match self.writer().await {
             Ok(writer) => writer.read_error(&response),
-            Err(_) => crate::providers::error_unread(&response, crate::ui::chunks::chunk_gone()),
+            Err(_) => crate::providers::error_unread(&response, (self.write_code.gone)()),
         })
     }
 
@@ -362,9 +383,7 @@ impl DealsBackend for HttpBackend {
         *self.listener.borrow_mut() = Some(listener);
     }
     fn prefetch_writes(&self) {
-        leptos::task::spawn_local(async {
-            let _ = crate::ui::chunks::prefetch_crm_writes().await;
-        });
+        (self.write_code.prefetch)();
     }
 }
 
@@ -373,9 +392,7 @@ impl HttpBackend {
     /// cannot be fetched is the network's failure: the form keeps what was typed, and saving
     /// again retries the fetch.
     async fn writer(&self) -> Result<Box<dyn WritePath>, BackendError> {
-        crate::ui::chunks::crm_writes(self.dialect.clone())
-            .await
-            .map_err(|_| crate::ui::chunks::unfetched())
+        (self.write_code.load)(self.dialect.clone()).await
     }
 }
 

@@ -1,6 +1,6 @@
 //! `localStorage` and `sessionStorage` behind the host-testable [`KeyValueStore`] trait.
 
-use crate::providers::local::{KeyValueStore, MemoryStore};
+use crate::key_value::{KeyValueStore, MemoryStore};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 

@@ -16,6 +16,6 @@ pub mod window;
 pub use date::Date;
 pub use deal::{Deal, DealDraft, DealFields, DealId, Field, Labels, Stage};
 pub use money::{Currency, Money, MoneyNotation, NumberSeparators};
-pub use page::{Cursor, ListQuery, Page, PagingStyle, Sort, SortDir, SortField};
+pub use page::{Capabilities, Cursor, ListQuery, Page, PagingStyle, Sort, SortDir, SortField};
 pub use schema::{FieldRule, IdFormat, Schema};
 pub use validate::{and_list, validate, FieldError, ValidationContext};

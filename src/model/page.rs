@@ -133,6 +133,31 @@ pub fn deals(n: u64) -> &'static str {
     }
 }
 
+/// What a backend's list can do beyond paging.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Capabilities {
+    /// Whether it can search by text.
+    pub search: bool,
+    /// The columns it can sort by.
+    pub sort: Vec<SortField>,
+}
+
+impl Capabilities {
+    /// Search and every column.
+    pub fn all() -> Self {
+        Self {
+            search: true,
+            sort: vec![
+                SortField::Name,
+                SortField::Amount,
+                SortField::Stage,
+                SortField::CloseDate,
+                SortField::Owner,
+            ],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

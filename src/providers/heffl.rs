@@ -477,7 +477,7 @@ mod tests {
         assert_eq!(e, BackendError::Forbidden("API key lacks the deals:write scope".into()));
         assert_eq!(
             e.to_string(),
-            "The CRM does not allow these credentials to do this: API key lacks the deals:write scope."
+            "The CRM does not allow these credentials to do this: API key lacks the deals:write scope"
         );
     }
 }

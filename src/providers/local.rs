@@ -6,63 +6,18 @@
 
 use crate::backend::{BackendError, DealsBackend, LocalBoxFuture};
 use crate::json::{Json, JsonError};
+use crate::key_value::KeyValueStore;
+#[cfg(test)]
+use crate::key_value::MemoryStore;
 use crate::model::text::{fold_for_search, search_words};
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, ListQuery, Money, Page, PagingStyle, Schema,
     Sort, SortDir, SortField, Stage,
 };
-use std::cell::RefCell;
 use std::cmp::Ordering;
 
 /// The version of the stored format; bump it with a migration when the format changes.
 pub const FORMAT_VERSION: u32 = 1;
-
-/// A synchronous string store: `localStorage` in the browser, a map in tests.
-pub trait KeyValueStore {
-    /// The value under a key, if any.
-    fn get(&self, key: &str) -> Result<Option<String>, String>;
-    /// Stores a value; fails when the store is full or disabled.
-    fn set(&self, key: &str, value: &str) -> Result<(), String>;
-    /// Removes a key.
-    fn remove(&self, key: &str) -> Result<(), String>;
-}
-
-impl<T: KeyValueStore + ?Sized> KeyValueStore for std::rc::Rc<T> {
-    fn get(&self, key: &str) -> Result<Option<String>, String> {
-        (**self).get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), String> {
-        (**self).set(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), String> {
-        (**self).remove(key)
-    }
-}
-
-/// A store in memory: for tests, and as the fallback where the browser refuses storage.
-///
-/// It holds a handful of keys (the deals, the drafts), so a list searched in order does; a
-/// hash map keyed by text would add its hashing and table code to the wasm's first load.
-#[derive(Default, Debug)]
-pub struct MemoryStore(RefCell<Vec<(String, String)>>);
-
-impl KeyValueStore for MemoryStore {
-    fn get(&self, key: &str) -> Result<Option<String>, String> {
-        Ok(self.0.borrow().iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), String> {
-        let mut entries = self.0.borrow_mut();
-        match entries.iter_mut().find(|(k, _)| k == key) {
-            Some((_, v)) => *v = value.to_owned(),
-            None => entries.push((key.to_owned(), value.to_owned())),
-        }
-        Ok(())
-    }
-    fn remove(&self, key: &str) -> Result<(), String> {
-        self.0.borrow_mut().retain(|(k, _)| k != key);
-        Ok(())
-    }
-}
 
 /// What is stored under the key: versioned, so a future format can migrate old data.
 #[derive(Debug, PartialEq)]

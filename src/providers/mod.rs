@@ -12,34 +12,9 @@ pub mod ysuite;
 
 use crate::backend::BackendError;
 use crate::model::{
-    Deal, DealFields, DealId, Field, FieldError, ListQuery, Page, PagingStyle, Schema, SortField, Stage,
+    Capabilities, Deal, DealFields, DealId, Field, FieldError, ListQuery, Page, PagingStyle, Schema, Stage,
 };
 use http::{HttpRequest, HttpResponse};
-
-/// What a backend's list can do beyond paging.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Capabilities {
-    /// Whether it can search by text.
-    pub search: bool,
-    /// The columns it can sort by.
-    pub sort: Vec<SortField>,
-}
-
-impl Capabilities {
-    /// Search and every column.
-    pub fn all() -> Self {
-        Self {
-            search: true,
-            sort: vec![
-                SortField::Name,
-                SortField::Amount,
-                SortField::Stage,
-                SortField::CloseDate,
-                SortField::Owner,
-            ],
-        }
-    }
-}
 
 /// What a create or update answered with: the deal, or only its id (then it is re-read).
 #[derive(Clone, Debug, PartialEq)]
@@ -465,7 +440,7 @@ mod tests {
         assert_eq!(e, BackendError::Forbidden("Add-on inactive".into()));
         assert_eq!(
             e.to_string(),
-            "The CRM does not allow these credentials to do this: Add-on inactive."
+            "The CRM does not allow these credentials to do this: Add-on inactive"
         );
         let silent = error_for_status(403, None, String::new(), Vec::new());
         assert_eq!(

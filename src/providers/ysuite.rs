@@ -449,7 +449,7 @@ mod tests {
         ));
         assert_eq!(
             inactive.to_string(),
-            "The CRM does not allow these credentials to do this: The CRM add-on is not active for this account."
+            "The CRM does not allow these credentials to do this: The CRM add-on is not active for this account"
         );
         assert_eq!(
             ysuite().read_error(&HttpResponse::new(

@@ -17,7 +17,7 @@ use super::form::FormView;
 use super::list::BannerView;
 use super::scroll::ScrollView;
 use crate::backend::{BackendError, DealsBackend};
-use crate::client::http::{HttpBackend, WritePath, Writer};
+use crate::client::http::{HttpBackend, WriteCode, WritePath, Writer};
 use crate::client::store::{self, Area};
 use crate::config::{Config, ProviderKind};
 use crate::providers::{local::LocalBackend, Dialect};
@@ -193,8 +193,19 @@ fn http_backend(dialect: Dialect, config: &Config) -> Result<Rc<dyn DealsBackend
         Dialect::Attio(reads) => Box::new(reads),
         Dialect::Heffl(reads) => Box::new(reads),
     };
-    Ok(Rc::new(HttpBackend::new(dialect, reads, config)))
+    Ok(Rc::new(HttpBackend::new(dialect, reads, WRITE_CODE, config)))
 }
+
+/// The CRM writes' code, in its chunk: what an [`HttpBackend`] is given to fetch it.
+const WRITE_CODE: WriteCode = WriteCode {
+    load: |dialect| Box::pin(async move { crm_writes(dialect).await.map_err(|_| unfetched()) }),
+    prefetch: || {
+        leptos::task::spawn_local(async {
+            let _ = prefetch_crm_writes().await;
+        })
+    },
+    gone: chunk_gone,
+};
 
 prefetchable! {
     /// A CRM dialect's creates, updates and deletes, and its reading of error answers, in a

@@ -4,8 +4,9 @@ use super::app::{deal_detail, use_app, AppCtx, View};
 use super::dialog::ConfirmDialog;
 use super::field::{Control, FieldRow};
 use super::status::ErrorPanel;
-use crate::backend::{BackendError, Change};
+use crate::backend::BackendError;
 use crate::drafts::DraftTarget;
+use crate::messages::{outcome, sentence, Change};
 use crate::model::{
     and_list, validate, Deal, DealDraft, DealFields, DealId, Field, FieldError, FieldRule, Stage, ValidationContext,
 };
@@ -351,8 +352,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                         deal_gone.set(editing.is_some() && matches!(e, BackendError::NotFound));
                         form_error.set(Some(format!(
                             "{} {} Your changes are kept in this form.",
-                            crate::backend::outcome(&e, Change::Save),
-                            crate::backend::sentence(&e.to_string())
+                            outcome(&e, Change::Save),
+                            sentence(&e.to_string())
                         )))
                     }
                 }
@@ -403,7 +404,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     }
                     Err(e) => {
                         app.emit_error(&e);
-                        form_error.set(Some(format!("{} {e}", crate::backend::outcome(&e, Change::Delete))))
+                        form_error.set(Some(format!("{} {e}", outcome(&e, Change::Delete))))
                     }
                 }
             });
