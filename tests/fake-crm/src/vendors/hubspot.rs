@@ -1,0 +1,242 @@
+//! The fake HubSpot: its routes, auth, validation, paging and bodies as HubSpot documents them.
+
+use super::{Vendor, HUBSPOT_STAGES, TOKEN};
+use crate::common::{days_of, FakeDeal, Reply, Req};
+use serde_json::{json, Map, Value};
+
+impl Vendor {
+    fn hubspot_render(d: &FakeDeal, only: Option<&[String]>) -> Value {
+        let ms = d
+            .close_date
+            .as_deref()
+            .and_then(days_of)
+            .map(|days| (days * 86_400_000).to_string());
+        let pairs: Vec<(&str, Option<String>)> = vec![
+            ("dealname", Some(d.name.clone())),
+            ("amount", d.amount.map(|a| a.to_string())),
+            ("deal_currency_code", d.currency.clone()),
+            ("dealstage", d.stage.clone()),
+            ("pipeline", d.pipeline.clone()),
+            ("closedate", ms),
+            ("hubspot_owner_id", d.owner.clone()),
+            ("description", d.description.clone()),
+        ];
+        let mut props = Map::new();
+        for (k, v) in pairs {
+            if only.is_some_and(|o| !o.iter().any(|p| p == k)) {
+                continue;
+            }
+            if let Some(v) = v {
+                props.insert(k.into(), json!({"value": v, "timestamp": 1_409_443_200_000_i64, "source": "API", "sourceId": null, "versions": []}));
+            }
+        }
+        let companies: Vec<i64> = d.company.iter().filter_map(|c| c.parse().ok()).collect();
+        json!({
+            "portalId": 62515, "dealId": d.id.parse::<i64>().unwrap_or(0), "isDeleted": false,
+            "associations": {"associatedVids": [], "associatedCompanyIds": companies, "associatedDealIds": []},
+            "properties": props, "imports": [], "stateChanges": []
+        })
+    }
+
+    fn hubspot_apply(&self, d: &mut FakeDeal, props: &Value, creating: bool) -> Result<(), Reply> {
+        let Some(list) = props.as_array() else {
+            return Err(self.error(400, "VALIDATION_ERROR", "properties must be a list of {name, value}"));
+        };
+        let mut problems = Vec::new();
+        let mut seen_stage = false;
+        for p in list {
+            let (Some(name), Some(value)) = (p.get("name").and_then(Value::as_str), p.get("value")) else {
+                return Err(self.error(400, "VALIDATION_ERROR", "each property needs a name and a value"));
+            };
+            let text = match value {
+                Value::String(s) => s.clone(),
+                Value::Number(n) => n.to_string(),
+                _ => {
+                    problems.push(json!({"isValid": false, "message": format!("{value} is not a valid value"), "error": "INVALID_VALUE", "name": name}));
+                    continue;
+                }
+            };
+            let clear = text.is_empty();
+            match name {
+                "dealname" => d.name = text,
+                "amount" if clear => d.amount = None,
+                "amount" => match text.parse::<f64>() {
+                    Ok(a) if a.is_finite() => d.amount = Some(a),
+                    _ => problems.push(json!({"isValid": false, "message": format!("{text} was not a valid number."), "error": "INVALID_FLOAT", "name": name})),
+                },
+                "closedate" if clear => d.close_date = None,
+                "closedate" => match text.parse::<i64>() {
+                    Ok(ms) => {
+                        let (y, m, dd) = crate::common::civil(ms.div_euclid(86_400_000));
+                        d.close_date = Some(format!("{y:04}-{m:02}-{dd:02}"));
+                    }
+                    Err(_) => problems.push(json!({"isValid": false, "message": format!("{text} was not a valid long."), "error": "INVALID_LONG", "name": name})),
+                },
+                "dealstage" => {
+                    seen_stage = true;
+                    match self.stage_known(&text) {
+                        Some(s) => {
+                            d.stage = Some(text);
+                            d.pipeline = Some(s.2.to_owned());
+                        }
+                        None => problems.push(json!({"isValid": false, "message": format!("{text} was not one of the allowed options: [appointmentscheduled, qualifiedtobuy, presentationscheduled, closedwon, closedlost]"), "error": "INVALID_OPTION", "name": name})),
+                    }
+                }
+                "pipeline" => {
+                    if text != "default" && !clear {
+                        problems.push(json!({"isValid": false, "message": format!("{text} is not a valid pipeline"), "error": "INVALID_OPTION", "name": name}));
+                    }
+                }
+                "hubspot_owner_id" if clear => d.owner = None,
+                "hubspot_owner_id" => {
+                    if text.bytes().all(|b| b.is_ascii_digit()) {
+                        d.owner = Some(text)
+                    } else {
+                        problems.push(json!({"isValid": false, "message": format!("{text} is not a valid owner id"), "error": "INVALID_OWNER_ID", "name": name}));
+                    }
+                }
+                "description" => d.description = (!clear).then_some(text),
+                "deal_currency_code" => d.currency = (!clear).then_some(text),
+                "dealtype" => {}
+                other => problems.push(json!({"isValid": false, "message": format!("Property \"{other}\" does not exist"), "error": "PROPERTY_DOESNT_EXIST", "name": other})),
+            }
+        }
+        if creating && !seen_stage {
+            problems.push(
+                json!({"isValid": false, "message": "dealstage is required", "error": "REQUIRED", "name": "dealstage"}),
+            );
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(self.error(
+                400,
+                "VALIDATION_ERROR",
+                &format!("Property values were not valid: {}", Value::Array(problems)),
+            ))
+        }
+    }
+
+    pub(super) fn hubspot(&mut self, req: &Req) -> Reply {
+        if req.header("authorization") != Some(&format!("Bearer {TOKEN}")) {
+            return self.error(
+                401,
+                "INVALID_AUTHENTICATION",
+                "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview",
+            );
+        }
+        let seg = req.segments();
+        match (req.method.as_str(), seg.as_slice()) {
+            ("GET", ["crm-pipelines", "v1", "pipelines", "deals"]) => {
+                let stages: Vec<Value> = HUBSPOT_STAGES
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        let p = match s.0 {
+                            "closedwon" => "1.0",
+                            "closedlost" => "0.0",
+                            _ => ["0.2", "0.4", "0.6"][i.min(2)],
+                        };
+                        json!({"stageId": s.0, "label": s.1, "displayOrder": i, "active": true, "metadata": {"isClosed": s.0.starts_with("closed").to_string(), "probability": p}})
+                    })
+                    .collect();
+                Reply::json(
+                    200,
+                    json!({"results": [{"pipelineId": "default", "objectType": "DEAL", "label": "Sales Pipeline", "displayOrder": 0, "active": true, "default": true, "stages": stages}]}),
+                )
+            }
+            ("GET", ["deals", "v1", "deal", "paged"]) => {
+                let limit: usize = req.q("limit").and_then(|l| l.parse().ok()).unwrap_or(100);
+                if !(1..=250).contains(&limit) {
+                    return self.error(400, "VALIDATION_ERROR", "limit must be between 1 and 250");
+                }
+                let start: usize = match req.q("offset") {
+                    None => 0,
+                    Some(o) => match o.parse::<i64>() {
+                        // The offset is the id of the last deal of the previous page.
+                        Ok(last) => self
+                            .deals
+                            .iter()
+                            .position(|d| d.id == last.to_string())
+                            .map_or(self.deals.len(), |i| i + 1),
+                        Err(_) => return self.error(400, "VALIDATION_ERROR", "offset must be a number"),
+                    },
+                };
+                let props = req.query.get("properties").cloned().unwrap_or_default();
+                let page: Vec<&FakeDeal> = self.deals.iter().skip(start).take(limit).collect();
+                let has_more = start + page.len() < self.deals.len();
+                let offset = page.last().map_or(0, |d| d.id.parse::<i64>().unwrap_or(0));
+                let deals: Vec<Value> = page
+                    .into_iter()
+                    .map(|d| Self::hubspot_render(d, Some(&props)))
+                    .collect();
+                Reply::json(200, json!({"deals": deals, "hasMore": has_more, "offset": offset}))
+            }
+            ("POST", ["deals", "v1", "deal"]) => {
+                let m = match self.body(req) {
+                    Ok(m) => m.clone(),
+                    Err(r) => return r,
+                };
+                let mut d = FakeDeal {
+                    pipeline: Some("default".into()),
+                    ..FakeDeal::default()
+                };
+                if let Err(r) = self.hubspot_apply(&mut d, m.get("properties").unwrap_or(&Value::Null), true) {
+                    return r;
+                }
+                d.company = m["associations"]["associatedCompanyIds"]
+                    .as_array()
+                    .and_then(|a| a.first())
+                    .and_then(Value::as_i64)
+                    .map(|c| c.to_string());
+                d.id = self.new_id();
+                let out = Self::hubspot_render(&d, None);
+                self.deals.push(d);
+                Reply::json(200, out)
+            }
+            (method, ["deals", "v1", "deal", id]) => {
+                let Some(i) = self.find(id) else {
+                    return self.not_found(id);
+                };
+                match method {
+                    "GET" => Reply::json(200, Self::hubspot_render(&self.deals[i], None)),
+                    "PUT" => {
+                        if let Err(r) = self.update_with(i, req, |v, d, m| {
+                            v.hubspot_apply(d, m.get("properties").unwrap_or(&Value::Null), false)
+                        }) {
+                            return r;
+                        }
+                        Reply::json(200, Self::hubspot_render(&self.deals[i], None))
+                    }
+                    "DELETE" => {
+                        self.deals.remove(i);
+                        Reply::empty(204)
+                    }
+                    _ => self.error(405, "METHOD_NOT_ALLOWED", "Method not allowed"),
+                }
+            }
+            _ => self.error(404, "OBJECT_NOT_FOUND", "Route not found"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vendors::tests::{body, req};
+
+    #[test]
+    fn hubspot_embeds_property_errors_in_the_message_and_requires_a_stage() {
+        let mut v = Vendor::new("hubspot", 0);
+        let r = v.handle(&req(
+            "hubspot",
+            "POST",
+            "/deals/v1/deal",
+            json!({"properties": [{"name": "dealname", "value": "x"}]}),
+        ));
+        assert_eq!(r.status, 400);
+        let message = body(&r)["message"].as_str().unwrap().to_owned();
+        assert!(message.starts_with("Property values were not valid: ["), "{message}");
+        assert!(message.contains("\"name\":\"dealstage\""), "{message}");
+    }
+}

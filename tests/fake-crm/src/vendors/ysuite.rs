@@ -1,0 +1,196 @@
+//! The fake YSUITE: its routes, auth, validation, paging and bodies as YSUITE documents them.
+
+use super::{user_name, Vendor, YSUITE_ACCESS, YSUITE_SECRET, YSUITE_STAGES};
+use crate::common::{days_of, query, FakeDeal, Reply, Req};
+use serde_json::{json, Map, Value};
+
+impl Vendor {
+    fn ysuite_render(d: &FakeDeal) -> Value {
+        let int = |v: &Option<String>| v.as_deref().and_then(|s| s.parse::<i64>().ok());
+        json!({
+            "deal_id": d.id.parse::<i64>().unwrap_or(0), "deal_name": d.name, "deal_amount": d.amount,
+            "deal_source": null, "deal_expected_close_date": d.close_date, "pipeline_id": int(&d.pipeline),
+            "deal_current_stage": null, "cstid": int(&d.company), "deal_owner_id": int(&d.owner),
+            "owner": d.owner_name, "deal_description": d.description,
+        })
+    }
+
+    fn ysuite_apply(&self, d: &mut FakeDeal, m: &Map<String, Value>) -> Result<(), Reply> {
+        let mut errors = Map::new();
+        let mut fail = |k: &str, msg: &str| {
+            errors.insert(k.to_owned(), json!([msg]));
+        };
+        match m.get("deal_name") {
+            Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= 255 => d.name = s.clone(),
+            Some(Value::String(s)) if s.chars().count() > 255 => {
+                fail("deal_name", "The deal name may not be greater than 255 characters.")
+            }
+            _ => fail("deal_name", "The deal name field is required."),
+        }
+        let int = |k: &str| m.get(k).and_then(Value::as_i64);
+        match int("pipeline_id").map(|p| p.to_string()) {
+            Some(p) if self.stage_known(&p).is_some() => {
+                d.stage = Some(p.clone());
+                d.pipeline = Some(p);
+            }
+            Some(_) => fail("pipeline_id", "The selected pipeline id is invalid."),
+            None => fail("pipeline_id", "The pipeline id field is required."),
+        }
+        match int("cstid") {
+            Some(c) if c > 0 => d.company = Some(c.to_string()),
+            _ => fail("cstid", "The cstid field is required."),
+        }
+        match m.get("deal_amount") {
+            None | Some(Value::Null) => d.amount = None,
+            Some(Value::Number(n)) => d.amount = n.as_f64(),
+            Some(_) => fail("deal_amount", "The deal amount must be a number."),
+        }
+        match m.get("deal_owner_id") {
+            None | Some(Value::Null) => {
+                d.owner = None;
+                d.owner_name = None;
+            }
+            Some(v) => match v.as_i64() {
+                Some(o) => {
+                    d.owner = Some(o.to_string());
+                    d.owner_name = user_name("ysuite", &o.to_string());
+                }
+                None => fail("deal_owner_id", "The deal owner id must be an integer."),
+            },
+        }
+        match m.get("deal_expected_close_date") {
+            None | Some(Value::Null) => d.close_date = None,
+            Some(Value::String(s)) if days_of(s).is_some() => d.close_date = Some(s.clone()),
+            Some(_) => fail(
+                "deal_expected_close_date",
+                "The deal expected close date does not match the format Y-m-d.",
+            ),
+        }
+        match m.get("deal_description") {
+            None | Some(Value::Null) => d.description = None,
+            Some(Value::String(s)) => d.description = Some(s.clone()),
+            Some(_) => fail("deal_description", "The deal description must be a string."),
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Reply::json(
+                422,
+                json!({"success": false, "message": "Validation failed", "errors": errors}),
+            ))
+        }
+    }
+
+    pub(super) fn ysuite(&mut self, req: &Req) -> Reply {
+        if req.header("x-ysuite-access-key") != Some(YSUITE_ACCESS)
+            || req.header("x-ysuite-secret-key") != Some(YSUITE_SECRET)
+        {
+            return self.error(401, "UNAUTHORIZED", "Invalid API keys");
+        }
+        let seg = req.segments();
+        match (req.method.as_str(), seg.as_slice()) {
+            ("GET", ["v1", "pipelines"]) => Reply::json(
+                200,
+                json!({"success": true, "data": YSUITE_STAGES.iter().map(|s| json!({"pipeline_id": s.0.parse::<i64>().unwrap_or(0), "pipeline_name": s.1})).collect::<Vec<_>>()}),
+            ),
+            ("GET", ["v1", "deals"]) => {
+                let size: usize = req.q("pageSize").and_then(|s| s.parse().ok()).unwrap_or(10);
+                if !(1..=100).contains(&size) {
+                    return Reply::json(
+                        422,
+                        json!({"success": false, "message": "Validation failed", "errors": {"pageSize": ["The page size may not be greater than 100."]}}),
+                    );
+                }
+                let index: usize = req.q("pageIndex").and_then(|s| s.parse().ok()).unwrap_or(0);
+                let sort = req.q("sortBy").map(|f| {
+                    let field = match f {
+                        "deal_amount" => "amount",
+                        "deal_expected_close_date" => "close_date",
+                        "pipeline_id" => "stage",
+                        "deal_owner_id" => "owner",
+                        _ => "name",
+                    };
+                    (field, req.q("sortOrder") != Some("desc"))
+                });
+                let all = query(&self.deals, req.q("search"), sort);
+                let total = all.len();
+                let pages = total.div_ceil(size);
+                let data: Vec<Value> = all
+                    .iter()
+                    .skip(index * size)
+                    .take(size)
+                    .map(Self::ysuite_render)
+                    .collect();
+                Reply::json(
+                    200,
+                    json!({"success": true, "data": {"data": data, "current_page": index + 1, "total_records": total, "total_pages": pages}}),
+                )
+            }
+            ("POST", ["v1", "deals"]) => {
+                let m = match self.body(req) {
+                    Ok(m) => m.clone(),
+                    Err(r) => return r,
+                };
+                let mut d = FakeDeal::default();
+                if let Err(r) = self.ysuite_apply(&mut d, &m) {
+                    return r;
+                }
+                d.id = self.new_id();
+                let out = json!({"success": true, "message": "Deal created successfully!", "data": {"deal_id": d.id.parse::<i64>().unwrap_or(0), "deal_name": d.name}});
+                self.deals.push(d);
+                Reply::json(200, out)
+            }
+            (method, ["v1", "deals", id]) => {
+                let Some(i) = self.find(id) else {
+                    return self.not_found(id);
+                };
+                match method {
+                    "GET" => Reply::json(
+                        200,
+                        json!({"success": true, "data": Self::ysuite_render(&self.deals[i])}),
+                    ),
+                    "PUT" => {
+                        if let Err(r) = self.update_with(i, req, |v, d, m| v.ysuite_apply(d, m)) {
+                            return r;
+                        }
+                        Reply::json(200, json!({"success": true, "message": "Deal updated successfully!"}))
+                    }
+                    "DELETE" => {
+                        self.deals.remove(i);
+                        Reply::json(200, json!({"success": true, "message": "Deal deleted successfully"}))
+                    }
+                    _ => self.error(405, "METHOD_NOT_ALLOWED", "Method not allowed"),
+                }
+            }
+            _ => self.error(404, "NOT_FOUND", "Route not found"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vendors::tests::{body, req};
+
+    #[test]
+    fn ysuite_requires_name_pipeline_and_company_on_update_too() {
+        let mut v = Vendor::new("ysuite", 1);
+        let r = v.handle(&req("ysuite", "PUT", "/v1/deals/1", json!({"deal_name": "renamed"})));
+        assert_eq!(r.status, 422);
+        let errors = &body(&r)["errors"];
+        assert!(
+            errors["pipeline_id"].is_array() && errors["cstid"].is_array(),
+            "{errors}"
+        );
+        let ok = v.handle(&req(
+            "ysuite",
+            "PUT",
+            "/v1/deals/1",
+            json!({"deal_name": "renamed", "pipeline_id": 1, "cstid": 10}),
+        ));
+        assert_eq!(
+            body(&ok),
+            json!({"success": true, "message": "Deal updated successfully!"})
+        );
+    }
+}
