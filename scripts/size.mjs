@@ -25,7 +25,7 @@ for (const r of [...rows, total]) console.log(`${r.file.padEnd(40)}${kb(r.raw)}$
 
 // What a page fetches before its list shows, from the chunk loader's table of which chunks each
 // split point needs: the main wasm, its glue, the CSS and the loader, then the backend's split
-// and its chunks (README, "Code a page may never run").
+// and its chunks (docs/performance.md, "Code a page may never run").
 const loaderFile = join(dir, '__wasm_split.js');
 let loader = '';
 try {
