@@ -90,11 +90,10 @@ fn now_secs() -> u64 {
 }
 
 impl HttpBackend {
-    /// A backend for a CRM's dialect, configured by `config` (base URL, timeout, fallback stages).
-    /// `reads` is the dialect's reading half, which the caller boxes: the dialect alone would
-    /// bring every dialect's reading code wherever a backend is made.
-    pub fn new(dialect: Dialect, reads: Box<dyn Provider>, write_code: WriteCode, config: &Config) -> Self {
-        let provider = reads;
+    /// A backend for a CRM's dialect, configured by `config` (base URL, timeout, fallback stages),
+    /// whose writes come from `write_code`.
+    pub fn new(dialect: Dialect, write_code: WriteCode, config: &Config) -> Self {
+        let provider = dialect.clone().reads();
         Self {
             schema: provider.schema(),
             provider,

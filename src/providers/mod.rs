@@ -342,6 +342,11 @@ impl Dialect {
         })
     }
 
+    /// Its reads: what a list needs.
+    pub fn reads(self) -> Box<dyn Provider> {
+        each_dialect!(self, p => Box::new(p))
+    }
+
     /// All of it, writes included.
     pub fn writes(self) -> Box<dyn Writes> {
         each_dialect!(self, p => Box::new(p))

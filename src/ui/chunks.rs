@@ -186,14 +186,7 @@ async fn crm_backend(config: &Config) -> Result<Option<Rc<dyn DealsBackend>>, Sp
     leptos::wasm_split::wasm_split(dealform_crm, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn http_backend(dialect: Dialect, config: &Config) -> Result<Rc<dyn DealsBackend>, SplitLoaderError> {
-    let reads: Box<dyn crate::providers::Provider> = match dialect.clone() {
-        Dialect::Stardex(reads) => Box::new(reads),
-        Dialect::Hubspot(reads) => Box::new(reads),
-        Dialect::Ysuite(reads) => Box::new(reads),
-        Dialect::Attio(reads) => Box::new(reads),
-        Dialect::Heffl(reads) => Box::new(reads),
-    };
-    Ok(Rc::new(HttpBackend::new(dialect, reads, WRITE_CODE, config)))
+    Ok(Rc::new(HttpBackend::new(dialect, WRITE_CODE, config)))
 }
 
 /// The CRM writes' code, in its chunk: what an [`HttpBackend`] is given to fetch it.
