@@ -161,10 +161,3 @@ pub trait DealsBackend {
         )))
     }
 }
-
-/// A reply of the wrong shape (a field missing, text where a number belongs).
-impl From<crate::json::JsonError> for BackendError {
-    fn from(e: crate::json::JsonError) -> Self {
-        BackendError::Malformed(format!("unexpected JSON ({e})"))
-    }
-}

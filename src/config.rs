@@ -1,11 +1,17 @@
 //! The one typed configuration, read from an optional `config.json` beside `index.html`.
 //!
-//! Parsed by hand from a JSON value rather than by derive, so each mistake is reported with the
-//! field's name and what was expected, which is what someone editing a file on a static host needs.
+//! Read through serde into [`ConfigFile`], whose settings record the kind of value found where
+//! another was expected, then checked setting by setting: each mistake is reported with the
+//! setting's name and what was expected, which is what someone editing a file on a static host
+//! needs. Unknown keys are refused explicitly (serde-wasm-bindgen reads only the members a
+//! struct names, so `deny_unknown_fields` would not see them).
 
-use crate::json::Json;
 use crate::model::{Currency, Stage};
+use crate::wire::Entries;
+use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use std::fmt;
+use std::marker::PhantomData;
 
 /// Which backend the app talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -295,11 +301,171 @@ pub fn is_well_formed_locale(tag: &str) -> bool {
     lang_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.iter().all(u8::is_ascii_alphanumeric))
 }
 
+/// A setting's value, or the kind of value found where a `T` belongs: a wrong type is a
+/// mistake to name ("must be text, not a number"), which serde's own message would not say in
+/// words someone editing a file understands.
+enum Found<T> {
+    /// The value.
+    Value(T),
+    /// What was there instead: "text", "a number", "true/false", "a list", "an object", "null".
+    Other(&'static str),
+}
+
+/// The kinds of JSON value a setting's type takes; each other kind is [`Found::Other`].
+trait Accept: Sized {
+    fn text(_: String) -> Option<Self> {
+        None
+    }
+    fn flag(_: bool) -> Option<Self> {
+        None
+    }
+    fn number(_: f64) -> Option<Self> {
+        None
+    }
+    fn list<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Option<Self>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+    fn object<'de, A: MapAccess<'de>>(mut map: A) -> Result<Option<Self>, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+}
+
+impl Accept for String {
+    fn text(v: String) -> Option<Self> {
+        Some(v)
+    }
+}
+
+impl Accept for bool {
+    fn flag(v: bool) -> Option<Self> {
+        Some(v)
+    }
+}
+
+impl Accept for f64 {
+    fn number(v: f64) -> Option<Self> {
+        Some(v)
+    }
+}
+
+impl<T: Accept> Accept for Vec<Found<T>> {
+    fn list<'de, A: SeqAccess<'de>>(seq: A) -> Result<Option<Self>, A::Error> {
+        Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Some)
+    }
+}
+
+impl<T: for<'de> Deserialize<'de>> Accept for Entries<T> {
+    fn object<'de, A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
+        Entries::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+    }
+}
+
+impl<'de, T: Accept> Deserialize<'de> for Found<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(FoundVisitor(PhantomData))
+    }
+}
+
+struct FoundVisitor<T>(PhantomData<T>);
+
+fn found_as<T>(value: Option<T>, kind: &'static str) -> Found<T> {
+    value.map_or(Found::Other(kind), Found::Value)
+}
+
+impl<'de, T: Accept> Visitor<'de> for FoundVisitor<T> {
+    type Value = Found<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Found<T>, E> {
+        Ok(found_as(T::flag(v), "true/false"))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Found<T>, E> {
+        Ok(found_as(T::number(v as f64), "a number"))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Found<T>, E> {
+        Ok(found_as(T::number(v as f64), "a number"))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Found<T>, E> {
+        Ok(found_as(T::number(v), "a number"))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Found<T>, E> {
+        Ok(found_as(T::text(v.to_owned()), "text"))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Found<T>, E> {
+        Ok(found_as(T::text(v), "text"))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Found<T>, E> {
+        Ok(Found::Other("null"))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Found<T>, E> {
+        Ok(Found::Other("null"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Found<T>, A::Error> {
+        Ok(found_as(T::list(seq)?, "a list"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Found<T>, A::Error> {
+        Ok(found_as(T::object(map)?, "an object"))
+    }
+}
+
+/// `config.json` as written: every setting optional, each as found (see [`Found`]).
+#[derive(Deserialize, Default)]
+struct ConfigFile {
+    provider: Option<Found<String>>,
+    locale: Option<Found<String>>,
+    currency: Option<Found<String>>,
+    page_size: Option<Found<f64>>,
+    sample_data: Option<Found<bool>>,
+    namespace: Option<Found<String>>,
+    base_url: Option<Found<String>>,
+    credentials: Option<Found<Entries<Found<String>>>>,
+    timeout_ms: Option<Found<f64>>,
+    stages: Option<Found<Vec<Found<StageSetting>>>>,
+    routes: Option<Found<Entries<Found<String>>>>,
+    mode: Option<Found<String>>,
+    theme: Option<Found<String>>,
+    list: Option<Found<String>>,
+    label: Option<Found<String>>,
+}
+
+/// One of `stages`: `{id, label?, pipeline?}`; a member that is not text counts as absent.
+#[derive(Deserialize)]
+struct StageSetting {
+    id: Option<Found<String>>,
+    label: Option<Found<String>>,
+    pipeline: Option<Found<String>>,
+}
+
+impl Accept for StageSetting {
+    fn object<'de, A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
+        StageSetting::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+    }
+}
+
+/// A setting as found: `None` when absent or `null`, else its value, or the error naming what
+/// was found instead of `what` ("must be text, not a number").
+fn found<T>(setting: Option<Found<T>>, field: &str, what: &str) -> Result<Option<T>, ConfigError> {
+    match setting {
+        None => Ok(None),
+        Some(Found::Value(v)) => Ok(Some(v)),
+        Some(Found::Other(kind)) => Err(refuse(field, || format!("must be {what}, not {kind}"))),
+    }
+}
+
 /// One of a fixed set of words, e.g. `"mode": "create"`, as its index in `names`; anything
 /// else is named with the choices ("“form” is not a mode; use full, create or list"). Not
 /// generic over the value, so the wasm holds one copy for every such setting.
-fn choice(map: &Json, field: &str, what: &str, names: &[&str]) -> Result<Option<usize>, ConfigError> {
-    let Some(word) = string(map, field)? else {
+fn choice(
+    setting: Option<Found<String>>,
+    field: &str,
+    what: &str,
+    names: &[&str],
+) -> Result<Option<usize>, ConfigError> {
+    let Some(word) = found(setting, field, "text")? else {
         return Ok(None);
     };
     if let Some(i) = names.iter().position(|name| *name == word) {
@@ -318,28 +484,25 @@ fn choice(map: &Json, field: &str, what: &str, names: &[&str]) -> Result<Option<
 /// A whole number in `range`, else an error saying it `must be` one (“…from 1 to 100”), with
 /// `kind` naming what a non-number should have been.
 fn whole(
-    map: &Json,
+    setting: Option<Found<f64>>,
     field: &str,
     range: std::ops::RangeInclusive<u64>,
     must: &str,
     kind: &str,
 ) -> Result<Option<u64>, ConfigError> {
-    match map.get(field) {
-        None | Some(Json::Null) => Ok(None),
-        Some(v @ Json::Num(n)) => match v.as_u64().filter(|n| range.contains(n)) {
-            Some(n) => Ok(Some(n)),
-            None => Err(refuse(field, || format!("must be {must} (it is {n})"))),
-        },
-        Some(other) => Err(refuse(field, || format!("must be {kind}, not {}", other.kind()))),
+    let Some(n) = found(setting, field, kind)? else {
+        return Ok(None);
+    };
+    if n.fract() == 0.0 && n >= 0.0 && range.contains(&(n as u64)) {
+        return Ok(Some(n as u64));
     }
-}
-
-fn string<'a>(map: &'a Json, field: &str) -> Result<Option<&'a str>, ConfigError> {
-    match map.get(field) {
-        None | Some(Json::Null) => Ok(None),
-        Some(Json::Str(s)) => Ok(Some(s)),
-        Some(other) => Err(refuse(field, || format!("must be text, not {}", other.kind()))),
-    }
+    Err(refuse(field, || {
+        if n.fract() == 0.0 && n.abs() < 1e15 {
+            format!("must be {must} (it is {})", n as i64)
+        } else {
+            format!("must be {must} (it is not a whole number in that range)")
+        }
+    }))
 }
 
 impl Config {
@@ -352,23 +515,28 @@ impl Config {
     /// assert_eq!(e.field.as_deref(), Some("page_size"));
     /// ```
     pub fn parse(text: &str) -> Result<Self, ConfigError> {
-        let value = Json::parse(text).map_err(|e| refuse_all(|| format!("is not valid JSON: {e}")))?;
-        Self::from_value(&value)
-    }
-
-    /// Reads an already parsed JSON value (the widget passes objects from JavaScript).
-    pub fn from_value(map: &Json) -> Result<Self, ConfigError> {
-        let Some(members) = map.as_object() else {
-            return Err(refuse_all(|| format!("must hold a JSON object, not {}", map.kind())));
+        let whole_file = crate::wire::from_str::<Found<Entries<IgnoredAny>>>(text)
+            .map_err(|e| refuse_all(|| format!("is not valid JSON: {e}")))?;
+        let members = match whole_file {
+            Found::Value(Entries(members)) => members,
+            Found::Other(kind) => return Err(refuse_all(|| format!("must hold a JSON object, not {kind}"))),
         };
         if let Some((unknown, _)) = members.iter().find(|(k, _)| !KNOWN.contains(&k.as_str())) {
             return Err(refuse(unknown, || {
                 format!("is not a setting; the settings are {}", KNOWN.join(", "))
             }));
         }
+        let file = crate::wire::from_str::<ConfigFile>(text).map_err(|e| ConfigError {
+            field: e.path.clone(),
+            message: e.message,
+        })?;
+        Self::from_file(file)
+    }
+
+    fn from_file(file: ConfigFile) -> Result<Self, ConfigError> {
         let mut config = Config::default();
-        if let Some(p) = string(map, "provider")? {
-            config.provider = ProviderKind::from_name(p).ok_or_else(|| {
+        if let Some(p) = found(file.provider, "provider", "text")? {
+            config.provider = ProviderKind::from_name(&p).ok_or_else(|| {
                 refuse("provider", || {
                     format!(
                         "“{p}” is not a provider this build knows; use one of: {}",
@@ -377,25 +545,25 @@ impl Config {
                 })
             })?;
         }
-        if let Some(l) = string(map, "locale")? {
-            if !is_well_formed_locale(l) {
+        if let Some(l) = found(file.locale, "locale", "text")? {
+            if !is_well_formed_locale(&l) {
                 return Err(refuse("locale", || {
                     format!("“{l}” is not a locale tag such as en-US or de-DE")
                 }));
             }
-            config.locale = Some(l.to_owned());
+            config.locale = Some(l);
         }
-        if let Some(c) = string(map, "currency")? {
+        if let Some(c) = found(file.currency, "currency", "text")? {
             // A typo such as "EUO" is three letters too: taken, it would be every new deal's
             // currency, while the form refuses it typed.
-            config.currency = Currency::parse(c).ok().filter(Currency::is_listed).ok_or_else(|| {
+            config.currency = Currency::parse(&c).ok().filter(Currency::is_listed).ok_or_else(|| {
                 refuse("currency", || {
                     format!("“{c}” is not the ISO 4217 code of a currency in use, such as USD or EUR")
                 })
             })?;
         }
         if let Some(n) = whole(
-            map,
+            file.page_size,
             "page_size",
             1..=100,
             "a whole number from 1 to 100",
@@ -403,25 +571,19 @@ impl Config {
         )? {
             config.page_size = n as u32;
         }
-        match map.get("sample_data") {
-            None | Some(Json::Null) => {}
-            Some(Json::Bool(b)) => config.sample_data = *b,
-            Some(other) => {
-                return Err(refuse("sample_data", || {
-                    format!("must be true or false, not {}", other.kind())
-                }))
-            }
+        if let Some(b) = found(file.sample_data, "sample_data", "true or false")? {
+            config.sample_data = b;
         }
-        if let Some(ns) = string(map, "namespace")? {
+        if let Some(ns) = found(file.namespace, "namespace", "text")? {
             let ok = !ns.is_empty()
                 && ns.len() <= 64
                 && ns.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
             if !ok {
                 return Err(err("namespace", "must be 1–64 letters, digits, - or _"));
             }
-            config.namespace = ns.to_owned();
+            config.namespace = ns;
         }
-        if let Some(url) = string(map, "base_url")? {
+        if let Some(url) = found(file.base_url, "base_url", "text")? {
             let ok = url.starts_with("https://")
                 || url.starts_with("http://")
                 || url.starts_with('/')
@@ -431,11 +593,11 @@ impl Config {
                     format!("“{url}” must be an http(s) address or a path on this site such as /crm-proxy")
                 }));
             }
-            config.base_url = Some(url.to_owned());
+            config.base_url = Some(url);
         }
-        config.credentials = credentials(map, config.provider)?;
+        config.credentials = credentials(found(file.credentials, "credentials", "an object")?, config.provider)?;
         if let Some(t) = whole(
-            map,
+            file.timeout_ms,
             "timeout_ms",
             1000..=120_000,
             "a whole number of milliseconds from 1000 to 120000",
@@ -443,21 +605,21 @@ impl Config {
         )? {
             config.timeout_ms = t as u32;
         }
-        config.stages = stages(map)?;
-        config.routes = routes(map)?;
+        config.stages = stages(found(file.stages, "stages", "a list")?)?;
+        config.routes = routes(found(file.routes, "routes", "an object")?)?;
         const MODES: [Mode; 3] = [Mode::Full, Mode::Create, Mode::List];
-        if let Some(i) = choice(map, "mode", "a mode", &["full", "create", "list"])? {
+        if let Some(i) = choice(file.mode, "mode", "a mode", &["full", "create", "list"])? {
             config.mode = MODES[i];
         }
         const THEMES: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
-        if let Some(i) = choice(map, "theme", "a theme", &["auto", "light", "dark"])? {
+        if let Some(i) = choice(file.theme, "theme", "a theme", &["auto", "light", "dark"])? {
             config.theme = THEMES[i];
         }
         const LISTS: [ListView; 2] = [ListView::Pages, ListView::Scroll];
-        if let Some(i) = choice(map, "list", "a list view", &["pages", "scroll"])? {
+        if let Some(i) = choice(file.list, "list", "a list view", &["pages", "scroll"])? {
             config.list = LISTS[i];
         }
-        if let Some(label) = string(map, "label")? {
+        if let Some(label) = found(file.label, "label", "text")? {
             let label = label.trim();
             if label.is_empty() || label.chars().count() > 80 {
                 return Err(err(
@@ -471,18 +633,12 @@ impl Config {
     }
 }
 
-fn credentials(map: &Json, provider: ProviderKind) -> Result<Credentials, ConfigError> {
-    let c = match map.get("credentials") {
-        None | Some(Json::Null) => return Ok(Credentials::default()),
-        Some(Json::Obj(c)) => c,
-        Some(other) => {
-            return Err(refuse("credentials", || {
-                format!("must be an object, not {}", other.kind())
-            }))
-        }
+fn credentials(given: Option<Entries<Found<String>>>, provider: ProviderKind) -> Result<Credentials, ConfigError> {
+    let Some(Entries(given)) = given else {
+        return Ok(Credentials::default());
     };
     let allowed = provider.credential_fields();
-    if let Some((k, _)) = c.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
+    if let Some((k, _)) = given.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
         return Err(refuse_in("credentials", k, || {
             let expected = if allowed.is_empty() {
                 "none".to_owned()
@@ -493,16 +649,15 @@ fn credentials(map: &Json, provider: ProviderKind) -> Result<Credentials, Config
         }));
     }
     let mut out = Credentials::default();
-    for (k, v) in c {
-        let Json::Str(s) = v else {
-            return Err(refuse_in("credentials", k, || {
-                format!("must be text, not {}", v.kind())
-            }));
+    for (k, v) in given {
+        let s = match v {
+            Found::Value(s) => s,
+            Found::Other(kind) => return Err(refuse_in("credentials", &k, || format!("must be text, not {kind}"))),
         };
         // Credentials travel in HTTP headers, which take visible ASCII only; refusing anything
         // else here keeps a mistyped key from becoming a confusing network error later.
         if s.trim().is_empty() || !s.chars().all(|c| c.is_ascii_graphic() || c == ' ') {
-            return Err(refuse_in("credentials", k, || {
+            return Err(refuse_in("credentials", &k, || {
                 "must be a non-empty line of plain ASCII characters".into()
             }));
         }
@@ -525,35 +680,31 @@ pub fn route_in<'a>(routes: &'a [(String, String)], call: &str) -> Option<&'a st
 /// The calls whose paths can be replaced.
 pub const ROUTE_KEYS: &[&str] = &["create", "get", "update", "delete", "stages"];
 
-fn routes(map: &Json) -> Result<Vec<(String, String)>, ConfigError> {
-    let routes = match map.get("routes") {
-        None | Some(Json::Null) => return Ok(Default::default()),
-        Some(Json::Obj(r)) => r,
-        Some(other) => return Err(refuse("routes", || format!("must be an object, not {}", other.kind()))),
+fn routes(given: Option<Entries<Found<String>>>) -> Result<Vec<(String, String)>, ConfigError> {
+    let Some(Entries(given)) = given else {
+        return Ok(Vec::new());
     };
     let mut out: Vec<(String, String)> = Vec::new();
-    for (k, v) in routes {
+    for (k, v) in given {
         if !ROUTE_KEYS.contains(&k.as_str()) {
-            return Err(refuse_in("routes", k, || {
+            return Err(refuse_in("routes", &k, || {
                 format!("is not a call that can be rerouted; they are {}", ROUTE_KEYS.join(", "))
             }));
         }
-        match v.as_str() {
-            Some(p) if p.starts_with('/') && !p.contains(char::is_whitespace) && !p.contains(['?', '#']) => {
+        match v {
+            Found::Value(p) if p.starts_with('/') && !p.contains(char::is_whitespace) && !p.contains(['?', '#']) => {
                 let needs_id = matches!(k.as_str(), "get" | "update" | "delete");
-                // Bytes, not `str::contains`: a substring search brings core's two-way searcher
-                // (1.6 KB of wasm) into the main module for this one check.
-                if needs_id && !p.as_bytes().windows(4).any(|w| w == b"{id}") {
-                    return Err(refuse_in("routes", k, || {
+                if needs_id && !p.contains("{id}") {
+                    return Err(refuse_in("routes", &k, || {
                         "must contain {id} where the deal's id goes".into()
                     }));
                 }
                 // A call named twice keeps its last path, as JSON readers read a repeated key.
-                out.retain(|(call, _)| call != k);
-                out.push((k.clone(), p.to_owned()));
+                out.retain(|(call, _)| *call != k);
+                out.push((k, p));
             }
             _ => {
-                return Err(refuse_in("routes", k, || {
+                return Err(refuse_in("routes", &k, || {
                     "must be a path starting with / (no query string)".into()
                 }))
             }
@@ -562,25 +713,25 @@ fn routes(map: &Json) -> Result<Vec<(String, String)>, ConfigError> {
     Ok(out)
 }
 
-fn stages(map: &Json) -> Result<Vec<Stage>, ConfigError> {
-    let list = match map.get("stages") {
-        None | Some(Json::Null) => return Ok(Vec::new()),
-        Some(Json::Arr(list)) => list,
-        Some(other) => return Err(refuse("stages", || format!("must be a list, not {}", other.kind()))),
-    };
-    list.iter()
+fn stages(given: Option<Vec<Found<StageSetting>>>) -> Result<Vec<Stage>, ConfigError> {
+    given
+        .unwrap_or_default()
+        .into_iter()
         .enumerate()
         .map(|(i, v)| {
             let field = format!("stages[{i}]");
-            if v.as_object().is_none() {
+            let Found::Value(v) = v else {
                 return Err(err(&field, "must be an object with id and label"));
-            }
-            let text = |k: &str| v.get(k).and_then(Json::as_str).map(str::trim).filter(|s| !s.is_empty());
-            let id = text("id").ok_or_else(|| err(&format!("{field}.id"), "is required"))?;
-            let label = text("label").unwrap_or(id);
+            };
+            let text = |t: Option<Found<String>>| match t {
+                Some(Found::Value(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+                _ => None,
+            };
+            let id = text(v.id).ok_or_else(|| err(&format!("{field}.id"), "is required"))?;
+            let label = text(v.label).unwrap_or_else(|| id.clone());
             Ok(Stage {
-                pipeline: text("pipeline").map(str::to_owned),
-                ..Stage::new(id, label)
+                pipeline: text(v.pipeline),
+                ..Stage::new(&id, &label)
             })
         })
         .collect()
@@ -723,7 +874,7 @@ mod tests {
             ),
             (
                 r#"{"page_size":2.5}"#,
-                "must be a whole number from 1 to 100 (it is 2.5)",
+                "must be a whole number from 1 to 100 (it is not a whole number in that range)",
             ),
             (
                 r#"{"page_size":"25"}"#,

@@ -2,12 +2,13 @@
 //!
 //! Kept in `sessionStorage` in the browser: a draft belongs to one tab and should not outlive it.
 
-use crate::json::Json;
 use crate::key_value::KeyValueStore;
 use crate::model::{DealDraft, DealId};
+use crate::wire::{Entries, Lenient, MapOf};
+use serde::{Deserialize, Deserializer, Serialize};
 
-/// Which form a draft belongs to.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// Which form a draft belongs to: kept as `"New"` or `{"Edit": id}`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DraftTarget {
     /// The new-deal form.
     New,
@@ -25,7 +26,7 @@ impl DraftTarget {
 }
 
 /// A draft as kept: what was typed, for which form, and what that form held as it opened.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavedDraft {
     /// The form it belongs to.
     pub target: DraftTarget,
@@ -33,41 +34,17 @@ pub struct SavedDraft {
     pub draft: DealDraft,
     /// The form as it opened, before the typing: what tells the fields typed in from those
     /// left alone once the deal has changed elsewhere ([`SavedDraft::restored_over`]). `None`
-    /// in drafts kept by earlier versions.
+    /// in drafts kept by earlier versions; a base that cannot be read leaves the draft as a
+    /// draft of an earlier version.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient")]
     pub base: Option<DealDraft>,
 }
 
+fn lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DealDraft>, D::Error> {
+    Lenient::deserialize(d).map(|l| l.0)
+}
+
 impl SavedDraft {
-    /// `{"target": "New" | {"Edit": id}, "draft": {…}, "base": {…}}`; earlier versions stored no
-    /// base.
-    fn to_json(&self) -> Json {
-        let target = match &self.target {
-            DraftTarget::New => "New".into(),
-            DraftTarget::Edit(id) => Json::obj([("Edit", id.0.as_str().into())]),
-        };
-        let mut members = vec![
-            ("target".to_owned(), target),
-            ("draft".to_owned(), self.draft.to_json()),
-        ];
-        if let Some(base) = &self.base {
-            members.push(("base".to_owned(), base.to_json()));
-        }
-        Json::Obj(members)
-    }
-
-    fn from_json(v: &Json) -> Option<Self> {
-        let target = match &v["target"] {
-            Json::Str(s) if s == "New" => DraftTarget::New,
-            t => DraftTarget::Edit(DealId(t["Edit"].as_str()?.to_owned())),
-        };
-        Some(SavedDraft {
-            target,
-            draft: DealDraft::from_json(v.get("draft")?).ok()?,
-            // A base that cannot be read leaves the draft as a draft of an earlier version.
-            base: v.get("base").and_then(|b| DealDraft::from_json(b).ok()),
-        })
-    }
-
     /// The draft to show in a form that opens today with `now`: the fields typed in keep what
     /// was typed, and the others show what the deal holds now, not what it held when the
     /// typing began (another tab or a colleague may have changed them since). Without a base,
@@ -99,12 +76,12 @@ impl<'a> DraftBook<'a> {
         // Unreadable drafts are dropped rather than blocking the app: they are a convenience
         // copy, and the form they came from is gone. One unreadable draft loses only itself.
         let raw = self.store.get(&self.key).ok().flatten().unwrap_or_default();
-        let Ok(Json::Obj(members)) = Json::parse(&raw) else {
+        let Ok(Entries(members)) = crate::wire::from_str::<Entries<Lenient<SavedDraft>>>(&raw) else {
             return Slots::new();
         };
         let mut slots = Slots::new();
-        for (slot, v) in members {
-            if let Some(d) = SavedDraft::from_json(&v) {
+        for (slot, draft) in members {
+            if let Lenient(Some(d)) = draft {
                 keep(&mut slots, slot, d);
             }
         }
@@ -115,7 +92,7 @@ impl<'a> DraftBook<'a> {
         if slots.is_empty() {
             return self.store.remove(&self.key);
         }
-        let raw = Json::Obj(slots.iter().map(|(k, d)| (k.clone(), d.to_json())).collect()).to_string();
+        let raw = crate::wire::to_string(&MapOf(slots));
         self.store.set(&self.key, &raw)
     }
 

@@ -7,11 +7,11 @@
 pub mod backend;
 pub mod config;
 pub mod drafts;
-pub mod json;
 pub mod key_value;
 pub mod messages;
 pub mod model;
 pub mod providers;
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod client;

@@ -255,3 +255,142 @@ fn money_in_several_currencies_keeps_each_its_sign() {
     .collect();
     assert_eq!(shown, ["$1,200.50", "€1,200.50", "$3.00", "¥1,200", "€0.05"]);
 }
+
+/// The decoders as the browser runs them: JSON.parse and serde-wasm-bindgen, where the unit
+/// tests on the host run the same types through serde_json.
+mod decoders_in_the_browser {
+    use dealform::backend::BackendError;
+    use dealform::config::Config;
+    use dealform::drafts::{DraftBook, DraftTarget};
+    use dealform::key_value::{KeyValueStore, MemoryStore};
+    use dealform::model::{Currency, Cursor, DealFields, DealId, ListQuery, Money};
+    use dealform::providers::http::HttpResponse;
+    use dealform::providers::stardex::Stardex;
+    use dealform::providers::ysuite::Ysuite;
+    use dealform::providers::{Provider, Saved, Writes};
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn a_documented_reply_becomes_a_deal() {
+        let reply = r#"{"success": true, "data": {"id": "aaa11111-bbbb-cccc-dddd-eeeeeeee1111",
+            "name": "Acme Corp Staffing Agreement", "amount": 150000.5, "win_probability": 75,
+            "deal_status_id": "ccc33333-dddd-eeee-ffff-000000003333", "created_at": "2024-01-15T10:00:00Z"}}"#;
+        let stardex = Stardex::new("key", Currency::USD);
+        let Ok(Saved::Deal(deal)) = stardex.read_created(&HttpResponse::new(200, reply)) else {
+            panic!("not read")
+        };
+        assert_eq!(deal.fields.name, "Acme Corp Staffing Agreement");
+        assert_eq!(deal.fields.amount, Some(Money::new(15_000_050, Currency::USD)));
+        assert_eq!(deal.fields.probability, Some(75));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_malformed_reply_names_the_member_at_fault() {
+        let reply = r#"{"success": true, "data": [], "meta": {"total": "many", "offset": 0}}"#;
+        let query = ListQuery {
+            search: String::new(),
+            sort: None,
+            page_size: 25,
+            cursor: Cursor::Start,
+        };
+        let e = Stardex::new("key", Currency::USD)
+            .read_list(&query, &HttpResponse::new(200, reply))
+            .unwrap_err();
+        assert!(
+            matches!(&e, BackendError::Malformed(m) if m.contains("meta.total")),
+            "{e}"
+        );
+        let missing = r#"{"success": true}"#;
+        let e = Stardex::new("key", Currency::USD)
+            .read_deal(&HttpResponse::new(200, missing))
+            .unwrap_err();
+        assert!(e.to_string().contains("`data`"), "{e}");
+    }
+
+    #[wasm_bindgen_test]
+    fn an_id_beyond_2_53_is_refused_not_rounded() {
+        let exact = r#"{"data": {"deal_id": 9007199254740991}}"#;
+        let ysuite = Ysuite::new("a", "s", Currency::USD);
+        assert_eq!(
+            ysuite.read_created(&HttpResponse::new(200, exact)),
+            Ok(Saved::Id(DealId("9007199254740991".into())))
+        );
+        let beyond = r#"{"data": {"deal_id": 9007199254740993}}"#;
+        let e = ysuite.read_created(&HttpResponse::new(200, beyond)).unwrap_err();
+        assert!(e.to_string().contains("2^53"), "{e}");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_write_body_is_the_json_the_crm_documents() {
+        let fields = DealFields {
+            name: "Acme".into(),
+            amount: Some(Money::new(12_350, Currency::USD)),
+            probability: Some(50),
+            ..DealFields::default()
+        };
+        let create = Stardex::new("key", Currency::USD).create(&fields, &[]);
+        assert_eq!(
+            create.body.as_deref(),
+            Some(r#"{"name":"Acme","amount":123.5,"win_probability":50}"#)
+        );
+        let update = Stardex::new("key", Currency::USD).update(&DealId("x".into()), &fields, &[]);
+        assert!(update
+            .body
+            .as_deref()
+            .is_some_and(|b| b.contains(r#""closed_date":null"#) && b.contains(r#""owner_ids":[]"#)));
+    }
+
+    #[wasm_bindgen_test]
+    fn config_mistakes_name_the_setting() {
+        for (text, field, message) in [
+            (
+                r#"{"page_size":0}"#,
+                "page_size",
+                "must be a whole number from 1 to 100 (it is 0)",
+            ),
+            (
+                r#"{"page_size":"25"}"#,
+                "page_size",
+                "must be a whole number from 1 to 100, not text",
+            ),
+            (
+                r#"{"sample_data":"yes"}"#,
+                "sample_data",
+                "must be true or false, not text",
+            ),
+            (r#"{"stages":[{"label":"x"}]}"#, "stages[0].id", "is required"),
+            (r#"{"credentials":"x"}"#, "credentials", "must be an object, not text"),
+        ] {
+            let e = Config::parse(text).unwrap_err();
+            assert_eq!(
+                (e.field.as_deref(), e.message.as_str()),
+                (Some(field), message),
+                "{text}"
+            );
+        }
+        let e = Config::parse(r#"{"pagesize":10}"#).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("pagesize"));
+        assert!(Config::parse("[]").unwrap_err().to_string().ends_with("not a list"));
+        assert!(Config::parse("{")
+            .unwrap_err()
+            .to_string()
+            .contains("is not valid JSON"));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_damaged_draft_loses_only_itself() {
+        let store = MemoryStore::default();
+        store
+            .set(
+                "t.drafts.v1",
+                r#"{"edit:7":{"target":{"Edit":"7"},"draft":{"name":"x"}},"bad":{"target":5}}"#,
+            )
+            .unwrap();
+        let book = DraftBook::new(&store, "t");
+        assert_eq!(book.all().len(), 1);
+        assert_eq!(
+            book.get(&DraftTarget::Edit(DealId("7".into()))).map(|d| d.draft.name),
+            Some("x".into())
+        );
+    }
+}

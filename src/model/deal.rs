@@ -1,14 +1,15 @@
 //! Deals as the app knows them, whatever CRM stores them.
 
 use super::{Currency, Date, Money, NumberSeparators};
-use crate::json::{Json, JsonError};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A deal's id as its backend gives it: a UUID at Stardex, an integer at YSUITE, `1` locally.
 ///
 /// Opaque on purpose: the UI only compares and passes it back. Each provider checks the
 /// format of the ids it is given through its [`Schema`](super::Schema).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct DealId(pub String);
 
 impl fmt::Display for DealId {
@@ -43,7 +44,7 @@ impl Stage {
 }
 
 /// The editable fields of a deal, once validated.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct DealFields {
     /// The deal's name (HubSpot `dealname`, YSUITE `deal_name`, Heffl `title`).
     pub name: String,
@@ -65,7 +66,7 @@ pub struct DealFields {
 
 /// Names a CRM sends beside ids (a stage's title, an owner's name), shown in the list in place
 /// of the ids; never sent back.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Labels {
     /// The stage's name.
     pub stage: Option<String>,
@@ -81,13 +82,19 @@ impl Labels {
 }
 
 /// A deal stored in a backend.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Its serde form is what the local backend stores, what drafts keep and what `dealform:*`
+/// events carry to host pages: `{"id", "fields", "labels"?}`, every field present (`null` when
+/// absent), an amount as `{"minor", "currency"}`. A stored format: keep it readable by earlier
+/// versions' data (see the tests).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deal {
     /// Its backend's id.
     pub id: DealId,
     /// Its fields.
     pub fields: DealFields,
-    /// Display names for some of its ids.
+    /// Display names for some of its ids; left out when there are none.
+    #[serde(default, skip_serializing_if = "Labels::is_empty")]
     pub labels: Labels,
 }
 
@@ -173,7 +180,10 @@ impl Field {
 /// The form's contents exactly as typed, so nothing a person typed is lost to parsing.
 ///
 /// Validation turns a draft into [`DealFields`]; a failed validation keeps the draft as it is.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+/// Kept as every field's text under its [`Field::key`]; fields a stored draft lacks (kept by an
+/// older version) are empty.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DealDraft {
     /// Raw text of [`Field::Name`].
     pub name: String,
@@ -264,39 +274,6 @@ impl DealDraft {
     }
 }
 
-/// The JSON forms of deals: what the local backend stores, what drafts keep and what
-/// `dealform:*` events carry to host pages. Their shapes are a stored format: keep them
-/// readable by earlier versions' data (see the tests).
-impl Deal {
-    /// `{"id", "fields", "labels"?}`; `labels` only when there are some.
-    pub fn to_json(&self) -> Json {
-        let mut v = Json::obj([("id", self.id.0.as_str().into()), ("fields", self.fields.to_json())]);
-        if !self.labels.is_empty() {
-            v.set(
-                "labels",
-                Json::obj([
-                    ("stage", self.labels.stage.as_ref().into()),
-                    ("owner", self.labels.owner.as_ref().into()),
-                ]),
-            );
-        }
-        v
-    }
-
-    /// Reads what [`Deal::to_json`] wrote.
-    pub fn from_json(v: &Json) -> Result<Self, JsonError> {
-        let labels = &v["labels"];
-        Ok(Deal {
-            id: DealId(v.str_at("id")?.to_owned()),
-            fields: DealFields::from_json(v.need("fields")?)?,
-            labels: Labels {
-                stage: labels.opt_string_at("stage")?,
-                owner: labels.opt_string_at("owner")?,
-            },
-        })
-    }
-}
-
 impl DealFields {
     /// `mine`, an edit, laid over `theirs`, what the deal holds when it is saved: the fields the
     /// user `changed` come from `mine`, the others from `theirs`. So saving an edit does not undo
@@ -330,78 +307,6 @@ impl DealFields {
             company: pick(Field::Company).company.clone(),
             description: pick(Field::Description).description.clone(),
         }
-    }
-
-    /// Every field, absent ones as `null`; an amount as `{"minor", "currency"}`.
-    pub fn to_json(&self) -> Json {
-        let amount = self
-            .amount
-            .map(|m| Json::obj([("minor", m.minor.into()), ("currency", m.currency.as_str().into())]));
-        Json::obj([
-            ("name", self.name.as_str().into()),
-            ("amount", amount.into()),
-            ("stage", self.stage.as_ref().into()),
-            ("close_date", self.close_date.map(|d| d.to_string()).into()),
-            ("probability", self.probability.into()),
-            ("owner", self.owner.as_ref().into()),
-            ("company", self.company.as_ref().into()),
-            ("description", self.description.as_ref().into()),
-        ])
-    }
-
-    /// Reads what [`DealFields::to_json`] wrote; a missing optional field is absent.
-    pub fn from_json(v: &Json) -> Result<Self, JsonError> {
-        let amount = match v.get("amount").filter(|a| !a.is_null()) {
-            Some(a) => {
-                let currency =
-                    Currency::parse(a.str_at("currency")?).map_err(|e| JsonError(format!("`currency`: {e}")))?;
-                Some(Money::new(a.req("minor", Json::as_i64, "a whole number")?, currency))
-            }
-            None => None,
-        };
-        let close_date = match v.opt_str_at("close_date")? {
-            Some(d) => Some(Date::parse_iso(d).map_err(|e| JsonError(format!("`close_date`: {e}")))?),
-            None => None,
-        };
-        let probability = v.opt(
-            "probability",
-            |p| p.as_u64().and_then(|p| u8::try_from(p).ok()),
-            "0–255",
-        )?;
-        Ok(DealFields {
-            name: v.str_at("name")?.to_owned(),
-            amount,
-            stage: v.opt_string_at("stage")?,
-            close_date,
-            probability,
-            owner: v.opt_string_at("owner")?,
-            company: v.opt_string_at("company")?,
-            description: v.opt_string_at("description")?,
-        })
-    }
-}
-
-impl DealDraft {
-    /// Every field's raw text under its [`Field::key`].
-    pub fn to_json(&self) -> Json {
-        Json::Obj(
-            Field::ALL
-                .iter()
-                .map(|f| (f.key().to_owned(), self.get(*f).into()))
-                .collect(),
-        )
-    }
-
-    /// Reads what [`DealDraft::to_json`] wrote; fields it lacks (drafts kept by an older
-    /// version) are empty.
-    pub fn from_json(v: &Json) -> Result<Self, JsonError> {
-        let mut draft = DealDraft::default();
-        for f in Field::ALL {
-            if let Some(t) = v.opt_str_at(f.key())? {
-                draft.set(f, t.to_owned());
-            }
-        }
-        Ok(draft)
     }
 }
 
@@ -491,7 +396,7 @@ mod tests {
 
     #[test]
     fn a_stored_draft_missing_new_fields_still_loads() {
-        let d = DealDraft::from_json(&Json::parse(r#"{"name":"x"}"#).unwrap()).unwrap();
+        let d: DealDraft = crate::wire::from_str(r#"{"name":"x"}"#).unwrap();
         assert_eq!(d.name, "x");
         assert_eq!(d.amount, "");
     }
@@ -500,13 +405,14 @@ mod tests {
 #[cfg(test)]
 mod stored_format {
     use super::*;
+    use crate::wire::{from_str, to_string};
 
     /// What versions that stored deals through serde wrote: still read, and written the same.
     const DEAL: &str = r#"{"id":"7","fields":{"name":"Acme","amount":{"minor":120050,"currency":"EUR"},"stage":"won","close_date":"2026-09-30","probability":75,"owner":"Ann","company":null,"description":"a \"quoted\" note"},"labels":{"stage":"Won","owner":null}}"#;
 
     #[test]
     fn a_deal_reads_and_writes_the_stored_format() {
-        let d = Deal::from_json(&Json::parse(DEAL).unwrap()).unwrap();
+        let d: Deal = from_str(DEAL).unwrap();
         assert_eq!(
             d.fields.amount,
             Some(Money::new(120_050, Currency::parse("EUR").unwrap()))
@@ -514,7 +420,7 @@ mod stored_format {
         assert_eq!(d.fields.close_date, Date::parse_iso("2026-09-30").ok());
         assert_eq!(d.fields.description.as_deref(), Some("a \"quoted\" note"));
         assert_eq!(d.labels.stage.as_deref(), Some("Won"));
-        assert_eq!(d.to_json().to_string(), DEAL);
+        assert_eq!(to_string(&d), DEAL);
         let plain = Deal::new(
             DealId("1".into()),
             DealFields {
@@ -523,14 +429,14 @@ mod stored_format {
             },
         );
         assert_eq!(
-            plain.to_json().to_string(),
+            to_string(&plain),
             r#"{"id":"1","fields":{"name":"x","amount":null,"stage":null,"close_date":null,"probability":null,"owner":null,"company":null,"description":null}}"#
         );
     }
 
     #[test]
     fn missing_optional_fields_are_absent_and_bad_ones_are_named() {
-        let d = Deal::from_json(&Json::parse(r#"{"id":"1","fields":{"name":"x"}}"#).unwrap()).unwrap();
+        let d: Deal = from_str(r#"{"id":"1","fields":{"name":"x"}}"#).unwrap();
         assert_eq!(
             d.fields,
             DealFields {
@@ -543,23 +449,23 @@ mod stored_format {
             (r#"{"id":"1","fields":{}}"#, "missing field `name`"),
             (
                 r#"{"id":"1","fields":{"name":"x","close_date":"2026-02-30"}}"#,
-                "`close_date`: 2026-02-30 is not a day in the calendar",
+                "2026-02-30 is not a day in the calendar",
             ),
             (
                 r#"{"id":"1","fields":{"name":"x","amount":{"minor":1,"currency":"EURO"}}}"#,
-                "`currency`: Currency must be",
+                "“EURO” is not a three-letter currency code",
             ),
             (
                 r#"{"id":"1","fields":{"name":"x","amount":{"minor":1.5,"currency":"EUR"}}}"#,
-                "`minor` should be a whole number, not a number",
+                "invalid type: floating point `1.5`",
             ),
             (
                 r#"{"id":"1","fields":{"name":"x","probability":300}}"#,
-                "`probability` should be 0–255",
+                "invalid value: integer `300`",
             ),
         ] {
-            let e = Deal::from_json(&Json::parse(bad).unwrap()).unwrap_err();
-            assert!(e.0.starts_with(why), "{bad}: {e}");
+            let e = from_str::<Deal>(bad).unwrap_err().to_string();
+            assert!(e.starts_with(why), "{bad}: {e}");
         }
     }
 
@@ -569,10 +475,7 @@ mod stored_format {
         for (i, f) in Field::ALL.iter().enumerate() {
             d.set(*f, format!("{i} \u{e9}\n"));
         }
-        assert_eq!(
-            DealDraft::from_json(&Json::parse(&d.to_json().to_string()).unwrap()).unwrap(),
-            d
-        );
-        assert!(DealDraft::from_json(&Json::parse(r#"{"name":5}"#).unwrap()).is_err());
+        assert_eq!(from_str::<DealDraft>(&to_string(&d)).unwrap(), d);
+        assert!(from_str::<DealDraft>(r#"{"name":5}"#).is_err());
     }
 }

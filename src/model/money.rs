@@ -40,6 +40,21 @@ const ISO_4217: &[u8] = b"\
     SOSSRDSSPSTNSVCSYPSZLTHBTJSTMTTNDTOPTRYTTDTWDTZSUAHUGXUSDUSNUYIUYUUYWUZSVEDVESVNDVUVWSTXAFXCDXCG\
     XDRXOFXPFXSUXUAYERZARZMWZWGZWL";
 
+/// A currency is stored and sent as its code.
+impl serde::Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Currency {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        Currency::parse(&code)
+            .map_err(|_| serde::de::Error::custom(format_args!("“{code}” is not a three-letter currency code")))
+    }
+}
+
 impl Currency {
     /// US dollars: the default when a config names none.
     pub const USD: Currency = Currency(*b"USD");
@@ -120,7 +135,7 @@ const MAX_EXACT_MINOR: i64 = 9_007_199_254_740_991;
 /// let m = Money::new(120_050, Currency::USD);
 /// assert_eq!(m.to_decimal_string(), "1200.50");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Money {
     /// The amount in the currency's minor units (cents for USD, yen for JPY).
     pub minor: i64,

@@ -3,13 +3,13 @@
 //! `active_until: null`, stages written by title, `Retry-After` as an HTTP date.
 
 use super::http::{HttpRequest, HttpResponse, Method};
-use super::{deal_path, error_for_status, wire_money, Capabilities, Provider, Writes};
+use super::{deal_path, error_for_status, wire_money, Capabilities, Number, Provider, Writes};
 use crate::backend::BackendError;
-use crate::json::Json;
 use crate::model::{
     Currency, Cursor, Deal, DealFields, DealId, Field, FieldError, FieldRule, IdFormat, Labels, ListQuery, Page,
     PagingStyle, Schema, SortDir, SortField, Stage,
 };
+use serde::{Deserialize, Serialize};
 
 /// The paths this provider uses, relative to the base URL.
 pub mod routes {
@@ -47,42 +47,184 @@ impl Attio {
     }
 }
 
+/// `{data: …}`: every answer's envelope.
+#[derive(Deserialize)]
+struct Envelope<T> {
+    data: T,
+}
+
+/// A record: its id, and each attribute's historic values.
+#[derive(Deserialize)]
+struct WireRecord {
+    id: WireRecordId,
+    #[serde(default)]
+    values: WireValues,
+}
+
+#[derive(Deserialize)]
+struct WireRecordId {
+    record_id: String,
+}
+
+/// The attributes this app reads, each a list of historic values.
+#[derive(Deserialize, Default)]
+struct WireValues {
+    #[serde(default)]
+    name: Vec<TextValue>,
+    #[serde(default)]
+    value: Vec<CurrencyValue>,
+    #[serde(default)]
+    stage: Vec<StatusValue>,
+    #[serde(default)]
+    owner: Vec<ActorValue>,
+}
+
+#[derive(Deserialize)]
+struct TextValue {
+    active_until: Option<String>,
+    value: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct CurrencyValue {
+    active_until: Option<String>,
+    currency_value: Option<Number>,
+    currency_code: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct StatusValue {
+    active_until: Option<String>,
+    status: Option<WireStatus>,
+}
+
+#[derive(Deserialize)]
+struct WireStatus {
+    title: String,
+    #[serde(default)]
+    is_archived: bool,
+}
+
+#[derive(Deserialize)]
+struct ActorValue {
+    active_until: Option<String>,
+    referenced_actor_id: Option<String>,
+}
+
 /// The current value of an attribute: the one of its historic values not yet superseded.
-fn current<'a>(values: &'a Json, slug: &str) -> Option<&'a Json> {
-    values[slug]
-        .as_array()?
-        .iter()
-        .find(|v| v.as_object().is_some() && v["active_until"].is_null())
+fn current<T>(values: Vec<T>, active_until: impl Fn(&T) -> &Option<String>) -> Option<T> {
+    values.into_iter().find(|v| active_until(v).is_none())
+}
+
+/// `{message, …}`.
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    message: String,
+}
+
+/// A create's or update's body: `{data: {values}}`.
+#[derive(Serialize)]
+struct WriteBody<'a> {
+    data: WriteData<'a>,
+}
+
+#[derive(Serialize)]
+struct WriteData<'a> {
+    values: WriteValues<'a>,
+}
+
+#[derive(Serialize)]
+struct WriteValues<'a> {
+    name: &'a str,
+    /// Stages are written by title, which is also how this provider identifies them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stage: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    owner: Option<Owner<'a>>,
+    /// A number, or `[]` to clear it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<Amount>,
+}
+
+/// An owner is a workspace member, named by email or by id.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Owner<'a> {
+    Email(&'a str),
+    Member([ActorReference<'a>; 1]),
+}
+
+#[derive(Serialize)]
+struct ActorReference<'a> {
+    referenced_actor_type: &'static str,
+    referenced_actor_id: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Amount {
+    Value(f64),
+    Cleared([f64; 0]),
+}
+
+/// A query's body.
+#[derive(Serialize)]
+struct QueryBody<'a> {
+    limit: u32,
+    offset: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    filter: Option<NameFilter<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sorts: Option<[QuerySort; 1]>,
+}
+
+#[derive(Serialize)]
+struct NameFilter<'a> {
+    name: Contains<'a>,
+}
+
+#[derive(Serialize)]
+struct Contains<'a> {
+    #[serde(rename = "$contains")]
+    contains: &'a str,
+}
+
+#[derive(Serialize)]
+struct QuerySort {
+    direction: &'static str,
+    attribute: &'static str,
 }
 
 impl Attio {
-    fn to_deal(&self, r: &Json) -> Result<Deal, BackendError> {
-        let id = r.need("id")?.str_at("record_id")?;
-        let v = &r["values"];
-        let amount = match current(v, "value") {
+    fn to_deal(&self, r: WireRecord) -> Result<Deal, BackendError> {
+        let id = r.id.record_id;
+        let v = r.values;
+        let amount = match current(v.value, |v| &v.active_until) {
             Some(val) => {
-                let currency = val["currency_code"]
-                    .as_str()
-                    .and_then(|c| Currency::parse(c).ok())
+                let currency = val
+                    .currency_code
+                    .and_then(|c| Currency::parse(&c).ok())
                     .unwrap_or(self.currency);
-                wire_money(val["currency_value"].as_number_text(), currency, id)?
+                wire_money(val.currency_value.as_ref(), currency, &id)?
             }
             None => None,
         };
-        let stage = current(v, "stage").and_then(|s| s["status"]["title"].as_str());
-        let owner = current(v, "owner").and_then(|o| o["referenced_actor_id"].as_str());
+        let stage = current(v.stage, |s| &s.active_until)
+            .and_then(|s| s.status)
+            .map(|s| s.title);
+        let owner = current(v.owner, |o| &o.active_until).and_then(|o| o.referenced_actor_id);
         Ok(Deal {
-            id: DealId(id.to_owned()),
+            id: DealId(id),
             fields: DealFields {
-                name: current(v, "name")
-                    .and_then(|n| n["value"].as_str())
-                    .unwrap_or_default()
-                    .to_owned(),
+                name: current(v.name, |n| &n.active_until)
+                    .and_then(|n| n.value)
+                    .unwrap_or_default(),
                 amount,
-                stage: stage.map(str::to_owned),
+                stage,
                 close_date: None,
                 probability: None,
-                owner: owner.map(str::to_owned),
+                owner,
                 company: None,
                 description: None,
             },
@@ -90,30 +232,31 @@ impl Attio {
         })
     }
 
-    fn values(&self, f: &DealFields, clear_absent: bool) -> Json {
-        let mut m = Json::obj([("name", f.name.as_str().into())]);
-        // Stages are written by title, which is also how this provider identifies them.
-        if let Some(s) = &f.stage {
-            m.set("stage", s.into());
+    fn values<'a>(&self, f: &'a DealFields, clear_absent: bool) -> WriteBody<'a> {
+        let owner = f.owner.as_deref().map(|o| {
+            if o.contains('@') {
+                Owner::Email(o)
+            } else {
+                Owner::Member([ActorReference {
+                    referenced_actor_type: "workspace-member",
+                    referenced_actor_id: o,
+                }])
+            }
+        });
+        let value = match f.amount {
+            Some(a) => Some(Amount::Value(a.to_f64())),
+            None => clear_absent.then_some(Amount::Cleared([])),
+        };
+        WriteBody {
+            data: WriteData {
+                values: WriteValues {
+                    name: &f.name,
+                    stage: f.stage.as_deref(),
+                    owner,
+                    value,
+                },
+            },
         }
-        match &f.owner {
-            // An owner is a workspace member, named by email or by id.
-            Some(o) if o.contains('@') => m.set("owner", o.into()),
-            Some(o) => m.set(
-                "owner",
-                Json::Arr(vec![Json::obj([
-                    ("referenced_actor_type", "workspace-member".into()),
-                    ("referenced_actor_id", o.into()),
-                ])]),
-            ),
-            None => {}
-        }
-        match f.amount {
-            Some(a) => m.set("value", Json::Num(a.to_decimal_string())),
-            None if clear_absent => m.set("value", Json::Arr(Vec::new())),
-            None => {}
-        }
-        Json::obj([("data", Json::obj([("values", m)]))])
     }
 }
 
@@ -156,15 +299,8 @@ impl Provider for Attio {
             Cursor::Offset(o) => o,
             _ => 0,
         };
-        let mut body = Json::obj([("limit", q.page_size.max(1).into()), ("offset", offset.into())]);
         let search = q.search.trim();
-        if !search.is_empty() {
-            body.set(
-                "filter",
-                Json::obj([("name", Json::obj([("$contains", search.into())]))]),
-            );
-        }
-        if let Some(sort) = q.sort {
+        let sorts = q.sort.map(|sort| {
             let attribute = match sort.field {
                 SortField::Name => "name",
                 SortField::Amount => "value",
@@ -173,26 +309,27 @@ impl Provider for Attio {
                 SortField::CloseDate => "created_at",
             };
             let direction = if sort.dir == SortDir::Asc { "asc" } else { "desc" };
-            body.set(
-                "sorts",
-                Json::Arr(vec![Json::obj([
-                    ("direction", direction.into()),
-                    ("attribute", attribute.into()),
-                ])]),
-            );
-        }
-        HttpRequest::json(Method::Post, routes::QUERY, body)
+            [QuerySort { direction, attribute }]
+        });
+        let body = QueryBody {
+            limit: q.page_size.max(1),
+            offset,
+            filter: (!search.is_empty()).then_some(NameFilter {
+                name: Contains { contains: search },
+            }),
+            sorts,
+        };
+        HttpRequest::json(Method::Post, routes::QUERY, &body)
     }
 
     fn read_list(&self, q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
-        let body = r.json()?;
+        let records = r.decode::<Envelope<Vec<WireRecord>>>()?.data;
         let offset = match q.cursor {
             Cursor::Offset(o) => o,
             _ => 0,
         };
-        let deals = body
-            .arr_at("data")?
-            .iter()
+        let deals = records
+            .into_iter()
             .map(|rec| self.to_deal(rec))
             .collect::<Result<Vec<_>, _>>()?;
         // No total: a full page may have more after it; a short one is the last.
@@ -209,7 +346,7 @@ impl Provider for Attio {
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
-        self.to_deal(r.json()?.need("data")?)
+        self.to_deal(r.decode::<Envelope<WireRecord>>()?.data)
     }
 
     fn stages(&self) -> HttpRequest {
@@ -217,15 +354,12 @@ impl Provider for Attio {
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
-        let body = r.json()?;
-        let mut stages = Vec::new();
-        for s in body.arr_at("data")? {
-            if !s.opt("is_archived", Json::as_bool, "true/false")?.unwrap_or(false) {
-                let title = s.str_at("title")?;
-                stages.push(Stage::new(title, title));
-            }
-        }
-        Ok(stages)
+        let statuses = r.decode::<Envelope<Vec<WireStatus>>>()?.data;
+        Ok(statuses
+            .iter()
+            .filter(|s| !s.is_archived)
+            .map(|s| Stage::new(&s.title, &s.title))
+            .collect())
     }
 }
 
@@ -233,10 +367,9 @@ impl Writes for Attio {
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         // Attio sends Retry-After as an HTTP date; the client turns it into seconds.
         let retry = r.retry_after_secs;
-        let Some(body) = super::error_object(r) else {
+        let Some(ErrorBody { message }) = super::error_body(r) else {
             return super::error_without_body(r);
         };
-        let message = body["message"].as_str().unwrap_or_default().to_owned();
         // Messages name the attribute by slug in quotes: 'attribute with slug "value"'.
         let field = message
             .split('"')
@@ -249,11 +382,11 @@ impl Writes for Attio {
     }
 
     fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Post, routes::RECORDS, self.values(f, false))
+        HttpRequest::json(Method::Post, routes::RECORDS, &self.values(f, false))
     }
 
     fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Patch, deal_path(routes::RECORD, id), self.values(f, true))
+        HttpRequest::json(Method::Patch, deal_path(routes::RECORD, id), &self.values(f, true))
     }
 
     fn delete(&self, id: &DealId) -> HttpRequest {
@@ -317,7 +450,7 @@ mod tests {
         let r = attio().create(&f, &[]);
         assert_eq!((r.method, r.path.as_str()), (Method::Post, "/v2/objects/deals/records"));
         assert_eq!(
-            r.body.unwrap().to_serde(),
+            r.body_json(),
             json!({"data": {"values": {"name": "Contract with Fundstack", "stage": "In Progress", "owner": "person@company.com", "value": 4200.0}}})
         );
     }
@@ -329,7 +462,7 @@ mod tests {
             owner: Some("50cf242c-7fa3-4cad-87d0-75b1af71c57b".into()),
             ..DealFields::default()
         };
-        let body = attio().update(&DealId("r".into()), &f, &[]).body.unwrap().to_serde();
+        let body = attio().update(&DealId("r".into()), &f, &[]).body_json();
         assert_eq!(
             body["data"]["values"]["owner"],
             json!([{"referenced_actor_type": "workspace-member", "referenced_actor_id": "50cf242c-7fa3-4cad-87d0-75b1af71c57b"}])
@@ -351,7 +484,7 @@ mod tests {
         };
         let r = attio().list(&q);
         assert_eq!(
-            r.body.unwrap().to_serde(),
+            r.body_json(),
             json!({"limit": 2, "offset": 4, "filter": {"name": {"$contains": "fund"}}})
         );
         let record = &CREATED[CREATED.find("{\n\"id\"").unwrap()..CREATED.rfind('}').unwrap()];

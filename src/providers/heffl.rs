@@ -4,13 +4,15 @@
 //! Unverified, and kept in [`routes`]: delete, and the shape of the pipelines list.
 
 use super::http::{with_query, HttpRequest, HttpResponse, Method};
-use super::{deal_path, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Provider, Writes};
+use super::{
+    deal_path, error_for_status, pipeline_of, place_errors, wire_money, written, Capabilities, Number, Provider, Writes,
+};
 use crate::backend::BackendError;
-use crate::json::Json;
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, IdFormat, Labels, ListQuery, Page, PagingStyle,
     Schema, SortDir, SortField, Stage,
 };
+use serde::{Deserialize, Serialize};
 
 /// The paths this provider uses, relative to the base URL.
 pub mod routes {
@@ -79,63 +81,150 @@ pub fn date_time(d: Date) -> String {
     format!("{d}T00:00:00Z")
 }
 
+/// A deal as Heffl writes it (custom `cf_*` keys are not read).
+#[derive(Deserialize)]
+struct WireDeal {
+    id: String,
+    title: String,
+    price: Option<Number>,
+    currency: Option<String>,
+    #[serde(rename = "stageId")]
+    stage_id: Option<String>,
+    /// The stage's name.
+    stage: Option<String>,
+    #[serde(rename = "expectedCloseDate")]
+    expected_close_date: Option<String>,
+    #[serde(rename = "ownerUserId")]
+    owner_user_id: Option<String>,
+    #[serde(rename = "ownerName")]
+    owner_name: Option<String>,
+    #[serde(rename = "clientId")]
+    client_id: Option<String>,
+}
+
+/// The list: `{data: [deal], meta: {hasMore, nextCursor}}`.
+#[derive(Deserialize)]
+struct WirePage {
+    data: Vec<WireDeal>,
+    meta: WirePageMeta,
+}
+
+#[derive(Deserialize)]
+struct WirePageMeta {
+    #[serde(rename = "hasMore")]
+    has_more: bool,
+    #[serde(rename = "nextCursor")]
+    next_cursor: Option<String>,
+}
+
+/// `{data: [pipeline]}`.
+#[derive(Deserialize)]
+struct WirePipelines {
+    data: Vec<WirePipeline>,
+}
+
+#[derive(Deserialize)]
+struct WirePipeline {
+    id: String,
+    name: Option<String>,
+    #[serde(default)]
+    stages: Vec<WireStage>,
+}
+
+#[derive(Deserialize)]
+struct WireStage {
+    id: String,
+    name: String,
+}
+
+/// `{error: {code, message, details?: {issues: [{field?, message}]}}}`.
+#[derive(Deserialize)]
+struct ErrorBody {
+    error: ErrorDetail,
+}
+
+#[derive(Deserialize)]
+struct ErrorDetail {
+    #[serde(default)]
+    message: String,
+    details: Option<ErrorDetails>,
+}
+
+#[derive(Deserialize)]
+struct ErrorDetails {
+    #[serde(default)]
+    issues: Vec<Issue>,
+}
+
+#[derive(Deserialize)]
+struct Issue {
+    field: Option<String>,
+    message: Option<String>,
+}
+
+/// A create's body (absent fields left out) or an update's (absent fields `null`, which
+/// clears; currency follows price and is never cleared on its own).
+#[derive(Serialize)]
+struct DealBody<'a> {
+    title: &'a str,
+    #[serde(rename = "clientId", skip_serializing_if = "Option::is_none")]
+    client_id: Option<&'a str>,
+    #[serde(rename = "pipelineId", skip_serializing_if = "Option::is_none")]
+    pipeline_id: Option<&'a str>,
+    #[serde(rename = "stageId", skip_serializing_if = "Option::is_none")]
+    stage_id: Option<Option<&'a str>>,
+    #[serde(rename = "ownerUserId", skip_serializing_if = "Option::is_none")]
+    owner_user_id: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    price: Option<Option<f64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    currency: Option<&'a str>,
+    #[serde(rename = "expectedCloseDate", skip_serializing_if = "Option::is_none")]
+    expected_close_date: Option<Option<String>>,
+}
+
 impl Heffl {
-    fn to_deal(&self, w: &Json) -> Result<Deal, BackendError> {
-        let id = w.str_at("id")?;
-        let currency = match w.opt_str_at("currency")? {
-            Some(c) => Currency::parse(c).map_err(|_| {
+    fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
+        let currency = match w.currency {
+            Some(c) => Currency::parse(&c).map_err(|_| {
                 BackendError::Malformed(format!(
-                    "deal {id} has currency “{c}”, which is not a three-letter code"
+                    "deal {} has currency “{c}”, which is not a three-letter code",
+                    w.id
                 ))
             })?,
             None => self.currency,
         };
-        let amount = wire_money(w.opt_num_at("price")?, currency, id)?;
+        let amount = wire_money(w.price.as_ref(), currency, &w.id)?;
         Ok(Deal {
-            id: DealId(id.to_owned()),
+            id: DealId(w.id),
             fields: DealFields {
-                name: w.str_at("title")?.to_owned(),
+                name: w.title,
                 amount,
-                stage: w.opt_string_at("stageId")?,
-                close_date: w
-                    .opt_str_at("expectedCloseDate")?
-                    .and_then(|d| Date::parse_iso_prefix(d).ok()),
+                stage: w.stage_id,
+                close_date: w.expected_close_date.and_then(|d| Date::parse_iso_prefix(&d).ok()),
                 probability: None,
-                owner: w.opt_string_at("ownerUserId")?,
-                company: w.opt_string_at("clientId")?,
+                owner: w.owner_user_id,
+                company: w.client_id,
                 description: None,
             },
             labels: Labels {
-                stage: w.opt_string_at("stage")?,
-                owner: w.opt_string_at("ownerName")?,
+                stage: w.stage,
+                owner: w.owner_name,
             },
         })
     }
 
-    fn body(&self, f: &DealFields, stages: &[Stage], clear_absent: bool) -> Json {
-        let mut m = Json::obj([("title", f.name.as_str().into())]);
-        if let Some(c) = &f.company {
-            m.set("clientId", c.into());
+    fn body<'a>(&self, f: &'a DealFields, stages: &'a [Stage], clear_absent: bool) -> DealBody<'a> {
+        DealBody {
+            title: &f.name,
+            client_id: f.company.as_deref(),
+            pipeline_id: pipeline_of(f.stage.as_deref(), stages),
+            stage_id: written(f.stage.as_deref(), clear_absent),
+            owner_user_id: written(f.owner.as_deref(), clear_absent),
+            price: written(f.amount.map(|a| a.to_f64()), clear_absent),
+            currency: f.amount.as_ref().map(|a| a.currency.as_str()),
+            expected_close_date: written(f.close_date.map(date_time), clear_absent),
         }
-        if let Some(p) = pipeline_of(f.stage.as_deref(), stages) {
-            m.set("pipelineId", p.into());
-        }
-        let optional = [
-            ("stageId", f.stage.as_ref().map(Json::from)),
-            ("ownerUserId", f.owner.as_ref().map(Json::from)),
-            ("price", f.amount.map(|a| Json::Num(a.to_decimal_string()))),
-            ("currency", f.amount.map(|a| a.currency.as_str().into())),
-            ("expectedCloseDate", f.close_date.map(|d| date_time(d).into())),
-        ];
-        for (k, v) in optional {
-            match v {
-                Some(v) => m.set(k, v),
-                // A cleared field is sent as null on update; currency follows price.
-                None if clear_absent && k != "currency" => m.set(k, Json::Null),
-                None => {}
-            }
-        }
-        m
     }
 }
 
@@ -203,15 +292,13 @@ impl Provider for Heffl {
     }
 
     fn read_list(&self, _q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
-        let body = r.json()?;
-        let deals = body
-            .arr_at("data")?
-            .iter()
+        let page: WirePage = r.decode()?;
+        let deals = page
+            .data
+            .into_iter()
             .map(|w| self.to_deal(w))
             .collect::<Result<Vec<_>, _>>()?;
-        let meta = body.need("meta")?;
-        let has_more = meta.req("hasMore", Json::as_bool, "true/false")?;
-        let next = super::next_token(has_more, meta.opt_string_at("nextCursor")?, "a nextCursor")?;
+        let next = super::next_token(page.meta.has_more, page.meta.next_cursor, "a nextCursor")?;
         Ok(Page {
             deals,
             total: None,
@@ -224,7 +311,7 @@ impl Provider for Heffl {
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
-        self.to_deal(&r.json()?)
+        self.to_deal(r.decode()?)
     }
 
     fn stages(&self) -> HttpRequest {
@@ -232,21 +319,20 @@ impl Provider for Heffl {
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
-        let body = r.json()?;
-        let pipelines = body.arr_at("data")?;
+        let pipelines = r.decode::<WirePipelines>()?.data;
+        let several = pipelines.len() > 1;
         let mut stages = Vec::new();
         for p in pipelines {
-            let prefix = if pipelines.len() > 1 {
-                format!("{}: ", p.opt_str_at("name")?.unwrap_or_default())
+            let prefix = if several {
+                format!("{}: ", p.name.unwrap_or_default())
             } else {
                 String::new()
             };
-            let pipeline = p.str_at("id")?;
-            for s in p.opt_arr_at("stages")? {
+            for s in p.stages {
                 stages.push(Stage {
-                    id: s.str_at("id")?.to_owned(),
-                    label: format!("{prefix}{}", s.str_at("name")?),
-                    pipeline: Some(pipeline.to_owned()),
+                    id: s.id,
+                    label: format!("{prefix}{}", s.name),
+                    pipeline: Some(p.id.clone()),
                     probability: None,
                 });
             }
@@ -258,38 +344,34 @@ impl Provider for Heffl {
 impl Writes for Heffl {
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         let retry = r.retry_after_secs;
-        let body = super::error_object(r).unwrap_or_default();
-        let Some(e) = body.get("error").filter(|e| e.as_object().is_some()) else {
+        let Some(ErrorBody { error }) = super::error_body(r) else {
             return super::error_without_body(r);
         };
-        let issues = e["details"]["issues"].as_array().unwrap_or_default();
-        let text = |i: &Json, k: &str| i[k].as_str().map(str::to_owned).filter(|t| !t.trim().is_empty());
-        let placed = issues
-            .iter()
-            .filter_map(|i| Some((text(i, "field")?, text(i, "message")?)));
+        let issues = error.details.map(|d| d.issues).unwrap_or_default();
+        let text = |t: &Option<String>| t.clone().filter(|t| !t.trim().is_empty());
+        let placed = issues.iter().filter_map(|i| Some((text(&i.field)?, text(&i.message)?)));
         let (fields, mut unplaced) = place_errors(FIELDS, placed);
         // An issue naming no field still says something about the deal as a whole.
         unplaced.extend(
             issues
                 .iter()
-                .filter(|i| text(i, "field").is_none())
-                .filter_map(|i| text(i, "message")),
+                .filter(|i| text(&i.field).is_none())
+                .filter_map(|i| text(&i.message)),
         );
-        let message = e["message"].as_str().unwrap_or_default();
         let message = if unplaced.is_empty() {
-            message.to_owned()
+            error.message
         } else {
-            format!("{message} {}", unplaced.join("; "))
+            format!("{} {}", error.message, unplaced.join("; "))
         };
         error_for_status(r.status, retry, message.trim().to_owned(), fields)
     }
 
     fn create(&self, f: &DealFields, stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Post, routes::DEALS, self.body(f, stages, false))
+        HttpRequest::json(Method::Post, routes::DEALS, &self.body(f, stages, false))
     }
 
     fn update(&self, id: &DealId, f: &DealFields, stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Patch, deal_path(routes::DEAL, id), self.body(f, stages, true))
+        HttpRequest::json(Method::Patch, deal_path(routes::DEAL, id), &self.body(f, stages, true))
     }
 
     fn delete(&self, id: &DealId) -> HttpRequest {
@@ -380,7 +462,7 @@ mod tests {
             probability: Some(10),
             ..DealFields::default()
         };
-        let body = heffl().create(&f, &stages).body.unwrap().to_serde();
+        let body = heffl().create(&f, &stages).body_json();
         assert_eq!(
             body,
             json!({"title": "Roof repair", "clientId": "clt_abc", "pipelineId": "dpl_1", "stageId": "dps_2",

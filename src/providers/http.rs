@@ -5,7 +5,9 @@
 //! the vendors' documented bodies.
 
 use crate::backend::BackendError;
-use crate::json::{Json, JsonError};
+use crate::wire::DecodeError;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 /// An HTTP method.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,8 +44,8 @@ pub struct HttpRequest {
     pub method: Method,
     /// Path and query, starting with `/`.
     pub path: String,
-    /// A JSON body.
-    pub body: Option<Json>,
+    /// A JSON body, as text.
+    pub body: Option<String>,
 }
 
 impl HttpRequest {
@@ -63,13 +65,21 @@ impl HttpRequest {
             body: None,
         }
     }
-    /// A request with a JSON body.
-    pub fn json(method: Method, path: impl Into<String>, body: Json) -> Self {
+    /// A request with a JSON body: one of the provider's wire types.
+    pub fn json<T: Serialize + ?Sized>(method: Method, path: impl Into<String>, body: &T) -> Self {
         Self {
             method,
             path: path.into(),
-            body: Some(body),
+            body: Some(crate::wire::to_string(body)),
         }
+    }
+}
+
+#[cfg(test)]
+impl HttpRequest {
+    /// The body as a JSON value, for tests to compare with the vendors' documented bodies.
+    pub fn body_json(&self) -> serde_json::Value {
+        serde_json::from_str(self.body.as_deref().unwrap_or("null")).expect("a request body is JSON")
     }
 }
 
@@ -100,13 +110,16 @@ impl HttpResponse {
         (200..300).contains(&self.status)
     }
 
-    /// The body parsed as JSON, or a [`BackendError::Malformed`] naming what failed.
-    pub fn json(&self) -> Result<Json, BackendError> {
-        Json::parse(&self.body).map_err(|e| BackendError::Malformed(describe_body_error(&self.body, &e)))
+    /// The body read as one of the provider's wire types, or a [`BackendError::Malformed`]
+    /// naming the member that was missing or wrong.
+    pub fn decode<T: DeserializeOwned>(&self) -> Result<T, BackendError> {
+        crate::wire::from_str_tracked(&self.body)
+            .map_err(|e| BackendError::Malformed(describe_body_error(&self.body, &e)))
     }
 }
 
-fn describe_body_error(body: &str, e: &JsonError) -> String {
+#[cold]
+fn describe_body_error(body: &str, e: &DecodeError) -> String {
     let head = body.trim_start();
     if head.starts_with('<') {
         "an HTML page instead of JSON (a proxy or server error page?)".to_owned()
@@ -247,7 +260,7 @@ mod tests {
     #[test]
     fn html_bodies_are_named_as_such() {
         let r = HttpResponse::new(200, "<html>Bad gateway</html>");
-        let e = r.json().unwrap_err();
+        let e = r.decode::<serde::de::IgnoredAny>().unwrap_err();
         assert_eq!(
             e,
             BackendError::Malformed("an HTML page instead of JSON (a proxy or server error page?)".into())

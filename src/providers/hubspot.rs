@@ -7,15 +7,16 @@
 
 use super::http::{encode, HttpRequest, HttpResponse, Method};
 use super::{
-    deal_path, decimal_text, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Provider, Writes,
+    deal_path, error_for_status, pipeline_of, place_errors, wire_money, Capabilities, Number, Provider, Writes,
 };
 use crate::backend::BackendError;
-use crate::json::Json;
 use crate::model::order::sort_short_by_key;
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, IdFormat, ListQuery, Page, PagingStyle, Schema,
     Stage,
 };
+use crate::wire::{opt_id, Id};
+use serde::{Deserialize, Serialize};
 
 /// The paths this provider uses, relative to the base URL.
 pub mod routes {
@@ -74,32 +75,150 @@ impl Hubspot {
     }
 }
 
-fn text(v: &Json) -> Option<String> {
-    match v {
-        Json::Str(s) if !s.is_empty() => Some(s.clone()),
-        Json::Num(n) => Some(n.clone()),
-        _ => None,
+/// A deal as the v1 API writes it: every property a `{value, timestamp, source, versions}`.
+#[derive(Deserialize)]
+struct WireDeal {
+    #[serde(rename = "dealId", deserialize_with = "crate::wire::id")]
+    deal_id: String,
+    #[serde(default)]
+    properties: WireProperties,
+    associations: Option<WireAssociations>,
+}
+
+#[derive(Deserialize, Default)]
+struct WireProperties {
+    dealname: Option<TextProperty>,
+    amount: Option<AmountProperty>,
+    deal_currency_code: Option<TextProperty>,
+    dealstage: Option<TextProperty>,
+    closedate: Option<TextProperty>,
+    hubspot_owner_id: Option<TextProperty>,
+    description: Option<TextProperty>,
+}
+
+/// A property's value: text, or a whole number (ids, epoch milliseconds); `""` is no value.
+#[derive(Deserialize)]
+struct TextProperty {
+    #[serde(default, deserialize_with = "opt_id")]
+    value: Option<String>,
+}
+
+impl TextProperty {
+    fn text(property: Option<TextProperty>) -> Option<String> {
+        property.and_then(|p| p.value).filter(|v| !v.is_empty())
     }
 }
 
-/// The items of `key` that pass `keep`, in HubSpot's `displayOrder` (the stages' and
-/// pipelines' order in its UI).
-fn in_display_order<'a>(v: &'a Json, key: &str) -> Result<Vec<&'a Json>, BackendError> {
-    let mut items = Vec::new();
-    for item in v.opt_arr_at(key)? {
-        if item.opt("active", Json::as_bool, "true/false")?.unwrap_or(true) {
-            items.push(item);
-        }
-    }
-    let mut keyed = Vec::with_capacity(items.len());
-    for item in items {
-        keyed.push((
-            item.opt("displayOrder", Json::as_i64, "a whole number")?.unwrap_or(0),
-            item,
-        ));
-    }
+/// `amount`, written as decimal text ("60000.00") or a number.
+#[derive(Deserialize)]
+struct AmountProperty {
+    value: Option<Number>,
+}
+
+#[derive(Deserialize)]
+struct WireAssociations {
+    #[serde(rename = "associatedCompanyIds", default)]
+    associated_company_ids: Vec<Id>,
+}
+
+/// The paged list: `{deals, hasMore, offset}`.
+#[derive(Deserialize)]
+struct WirePage {
+    deals: Vec<WireDeal>,
+    #[serde(rename = "hasMore")]
+    has_more: bool,
+    #[serde(default, deserialize_with = "opt_id")]
+    offset: Option<String>,
+}
+
+/// `{results: [pipeline]}`.
+#[derive(Deserialize)]
+struct WirePipelines {
+    results: Vec<WirePipeline>,
+}
+
+#[derive(Deserialize)]
+struct WirePipeline {
+    #[serde(rename = "pipelineId")]
+    pipeline_id: String,
+    label: String,
+    active: Option<bool>,
+    #[serde(rename = "displayOrder")]
+    display_order: Option<i64>,
+    #[serde(default)]
+    stages: Vec<WireStage>,
+}
+
+#[derive(Deserialize)]
+struct WireStage {
+    #[serde(rename = "stageId")]
+    stage_id: String,
+    label: String,
+    active: Option<bool>,
+    #[serde(rename = "displayOrder")]
+    display_order: Option<i64>,
+    metadata: Option<WireStageMetadata>,
+}
+
+#[derive(Deserialize)]
+struct WireStageMetadata {
+    /// A fraction, "0.2" or 0.2.
+    probability: Option<Number>,
+}
+
+/// An error answer: `{status, message, errorType?, correlationId, …}`.
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    message: String,
+    #[serde(rename = "errorType")]
+    error_type: Option<String>,
+}
+
+/// One entry of the list a validation error's `message` embeds as JSON.
+#[derive(Deserialize)]
+struct PropertyIssue {
+    name: String,
+    #[serde(default)]
+    message: String,
+}
+
+/// `{name, value}`: how the v1 API takes a property.
+#[derive(Serialize)]
+struct PropertyValue {
+    name: &'static str,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct CreateBody {
+    associations: CreateAssociations,
+    properties: Vec<PropertyValue>,
+}
+
+#[derive(Serialize)]
+struct CreateAssociations {
+    #[serde(rename = "associatedCompanyIds")]
+    associated_company_ids: Vec<i64>,
+    #[serde(rename = "associatedVids")]
+    associated_vids: [i64; 0],
+}
+
+#[derive(Serialize)]
+struct UpdateBody {
+    properties: Vec<PropertyValue>,
+}
+
+/// The active ones of `items`, in HubSpot's `displayOrder` (the stages' and pipelines' order
+/// in its UI).
+fn in_display_order<T>(items: Vec<T>, order: impl Fn(&T) -> (Option<bool>, Option<i64>)) -> Vec<T> {
+    let mut keyed: Vec<(i64, T)> = items
+        .into_iter()
+        .filter(|item| order(item).0.unwrap_or(true))
+        .map(|item| (order(&item).1.unwrap_or(0), item))
+        .collect();
     sort_short_by_key(&mut keyed, |(order, _)| *order);
-    Ok(keyed.into_iter().map(|(_, item)| item).collect())
+    keyed.into_iter().map(|(_, item)| item).collect()
 }
 
 /// A calendar date as HubSpot's `closedate`: epoch milliseconds of midnight UTC, as a string.
@@ -114,34 +233,42 @@ pub fn date_from_millis(ms: &str) -> Option<Date> {
 }
 
 impl Hubspot {
-    fn to_deal(&self, w: &Json) -> Result<Deal, BackendError> {
-        let id = w.req("dealId", Json::as_i64, "a whole number")?.to_string();
-        let properties = &w["properties"];
-        let prop = |k: &str| text(&properties[k]["value"]);
-        let currency = match prop("deal_currency_code") {
+    fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
+        let id = w.deal_id;
+        let p = w.properties;
+        let currency = match TextProperty::text(p.deal_currency_code) {
             Some(c) => Currency::parse(&c).unwrap_or(self.currency),
             None => self.currency,
         };
-        let amount = wire_money(prop("amount").as_deref(), currency, &id)?;
-        let companies = w["associations"].each("associatedCompanyIds", Json::as_i64, "whole numbers")?;
+        let amount = p
+            .amount
+            .and_then(|a| a.value)
+            .filter(|n| !matches!(n, Number::Text(t) if t.is_empty()));
+        let amount = wire_money(amount.as_ref(), currency, &id)?;
+        let company = w
+            .associations
+            .and_then(|a| a.associated_company_ids.into_iter().next())
+            .map(|c| c.0);
         Ok(Deal::new(
             DealId(id),
             DealFields {
-                name: prop("dealname").unwrap_or_default(),
+                name: TextProperty::text(p.dealname).unwrap_or_default(),
                 amount,
-                stage: prop("dealstage"),
-                close_date: prop("closedate").as_deref().and_then(date_from_millis),
+                stage: TextProperty::text(p.dealstage),
+                close_date: TextProperty::text(p.closedate).as_deref().and_then(date_from_millis),
                 probability: None,
-                owner: prop("hubspot_owner_id"),
-                company: companies.first().map(ToString::to_string),
-                description: prop("description"),
+                owner: TextProperty::text(p.hubspot_owner_id),
+                company,
+                description: TextProperty::text(p.description),
             },
         ))
     }
 
-    fn properties(&self, f: &DealFields, stages: &[Stage], clear_absent: bool) -> Json {
-        let prop = |name: &str, value: Json| Json::obj([("name", name.into()), ("value", value)]);
-        let mut props = vec![prop("dealname", f.name.as_str().into())];
+    fn properties(&self, f: &DealFields, stages: &[Stage], clear_absent: bool) -> Vec<PropertyValue> {
+        let mut props = vec![PropertyValue {
+            name: "dealname",
+            value: f.name.clone(),
+        }];
         let pairs = [
             ("amount", f.amount.map(|a| a.to_decimal_string())),
             ("deal_currency_code", f.amount.map(|a| a.currency.to_string())),
@@ -153,14 +280,17 @@ impl Hubspot {
         ];
         for (name, value) in pairs {
             match value {
-                Some(v) => props.push(prop(name, v.into())),
+                Some(value) => props.push(PropertyValue { name, value }),
                 None if clear_absent && !matches!(name, "pipeline" | "deal_currency_code") => {
-                    props.push(prop(name, "".into()))
+                    props.push(PropertyValue {
+                        name,
+                        value: String::new(),
+                    })
                 }
                 None => {}
             }
         }
-        Json::Arr(props)
+        props
     }
 }
 
@@ -210,14 +340,13 @@ impl Provider for Hubspot {
     }
 
     fn read_list(&self, _q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
-        let body = r.json()?;
-        let deals = body
-            .arr_at("deals")?
-            .iter()
+        let page: WirePage = r.decode()?;
+        let deals = page
+            .deals
+            .into_iter()
             .map(|w| self.to_deal(w))
             .collect::<Result<Vec<_>, _>>()?;
-        let has_more = body.req("hasMore", Json::as_bool, "true/false")?;
-        let next = super::next_token(has_more, text(&body["offset"]), "an offset")?;
+        let next = super::next_token(page.has_more, page.offset, "an offset")?;
         Ok(Page {
             deals,
             total: None,
@@ -230,7 +359,7 @@ impl Provider for Hubspot {
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
-        self.to_deal(&r.json()?)
+        self.to_deal(r.decode()?)
     }
 
     fn stages(&self) -> HttpRequest {
@@ -238,28 +367,27 @@ impl Provider for Hubspot {
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
-        let body = r.json()?;
-        body.arr_at("results")?;
-        let pipelines = in_display_order(&body, "results")?;
+        let body: WirePipelines = r.decode()?;
+        let pipelines = in_display_order(body.results, |p| (p.active, p.display_order));
         let several = pipelines.len() > 1;
         let mut out = Vec::new();
         for p in pipelines {
-            let (pipeline, pipeline_label) = (p.str_at("pipelineId")?, p.str_at("label")?);
-            for s in in_display_order(p, "stages")? {
+            for s in in_display_order(p.stages, |s| (s.active, s.display_order)) {
                 // HubSpot gives probability as a fraction ("0.2" or 0.2).
-                let probability = text(&s["metadata"]["probability"])
-                    .and_then(|t| decimal_text(&t))
+                let probability = s
+                    .metadata
+                    .and_then(|m| m.probability)
+                    .and_then(|p| p.value())
                     .filter(|p| (0.0..=1.0).contains(p))
                     .map(|p| (p * 100.0).round() as u8);
-                let label = s.str_at("label")?;
                 out.push(Stage {
                     label: if several {
-                        format!("{pipeline_label}: {label}")
+                        format!("{}: {}", p.label, s.label)
                     } else {
-                        label.to_owned()
+                        s.label
                     },
-                    id: s.str_at("stageId")?.to_owned(),
-                    pipeline: Some(pipeline.to_owned()),
+                    id: s.stage_id,
+                    pipeline: Some(p.pipeline_id.clone()),
                     probability,
                 });
             }
@@ -271,24 +399,21 @@ impl Provider for Hubspot {
 impl Writes for Hubspot {
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         let retry = r.retry_after_secs;
-        let Some(body) = super::error_object(r) else {
+        let Some(body) = super::error_body::<ErrorBody>(r) else {
             return super::error_without_body(r);
         };
-        if r.status == 429 || body["errorType"].as_str() == Some("RATE_LIMIT") {
+        if r.status == 429 || body.error_type.as_deref() == Some("RATE_LIMIT") {
             return BackendError::RateLimited {
                 retry_after_secs: retry,
             };
         }
-        let message = body["message"].as_str().unwrap_or_default();
+        let message = body.message.as_str();
         // "Property values were not valid: [{...}]": the list is JSON inside the message.
-        let embedded = message
+        let embedded: Vec<PropertyIssue> = message
             .find('[')
-            .and_then(|i| Json::parse(&message[i..]).ok())
+            .and_then(|i| crate::wire::from_str(&message[i..]).ok())
             .unwrap_or_default();
-        let issues = embedded.as_array().unwrap_or_default().iter().filter_map(|e| {
-            let name = e["name"].as_str()?.to_owned();
-            Some((name, e["message"].as_str().unwrap_or_default().to_owned()))
-        });
+        let issues = embedded.into_iter().map(|e| (e.name, e.message));
         let (fields, unplaced) = place_errors(FIELDS, issues);
         let message = if fields.is_empty() && unplaced.is_empty() {
             message.to_owned()
@@ -301,33 +426,22 @@ impl Writes for Hubspot {
     }
 
     fn create(&self, f: &DealFields, stages: &[Stage]) -> HttpRequest {
-        let companies: Vec<Json> = f
-            .company
-            .iter()
-            .filter_map(|c| c.parse::<i64>().ok())
-            .map(Json::from)
-            .collect();
-        let associations = Json::obj([
-            ("associatedCompanyIds", Json::Arr(companies)),
-            ("associatedVids", Json::Arr(Vec::new())),
-        ]);
-        HttpRequest::json(
-            Method::Post,
-            routes::CREATE,
-            Json::obj([
-                ("associations", associations),
-                ("properties", self.properties(f, stages, false)),
-            ]),
-        )
+        let body = CreateBody {
+            associations: CreateAssociations {
+                associated_company_ids: f.company.iter().filter_map(|c| c.parse::<i64>().ok()).collect(),
+                associated_vids: [],
+            },
+            properties: self.properties(f, stages, false),
+        };
+        HttpRequest::json(Method::Post, routes::CREATE, &body)
     }
 
     fn update(&self, id: &DealId, f: &DealFields, stages: &[Stage]) -> HttpRequest {
         // Associations are not changed by this call (HubSpot v1 keeps them separate).
-        HttpRequest::json(
-            Method::Put,
-            deal_path(routes::DEAL, id),
-            Json::obj([("properties", self.properties(f, stages, true))]),
-        )
+        let body = UpdateBody {
+            properties: self.properties(f, stages, true),
+        };
+        HttpRequest::json(Method::Put, deal_path(routes::DEAL, id), &body)
     }
 
     fn delete(&self, id: &DealId) -> HttpRequest {
@@ -391,7 +505,7 @@ mod tests {
         let r = hubspot().create(&f, &stages);
         assert_eq!((r.method, r.path.as_str()), (Method::Post, "/deals/v1/deal/"));
         assert_eq!(
-            r.body.unwrap().to_serde(),
+            r.body_json(),
             json!({
                 "associations": {"associatedCompanyIds": [8954037], "associatedVids": []},
                 "properties": [
@@ -416,7 +530,7 @@ mod tests {
         };
         let r = hubspot().update(&DealId("5".into()), &f, &[]);
         assert_eq!((r.method, r.path.as_str()), (Method::Put, "/deals/v1/deal/5"));
-        let props = r.body.unwrap().to_serde()["properties"].clone();
+        let props = r.body_json()["properties"].clone();
         assert!(props
             .as_array()
             .unwrap()

@@ -5,7 +5,6 @@
 //! search, sort, paging, corruption handling) runs and is tested on the host.
 
 use crate::backend::{BackendError, DealsBackend, LocalBoxFuture};
-use crate::json::{Json, JsonError};
 use crate::key_value::KeyValueStore;
 #[cfg(test)]
 use crate::key_value::MemoryStore;
@@ -14,45 +13,20 @@ use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, ListQuery, Money, Page, PagingStyle, Schema,
     Sort, SortDir, SortField, Stage,
 };
+use crate::wire::{Entries, Lenient};
+use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
 /// The version of the stored format; bump it with a migration when the format changes.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// What is stored under the key: versioned, so a future format can migrate old data.
-#[derive(Debug, PartialEq)]
+/// What is stored under the key, `{"version", "next_id", "deals": [Deal…]}`: versioned, so a
+/// future format can migrate old data.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct Stored {
     version: u32,
     next_id: u64,
     deals: Vec<Deal>,
-}
-
-impl Stored {
-    /// `{"version", "next_id", "deals": [Deal::to_json…]}`.
-    fn to_json(&self) -> Json {
-        Json::obj([
-            ("version", self.version.into()),
-            ("next_id", self.next_id.into()),
-            ("deals", Json::Arr(self.deals.iter().map(Deal::to_json).collect())),
-        ])
-    }
-
-    fn from_json(v: &Json) -> Result<Self, JsonError> {
-        Ok(Stored {
-            version: v.req(
-                "version",
-                |n| n.as_u64().and_then(|n| u32::try_from(n).ok()),
-                "a whole number",
-            )?,
-            next_id: v.u64_at("next_id")?,
-            deals: v
-                .arr_at("deals")?
-                .iter()
-                .enumerate()
-                .map(|(i, d)| Deal::from_json(d).map_err(|e| JsonError(format!("deal {}: {e}", i + 1))))
-                .collect::<Result<_, _>>()?,
-        })
-    }
 }
 
 /// The storage key for a namespace; widgets on one page use different namespaces.
@@ -206,8 +180,14 @@ impl<S: KeyValueStore> LocalBackend<S> {
             return Ok(stored);
         };
         // Read the version first, so newer data is named as such rather than as garbage.
-        let value = Json::parse(&raw).map_err(|e| self.corrupt(format!("not valid JSON: {e}")))?;
-        match value.get("version").and_then(Json::as_u64) {
+        let members = match crate::wire::from_str::<Entries<Lenient<u64>>>(&raw) {
+            Ok(Entries(members)) => members,
+            Err(_) if crate::wire::from_str::<serde::de::IgnoredAny>(&raw).is_ok() => {
+                return Err(self.corrupt("not data saved by dealform"))
+            }
+            Err(e) => return Err(self.corrupt(format!("not valid JSON: {e}"))),
+        };
+        match members.into_iter().find(|(k, _)| k == "version").and_then(|(_, v)| v.0) {
             Some(v) if v == u64::from(FORMAT_VERSION) => {}
             Some(v) => {
                 return Err(self.corrupt(format!(
@@ -216,11 +196,11 @@ impl<S: KeyValueStore> LocalBackend<S> {
             }
             None => return Err(self.corrupt("not data saved by dealform")),
         }
-        Stored::from_json(&value).map_err(|e| self.corrupt(format!("unexpected contents: {e}")))
+        crate::wire::from_str::<Stored>(&raw).map_err(|e| self.corrupt(format!("unexpected contents: {e}")))
     }
 
     fn save(&self, stored: &Stored) -> Result<(), BackendError> {
-        let raw = stored.to_json().to_string();
+        let raw = crate::wire::to_string(stored);
         self.store
             .set(&self.key, &raw)
             .map_err(BackendError::StorageUnavailable)

@@ -145,11 +145,7 @@ fn round_trip(vendor: &'static str, fields: &DealFields) -> Result<(), TestCaseE
         pipeline: Some(pipeline.into()),
         ..Stage::new(fields.stage.as_deref().unwrap_or(""), "S")
     }];
-    let request = provider
-        .create(fields, &stages)
-        .body
-        .expect("a create has a body")
-        .to_serde();
+    let request = provider.create(fields, &stages).body_json();
     let answer = HttpResponse::new(200, echo(vendor, &request).to_string());
     let deal = match provider.read_created(&answer) {
         Ok(Saved::Deal(d)) => *d,

@@ -5,13 +5,16 @@
 //! `Retry-After` in seconds. Unverified, and kept in [`routes`]: get, delete and the statuses list.
 
 use super::http::{HttpRequest, HttpResponse, Method};
-use super::{deal_path, error_for_status, field_named, wire_money, Capabilities, Provider, Saved, Writes};
+use super::{
+    deal_path, error_for_status, field_named, wire_money, written, Capabilities, Number, Provider, Saved, Writes,
+};
 use crate::backend::BackendError;
-use crate::json::Json;
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldError, FieldRule, IdFormat, ListQuery, Page,
     PagingStyle, Schema, SortDir, SortField, Stage,
 };
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
 
 /// The paths this provider uses, relative to the base URL.
 pub mod routes {
@@ -61,59 +64,125 @@ fn probability(p: Option<f64>) -> Option<u8> {
         .map(|p| p.round() as u8)
 }
 
-/// `{success, data, meta?}`, checked for the members every answer has.
-fn envelope(r: &HttpResponse) -> Result<Json, BackendError> {
-    let env = r.json()?;
-    env.req("success", Json::as_bool, "true/false")?;
-    // Present, though it may be null (an update's answer has nothing to say).
-    if env.get("data").is_none() {
-        return Err(BackendError::Malformed("unexpected JSON (missing field `data`)".into()));
-    }
-    Ok(env)
+/// `{success, data, meta?}`: every answer's envelope. `data` must be present, though an
+/// update's answer may make it `null`.
+#[derive(Deserialize)]
+struct Envelope<T> {
+    success: bool,
+    data: T,
+    meta: Option<SearchMeta>,
+}
+
+/// A search answer's `meta`.
+#[derive(Deserialize)]
+struct SearchMeta {
+    total: u64,
+    offset: u64,
+}
+
+/// A deal as Stardex writes it.
+#[derive(Deserialize)]
+struct WireDeal {
+    id: String,
+    name: String,
+    amount: Option<Number>,
+    deal_status_id: Option<String>,
+    closed_date: Option<String>,
+    win_probability: Option<f64>,
+    owner_ids: Option<Vec<String>>,
+    client_id: Option<String>,
+    description: Option<String>,
+}
+
+/// A deal status.
+#[derive(Deserialize)]
+struct WireStatus {
+    id: String,
+    name: String,
+}
+
+/// The body of a create (absent fields omitted) or an update (absent fields `null`, which
+/// clears): `None` is left out, `Some(None)` written as `null`.
+#[derive(Serialize)]
+struct DealBody<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount: Option<Option<f64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    win_probability: Option<Option<u8>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deal_status_id: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    closed_date: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    client_id: Option<Option<&'a str>>,
+    /// Cleared with `[]`, not `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    owner_ids: Option<Vec<&'a str>>,
+}
+
+/// A search's body.
+#[derive(Serialize)]
+struct SearchBody<'a> {
+    offset: u64,
+    limit: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sort_by: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sort_order: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    keywords: Vec<&'a str>,
+}
+
+/// `{success: false, error: {code, message}, retry_after_seconds?}`.
+#[derive(Deserialize)]
+struct ErrorBody {
+    error: ErrorDetail,
+    retry_after_seconds: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct ErrorDetail {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    message: String,
 }
 
 impl Stardex {
-    fn to_deal(&self, w: &Json) -> Result<Deal, BackendError> {
-        let id = w.str_at("id")?;
-        let amount = wire_money(w.opt_num_at("amount")?, self.currency, id)?;
-        let owners = w.each("owner_ids", Json::as_str, "text")?;
+    fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
+        let amount = wire_money(w.amount.as_ref(), self.currency, &w.id)?;
         Ok(Deal::new(
-            DealId(id.to_owned()),
+            DealId(w.id),
             DealFields {
-                name: w.str_at("name")?.to_owned(),
+                name: w.name,
                 amount,
-                stage: w.opt_string_at("deal_status_id")?,
-                close_date: w
-                    .opt_str_at("closed_date")?
-                    .and_then(|d| Date::parse_iso_prefix(d).ok()),
-                probability: probability(w.opt_f64_at("win_probability")?),
-                owner: owners.first().map(|o| (*o).to_owned()),
-                company: w.opt_string_at("client_id")?,
-                description: w.opt_string_at("description")?,
+                stage: w.deal_status_id,
+                close_date: w.closed_date.and_then(|d| Date::parse_iso_prefix(&d).ok()),
+                probability: probability(w.win_probability),
+                owner: w.owner_ids.and_then(|o| o.into_iter().next()),
+                company: w.client_id,
+                description: w.description,
             },
         ))
     }
 
-    /// The body of a create (absent fields omitted) or an update (absent fields `null`, which clears).
-    fn body(&self, f: &DealFields, clear_absent: bool) -> Json {
-        let mut m = Json::obj([("name", f.name.as_str().into())]);
-        let mut put = |k: &str, v: Option<Json>| match v {
-            Some(v) => m.set(k, v),
-            None if clear_absent => m.set(k, Json::Null),
-            None => {}
-        };
-        put("amount", f.amount.map(|a| Json::Num(a.to_decimal_string())));
-        put("win_probability", f.probability.map(Json::from));
-        put("deal_status_id", f.stage.as_ref().map(Json::from));
-        put("description", f.description.as_ref().map(Json::from));
-        put("closed_date", f.close_date.map(|d| d.to_string().into()));
-        put("client_id", f.company.as_ref().map(Json::from));
-        match &f.owner {
-            Some(o) => put("owner_ids", Some(vec![o.as_str()].into())),
-            None if clear_absent => put("owner_ids", Some(Json::Arr(Vec::new()))),
-            None => {}
+    fn body<'a>(&self, f: &'a DealFields, clear_absent: bool) -> DealBody<'a> {
+        DealBody {
+            name: &f.name,
+            amount: written(f.amount.map(|a| a.to_f64()), clear_absent),
+            win_probability: written(f.probability, clear_absent),
+            deal_status_id: written(f.stage.as_deref(), clear_absent),
+            description: written(f.description.as_deref(), clear_absent),
+            closed_date: written(f.close_date.map(|d| d.to_string()), clear_absent),
+            client_id: written(f.company.as_deref(), clear_absent),
+            owner_ids: match &f.owner {
+                Some(o) => Some(vec![o.as_str()]),
+                None => clear_absent.then(Vec::new),
+            },
         }
-        m
     }
 }
 
@@ -152,50 +221,40 @@ impl Provider for Stardex {
             Cursor::Offset(o) => o,
             _ => 0,
         };
-        let mut body = Json::obj([
-            ("offset", offset.into()),
-            ("limit", q.page_size.clamp(1, MAX_LIMIT).into()),
-        ]);
-        if let Some(sort) = q.sort {
-            let by = match sort.field {
-                SortField::Name => "name",
-                SortField::Amount => "amount",
-                SortField::Stage => "deal_status_id",
-                SortField::CloseDate => "closed_date",
-                SortField::Owner => "owner_ids",
-            };
-            body.set("sort_by", by.into());
-            body.set(
-                "sort_order",
-                if sort.dir == SortDir::Asc { "asc" } else { "desc" }.into(),
-            );
-        }
-        let words: Vec<&str> = q.search.split_whitespace().collect();
-        if !words.is_empty() {
-            body.set("keywords", words.into());
-        }
-        HttpRequest::json(Method::Post, routes::SEARCH, body)
+        let sort_by = q.sort.map(|sort| match sort.field {
+            SortField::Name => "name",
+            SortField::Amount => "amount",
+            SortField::Stage => "deal_status_id",
+            SortField::CloseDate => "closed_date",
+            SortField::Owner => "owner_ids",
+        });
+        let body = SearchBody {
+            offset,
+            limit: q.page_size.clamp(1, MAX_LIMIT),
+            sort_by,
+            sort_order: q.sort.map(|sort| if sort.dir == SortDir::Asc { "asc" } else { "desc" }),
+            keywords: q.search.split_whitespace().collect(),
+        };
+        HttpRequest::json(Method::Post, routes::SEARCH, &body)
     }
 
     fn read_list(&self, _q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
-        let env = envelope(r)?;
+        let env: Envelope<Vec<WireDeal>> = r.decode()?;
         let meta = env
-            .get("meta")
-            .filter(|m| !m.is_null())
+            .meta
             .ok_or_else(|| BackendError::Malformed("a search answer without meta".into()))?;
-        if env["success"].as_bool() != Some(true) {
+        if !env.success {
             return Err(BackendError::Malformed("a 2xx answer with success: false".into()));
         }
-        let (total, offset) = (meta.u64_at("total")?, meta.u64_at("offset")?);
         let deals = env
-            .arr_at("data")?
-            .iter()
+            .data
+            .into_iter()
             .map(|w| self.to_deal(w))
             .collect::<Result<Vec<_>, _>>()?;
-        let end = offset + deals.len() as u64;
+        let end = meta.offset + deals.len() as u64;
         Ok(Page {
-            next: (end < total && !deals.is_empty()).then_some(Cursor::Offset(end)),
-            total: Some(total),
+            next: (end < meta.total && !deals.is_empty()).then_some(Cursor::Offset(end)),
+            total: Some(meta.total),
             deals,
         })
     }
@@ -205,7 +264,7 @@ impl Provider for Stardex {
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
-        self.to_deal(envelope(r)?.need("data")?)
+        self.to_deal(r.decode::<Envelope<WireDeal>>()?.data)
     }
 
     fn stages(&self) -> HttpRequest {
@@ -213,52 +272,44 @@ impl Provider for Stardex {
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
-        envelope(r)?
-            .arr_at("data")?
-            .iter()
-            .map(|s| Ok(Stage::new(s.str_at("id")?, s.str_at("name")?)))
-            .collect()
+        let env: Envelope<Vec<WireStatus>> = r.decode()?;
+        Ok(env.data.iter().map(|s| Stage::new(&s.id, &s.name)).collect())
     }
 }
 
 impl Writes for Stardex {
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         let retry = r.retry_after_secs;
-        let body = super::error_object(r).unwrap_or_default();
-        match body.get("error").filter(|e| e.as_object().is_some()) {
-            Some(e) => {
-                let text = |k| e.get(k).and_then(Json::as_str).unwrap_or_default().to_owned();
-                let (code, message) = (text("code"), text("message"));
-                // Validation messages name the field first ("win_probability: …").
-                let fields: Vec<FieldError> = message
-                    .split_once(':')
-                    .and_then(|(wire, msg)| field_named(FIELDS, wire.trim()).map(|f| FieldError::new(f, msg.trim())))
-                    .into_iter()
-                    .collect();
-                let message = if fields.is_empty() { message } else { String::new() };
-                let message = if message.is_empty() && fields.is_empty() {
-                    code
-                } else {
-                    message
-                };
-                let retry_after = body.get("retry_after_seconds").and_then(Json::as_u64);
-                error_for_status(r.status, retry.or(retry_after), message, fields)
-            }
-            None => super::error_without_body(r),
-        }
+        let Some(body) = super::error_body::<ErrorBody>(r) else {
+            return super::error_without_body(r);
+        };
+        let ErrorDetail { code, message } = body.error;
+        // Validation messages name the field first ("win_probability: …").
+        let fields: Vec<FieldError> = message
+            .split_once(':')
+            .and_then(|(wire, msg)| field_named(FIELDS, wire.trim()).map(|f| FieldError::new(f, msg.trim())))
+            .into_iter()
+            .collect();
+        let message = if fields.is_empty() { message } else { String::new() };
+        let message = if message.is_empty() && fields.is_empty() {
+            code
+        } else {
+            message
+        };
+        error_for_status(r.status, retry.or(body.retry_after_seconds), message, fields)
     }
 
     fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Post, routes::CREATE, self.body(f, false))
+        HttpRequest::json(Method::Post, routes::CREATE, &self.body(f, false))
     }
 
     fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Patch, deal_path(routes::DEAL, id), self.body(f, true))
+        HttpRequest::json(Method::Patch, deal_path(routes::DEAL, id), &self.body(f, true))
     }
 
     fn read_updated(&self, id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
         // `{success: true, data: {message}}`: no record, so the client re-reads it.
-        envelope(r)?;
+        r.decode::<Envelope<IgnoredAny>>()?;
         Ok(Saved::Id(id.clone()))
     }
 
@@ -322,7 +373,7 @@ mod tests {
         let r = stardex().create(&f, &[]);
         assert_eq!((r.method, r.path.as_str()), (Method::Post, "/v1/deals"));
         assert_eq!(
-            r.body.unwrap().to_serde(),
+            r.body_json(),
             json!({"name": "Acme", "amount": 123.5, "win_probability": 50, "deal_status_id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
                    "closed_date": "2026-09-30", "owner_ids": ["3c90c3cc-0d44-4b50-8888-8dd25736052a"]})
         );
@@ -342,7 +393,7 @@ mod tests {
             (r.method, r.path.as_str()),
             (Method::Patch, "/v1/deals/aaa11111-bbbb-cccc-dddd-eeeeeeee1111")
         );
-        let body = r.body.unwrap().to_serde();
+        let body = r.body_json();
         assert_eq!(body["closed_date"], serde_json::Value::Null);
         assert_eq!(body["owner_ids"], json!([]));
         let answer = HttpResponse::new(
@@ -359,7 +410,7 @@ mod tests {
             Saved::Id(DealId("x".into()))
         );
         let deal = stardex().read_deal(&bare).unwrap_err();
-        assert!(deal.to_string().contains("missing field `data`"), "{deal}");
+        assert!(deal.to_string().contains("`data`"), "{deal}");
     }
 
     #[test]
@@ -376,7 +427,7 @@ mod tests {
         let r = stardex().list(&q);
         assert_eq!(r.path, "/v1/deals/search");
         assert_eq!(
-            r.body.unwrap().to_serde(),
+            r.body_json(),
             json!({"offset": 25, "limit": 100, "sort_by": "closed_date", "sort_order": "desc", "keywords": ["acme", "corp"]})
         );
         let answer = HttpResponse::new(

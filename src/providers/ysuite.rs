@@ -7,13 +7,15 @@
 //! [`read_stages`](Provider::read_stages), and the form falls back to `stages` from the config.
 
 use super::http::{with_query, HttpRequest, HttpResponse, Method};
-use super::{deal_path, error_for_status, place_errors, wire_money, Capabilities, Provider, Saved, Writes};
+use super::{deal_path, error_for_status, place_errors, wire_money, Capabilities, Number, Provider, Saved, Writes};
 use crate::backend::BackendError;
-use crate::json::Json;
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, IdFormat, Labels, ListQuery, Page, PagingStyle,
     Schema, SortDir, SortField, Stage,
 };
+use crate::wire::{opt_id, Entries, IntOrText, Messages};
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
 
 /// The paths this provider uses, relative to the base URL.
 pub mod routes {
@@ -57,57 +59,113 @@ impl Ysuite {
     }
 }
 
-/// An id YSUITE sends as a number (or, defensively, as text).
-fn int_or_text(s: &str) -> Json {
-    s.parse::<i64>().map_or_else(|_| s.into(), Json::from)
+/// `{data: …}`: every answer's envelope.
+#[derive(Deserialize)]
+struct Envelope<T> {
+    data: T,
+}
+
+/// A list page: `{data: [deal], current_page, total_pages, total_records}` (pages one-based).
+#[derive(Deserialize)]
+struct WirePage {
+    data: Vec<WireDeal>,
+    current_page: u32,
+    total_pages: u32,
+    total_records: u64,
+}
+
+/// A deal as YSUITE writes it; ids are numbers (or, defensively, text).
+#[derive(Deserialize)]
+struct WireDeal {
+    #[serde(deserialize_with = "crate::wire::id")]
+    deal_id: String,
+    deal_name: String,
+    deal_amount: Option<Number>,
+    #[serde(default, deserialize_with = "opt_id")]
+    pipeline_id: Option<String>,
+    deal_expected_close_date: Option<String>,
+    #[serde(default, deserialize_with = "opt_id")]
+    deal_owner_id: Option<String>,
+    #[serde(default, deserialize_with = "opt_id")]
+    cstid: Option<String>,
+    deal_description: Option<String>,
+    /// The owner's name.
+    owner: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct WirePipeline {
+    #[serde(deserialize_with = "crate::wire::id")]
+    pipeline_id: String,
+    pipeline_name: String,
+}
+
+/// A create's answer: only the new id.
+#[derive(Deserialize)]
+struct WireCreated {
+    #[serde(deserialize_with = "crate::wire::id")]
+    deal_id: String,
+}
+
+/// `{message, errors: {field: [messages]}}`.
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    errors: Entries<Messages>,
+}
+
+/// A create's or update's body; absent fields are left out.
+#[derive(Serialize)]
+struct DealBody<'a> {
+    deal_name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pipeline_id: Option<IntOrText<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cstid: Option<IntOrText<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deal_amount: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deal_owner_id: Option<IntOrText<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deal_expected_close_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deal_description: Option<&'a str>,
 }
 
 impl Ysuite {
-    fn to_deal(&self, w: &Json) -> Result<Deal, BackendError> {
-        let id = w.id_at("deal_id")?;
-        let amount = wire_money(w.opt_num_at("deal_amount")?, self.currency, &id)?;
+    fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
+        let amount = wire_money(w.deal_amount.as_ref(), self.currency, &w.deal_id)?;
         Ok(Deal {
-            id: DealId(id),
+            id: DealId(w.deal_id),
             fields: DealFields {
-                name: w.str_at("deal_name")?.to_owned(),
+                name: w.deal_name,
                 amount,
-                stage: w.opt_id_at("pipeline_id")?,
-                close_date: w
-                    .opt_str_at("deal_expected_close_date")?
-                    .and_then(|d| Date::parse_iso_prefix(d).ok()),
+                stage: w.pipeline_id,
+                close_date: w.deal_expected_close_date.and_then(|d| Date::parse_iso_prefix(&d).ok()),
                 probability: None,
-                owner: w.opt_id_at("deal_owner_id")?,
-                company: w.opt_id_at("cstid")?,
-                description: w.opt_string_at("deal_description")?,
+                owner: w.deal_owner_id,
+                company: w.cstid,
+                description: w.deal_description,
             },
             labels: Labels {
                 stage: None,
-                owner: w.opt_string_at("owner")?,
+                owner: w.owner,
             },
         })
     }
 
-    fn body(&self, f: &DealFields) -> Json {
-        let mut m = Json::obj([("deal_name", f.name.as_str().into())]);
-        if let Some(p) = &f.stage {
-            m.set("pipeline_id", int_or_text(p));
+    fn body<'a>(&self, f: &'a DealFields) -> DealBody<'a> {
+        DealBody {
+            deal_name: &f.name,
+            pipeline_id: f.stage.as_deref().map(IntOrText),
+            cstid: f.company.as_deref().map(IntOrText),
+            deal_amount: f.amount.map(|a| a.to_f64()),
+            deal_owner_id: f.owner.as_deref().map(IntOrText),
+            deal_expected_close_date: f.close_date.map(|d| d.to_string()),
+            deal_description: f.description.as_deref(),
         }
-        if let Some(c) = &f.company {
-            m.set("cstid", int_or_text(c));
-        }
-        if let Some(a) = f.amount {
-            m.set("deal_amount", Json::Num(a.to_decimal_string()));
-        }
-        if let Some(o) = &f.owner {
-            m.set("deal_owner_id", int_or_text(o));
-        }
-        if let Some(d) = f.close_date {
-            m.set("deal_expected_close_date", d.to_string().into());
-        }
-        if let Some(d) = &f.description {
-            m.set("deal_description", d.into());
-        }
-        m
     }
 }
 
@@ -178,21 +236,17 @@ impl Provider for Ysuite {
     }
 
     fn read_list(&self, _q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
-        let body = r.json()?;
-        let d = body.need("data")?;
-        let deals = d
-            .arr_at("data")?
-            .iter()
+        let page = r.decode::<Envelope<WirePage>>()?.data;
+        let deals = page
+            .data
+            .into_iter()
             .map(|w| self.to_deal(w))
             .collect::<Result<Vec<_>, _>>()?;
-        let page = |k| d.req(k, |v| v.as_u64().and_then(|n| u32::try_from(n).ok()), "a whole number");
-        let (current_page, total_pages) = (page("current_page")?, page("total_pages")?);
-        let total_records = d.u64_at("total_records")?;
         // current_page is one-based, so it is also the zero-based index of the next page.
-        let next = (current_page < total_pages).then_some(Cursor::PageIndex(current_page));
+        let next = (page.current_page < page.total_pages).then_some(Cursor::PageIndex(page.current_page));
         Ok(Page {
             deals,
-            total: Some(total_records),
+            total: Some(page.total_records),
             next,
         })
     }
@@ -202,7 +256,7 @@ impl Provider for Ysuite {
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
-        self.to_deal(r.json()?.need("data")?)
+        self.to_deal(r.decode::<Envelope<WireDeal>>()?.data)
     }
 
     fn stages(&self) -> HttpRequest {
@@ -210,44 +264,35 @@ impl Provider for Ysuite {
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
-        r.json()?
-            .arr_at("data")?
+        let pipelines = r.decode::<Envelope<Vec<WirePipeline>>>()?.data;
+        Ok(pipelines
             .iter()
-            .map(|p| Ok(Stage::new(&p.id_at("pipeline_id")?, p.str_at("pipeline_name")?)))
-            .collect()
+            .map(|p| Stage::new(&p.pipeline_id, &p.pipeline_name))
+            .collect())
     }
 }
 
 impl Writes for Ysuite {
     fn read_error(&self, r: &HttpResponse) -> BackendError {
         let retry = r.retry_after_secs;
-        let Some(body) = super::error_object(r) else {
+        let Some(body) = super::error_body::<ErrorBody>(r) else {
             return super::error_without_body(r);
         };
-        // `errors`: each field's messages, in the order the CRM wrote them.
-        let errors: Vec<(String, String)> = body["errors"]
-            .as_object()
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|(wire, m)| {
-                // A list of messages, as documented; a lone message is taken as a list of one.
-                let texts: Vec<&str> = match m {
-                    Json::Str(one) => vec![one.as_str()],
-                    m => m
-                        .as_array()
-                        .unwrap_or_default()
-                        .iter()
-                        .filter_map(Json::as_str)
-                        .collect(),
-                };
-                let text = texts.join(" ");
-                (!text.trim().is_empty()).then(|| (wire.clone(), text))
+        // `errors`: each field's messages, in the order the CRM wrote them; a lone message is
+        // taken as a list of one.
+        let errors: Vec<(String, String)> = body
+            .errors
+            .0
+            .into_iter()
+            .filter_map(|(wire, messages)| {
+                let text = messages.0.join(" ");
+                (!text.trim().is_empty()).then_some((wire, text))
             })
             .collect();
         let (fields, unplaced) = place_errors(FIELDS, errors);
-        let message = body["message"].as_str().unwrap_or_default();
+        let message = body.message;
         let message = if unplaced.is_empty() {
-            message.to_owned()
+            message
         } else {
             format!("{message} {}", unplaced.join("; "))
         };
@@ -255,19 +300,19 @@ impl Writes for Ysuite {
     }
 
     fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Post, routes::DEALS, self.body(f))
+        HttpRequest::json(Method::Post, routes::DEALS, &self.body(f))
     }
 
     fn read_created(&self, r: &HttpResponse) -> Result<Saved, BackendError> {
-        Ok(Saved::Id(DealId(r.json()?.need("data")?.id_at("deal_id")?)))
+        Ok(Saved::Id(DealId(r.decode::<Envelope<WireCreated>>()?.data.deal_id)))
     }
 
     fn update(&self, id: &DealId, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
-        HttpRequest::json(Method::Put, deal_path(routes::DEAL, id), self.body(f))
+        HttpRequest::json(Method::Put, deal_path(routes::DEAL, id), &self.body(f))
     }
 
     fn read_updated(&self, id: &DealId, r: &HttpResponse) -> Result<Saved, BackendError> {
-        r.json()?;
+        r.decode::<IgnoredAny>()?;
         Ok(Saved::Id(id.clone()))
     }
 
@@ -383,14 +428,10 @@ mod tests {
         let example: serde_json::Value = serde_json::from_str(EXAMPLE_REQUEST).unwrap();
         let r = ysuite().create(&f, &[]);
         assert_eq!((r.method, r.path.as_str()), (Method::Post, "/v1/deals"));
-        assert_eq!(r.body.unwrap().to_serde(), example);
+        assert_eq!(r.body_json(), example);
         let u = ysuite().update(&DealId("7".into()), &f, &[]);
         assert_eq!((u.method, u.path.as_str()), (Method::Put, "/v1/deals/7"));
-        assert_eq!(
-            u.body.unwrap().to_serde(),
-            example,
-            "the required fields go on update too"
-        );
+        assert_eq!(u.body_json(), example, "the required fields go on update too");
     }
 
     #[test]

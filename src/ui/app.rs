@@ -8,7 +8,6 @@ use crate::client::intl::Formatter;
 use crate::client::store::{self, Area};
 use crate::config::{Config, ListView, Mode, Theme};
 use crate::drafts::DraftBook;
-use crate::json::Json;
 use crate::key_value::KeyValueStore;
 use crate::model::{Cursor, DealId, Sort, Stage};
 use crate::ui::load::Load;
@@ -276,7 +275,7 @@ impl AppCtx {
 
     /// Dispatches `dealform:{name}` from the host element, bubbling out of any shadow root,
     /// with `detail` as a plain object.
-    pub fn emit(&self, name: &str, detail: &Json) {
+    pub fn emit<T: serde::Serialize>(&self, name: &str, detail: &T) {
         let target: Option<web_sys::EventTarget> = self
             .host
             .get_value()
@@ -289,25 +288,38 @@ impl AppCtx {
 
     /// Announces a failure to the host page as `dealform:error`.
     pub fn emit_error(&self, error: &BackendError) {
-        self.emit(
-            "error",
-            &Json::obj([
-                ("kind", error_kind(error).into()),
-                ("message", error.to_string().into()),
-            ]),
-        );
+        self.emit("error", &ErrorDetail::of(error));
     }
 }
 
 /// Dispatches `dealform:{name}` from `target`, bubbling out of any shadow root, with `detail`
 /// as a plain object.
-pub fn dispatch(target: &web_sys::EventTarget, name: &str, detail: &Json) {
+pub fn dispatch<T: serde::Serialize>(target: &web_sys::EventTarget, name: &str, detail: &T) {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL));
+    init.set_detail(&crate::wire::to_js(detail).unwrap_or(JsValue::NULL));
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(&format!("dealform:{name}"), &init) {
         let _ = target.dispatch_event(&event);
+    }
+}
+
+/// The detail of a `dealform:error` event.
+#[derive(serde::Serialize)]
+pub struct ErrorDetail {
+    /// [`error_kind`]'s name for it.
+    pub kind: &'static str,
+    /// The message the app shows.
+    pub message: String,
+}
+
+impl ErrorDetail {
+    /// The detail telling a host page of `error`.
+    pub fn of(error: &BackendError) -> Self {
+        Self {
+            kind: error_kind(error),
+            message: error.to_string(),
+        }
     }
 }
 
@@ -326,11 +338,6 @@ pub fn error_kind(e: &BackendError) -> &'static str {
         BackendError::StorageCorrupt { .. } => "storage_corrupt",
         BackendError::StorageUnavailable(_) => "storage_unavailable",
     }
-}
-
-/// A deal as the detail of a `dealform:*` event.
-pub fn deal_detail(deal: &crate::model::Deal) -> Json {
-    deal.to_json()
 }
 
 /// The context of the app instance being rendered.
@@ -437,9 +444,8 @@ pub fn App(
 /// The `dealform:error` a host page is told when a chunk of code cannot be fetched: the same as
 /// for a CRM's save that cannot fetch it (kind `network`, the network's doing, like a CRM that
 /// cannot be reached, or `outdated` when the server no longer has it: the host may reload).
-pub(crate) fn code_unreachable() -> Json {
-    let e = unfetched();
-    Json::obj([("kind", error_kind(&e).into()), ("message", e.to_string().into())])
+pub(crate) fn code_unreachable() -> ErrorDetail {
+    ErrorDetail::of(&unfetched())
 }
 
 /// What needs code fetched when first needed (see [`super::chunks`]), once `code` is here:

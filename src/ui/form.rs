@@ -1,6 +1,6 @@
 //! The one form that creates and edits deals.
 
-use super::app::{deal_detail, use_app, AppCtx, View};
+use super::app::{use_app, AppCtx, View};
 use super::dialog::ConfirmDialog;
 use super::field::{Control, FieldRow};
 use super::status::ErrorPanel;
@@ -323,7 +323,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                         } else {
                             ("Created", "created")
                         };
-                        app.emit(event, &deal_detail(&saved));
+                        app.emit(event, &saved);
                         let notice = format!("{verb} “{}”.", saved.fields.name);
                         app.saved(saved.id, saved.fields.name, notice);
                     }
@@ -399,7 +399,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 match result {
                     Ok(()) | Err(BackendError::NotFound) => {
                         app.changed();
-                        app.emit("deleted", &deal_detail(&deal));
+                        app.emit("deleted", &deal);
                         app.go(View::List, Some(format!("Deleted “{}”.", deal.fields.name)));
                     }
                     Err(e) => {

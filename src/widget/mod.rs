@@ -73,7 +73,10 @@ pub fn mount_widget(host: web_sys::HtmlElement, container: web_sys::HtmlElement,
         dispatch(
             &host,
             "error",
-            &crate::json::Json::obj([("kind", "config".into()), ("message", message.as_str().into())]),
+            &crate::ui::app::ErrorDetail {
+                kind: "config",
+                message: message.clone(),
+            },
         );
     }
     let handle = mount_to(container, move || match config {
