@@ -17,28 +17,6 @@ pub type ActivityListener = Rc<dyn Fn(Option<String>)>;
 /// A boxed future that may hold browser handles.
 pub type LocalBoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
-/// What the app says when a chunk of its code cannot be fetched (see `ui::chunks`). A reload is
-/// the way out when the app was redeployed since the page opened and the server's answer did not
-/// say so ([`CODE_GONE`]): the chunk this page's code fits is gone (`scripts/split-wasm.mjs`
-/// names chunks by their content).
-pub const CODE_UNREACHABLE: &str =
-    "Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page.";
-
-/// What the app says when the server no longer has a chunk of its code: the app was redeployed
-/// since the page opened, and only a reload brings code that fits the page's. Retrying cannot.
-pub const CODE_GONE: &str =
-    "Part of the app is no longer on the server: it was updated since this page was opened. Reload the page to go on.";
-
-/// "in 1 second", "in 5 seconds": a wait as a sentence says it.
-///
-/// ```
-/// use dealform::backend::in_seconds;
-/// assert_eq!([in_seconds(1), in_seconds(5)], ["in 1 second", "in 5 seconds"]);
-/// ```
-pub fn in_seconds(secs: u64) -> String {
-    format!("in {secs} second{}", if secs == 1 { "" } else { "s" })
-}
-
 /// The error for a chunk of code that did not come; `gone` when the server no longer has it.
 pub fn code_unfetched(gone: bool) -> BackendError {
     if gone {
@@ -48,20 +26,11 @@ pub fn code_unfetched(gone: bool) -> BackendError {
     }
 }
 
-/// ": {message}" where the CRM said something, "." where it did not.
-fn crm_words(message: &str) -> String {
-    if message.trim().is_empty() {
-        ".".to_owned()
-    } else {
-        format!(": {}", message.trim())
-    }
-}
-
-/// Everything that can go wrong talking to a backend, in words a user can act on.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// Everything that can go wrong talking to a backend. What each says to the user, in words they
+/// can act on, is its `Display`, written in [`crate::messages`].
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BackendError {
     /// The backend refused some fields; each message belongs next to its field.
-    #[error("{}", message.as_deref().unwrap_or("Some fields were refused: each says why."))]
     Fields {
         /// Messages per field.
         errors: Vec<FieldError>,
@@ -69,41 +38,31 @@ pub enum BackendError {
         message: Option<String>,
     },
     /// The backend refused the request for a reason that belongs to no one field.
-    #[error("{0}")]
     Form(String),
     /// The deal is gone.
-    #[error("That deal no longer exists; it may have been deleted elsewhere.")]
     NotFound,
     /// The credentials were refused (401): a wrong or expired key.
-    #[error("The CRM refused the credentials: {0}")]
     Unauthorized(String),
     /// The credentials were taken but lack a permission (403): a scope the key was not given, an
     /// add-on not active. The CRM's own words say which.
-    #[error("The CRM does not allow these credentials to do this{}", crm_words(.0))]
     Forbidden(String),
     /// Too many requests; the backend asks to wait.
-    #[error("The CRM is limiting requests. Try again {}.", retry_after_secs.map_or_else(|| "shortly".to_owned(), in_seconds))]
     RateLimited {
         /// How long the backend asked to wait, when it said.
         retry_after_secs: Option<u64>,
     },
     /// No answer: offline, refused, timed out, or the connection dropped.
-    #[error("Could not reach the CRM: {0}")]
     Network(String),
     /// A part of the app's own code, fetched when first needed (a CRM's writes), could not be
     /// fetched: the network, or a redeploy since the page opened.
-    #[error("{}", CODE_UNREACHABLE)]
     CodeUnreachable,
     /// A part of the app's own code is no longer on the server: the app was redeployed since the
-    /// page opened (see [`CODE_GONE`]). A unit of its own, not a flag on [`Self::CodeUnreachable`],
+    /// page opened. A unit of its own, not a flag on [`Self::CodeUnreachable`],
     /// which would make every result carrying this error bigger to build.
-    #[error("{}", CODE_GONE)]
     CodeGone,
     /// An answer that is not what the backend's documentation promises.
-    #[error("The CRM sent a reply that could not be read: {0}")]
     Malformed(String),
     /// The browser storage holds data this app cannot read.
-    #[error("The deals saved in this browser could not be read ({reason}).")]
     StorageCorrupt {
         /// The storage key.
         key: String,
@@ -111,9 +70,10 @@ pub enum BackendError {
         reason: String,
     },
     /// The browser storage refused to store (full, or disabled by the browser).
-    #[error("The browser could not store the deals: {0}")]
     StorageUnavailable(String),
 }
+
+impl std::error::Error for BackendError {}
 
 /// A place deals live: the browser's own storage, or a CRM.
 ///

@@ -2,6 +2,72 @@
 //! errors: wording for the UI, apart from the backends, which report what happened and no more.
 
 use crate::backend::BackendError;
+use std::fmt;
+
+/// What the app says when a chunk of its code cannot be fetched (see `ui::chunks`). A reload is
+/// the way out when the app was redeployed since the page opened and the server's answer did not
+/// say so ([`CODE_GONE`]): the chunk this page's code fits is gone (`scripts/split-wasm.mjs`
+/// names chunks by their content).
+pub const CODE_UNREACHABLE: &str =
+    "Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page.";
+
+/// What the app says when the server no longer has a chunk of its code: the app was redeployed
+/// since the page opened, and only a reload brings code that fits the page's. Retrying cannot.
+pub const CODE_GONE: &str =
+    "Part of the app is no longer on the server: it was updated since this page was opened. Reload the page to go on.";
+
+/// "in 1 second", "in 5 seconds": a wait as a sentence says it.
+///
+/// ```
+/// use dealform::messages::in_seconds;
+/// assert_eq!([in_seconds(1), in_seconds(5)], ["in 1 second", "in 5 seconds"]);
+/// ```
+pub fn in_seconds(secs: u64) -> String {
+    format!("in {secs} second{}", if secs == 1 { "" } else { "s" })
+}
+
+/// ": {message}" where the CRM said something, "." where it did not.
+fn crm_words(message: &str) -> String {
+    if message.trim().is_empty() {
+        ".".to_owned()
+    } else {
+        format!(": {}", message.trim())
+    }
+}
+
+/// Each error in words a user can act on.
+impl fmt::Display for BackendError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BackendError::Fields { message, .. } => {
+                f.write_str(message.as_deref().unwrap_or("Some fields were refused: each says why."))
+            }
+            BackendError::Form(message) => f.write_str(message),
+            BackendError::NotFound => f.write_str("That deal no longer exists; it may have been deleted elsewhere."),
+            BackendError::Unauthorized(message) => write!(f, "The CRM refused the credentials: {message}"),
+            BackendError::Forbidden(message) => {
+                write!(
+                    f,
+                    "The CRM does not allow these credentials to do this{}",
+                    crm_words(message)
+                )
+            }
+            BackendError::RateLimited { retry_after_secs } => write!(
+                f,
+                "The CRM is limiting requests. Try again {}.",
+                retry_after_secs.map_or_else(|| "shortly".to_owned(), in_seconds)
+            ),
+            BackendError::Network(message) => write!(f, "Could not reach the CRM: {message}"),
+            BackendError::CodeUnreachable => f.write_str(CODE_UNREACHABLE),
+            BackendError::CodeGone => f.write_str(CODE_GONE),
+            BackendError::Malformed(message) => write!(f, "The CRM sent a reply that could not be read: {message}"),
+            BackendError::StorageCorrupt { reason, .. } => {
+                write!(f, "The deals saved in this browser could not be read ({reason}).")
+            }
+            BackendError::StorageUnavailable(message) => write!(f, "The browser could not store the deals: {message}"),
+        }
+    }
+}
 
 /// `text` as a sentence that can be followed by another: with a full stop where it ends in none.
 /// A CRM's own message often has none ("Internal server error"), and the form puts its next

@@ -232,7 +232,7 @@ impl HttpBackend {
             self.tell(Some(format!(
                 "{} asked to slow down: trying again {}…",
                 self.provider.name(),
-                crate::backend::in_seconds(wait)
+                crate::messages::in_seconds(wait)
             )));
             // Cleared when the wait is over, or when the call is given up mid-wait.
             let _told = Told(self);
