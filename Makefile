@@ -14,7 +14,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 .PHONY: serve test tools tools-test fmt clippy unit browser release size reproducible e2e bench bench-typing clean
 
 ## Serve the app at http://127.0.0.1:8080: on the local backend with sample deals, or with
-## PROVIDER=stardex|hubspot|ysuite|attio|heffl against that CRM's fake on 127.0.0.1:8081.
+## PROVIDER=<a provider of src/providers/crms.json> against that CRM's fake on 127.0.0.1:8081.
 PROVIDER ?=
 serve: tools
 ifeq ($(PROVIDER),)

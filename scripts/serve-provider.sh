@@ -2,15 +2,19 @@
 # Serves the app against one CRM's contract fake, so anyone can try a provider without an
 # account: `make serve PROVIDER=hubspot`. The fake listens on 127.0.0.1:${FAKE_PORT:-8081}.
 set -euo pipefail
-provider=${1:?usage: serve-provider.sh stardex|hubspot|ysuite|attio|heffl}
-port=${FAKE_PORT:-8081}
-case "$provider" in
-  stardex|hubspot|attio) creds='{"token": "test-token"}' ;;
-  ysuite) creds='{"access_key": "test-access", "secret_key": "test-secret"}' ;;
-  heffl) creds='{"api_key": "test-key"}' ;;
-  *) echo "unknown provider '$provider' (stardex, hubspot, ysuite, attio, heffl)" >&2; exit 2 ;;
-esac
 cd "$(dirname "$0")/.."
+# The CRMs, and the credentials each fake accepts, come from the registry the app is built from.
+registry=src/providers/crms.json
+names=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).map((c) => c.provider).join(" "))' "$registry")
+provider=${1:?usage: serve-provider.sh <provider>, one of: $names}
+port=${FAKE_PORT:-8081}
+if ! creds=$(node -e '
+  const crm = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).find((c) => c.provider === process.argv[2]);
+  if (!crm) process.exit(2);
+  console.log(JSON.stringify(crm.credentials));' "$registry" "$provider"); then
+  echo "unknown provider '$provider' (one of: $names)" >&2
+  exit 2
+fi
 cargo build -q -p fake-crm
 ./target/debug/fake-crm --port "$port" --seed 23 &
 fake=$!

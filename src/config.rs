@@ -7,6 +7,8 @@
 //! struct names, so `deny_unknown_fields` would not see them).
 
 use crate::model::{Currency, Stage};
+pub use crate::providers::Credentials;
+use crate::providers::{Crm, Dialect, CRMS};
 use crate::wire::Entries;
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -18,44 +20,31 @@ use std::marker::PhantomData;
 pub enum ProviderKind {
     /// Deals kept in this browser's storage.
     Local,
-    /// Stardex.
-    Stardex,
-    /// HubSpot, legacy Deals v1.
-    Hubspot,
-    /// YSUITE.
-    Ysuite,
-    /// Attio v2.
-    Attio,
-    /// Heffl v2.
-    Heffl,
+    /// A CRM of the registry (`src/providers/crms.json`).
+    Crm(&'static Crm),
 }
 
 impl ProviderKind {
-    /// The names accepted in `provider`.
-    pub const NAMES: &'static [&'static str] = &["local", "stardex", "hubspot", "ysuite", "attio", "heffl"];
+    /// The names accepted in `provider`: `local`, then the registry's CRMs.
+    pub fn names() -> Vec<&'static str> {
+        std::iter::once("local")
+            .chain(CRMS.iter().map(|c| c.provider))
+            .collect()
+    }
 
     /// The kind a name in `provider` stands for.
     pub fn from_name(name: &str) -> Option<Self> {
-        Some(match name {
-            "local" => Self::Local,
-            "stardex" => Self::Stardex,
-            "hubspot" => Self::Hubspot,
-            "ysuite" => Self::Ysuite,
-            "attio" => Self::Attio,
-            "heffl" => Self::Heffl,
-            _ => return None,
-        })
+        match name {
+            "local" => Some(Self::Local),
+            name => Crm::named(name).map(Self::Crm),
+        }
     }
 
     /// The vendor's own API address, used when `base_url` is not set.
     pub fn default_base_url(self) -> &'static str {
         match self {
             Self::Local => "",
-            Self::Stardex => "https://api.stardex.ai",
-            Self::Hubspot => "https://api.hubapi.com",
-            Self::Ysuite => "https://api.ysuite.org",
-            Self::Attio => "https://api.attio.com",
-            Self::Heffl => "https://api.heffl.com/api/v2",
+            Self::Crm(crm) => crm.base_url,
         }
     }
 
@@ -63,9 +52,7 @@ impl ProviderKind {
     pub fn credential_fields(self) -> &'static [&'static str] {
         match self {
             Self::Local => &[],
-            Self::Stardex | Self::Hubspot | Self::Attio => &["token"],
-            Self::Ysuite => &["access_key", "secret_key"],
-            Self::Heffl => &["api_key"],
+            Self::Crm(crm) => crm.credentials,
         }
     }
 }
@@ -103,32 +90,6 @@ pub enum Theme {
     Light,
     /// Always dark.
     Dark,
-}
-
-/// Secrets for a CRM. Held in memory only: never stored, put in a URL or logged, so `Debug`
-/// shows which are set and not what they are.
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct Credentials {
-    /// A Bearer token (Stardex, HubSpot, Attio).
-    pub token: Option<String>,
-    /// YSUITE's access key.
-    pub access_key: Option<String>,
-    /// YSUITE's secret key.
-    pub secret_key: Option<String>,
-    /// Heffl's API key.
-    pub api_key: Option<String>,
-}
-
-impl fmt::Debug for Credentials {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let set = |v: &Option<String>| if v.is_some() { "<set>" } else { "<unset>" };
-        f.debug_struct("Credentials")
-            .field("token", &set(&self.token))
-            .field("access_key", &set(&self.access_key))
-            .field("secret_key", &set(&self.secret_key))
-            .field("api_key", &set(&self.api_key))
-            .finish()
-    }
 }
 
 /// Everything that can be configured.
@@ -170,6 +131,15 @@ pub struct Config {
 }
 
 impl Config {
+    /// The dialect of the CRM this configuration names, with its credentials; `None` for the
+    /// local backend.
+    pub fn dialect(&self) -> Option<Dialect> {
+        match self.provider {
+            ProviderKind::Local => None,
+            ProviderKind::Crm(crm) => Dialect::connect(crm.provider, &self.credentials, self.currency),
+        }
+    }
+
     /// The configured path of a call (`get`, `stages`…), if it is rerouted.
     pub fn route(&self, call: &str) -> Option<&str> {
         route_in(&self.routes, call)
@@ -540,7 +510,7 @@ impl Config {
                 refuse("provider", || {
                     format!(
                         "“{p}” is not a provider this build knows; use one of: {}",
-                        ProviderKind::NAMES.join(", ")
+                        ProviderKind::names().join(", ")
                     )
                 })
             })?;
@@ -661,13 +631,10 @@ fn credentials(given: Option<Entries<Found<String>>>, provider: ProviderKind) ->
                 "must be a non-empty line of plain ASCII characters".into()
             }));
         }
-        let slot = match k.as_str() {
-            "token" => &mut out.token,
-            "access_key" => &mut out.access_key,
-            "secret_key" => &mut out.secret_key,
-            _ => &mut out.api_key,
-        };
-        *slot = Some(s.trim().to_owned());
+        // A name given twice keeps its last value, as JSON readers read a repeated key.
+        let value = s.trim().to_owned();
+        out.0.retain(|(name, _)| *name != k);
+        out.0.push((k, value));
     }
     Ok(out)
 }
@@ -811,9 +778,9 @@ mod tests {
                 "timeout_ms":5000,"stages":[{"id":"3","label":"Proposal","pipeline":"1"},{"id":"4"}]}"#,
         )
         .unwrap();
-        assert_eq!(c.provider, ProviderKind::Ysuite);
+        assert_eq!(c.provider, ProviderKind::from_name("ysuite").unwrap());
         assert_eq!(c.api_base(), "/crm-proxy");
-        assert_eq!(c.credentials.secret_key.as_deref(), Some("s"));
+        assert_eq!(c.credentials.get("secret_key"), "s");
         assert_eq!(c.timeout_ms, 5000);
         assert_eq!(
             c.stages[0],

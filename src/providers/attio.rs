@@ -39,6 +39,11 @@ pub struct Attio {
 
 impl Attio {
     /// A client with this access token; `currency` for values that name none.
+    /// A client with the credentials its line in `crms.json` names; `currency` as for [`Attio::new`].
+    pub fn connect(credentials: &super::Credentials, currency: Currency) -> Self {
+        Self::new(credentials.get("token"), currency)
+    }
+
     pub fn new(token: &str, currency: Currency) -> Self {
         Self {
             token: token.to_owned(),

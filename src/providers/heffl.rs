@@ -68,6 +68,11 @@ pub struct Heffl {
 
 impl Heffl {
     /// A client with this API key; `currency` for deals that name none.
+    /// A client with the credentials its line in `crms.json` names; `currency` as for [`Heffl::new`].
+    pub fn connect(credentials: &super::Credentials, currency: Currency) -> Self {
+        Self::new(credentials.get("api_key"), currency)
+    }
+
     pub fn new(api_key: &str, currency: Currency) -> Self {
         Self {
             api_key: api_key.to_owned(),

@@ -67,6 +67,11 @@ pub struct Hubspot {
 
 impl Hubspot {
     /// A client with this private-app token; `currency` for deals with no `deal_currency_code`.
+    /// A client with the credentials its line in `crms.json` names; `currency` as for [`Hubspot::new`].
+    pub fn connect(credentials: &super::Credentials, currency: Currency) -> Self {
+        Self::new(credentials.get("token"), currency)
+    }
+
     pub fn new(token: &str, currency: Currency) -> Self {
         Self {
             token: token.to_owned(),

@@ -146,7 +146,7 @@ pub fn error_without_body(r: &HttpResponse) -> BackendError {
 
 /// The error for a non-2xx answer when the code that reads the CRM's error answers (with its
 /// writes, see [`Writes`]) could not be fetched (`gone`: the server no longer has it, see
-/// [`crate::backend::CODE_GONE`]): the status says what it can, and why there is no more.
+/// [`crate::messages::CODE_GONE`]): the status says what it can, and why there is no more.
 pub fn error_unread(r: &HttpResponse, gone: bool) -> BackendError {
     let why = format!(
         "its explanation could not be read. {}",
@@ -264,55 +264,51 @@ pub fn path_id(id: &DealId) -> String {
     http::encode(&id.0)
 }
 
-/// `$body` for the dialect `$dialect` holds, bound to `$p`: each arm is compiled for its own
-/// type, so `$body` may box it as a trait object.
-macro_rules! each_dialect {
-    ($dialect:expr, $p:ident => $body:expr) => {
-        match $dialect {
-            Dialect::Stardex($p) => $body,
-            Dialect::Hubspot($p) => $body,
-            Dialect::Ysuite($p) => $body,
-            Dialect::Attio($p) => $body,
-            Dialect::Heffl($p) => $body,
-        }
-    };
+/// A CRM of the registry (`crms.json`): what the configuration needs to know of it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Crm {
+    /// Its name in `config.json`'s `provider`.
+    pub provider: &'static str,
+    /// The vendor's own API address, used when `base_url` is not set.
+    pub base_url: &'static str,
+    /// The names of the credentials it takes.
+    pub credentials: &'static [&'static str],
 }
 
-/// A CRM's dialect, holding its credentials.
-#[derive(Clone)]
-pub enum Dialect {
-    /// Stardex.
-    Stardex(stardex::Stardex),
-    /// HubSpot's legacy Deals v1.
-    Hubspot(hubspot::Hubspot),
-    /// YSUITE.
-    Ysuite(ysuite::Ysuite),
-    /// Attio v2.
-    Attio(attio::Attio),
-    /// Heffl v2.
-    Heffl(heffl::Heffl),
+impl Crm {
+    /// The registry's entry for a `provider` name.
+    pub fn named(provider: &str) -> Option<&'static Crm> {
+        CRMS.iter().find(|c| c.provider == provider)
+    }
 }
+
+/// Secrets for a CRM, by the names its registry entry gives them (`token`, `api_key`…). Held in
+/// memory only: never stored, put in a URL or logged, so `Debug` shows which are set and not
+/// what they are.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Credentials(pub Vec<(String, String)>);
+
+impl Credentials {
+    /// The credential named `name`, or `""` when it is not set.
+    pub fn get(&self, name: &str) -> &str {
+        self.0.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
+    }
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut list = f.debug_map();
+        for (name, _) in &self.0 {
+            list.entry(name, &"<set>");
+        }
+        list.finish()
+    }
+}
+
+// The registry, written as Rust by build.rs: `Dialect`, `each_dialect!`, `Dialect::connect`, `CRMS`.
+include!(concat!(env!("OUT_DIR"), "/crms.rs"));
 
 impl Dialect {
-    /// The dialect a configuration names; `None` for the local backend.
-    pub fn for_config(config: &crate::config::Config) -> Option<Self> {
-        use crate::config::ProviderKind;
-        let c = &config.credentials;
-        let secret = |v: &Option<String>| v.clone().unwrap_or_default();
-        Some(match config.provider {
-            ProviderKind::Local => return None,
-            ProviderKind::Stardex => Self::Stardex(stardex::Stardex::new(&secret(&c.token), config.currency)),
-            ProviderKind::Hubspot => Self::Hubspot(hubspot::Hubspot::new(&secret(&c.token), config.currency)),
-            ProviderKind::Ysuite => Self::Ysuite(ysuite::Ysuite::new(
-                &secret(&c.access_key),
-                &secret(&c.secret_key),
-                config.currency,
-            )),
-            ProviderKind::Attio => Self::Attio(attio::Attio::new(&secret(&c.token), config.currency)),
-            ProviderKind::Heffl => Self::Heffl(heffl::Heffl::new(&secret(&c.api_key), config.currency)),
-        })
-    }
-
     /// Its reads: what a list needs.
     pub fn reads(self) -> Box<dyn Provider> {
         each_dialect!(self, p => Box::new(p))
@@ -331,6 +327,29 @@ mod properties;
 mod tests {
     use super::*;
     use crate::model::Currency;
+
+    #[test]
+    fn every_crm_of_the_registry_has_a_dialect_that_takes_its_credentials() {
+        assert!(CRMS.len() >= 5);
+        for crm in CRMS {
+            let credentials = Credentials(
+                crm.credentials
+                    .iter()
+                    .map(|name| ((*name).to_owned(), format!("{name}-value")))
+                    .collect(),
+            );
+            let dialect = Dialect::connect(crm.provider, &credentials, Currency::USD).expect(crm.provider);
+            let headers = dialect.clone().reads().auth_headers();
+            for name in crm.credentials {
+                assert!(
+                    headers.iter().any(|(_, v)| v.contains(&format!("{name}-value"))),
+                    "{}: {name} is not sent",
+                    crm.provider
+                );
+            }
+        }
+        assert!(Dialect::connect("salesforce", &Credentials::default(), Currency::USD).is_none());
+    }
 
     #[test]
     fn a_list_not_found_points_at_the_address_not_at_a_deal() {

@@ -51,6 +51,11 @@ pub struct Stardex {
 
 impl Stardex {
     /// A client with this API key; amounts are in `currency` (Stardex names none).
+    /// A client with the credentials its line in `crms.json` names; `currency` as for [`Stardex::new`].
+    pub fn connect(credentials: &super::Credentials, currency: Currency) -> Self {
+        Self::new(credentials.get("token"), currency)
+    }
+
     pub fn new(token: &str, currency: Currency) -> Self {
         Self {
             token: token.to_owned(),

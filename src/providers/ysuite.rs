@@ -50,6 +50,11 @@ pub struct Ysuite {
 
 impl Ysuite {
     /// A client with these keys; amounts are in `currency` (YSUITE sends an org currency id).
+    /// A client with the credentials its line in `crms.json` names; `currency` as for [`Ysuite::new`].
+    pub fn connect(credentials: &super::Credentials, currency: Currency) -> Self {
+        Self::new(credentials.get("access_key"), credentials.get("secret_key"), currency)
+    }
+
     pub fn new(access_key: &str, secret_key: &str, currency: Currency) -> Self {
         Self {
             access_key: access_key.to_owned(),

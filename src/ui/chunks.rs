@@ -174,7 +174,7 @@ fn local_backend(config: &Config) -> Result<Backend, SplitLoaderError> {
 /// money), and a split point each had the splitter cut that shared code into a chunk for every
 /// combination of dialects, some 30 files for one CRM's first load.
 async fn crm_backend(config: &Config) -> Result<Option<Rc<dyn DealsBackend>>, SplitLoaderError> {
-    let Some(dialect) = Dialect::for_config(config) else {
+    let Some(dialect) = config.dialect() else {
         return Ok(None);
     };
     fetched!(http_backend(dialect, config)).map(Some)

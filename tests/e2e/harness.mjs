@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: a static server for the release build, headless
 // Chromium through playwright-core, and small waiting helpers (playwright-core ships no `expect`).
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -171,14 +172,21 @@ export function seedStorage(key, value) {
   return { fn: ([k, v]) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem(k, v); sessionStorage.setItem('seeded', '1'); } }, arg: [key, value] };
 }
 
-/** The credentials the fake CRM takes from each vendor's clients (tests/fake-crm). */
-export const CRM_CREDENTIALS = {
-  stardex: { token: 'test-token' },
-  hubspot: { token: 'test-token' },
-  ysuite: { access_key: 'test-access', secret_key: 'test-secret' },
-  attio: { token: 'test-token' },
-  heffl: { api_key: 'test-key' },
-};
+/** The app's registry of CRMs (src/providers/crms.json), which the app, the fake CRM and these
+ *  tests all read: each CRM's `provider` name, and the credentials its contract fake accepts. */
+export const CRMS = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/providers/crms.json'), 'utf8'));
+
+/** The credentials the fake CRM takes from each vendor's clients, by `provider` name. */
+export const CRM_CREDENTIALS = Object.fromEntries(CRMS.map((c) => [c.provider, c.credentials]));
+
+/** `[provider, table[provider]]` for every CRM of the registry, in its order: a table of per-CRM
+ *  test data that lacks a CRM fails here, naming it, rather than leaving the CRM untested. */
+export function forEveryCrm(table, tableName) {
+  return CRMS.map(({ provider }) => {
+    if (!(provider in table)) throw new Error(`${tableName} has no entry for ${provider}, a CRM of src/providers/crms.json`);
+    return [provider, table[provider]];
+  });
+}
 
 /** Starts the fake CRM (all five vendors under one port) and returns its base URL and controls. */
 export async function startFakeCrm(bin = process.env.FAKE_CRM || resolve(import.meta.dirname, '../../target/debug/fake-crm')) {

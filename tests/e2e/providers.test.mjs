@@ -2,30 +2,30 @@
 // HTTP to the contract-faithful fake of that CRM on another port (so CORS is real too).
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fillDeal, focused, hasText, launch, openApp, rows, serveDist, startFakeCrm, until, visible } from './harness.mjs';
+import { CRM_CREDENTIALS, fillDeal, focused, forEveryCrm, hasText, launch, openApp, rows, serveDist, startFakeCrm, until, visible } from './harness.mjs';
 
-/** What differs per CRM: credentials, the create route, a stage label, required extra fields,
+/** What differs per CRM (one entry for each of src/providers/crms.json): the create route, a stage label, required extra fields,
  *  the wire name of the deal's name field, whether totals are known, whether a full page can
  *  be the last without the CRM saying so (`openEnded`: Attio pages by offset alone), and the
  *  429 form. */
 const PROVIDERS = {
-  stardex: { credentials: { token: 'test-token' }, list: ['POST', '/v1/deals/search'], create: '/v1/deals', stage: 'Proposal', extra: {}, nameField: 'name', total: true, retry: '429' },
-  hubspot: { credentials: { token: 'test-token' }, list: ['GET', '/deals/v1/deal/paged'], create: '/deals/v1/deal/', stage: 'Presentation scheduled', extra: {}, nameField: 'dealname', total: false, retry: '429' },
-  ysuite: { credentials: { access_key: 'test-access', secret_key: 'test-secret' }, list: ['GET', '/v1/deals'], create: '/v1/deals', stage: 'Renewals', stageLabel: 'Pipeline', extra: { company: '10' }, nameField: 'deal_name', total: true, retry: '429' },
-  attio: { credentials: { token: 'test-token' }, list: ['POST', '/v2/objects/deals/records/query'], create: '/v2/objects/deals/records', stage: 'In Progress', extra: { owner: 'person@company.com' }, nameField: 'name', total: false, openEnded: true, retry: '429-date' },
-  heffl: { credentials: { api_key: 'test-key' }, list: ['GET', '/deals'], create: '/deals', stage: 'Quoted', extra: { company: 'clt_acme' }, nameField: 'title', total: false, retry: '429' },
+  stardex: { list: ['POST', '/v1/deals/search'], create: '/v1/deals', stage: 'Proposal', extra: {}, nameField: 'name', total: true, retry: '429' },
+  hubspot: { list: ['GET', '/deals/v1/deal/paged'], create: '/deals/v1/deal/', stage: 'Presentation scheduled', extra: {}, nameField: 'dealname', total: false, retry: '429' },
+  ysuite: { list: ['GET', '/v1/deals'], create: '/v1/deals', stage: 'Renewals', stageLabel: 'Pipeline', extra: { company: '10' }, nameField: 'deal_name', total: true, retry: '429' },
+  attio: { list: ['POST', '/v2/objects/deals/records/query'], create: '/v2/objects/deals/records', stage: 'In Progress', extra: { owner: 'person@company.com' }, nameField: 'name', total: false, openEnded: true, retry: '429-date' },
+  heffl: { list: ['GET', '/deals'], create: '/deals', stage: 'Quoted', extra: { company: 'clt_acme' }, nameField: 'title', total: false, retry: '429' },
 };
 
 let server, browser, crm;
 before(async () => { server = await serveDist(); browser = await launch(); crm = await startFakeCrm(); });
 after(async () => { await browser?.close(); await server?.close(); crm?.stop(); });
 
-for (const [name, p] of Object.entries(PROVIDERS)) {
+for (const [name, p] of forEveryCrm(PROVIDERS, 'PROVIDERS')) {
   describe(`${name} against its fake`, () => {
     let session;
     beforeEach(async () => {
       await crm.reset(name);
-      server.config = JSON.stringify({ provider: name, base_url: `${crm.url}/${name}`, credentials: p.credentials, page_size: 10, timeout_ms: 2500 });
+      server.config = JSON.stringify({ provider: name, base_url: `${crm.url}/${name}`, credentials: CRM_CREDENTIALS[name], page_size: 10, timeout_ms: 2500 });
     });
     const open = async () => {
       session = await openApp(browser, server.url);
@@ -270,7 +270,7 @@ for (const [name, p] of Object.entries(PROVIDERS)) {
     });
 
     test('a wrong key is refused with the CRM\'s own message', async () => {
-      const wrong = Object.fromEntries(Object.keys(p.credentials).map((k) => [k, 'wrong-key']));
+      const wrong = Object.fromEntries(Object.keys(CRM_CREDENTIALS[name]).map((k) => [k, 'wrong-key']));
       server.config = JSON.stringify({ provider: name, base_url: `${crm.url}/${name}`, credentials: wrong, page_size: 10 });
       session = await openApp(browser, server.url);
       await hasText(session.page.getByRole('alert'), 'The CRM refused the credentials');
@@ -359,7 +359,7 @@ describe('stage lists that cannot be fetched', () => {
     await crm.reset('ysuite');
     await crm.fault('ysuite', { kind: '500', method: 'GET', path: '/v1/pipelines' });
     server.config = JSON.stringify({
-      provider: 'ysuite', base_url: `${crm.url}/ysuite`, credentials: PROVIDERS.ysuite.credentials, page_size: 10,
+      provider: 'ysuite', base_url: `${crm.url}/ysuite`, credentials: CRM_CREDENTIALS.ysuite, page_size: 10,
       stages: [{ id: '2', label: 'Renewals (from config)' }],
     });
     const { context, page } = await openApp(browser, server.url);
@@ -374,7 +374,7 @@ describe('stage lists that cannot be fetched', () => {
   test('without configured stages, the stage is typed and the deal can still be entered', async () => {
     await crm.reset('heffl');
     await crm.fault('heffl', { kind: '500', method: 'GET', path: '/pipelines', remaining: 5 });
-    server.config = JSON.stringify({ provider: 'heffl', base_url: `${crm.url}/heffl`, credentials: PROVIDERS.heffl.credentials, page_size: 10 });
+    server.config = JSON.stringify({ provider: 'heffl', base_url: `${crm.url}/heffl`, credentials: CRM_CREDENTIALS.heffl, page_size: 10 });
     const { context, page } = await openApp(browser, server.url);
     await page.getByRole('button', { name: 'New deal' }).click();
     await visible(page.getByText(/The stage list could not be loaded/));
@@ -394,7 +394,7 @@ describe('a search overtaken by a newer one', () => {
   const listed = async () => (await crm.requests('stardex')).filter((r) => r === LIST).length;
   const openStardex = async () => {
     await crm.reset('stardex');
-    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10, timeout_ms: 6000 });
+    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: CRM_CREDENTIALS.stardex, page_size: 10, timeout_ms: 6000 });
     const session = await openApp(browser, server.url);
     await until(async () => (await rows(session.page)).length === 10, 'ten rows');
     return session;
@@ -441,7 +441,7 @@ describe('the code that saves to a CRM', () => {
   /** A Stardex list, opened with `setup` run on the page first, once its ten rows show. */
   const openStardex = async (setup) => {
     await crm.reset('stardex');
-    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10 });
+    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: CRM_CREDENTIALS.stardex, page_size: 10 });
     const session = await openApp(browser, server.url, { setup });
     await until(async () => (await rows(session.page)).length === 10, 'ten rows');
     return session;
@@ -539,7 +539,7 @@ describe('the code that saves to a CRM', () => {
 /** Stardex's fake, reset, listed ten deals a page: the first page shown. */
 async function stardexFirstPage() {
   await crm.reset('stardex');
-  server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10 });
+  server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: CRM_CREDENTIALS.stardex, page_size: 10 });
   const session = await openApp(browser, server.url);
   await until(async () => (await rows(session.page)).length === 10, 'ten rows');
   return { session, page: session.page };
@@ -562,7 +562,7 @@ describe('a browser that goes offline', () => {
 describe('a CRM that cannot be reached', () => {
   test('says what the user can check, and what to tell whoever set the app up', async () => {
     // Nothing listens on port 9 here: the connection is refused.
-    server.config = JSON.stringify({ provider: 'stardex', base_url: 'http://127.0.0.1:9/stardex', credentials: PROVIDERS.stardex.credentials });
+    server.config = JSON.stringify({ provider: 'stardex', base_url: 'http://127.0.0.1:9/stardex', credentials: CRM_CREDENTIALS.stardex });
     const session = await openApp(browser, server.url);
     await hasText(session.page.getByRole('alert'), 'Could not reach the CRM: Stardex did not answer: the connection failed or dropped. Check the internet connection, then try again. If it keeps failing, tell whoever set up dealform: its base_url may be wrong, or Stardex may not take requests from this page (CORS)');
     await session.context.close();
@@ -571,7 +571,7 @@ describe('a CRM that cannot be reached', () => {
   test('a server at base_url that has no such API: the address is named, not a deleted deal', async () => {
     // The fake answers 404 outside its five CRMs' paths.
     const base = `${crm.url}/no-such-crm`;
-    server.config = JSON.stringify({ provider: 'stardex', base_url: base, credentials: PROVIDERS.stardex.credentials });
+    server.config = JSON.stringify({ provider: 'stardex', base_url: base, credentials: CRM_CREDENTIALS.stardex });
     const session = await openApp(browser, server.url);
     const alert = session.page.getByRole('alert').filter({ hasText: 'could not be loaded' });
     await hasText(alert, `Stardex answered “not found” (404) when asked for its deals: the address dealform was given for it may be wrong. Check base_url in the configuration (it is ${base}).`);
@@ -621,7 +621,7 @@ describe('paths the vendors do not document', () => {
   test('can be rerouted from the configuration', async () => {
     await crm.reset('stardex');
     server.config = JSON.stringify({
-      provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials,
+      provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: CRM_CREDENTIALS.stardex,
       routes: { stages: '/v1/statuses-elsewhere', get: '/v1/deals/{id}' },
     });
     const { context, page } = await openApp(browser, server.url);
@@ -638,7 +638,7 @@ describe('refusals that are not about a deal', () => {
   test('a 404 on a create names the address, not a deal deleted elsewhere', async () => {
     await crm.reset('stardex');
     server.config = JSON.stringify({
-      provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials,
+      provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: CRM_CREDENTIALS.stardex,
       routes: { create: '/v1/no-such-deals' },
     });
     const { context, page, problems } = await openApp(browser, server.url);
@@ -658,7 +658,7 @@ describe('a stage list that cannot be loaded', () => {
   test('the list says once why its Stage column shows stage ids', async () => {
     await crm.reset('stardex');
     await crm.fault('stardex', { kind: '500', method: 'GET', path: '/v1/deal-statuses', remaining: 5 });
-    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10 });
+    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: CRM_CREDENTIALS.stardex, page_size: 10 });
     const { context, page, problems } = await openApp(browser, server.url);
     await until(async () => (await rows(page)).length === 10, 'ten rows');
     const note = page.getByText(/^The stage names could not be loaded from Stardex \(.+\), so the Stage column shows stage ids\.$/);
@@ -671,7 +671,7 @@ describe('a stage list that cannot be loaded', () => {
 
   test('with the stage names in, the list says nothing of ids', async () => {
     await crm.reset('stardex');
-    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: PROVIDERS.stardex.credentials, page_size: 10 });
+    server.config = JSON.stringify({ provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: CRM_CREDENTIALS.stardex, page_size: 10 });
     const { context, page } = await openApp(browser, server.url);
     await until(async () => (await rows(page)).length === 10, 'ten rows');
     await until(async () => !/^[0-9a-f]{8}-/.test((await rows(page))[0][2]), 'stage names in the list');

@@ -2,7 +2,7 @@
 // mounts only the rows in view, fetched page by page as the view reaches them.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CRM_CREDENTIALS as CREDENTIALS, focused, hasText, launch, openApp, serveDist, startFakeCrm, until, visible } from './harness.mjs';
+import { CRM_CREDENTIALS as CREDENTIALS, focused, forEveryCrm, hasText, launch, openApp, serveDist, startFakeCrm, until, visible } from './harness.mjs';
 
 /** How each lists, whether it reports a total, and how many more list requests reaching the
  *  end of 1,000 deals takes once the list is at rest (its first page shown and the second
@@ -71,7 +71,7 @@ const readAheadIn = (page) => visible(page.getByText(`${DEALS.toLocaleString('en
 
 const listCalls = async (name) => (await crm.requests(name)).filter((r) => r === LIST[name].route).length;
 
-for (const name of Object.keys(CREDENTIALS)) {
+for (const [name] of forEveryCrm(LIST, 'LIST')) {
   describe(`${name}: the scrolling list`, () => {
     beforeEach(async () => {
       await crm.reset(name, DEALS);

@@ -25,7 +25,7 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use vendors::{Vendor, VENDORS};
+use vendors::{vendors, Vendor};
 
 /// Everything the fake remembers, per vendor.
 struct World {
@@ -110,10 +110,10 @@ async fn handle(State(world): State<Shared>, request: Request) -> Response {
     if let Some(rest) = path.strip_prefix("/__control/") {
         return respond(control(&world, &method, rest, &bytes));
     }
-    let Some((vendor, sub)) = VENDORS.iter().find_map(|v| {
+    let Some((vendor, sub)) = vendors().find_map(|v| {
         path.strip_prefix(&format!("/{v}"))
             .filter(|s| s.is_empty() || s.starts_with('/'))
-            .map(|s| (*v, s.to_owned()))
+            .map(|s| (v, s.to_owned()))
     }) else {
         return respond(Reply::json(404, json!({"message": "no such fake"})));
     };
@@ -156,7 +156,7 @@ fn control(world: &Shared, method: &str, rest: &str, body: &[u8]) -> Reply {
             json!({"message": "use /__control/{vendor}/{reset|fault|requests}"}),
         );
     };
-    let Some(vendor) = VENDORS.iter().find(|v| **v == vendor).copied() else {
+    let Some(vendor) = vendors().find(|v| *v == vendor) else {
         return Reply::json(404, json!({"message": "no such vendor"}));
     };
     let mut w = world.lock().unwrap_or_else(|e| e.into_inner());

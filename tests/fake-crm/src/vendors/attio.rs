@@ -1,6 +1,6 @@
 //! The fake Attio: its routes, auth, validation, paging and bodies as Attio documents them.
 
-use super::{Vendor, ATTIO_STATUSES, TOKEN};
+use super::{credential, Vendor, ATTIO_STATUSES};
 use crate::common::{is_uuid, query, uuid, FakeDeal, Reply, Req};
 use serde_json::{json, Map, Value};
 
@@ -117,7 +117,7 @@ impl Vendor {
     }
 
     pub(super) fn attio(&mut self, req: &Req) -> Reply {
-        if req.header("authorization") != Some(&format!("Bearer {TOKEN}")) {
+        if req.header("authorization") != Some(&format!("Bearer {}", credential("attio", "token"))) {
             return Reply::json(
                 401,
                 json!({"status_code": 401, "type": "auth_error", "code": "invalid_token", "message": "The access token is invalid or has expired."}),

@@ -1,6 +1,6 @@
 //! The fake Heffl: its routes, auth, validation, paging and bodies as Heffl documents them.
 
-use super::{user_name, Vendor, HEFFL_KEY, HEFFL_STAGES};
+use super::{credential, user_name, Vendor, HEFFL_STAGES};
 use crate::common::{days_of, query, FakeDeal, Reply, Req};
 use serde_json::{json, Map, Value};
 
@@ -145,7 +145,7 @@ impl Vendor {
     }
 
     pub(super) fn heffl(&mut self, req: &Req) -> Reply {
-        if req.header("x-api-key") != Some(HEFFL_KEY) {
+        if req.header("x-api-key") != Some(credential("heffl", "api_key")) {
             return self.error(401, "UNAUTHORIZED", "Invalid API key");
         }
         let seg = req.segments();

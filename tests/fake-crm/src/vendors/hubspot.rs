@@ -1,6 +1,6 @@
 //! The fake HubSpot: its routes, auth, validation, paging and bodies as HubSpot documents them.
 
-use super::{Vendor, HUBSPOT_STAGES, TOKEN};
+use super::{credential, Vendor, HUBSPOT_STAGES};
 use crate::common::{days_of, FakeDeal, Reply, Req};
 use serde_json::{json, Map, Value};
 
@@ -118,7 +118,7 @@ impl Vendor {
     }
 
     pub(super) fn hubspot(&mut self, req: &Req) -> Reply {
-        if req.header("authorization") != Some(&format!("Bearer {TOKEN}")) {
+        if req.header("authorization") != Some(&format!("Bearer {}", credential("hubspot", "token"))) {
             return self.error(
                 401,
                 "INVALID_AUTHENTICATION",

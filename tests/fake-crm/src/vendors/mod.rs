@@ -9,14 +9,35 @@ mod ysuite;
 use crate::common::{http_date, now, uuid, FakeDeal, Fault, Reply, Req};
 use serde_json::{json, Map, Value};
 
-/// The vendors this fake plays, by path prefix.
-pub const VENDORS: &[&str] = &["stardex", "hubspot", "ysuite", "attio", "heffl"];
+/// The app's registry of CRMs: the vendors this fake plays (by path prefix), each line with the
+/// credentials its fake accepts.
+const REGISTRY: &str = include_str!("../../../../src/providers/crms.json");
 
-/// The credentials each fake accepts.
-pub const TOKEN: &str = "test-token";
-pub const YSUITE_ACCESS: &str = "test-access";
-pub const YSUITE_SECRET: &str = "test-secret";
-pub const HEFFL_KEY: &str = "test-key";
+#[derive(serde::Deserialize)]
+struct Registered {
+    provider: String,
+    credentials: Map<String, Value>,
+}
+
+fn registry() -> &'static [Registered] {
+    static REGISTERED: std::sync::OnceLock<Vec<Registered>> = std::sync::OnceLock::new();
+    REGISTERED.get_or_init(|| serde_json::from_str(REGISTRY).expect("src/providers/crms.json is the registry's JSON"))
+}
+
+/// The vendors this fake plays, by path prefix: the registry's CRMs.
+pub fn vendors() -> impl Iterator<Item = &'static str> {
+    registry().iter().map(|r| r.provider.as_str())
+}
+
+/// The credential `name` of `vendor` that its fake accepts, as the registry gives it.
+pub fn credential(vendor: &str, name: &str) -> &'static str {
+    registry()
+        .iter()
+        .find(|r| r.provider == vendor)
+        .and_then(|r| r.credentials.get(name))
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("crms.json gives {vendor} no credential {name}"))
+}
 
 /// One vendor's state.
 pub struct Vendor {
@@ -281,11 +302,11 @@ mod tests {
         };
         match vendor {
             "ysuite" => {
-                set("x-ysuite-access-key", YSUITE_ACCESS);
-                set("x-ysuite-secret-key", YSUITE_SECRET);
+                set("x-ysuite-access-key", credential("ysuite", "access_key"));
+                set("x-ysuite-secret-key", credential("ysuite", "secret_key"));
             }
-            "heffl" => set("x-api-key", HEFFL_KEY),
-            _ => set("authorization", &format!("Bearer {TOKEN}")),
+            "heffl" => set("x-api-key", credential("heffl", "api_key")),
+            vendor => set("authorization", &format!("Bearer {}", credential(vendor, "token"))),
         }
         let (path, query) = path.split_once('?').unwrap_or((path, ""));
         let bytes = if body.is_null() {
@@ -302,7 +323,7 @@ mod tests {
 
     #[test]
     fn every_vendor_refuses_a_wrong_key_with_its_documented_401() {
-        for vendor in VENDORS {
+        for vendor in vendors() {
             let mut v = Vendor::new(vendor, 1);
             let bare = Req::new("GET", "/x", "", &HeaderMap::new(), b"");
             let r = v.handle(&bare);

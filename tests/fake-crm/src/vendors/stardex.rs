@@ -1,6 +1,6 @@
 //! The fake Stardex: its routes, auth, validation, paging and bodies as Stardex documents them.
 
-use super::{Vendor, STARDEX_STATUSES, TOKEN};
+use super::{credential, Vendor, STARDEX_STATUSES};
 use crate::common::{days_of, is_uuid, query, FakeDeal, Reply, Req};
 use serde_json::{json, Map, Value};
 
@@ -105,7 +105,7 @@ impl Vendor {
     }
 
     pub(super) fn stardex(&mut self, req: &Req) -> Reply {
-        if req.header("authorization") != Some(&format!("Bearer {TOKEN}")) {
+        if req.header("authorization") != Some(&format!("Bearer {}", credential("stardex", "token"))) {
             return self.error(401, "INVALID_API_KEY", "Invalid API key");
         }
         let seg = req.segments();

@@ -1,6 +1,6 @@
 //! The fake YSUITE: its routes, auth, validation, paging and bodies as YSUITE documents them.
 
-use super::{user_name, Vendor, YSUITE_ACCESS, YSUITE_SECRET, YSUITE_STAGES};
+use super::{credential, user_name, Vendor, YSUITE_STAGES};
 use crate::common::{days_of, query, FakeDeal, Reply, Req};
 use serde_json::{json, Map, Value};
 
@@ -82,8 +82,8 @@ impl Vendor {
     }
 
     pub(super) fn ysuite(&mut self, req: &Req) -> Reply {
-        if req.header("x-ysuite-access-key") != Some(YSUITE_ACCESS)
-            || req.header("x-ysuite-secret-key") != Some(YSUITE_SECRET)
+        if req.header("x-ysuite-access-key") != Some(credential("ysuite", "access_key"))
+            || req.header("x-ysuite-secret-key") != Some(credential("ysuite", "secret_key"))
         {
             return self.error(401, "UNAUTHORIZED", "Invalid API keys");
         }

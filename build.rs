@@ -1,0 +1,77 @@
+//! Writes the CRM registry (`src/providers/crms.json`, one line per CRM) as Rust: the `Dialect`
+//! enum, `each_dialect!`, `Dialect::connect` and the `CRMS` table the configuration reads. The
+//! same file lists the CRMs for the fake CRM, the end-to-end tests and the scripts, so a new CRM
+//! is its provider file, its fake's file, its fixtures and one line there.
+//!
+//! Each line: `provider` (the name in `config.json`), `dialect` (the provider type, under
+//! `src/providers/`), `base_url` (the vendor's API), and `credentials`: the names the CRM's
+//! credentials take, each with the value its contract fake accepts in tests.
+
+use std::fmt::Write;
+use std::path::PathBuf;
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Crm {
+    provider: String,
+    dialect: String,
+    base_url: String,
+    credentials: serde_json::Map<String, serde_json::Value>,
+}
+
+fn main() {
+    let path = "src/providers/crms.json";
+    println!("cargo::rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let crms: Vec<Crm> = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let variant = |c: &Crm| c.dialect.rsplit("::").next().unwrap_or_default().to_owned();
+
+    let mut out = String::new();
+    out.push_str("/// A CRM's dialect, holding its credentials (one variant per line of `crms.json`).\n");
+    out.push_str("#[derive(Clone)]\npub enum Dialect {\n");
+    for c in &crms {
+        let _ = writeln!(
+            out,
+            "    /// `\"provider\": \"{}\"`.\n    {}({}),",
+            c.provider,
+            variant(c),
+            c.dialect
+        );
+    }
+    out.push_str("}\n\n");
+    out.push_str("/// `$body` for the dialect `$dialect` holds, bound to `$p`: each arm is compiled for its own\n");
+    out.push_str("/// type, so `$body` may box it as a trait object.\nmacro_rules! each_dialect {\n");
+    out.push_str("    ($dialect:expr, $p:ident => $body:expr) => {\n        match $dialect {\n");
+    for c in &crms {
+        let _ = writeln!(out, "            Dialect::{}($p) => $body,", variant(c));
+    }
+    out.push_str("        }\n    };\n}\n\n");
+    out.push_str("impl Dialect {\n    /// The dialect of the CRM `config.json` names `provider`, with these credentials; `None`\n");
+    out.push_str("    /// for a name that is not in the registry.\n");
+    out.push_str("    pub fn connect(provider: &str, credentials: &Credentials, currency: crate::model::Currency) -> Option<Self> {\n");
+    out.push_str("        Some(match provider {\n");
+    for c in &crms {
+        let _ = writeln!(
+            out,
+            "            \"{}\" => Self::{}({}::connect(credentials, currency)),",
+            c.provider,
+            variant(c),
+            c.dialect
+        );
+    }
+    out.push_str("            _ => return None,\n        })\n    }\n}\n\n");
+    out.push_str("/// The CRMs this build speaks, as `crms.json` lists them.\npub const CRMS: &[Crm] = &[\n");
+    for c in &crms {
+        let names: Vec<String> = c.credentials.keys().map(|k| format!("{k:?}")).collect();
+        let _ = writeln!(
+            out,
+            "    Crm {{ provider: {:?}, base_url: {:?}, credentials: &[{}] }},",
+            c.provider,
+            c.base_url,
+            names.join(", ")
+        );
+    }
+    out.push_str("];\n");
+    let dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(dir.join("crms.rs"), out).expect("OUT_DIR is writable");
+}
