@@ -1,11 +1,60 @@
 //! The fake Attio: its routes, auth, validation, paging and bodies as Attio documents them.
 
-use super::{credential, Vendor, ATTIO_STATUSES};
+use super::{credential, Api, StageDef, Vendor};
 use crate::common::{is_uuid, query, uuid, FakeDeal, Reply, Req};
 use serde_json::{json, Map, Value};
 
 const ATTIO_WORKSPACE: &str = "14beef7a-99f7-4534-a87e-70b564330a4c";
 const ATTIO_OBJECT: &str = "97052eb9-e65e-443f-a297-f2d9a4a7f795";
+
+const ATTIO_STATUSES: &[StageDef] = &[
+    ("Lead", "Lead", ""),
+    ("In Progress", "In Progress", ""),
+    ("Won", "Won", ""),
+];
+
+/// Attio as its documentation describes it.
+pub(crate) struct Attio;
+
+impl Api for Attio {
+    fn stages(&self) -> &'static [StageDef] {
+        ATTIO_STATUSES
+    }
+
+    fn seed(&self, d: &mut FakeDeal) {
+        d.owner = Some("50cf242c-7fa3-4cad-87d0-75b1af71c57b".into());
+        d.close_date = None;
+        d.currency = Some("USD".into());
+    }
+
+    fn id(&self, n: u64) -> String {
+        uuid(n)
+    }
+
+    fn handle(&self, vendor: &mut Vendor, req: &Req) -> Reply {
+        vendor.attio(req)
+    }
+
+    fn error_body(&self, status: u16, code: &str, message: &str) -> Value {
+        json!({"status_code": status, "type": "invalid_request_error", "code": code, "message": message})
+    }
+
+    fn invalid(&self, vendor: &Vendor, field: &str, message: &str) -> Reply {
+        vendor.error(
+            400,
+            "validation_type",
+            &format!("{message} (attribute with slug \"{field}\")"),
+        )
+    }
+
+    fn rate_limited(&self, _retry_after_secs: u64) -> Value {
+        json!({"status_code": 429, "type": "rate_limit_error", "code": "rate_limit_exceeded", "message": "Rate limit exceeded, please try again later"})
+    }
+
+    fn not_found(&self, vendor: &Vendor, id: &str) -> Reply {
+        vendor.error(404, "not_found", &format!("Record with ID \"{id}\" not found."))
+    }
+}
 
 impl Vendor {
     fn attio_render(d: &FakeDeal) -> Value {

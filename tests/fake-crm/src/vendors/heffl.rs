@@ -1,6 +1,6 @@
 //! The fake Heffl: its routes, auth, validation, paging and bodies as Heffl documents them.
 
-use super::{credential, user_name, Vendor, HEFFL_STAGES};
+use super::{credential, Api, StageDef, Vendor};
 use crate::common::{days_of, query, FakeDeal, Reply, Req};
 use serde_json::{json, Map, Value};
 
@@ -39,6 +39,62 @@ fn rfc3339_date(s: &str) -> Option<String> {
         })
         && (rest.ends_with('Z') || rest.contains('+') || rest[9..].contains('-'));
     ok.then(|| date.to_owned())
+}
+
+const HEFFL_STAGES: &[StageDef] = &[
+    ("dps_1", "New", "dpl_1"),
+    ("dps_2", "Quoted", "dpl_1"),
+    ("dps_3", "Won", "dpl_1"),
+];
+
+/// The name Heffl answers with beside an owner's id, as the real CRM looks its user up: the
+/// seeded deals' owner has a name; any other id is a user the fake does not know.
+fn user_name(id: &str) -> Option<String> {
+    (id == "usr_1").then(|| "Mira".to_owned())
+}
+
+/// Heffl as its documentation describes it.
+pub(crate) struct Heffl;
+
+impl Api for Heffl {
+    fn stages(&self) -> &'static [StageDef] {
+        HEFFL_STAGES
+    }
+
+    fn seed(&self, d: &mut FakeDeal) {
+        d.company = Some("clt_acme".into());
+        d.owner = Some("usr_1".into());
+        d.owner_name = Some("Mira".into());
+        d.currency = Some("USD".into());
+        d.custom.insert("cf_region".into(), json!("EMEA"));
+    }
+
+    fn id(&self, n: u64) -> String {
+        format!("dl_{n}")
+    }
+
+    fn handle(&self, vendor: &mut Vendor, req: &Req) -> Reply {
+        vendor.heffl(req)
+    }
+
+    fn error_body(&self, _status: u16, code: &str, message: &str) -> Value {
+        json!({"error": {"code": code, "message": message}})
+    }
+
+    fn invalid(&self, _vendor: &Vendor, field: &str, message: &str) -> Reply {
+        Reply::json(
+            400,
+            json!({"error": {"code": "VALIDATION_ERROR", "message": "Invalid request", "details": {"issues": [{"field": field, "message": message}]}}}),
+        )
+    }
+
+    fn rate_limited(&self, _retry_after_secs: u64) -> Value {
+        json!({"error": {"code": "TOO_MANY_REQUESTS", "message": "Rate limit exceeded"}})
+    }
+
+    fn not_found(&self, vendor: &Vendor, _id: &str) -> Reply {
+        vendor.error(404, "NOT_FOUND", "Deal not found")
+    }
 }
 
 impl Vendor {
@@ -106,7 +162,7 @@ impl Vendor {
             d.stage = Some("dps_1".into());
         }
         if let Some(o) = prefixed("ownerUserId", "usr_", false, &mut issues) {
-            d.owner_name = o.as_deref().and_then(|o| user_name("heffl", o));
+            d.owner_name = o.as_deref().and_then(user_name);
             d.owner = o;
         }
         match m.get("price") {

@@ -1,8 +1,58 @@
 //! The fake HubSpot: its routes, auth, validation, paging and bodies as HubSpot documents them.
 
-use super::{credential, Vendor, HUBSPOT_STAGES};
+use super::{credential, Api, StageDef, Vendor};
 use crate::common::{days_of, FakeDeal, Reply, Req};
 use serde_json::{json, Map, Value};
+
+const HUBSPOT_STAGES: &[StageDef] = &[
+    ("appointmentscheduled", "Appointment scheduled", "default"),
+    ("qualifiedtobuy", "Qualified to buy", "default"),
+    ("presentationscheduled", "Presentation scheduled", "default"),
+    ("closedwon", "Closed won", "default"),
+    ("closedlost", "Closed lost", "default"),
+];
+
+/// Hubspot as its documentation describes it.
+pub(crate) struct Hubspot;
+
+impl Api for Hubspot {
+    fn stages(&self) -> &'static [StageDef] {
+        HUBSPOT_STAGES
+    }
+
+    fn seed(&self, d: &mut FakeDeal) {
+        d.owner = Some("24".into());
+    }
+
+    fn id(&self, n: u64) -> String {
+        (9_000_000 + n).to_string()
+    }
+
+    fn handle(&self, vendor: &mut Vendor, req: &Req) -> Reply {
+        vendor.hubspot(req)
+    }
+
+    fn error_body(&self, _status: u16, code: &str, message: &str) -> Value {
+        json!({"status": "error", "message": message, "correlationId": "0d3b5c8e-fake", "category": code})
+    }
+
+    fn invalid(&self, vendor: &Vendor, field: &str, message: &str) -> Reply {
+        let list = json!([{"isValid": false, "message": message, "error": "INVALID_OPTION", "name": field}]);
+        vendor.error(
+            400,
+            "VALIDATION_ERROR",
+            &format!("Property values were not valid: {list}"),
+        )
+    }
+
+    fn rate_limited(&self, _retry_after_secs: u64) -> Value {
+        json!({"status": "error", "message": "You have reached your secondly limit.", "errorType": "RATE_LIMIT", "correlationId": "c0ffee", "policyName": "SECONDLY"})
+    }
+
+    fn not_found(&self, vendor: &Vendor, _id: &str) -> Reply {
+        vendor.error(404, "OBJECT_NOT_FOUND", "Deal does not exist")
+    }
+}
 
 impl Vendor {
     fn hubspot_render(d: &FakeDeal, only: Option<&[String]>) -> Value {

@@ -1,4 +1,5 @@
-//! The five vendors: routes, auth, validation, paging and bodies as each one documents them.
+//! The vendors of the registry (src/providers/crms.json): routes, auth, validation, paging and
+//! bodies as each one documents them, one file each.
 
 mod attio;
 mod heffl;
@@ -6,8 +7,8 @@ mod hubspot;
 mod stardex;
 mod ysuite;
 
-use crate::common::{http_date, now, uuid, FakeDeal, Fault, Reply, Req};
-use serde_json::{json, Map, Value};
+use crate::common::{http_date, now, FakeDeal, Fault, Reply, Req};
+use serde_json::{Map, Value};
 
 /// The app's registry of CRMs: the vendors this fake plays (by path prefix), each line with the
 /// credentials its fake accepts.
@@ -41,59 +42,57 @@ pub fn credential(vendor: &str, name: &str) -> &'static str {
 
 /// One vendor's state.
 pub struct Vendor {
-    name: &'static str,
+    api: &'static dyn Api,
     deals: Vec<FakeDeal>,
     next: u64,
 }
 
 /// A stage: (id, label, pipeline).
-type StageDef = (&'static str, &'static str, &'static str);
+pub(crate) type StageDef = (&'static str, &'static str, &'static str);
 
-const STARDEX_STATUSES: &[StageDef] = &[
-    ("5a1e0000-0000-4000-8000-000000000001", "Lead", ""),
-    ("5a1e0000-0000-4000-8000-000000000002", "Qualified", ""),
-    ("5a1e0000-0000-4000-8000-000000000003", "Proposal", ""),
-    ("5a1e0000-0000-4000-8000-000000000004", "Won", ""),
-];
-const HUBSPOT_STAGES: &[StageDef] = &[
-    ("appointmentscheduled", "Appointment scheduled", "default"),
-    ("qualifiedtobuy", "Qualified to buy", "default"),
-    ("presentationscheduled", "Presentation scheduled", "default"),
-    ("closedwon", "Closed won", "default"),
-    ("closedlost", "Closed lost", "default"),
-];
-/// YSUITE's deal bodies name a pipeline, not a stage: the app's stage field is the pipeline.
-const YSUITE_STAGES: &[StageDef] = &[("1", "Sales", "1"), ("2", "Renewals", "2")];
-const ATTIO_STATUSES: &[StageDef] = &[
-    ("Lead", "Lead", ""),
-    ("In Progress", "In Progress", ""),
-    ("Won", "Won", ""),
-];
-const HEFFL_STAGES: &[StageDef] = &[
-    ("dps_1", "New", "dpl_1"),
-    ("dps_2", "Quoted", "dpl_1"),
-    ("dps_3", "Won", "dpl_1"),
-];
+/// What differs per vendor, as its documentation says: each vendor's file implements it, and
+/// [`api_of`] names them, one line each.
+pub(crate) trait Api: Sync {
+    /// Its pipelines' stages.
+    fn stages(&self) -> &'static [StageDef];
+    /// Fills in what a seeded deal holds at this vendor.
+    fn seed(&self, deal: &mut FakeDeal);
+    /// The id of the `n`th deal.
+    fn id(&self, n: u64) -> String;
+    /// Answers a request as the vendor would.
+    fn handle(&self, vendor: &mut Vendor, req: &Req) -> Reply;
+    /// The documented error body for a status.
+    fn error_body(&self, status: u16, code: &str, message: &str) -> Value;
+    /// The documented validation error naming one wire field.
+    fn invalid(&self, vendor: &Vendor, field: &str, message: &str) -> Reply;
+    /// The documented body of a 429.
+    fn rate_limited(&self, retry_after_secs: u64) -> Value;
+    /// The documented answer for a deal that does not exist.
+    fn not_found(&self, vendor: &Vendor, id: &str) -> Reply;
+}
 
-fn stages_of(vendor: &str) -> &'static [StageDef] {
-    match vendor {
-        "stardex" => STARDEX_STATUSES,
-        "hubspot" => HUBSPOT_STAGES,
-        "ysuite" => YSUITE_STAGES,
-        "attio" => ATTIO_STATUSES,
-        _ => HEFFL_STAGES,
+/// The vendor a line of the registry names.
+fn api_of(name: &str) -> &'static dyn Api {
+    match name {
+        "stardex" => &stardex::Stardex,
+        "hubspot" => &hubspot::Hubspot,
+        "ysuite" => &ysuite::Ysuite,
+        "attio" => &attio::Attio,
+        "heffl" => &heffl::Heffl,
+        other => panic!("src/providers/crms.json lists {other}, which tests/fake-crm/src/vendors/ does not play"),
     }
 }
 
 impl Vendor {
     /// A vendor with `seed` deals, named so that sorting and paging are easy to check.
     pub fn new(name: &'static str, seed: usize) -> Self {
+        let api = api_of(name);
         let mut v = Self {
-            name,
+            api,
             deals: Vec::new(),
             next: 1,
         };
-        let stages = stages_of(name);
+        let stages = api.stages();
         for i in 1..=seed {
             let (stage, _, pipeline) = stages[i % stages.len()];
             let id = v.new_id();
@@ -106,27 +105,7 @@ impl Vendor {
                 close_date: Some(format!("2027-01-{:02}", 1 + (i % 28))),
                 ..FakeDeal::default()
             };
-            match name {
-                "stardex" => d.probability = Some(50.0),
-                "hubspot" => d.owner = Some("24".into()),
-                "ysuite" => {
-                    d.company = Some("10".into());
-                    d.owner = Some("5".into());
-                    d.owner_name = Some("John Smith".into());
-                }
-                "attio" => {
-                    d.owner = Some("50cf242c-7fa3-4cad-87d0-75b1af71c57b".into());
-                    d.close_date = None;
-                    d.currency = Some("USD".into());
-                }
-                _ => {
-                    d.company = Some("clt_acme".into());
-                    d.owner = Some("usr_1".into());
-                    d.owner_name = Some("Mira".into());
-                    d.currency = Some("USD".into());
-                    d.custom.insert("cf_region".into(), json!("EMEA"));
-                }
-            }
+            api.seed(&mut d);
             v.deals.push(d);
         }
         v
@@ -135,12 +114,7 @@ impl Vendor {
     fn new_id(&mut self) -> String {
         let n = self.next;
         self.next += 1;
-        match self.name {
-            "stardex" | "attio" => uuid(n),
-            "heffl" => format!("dl_{n}"),
-            "hubspot" => (9_000_000 + n).to_string(),
-            _ => n.to_string(),
-        }
+        self.api.id(n)
     }
 
     fn find(&self, id: &str) -> Option<usize> {
@@ -149,57 +123,18 @@ impl Vendor {
 
     /// Answers a request as the vendor would.
     pub fn handle(&mut self, req: &Req) -> Reply {
-        match self.name {
-            "stardex" => self.stardex(req),
-            "hubspot" => self.hubspot(req),
-            "ysuite" => self.ysuite(req),
-            "attio" => self.attio(req),
-            _ => self.heffl(req),
-        }
+        let api = self.api;
+        api.handle(self, req)
     }
 
     /// The vendor's documented error body for a status.
     fn error(&self, status: u16, code: &str, message: &str) -> Reply {
-        let body = match self.name {
-            "stardex" => json!({"success": false, "error": {"code": code, "message": message}}),
-            "hubspot" => {
-                json!({"status": "error", "message": message, "correlationId": "0d3b5c8e-fake", "category": code})
-            }
-            "ysuite" => json!({"success": false, "message": message}),
-            "attio" => {
-                json!({"status_code": status, "type": "invalid_request_error", "code": code, "message": message})
-            }
-            _ => json!({"error": {"code": code, "message": message}}),
-        };
-        Reply::json(status, body)
+        Reply::json(status, self.api.error_body(status, code, message))
     }
 
     /// The vendor's documented validation error naming one wire field.
     fn invalid(&self, field: &str, message: &str) -> Reply {
-        match self.name {
-            "stardex" => self.error(400, "VALIDATION_ERROR", &format!("{field}: {message}")),
-            "hubspot" => {
-                let list = json!([{"isValid": false, "message": message, "error": "INVALID_OPTION", "name": field}]);
-                self.error(
-                    400,
-                    "VALIDATION_ERROR",
-                    &format!("Property values were not valid: {list}"),
-                )
-            }
-            "ysuite" => Reply::json(
-                422,
-                json!({"success": false, "message": "Validation failed", "errors": {field: [message]}}),
-            ),
-            "attio" => self.error(
-                400,
-                "validation_type",
-                &format!("{message} (attribute with slug \"{field}\")"),
-            ),
-            _ => Reply::json(
-                400,
-                json!({"error": {"code": "VALIDATION_ERROR", "message": "Invalid request", "details": {"issues": [{"field": field, "message": message}]}}}),
-            ),
-        }
+        self.api.invalid(self, field, message)
     }
 
     /// A misbehaviour instead of the real answer.
@@ -212,19 +147,7 @@ impl Vendor {
                 } else {
                     http_date(now() + secs + 1)
                 };
-                let body = match self.name {
-                    "stardex" => {
-                        json!({"success": false, "error": {"code": "RATE_LIMITED", "message": "Too many requests"}, "retry_after_seconds": secs})
-                    }
-                    "hubspot" => {
-                        json!({"status": "error", "message": "You have reached your secondly limit.", "errorType": "RATE_LIMIT", "correlationId": "c0ffee", "policyName": "SECONDLY"})
-                    }
-                    "ysuite" => json!({"success": false, "message": "Too many requests"}),
-                    "attio" => {
-                        json!({"status_code": 429, "type": "rate_limit_error", "code": "rate_limit_exceeded", "message": "Rate limit exceeded, please try again later"})
-                    }
-                    _ => json!({"error": {"code": "TOO_MANY_REQUESTS", "message": "Rate limit exceeded"}}),
-                };
+                let body = self.api.rate_limited(secs);
                 Reply::json(429, body).header("retry-after", retry)
             }
             "500" => self.error(500, "INTERNAL_ERROR", "Internal server error"),
@@ -266,33 +189,18 @@ impl Vendor {
     }
 
     fn not_found(&self, id: &str) -> Reply {
-        match self.name {
-            "stardex" => self.error(404, "NOT_FOUND", "Deal not found"),
-            "hubspot" => self.error(404, "OBJECT_NOT_FOUND", "Deal does not exist"),
-            "ysuite" => self.error(400, "NOT_FOUND", "Deal not found"),
-            "attio" => self.error(404, "not_found", &format!("Record with ID \"{id}\" not found.")),
-            _ => self.error(404, "NOT_FOUND", "Deal not found"),
-        }
+        self.api.not_found(self, id)
     }
 
     fn stage_known(&self, stage: &str) -> Option<&'static StageDef> {
-        stages_of(self.name).iter().find(|s| s.0 == stage)
-    }
-}
-
-/// The name a vendor answers with beside an owner's id, as a real CRM looks its user up: the
-/// seeded deals' owners have names; any other id is a user the fake does not know.
-fn user_name(vendor: &str, id: &str) -> Option<String> {
-    match (vendor, id) {
-        ("ysuite", "5") => Some("John Smith".into()),
-        ("heffl", "usr_1") => Some("Mira".into()),
-        _ => None,
+        self.api.stages().iter().find(|s| s.0 == stage)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
     use axum::http::{HeaderMap, HeaderName, HeaderValue};
 
     pub(super) fn req(vendor: &str, method: &str, path: &str, body: Value) -> Req {

@@ -1,6 +1,6 @@
 //! The fake Stardex: its routes, auth, validation, paging and bodies as Stardex documents them.
 
-use super::{credential, Vendor, STARDEX_STATUSES};
+use super::{credential, Api, StageDef, Vendor};
 use crate::common::{days_of, is_uuid, query, FakeDeal, Reply, Req};
 use serde_json::{json, Map, Value};
 
@@ -30,6 +30,50 @@ fn kind(v: Option<&Value>) -> &'static str {
         Some(Value::String(_)) => "string",
         Some(Value::Array(_)) => "array",
         Some(Value::Object(_)) => "object",
+    }
+}
+
+const STARDEX_STATUSES: &[StageDef] = &[
+    ("5a1e0000-0000-4000-8000-000000000001", "Lead", ""),
+    ("5a1e0000-0000-4000-8000-000000000002", "Qualified", ""),
+    ("5a1e0000-0000-4000-8000-000000000003", "Proposal", ""),
+    ("5a1e0000-0000-4000-8000-000000000004", "Won", ""),
+];
+
+/// Stardex as its documentation describes it.
+pub(crate) struct Stardex;
+
+impl Api for Stardex {
+    fn stages(&self) -> &'static [StageDef] {
+        STARDEX_STATUSES
+    }
+
+    fn seed(&self, d: &mut FakeDeal) {
+        d.probability = Some(50.0);
+    }
+
+    fn id(&self, n: u64) -> String {
+        crate::common::uuid(n)
+    }
+
+    fn handle(&self, vendor: &mut Vendor, req: &Req) -> Reply {
+        vendor.stardex(req)
+    }
+
+    fn error_body(&self, _status: u16, code: &str, message: &str) -> Value {
+        json!({"success": false, "error": {"code": code, "message": message}})
+    }
+
+    fn invalid(&self, vendor: &Vendor, field: &str, message: &str) -> Reply {
+        vendor.error(400, "VALIDATION_ERROR", &format!("{field}: {message}"))
+    }
+
+    fn rate_limited(&self, retry_after_secs: u64) -> Value {
+        json!({"success": false, "error": {"code": "RATE_LIMITED", "message": "Too many requests"}, "retry_after_seconds": retry_after_secs})
+    }
+
+    fn not_found(&self, vendor: &Vendor, _id: &str) -> Reply {
+        vendor.error(404, "NOT_FOUND", "Deal not found")
     }
 }
 

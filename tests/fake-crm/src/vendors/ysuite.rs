@@ -1,8 +1,59 @@
 //! The fake YSUITE: its routes, auth, validation, paging and bodies as YSUITE documents them.
 
-use super::{credential, user_name, Vendor, YSUITE_STAGES};
+use super::{credential, Api, StageDef, Vendor};
 use crate::common::{days_of, query, FakeDeal, Reply, Req};
 use serde_json::{json, Map, Value};
+
+/// YSUITE's deal bodies name a pipeline, not a stage: the app's stage field is the pipeline.
+const YSUITE_STAGES: &[StageDef] = &[("1", "Sales", "1"), ("2", "Renewals", "2")];
+
+/// The name YSUITE answers with beside an owner's id, as the real CRM looks its user up: the
+/// seeded deals' owner has a name; any other id is a user the fake does not know.
+fn user_name(id: &str) -> Option<String> {
+    (id == "5").then(|| "John Smith".to_owned())
+}
+
+/// Ysuite as its documentation describes it.
+pub(crate) struct Ysuite;
+
+impl Api for Ysuite {
+    fn stages(&self) -> &'static [StageDef] {
+        YSUITE_STAGES
+    }
+
+    fn seed(&self, d: &mut FakeDeal) {
+        d.company = Some("10".into());
+        d.owner = Some("5".into());
+        d.owner_name = Some("John Smith".into());
+    }
+
+    fn id(&self, n: u64) -> String {
+        n.to_string()
+    }
+
+    fn handle(&self, vendor: &mut Vendor, req: &Req) -> Reply {
+        vendor.ysuite(req)
+    }
+
+    fn error_body(&self, _status: u16, _code: &str, message: &str) -> Value {
+        json!({"success": false, "message": message})
+    }
+
+    fn invalid(&self, _vendor: &Vendor, field: &str, message: &str) -> Reply {
+        Reply::json(
+            422,
+            json!({"success": false, "message": "Validation failed", "errors": {field: [message]}}),
+        )
+    }
+
+    fn rate_limited(&self, _retry_after_secs: u64) -> Value {
+        json!({"success": false, "message": "Too many requests"})
+    }
+
+    fn not_found(&self, vendor: &Vendor, _id: &str) -> Reply {
+        vendor.error(400, "NOT_FOUND", "Deal not found")
+    }
+}
 
 impl Vendor {
     fn ysuite_render(d: &FakeDeal) -> Value {
@@ -53,7 +104,7 @@ impl Vendor {
             Some(v) => match v.as_i64() {
                 Some(o) => {
                     d.owner = Some(o.to_string());
-                    d.owner_name = user_name("ysuite", &o.to_string());
+                    d.owner_name = user_name(&o.to_string());
                 }
                 None => fail("deal_owner_id", "The deal owner id must be an integer."),
             },
