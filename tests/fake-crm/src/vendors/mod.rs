@@ -200,8 +200,8 @@ impl Vendor {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
     use axum::http::{HeaderMap, HeaderName, HeaderValue};
+    use serde_json::json;
 
     pub(super) fn req(vendor: &str, method: &str, path: &str, body: Value) -> Req {
         let mut h = HeaderMap::new();
