@@ -58,7 +58,7 @@ const firstLoad = (split, label, budget) => {
 };
 console.log('\nbefore the list shows (wasm+js+css, brotli):');
 firstLoad('local', 'no configuration (the local backend)', 108 * KIB);
-firstLoad('crm', 'a CRM, paged list', 155 * KIB);
+firstLoad('crm', 'a CRM, paged list', 156 * KIB);
 if (over.length) {
   console.error(`size: over budget: ${over.join(', ')}`);
   process.exit(1);

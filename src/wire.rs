@@ -161,6 +161,55 @@ impl<'de> serde::Deserialize<'de> for Id {
 
 struct IdVisitor;
 
+/// A value a CRM writes as text or as a number, read as text when it is one of those and as
+/// `None` when it is anything else (`null`, `true`): HubSpot's property values, whose type the
+/// property decides.
+pub fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    d.deserialize_any(TextVisitor)
+}
+
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("text or a number")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(v.to_owned()))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
 impl<'de> Visitor<'de> for IdVisitor {
     type Value = String;
 
@@ -189,7 +238,11 @@ impl<'de> Visitor<'de> for IdVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
-        // A number that is not a safe integer: a fraction, or beyond 2^53 (already rounded).
+        // `7.0` is the id 7 (the browser's JSON.parse makes it 7 before serde sees it); beyond
+        // 2^53 it was already rounded, and a fraction is no id.
+        if v.fract() == 0.0 && (0.0..=MAX_EXACT_INTEGER as f64).contains(&v) {
+            return Ok((v as u64).to_string());
+        }
         if v.fract() == 0.0 && v >= 0.0 {
             return Err(E::custom(format_args!(
                 "the id {v} is beyond 2^53 and cannot be kept exactly"
@@ -286,8 +339,8 @@ impl<'de> Visitor<'de> for MessagesVisitor {
 
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Messages, A::Error> {
         let mut out = Vec::new();
-        while let Some(m) = seq.next_element::<String>()? {
-            out.push(m);
+        while let Some(m) = seq.next_element::<Option<String>>()? {
+            out.extend(m);
         }
         Ok(Messages(out))
     }
@@ -306,7 +359,10 @@ impl<T> Default for Entries<T> {
 
 impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Entries<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(EntriesVisitor(std::marker::PhantomData))
+        // `deserialize_any`, not `deserialize_map`: serde-wasm-bindgen reads an array given to
+        // `deserialize_map` as `[key, value]` pairs, and a JavaScript exception escapes it where
+        // an element is not one (`[null]`); through `deserialize_any` an array is refused.
+        d.deserialize_any(EntriesVisitor(std::marker::PhantomData))
     }
 }
 
@@ -363,9 +419,11 @@ pub struct IntOrText<'a>(pub &'a str);
 
 impl Serialize for IntOrText<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Beyond 2^53 a JSON number would not carry it exactly (and serde-wasm-bindgen refuses
+        // it): text, which the CRM refuses in words rather than storing another id.
         match self.0.parse::<i64>() {
-            Ok(n) => s.serialize_i64(n),
-            Err(_) => s.serialize_str(self.0),
+            Ok(n) if n.unsigned_abs() <= MAX_EXACT_INTEGER => s.serialize_i64(n),
+            _ => s.serialize_str(self.0),
         }
     }
 }
@@ -405,4 +463,50 @@ pub fn decimal_text(text: &str) -> Option<f64> {
         return None;
     }
     t.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    struct WithId {
+        #[serde(deserialize_with = "id")]
+        id: String,
+    }
+
+    #[test]
+    fn an_id_is_text_or_a_whole_number_up_to_2_53() {
+        let read = |t: &str| from_str::<WithId>(t).map(|w| w.id).map_err(|e| e.to_string());
+        assert_eq!(read(r#"{"id": "a-1"}"#), Ok("a-1".into()));
+        assert_eq!(read(r#"{"id": 7}"#), Ok("7".into()));
+        // JSON.parse reads `7.0` as 7, and so does the host.
+        assert_eq!(read(r#"{"id": 7.0}"#), Ok("7".into()));
+        assert_eq!(read(r#"{"id": 9007199254740991}"#), Ok("9007199254740991".into()));
+        assert!(read(r#"{"id": 9007199254740993}"#).unwrap_err().contains("2^53"));
+        assert!(read(r#"{"id": 1.5}"#).is_err());
+        assert!(read(r#"{"id": -1}"#).is_err());
+    }
+
+    #[test]
+    fn an_id_beyond_2_53_is_written_as_text_not_rounded() {
+        assert_eq!(to_string(&IntOrText("42")), "42");
+        assert_eq!(to_string(&IntOrText("9007199254740991")), "9007199254740991");
+        assert_eq!(to_string(&IntOrText("12345678901234567")), r#""12345678901234567""#);
+        assert_eq!(to_string(&IntOrText("clt_1")), r#""clt_1""#);
+    }
+
+    #[test]
+    fn entries_keep_their_order_and_refuse_a_list() {
+        let e: Entries<Messages> = from_str(r#"{"b": "one", "a": ["two", null, "three"]}"#).unwrap();
+        assert_eq!(
+            e.0,
+            vec![
+                ("b".to_owned(), Messages(vec!["one".into()])),
+                ("a".to_owned(), Messages(vec!["two".into(), "three".into()]))
+            ]
+        );
+        assert!(from_str::<Entries<Messages>>("[null]").is_err());
+        assert!(from_str::<Entries<Messages>>(r#"["required"]"#).is_err());
+    }
 }

@@ -377,6 +377,34 @@ mod decoders_in_the_browser {
             .contains("is not valid JSON"));
     }
 
+    /// serde-wasm-bindgen reads an array given where an object belongs as `[key, value]` pairs,
+    /// and a JavaScript exception escapes it on `[null]`: these must be errors, not a crash.
+    #[wasm_bindgen_test]
+    async fn a_list_where_an_object_belongs_is_an_error_not_a_crash() {
+        let store = MemoryStore::default();
+        store.set("t.drafts.v1", "[null]").unwrap();
+        assert!(DraftBook::new(&store, "t").all().is_empty());
+        let local = MemoryStore::default();
+        local
+            .set(&dealform::providers::local::storage_key("t"), "[null]")
+            .unwrap();
+        let backend = dealform::providers::local::LocalBackend::new(local, "t", None);
+        let query = ListQuery {
+            search: String::new(),
+            sort: None,
+            page_size: 25,
+            cursor: Cursor::Start,
+        };
+        use dealform::backend::DealsBackend;
+        assert!(matches!(
+            backend.list(&query).await,
+            Err(BackendError::StorageCorrupt { .. })
+        ));
+        let reply = HttpResponse::new(422, r#"{"message": "Invalid", "errors": [null]}"#);
+        let e = Ysuite::new("a", "s", Currency::USD).read_error(&reply);
+        assert!(matches!(e, BackendError::Form(_)), "{e}");
+    }
+
     #[wasm_bindgen_test]
     fn a_damaged_draft_loses_only_itself() {
         let store = MemoryStore::default();

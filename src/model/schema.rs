@@ -24,7 +24,13 @@ impl IdFormat {
     pub fn matches(self, s: &str) -> bool {
         match self {
             IdFormat::Uuid => is_uuid(s),
-            IdFormat::Integer => !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()),
+            // At most 2^53 - 1: the largest id a JSON number carries exactly to the CRM.
+            IdFormat::Integer => {
+                !s.is_empty()
+                    && s.len() <= 16
+                    && s.bytes().all(|b| b.is_ascii_digit())
+                    && s.parse::<u64>().is_ok_and(|n| n < 1 << 53)
+            }
             IdFormat::Prefixed(p) => s.strip_prefix(p).is_some_and(|rest| {
                 !rest.is_empty()
                     && rest
@@ -178,6 +184,8 @@ mod tests {
         assert!(IdFormat::Integer.matches("10"));
         assert!(!IdFormat::Integer.matches("-1"));
         assert!(!IdFormat::Integer.matches("1.0"));
+        assert!(IdFormat::Integer.matches("9007199254740991"));
+        assert!(!IdFormat::Integer.matches("9007199254740992"));
         assert!(!IdFormat::Integer.matches(""));
         assert!(IdFormat::Prefixed("clt_").matches("clt_abc123"));
         assert!(!IdFormat::Prefixed("clt_").matches("clt_"));

@@ -9,6 +9,7 @@ use crate::model::{
     Currency, Cursor, Deal, DealFields, DealId, Field, FieldError, FieldRule, IdFormat, Labels, ListQuery, Page,
     PagingStyle, Schema, SortDir, SortField, Stage,
 };
+use crate::wire::Lenient;
 use serde::{Deserialize, Serialize};
 
 /// The paths this provider uses, relative to the base URL.
@@ -62,8 +63,7 @@ struct Envelope<T> {
 #[derive(Deserialize)]
 struct WireRecord {
     id: WireRecordId,
-    #[serde(default)]
-    values: WireValues,
+    values: Option<WireValues>,
 }
 
 #[derive(Deserialize)]
@@ -71,17 +71,14 @@ struct WireRecordId {
     record_id: String,
 }
 
-/// The attributes this app reads, each a list of historic values.
+/// The attributes this app reads, each a list of historic values; a value that cannot be read
+/// is skipped, as one the app does not show.
 #[derive(Deserialize, Default)]
 struct WireValues {
-    #[serde(default)]
-    name: Vec<TextValue>,
-    #[serde(default)]
-    value: Vec<CurrencyValue>,
-    #[serde(default)]
-    stage: Vec<StatusValue>,
-    #[serde(default)]
-    owner: Vec<ActorValue>,
+    name: Option<Vec<Lenient<TextValue>>>,
+    value: Option<Vec<Lenient<CurrencyValue>>>,
+    stage: Option<Vec<Lenient<StatusValue>>>,
+    owner: Option<Vec<Lenient<ActorValue>>>,
 }
 
 #[derive(Deserialize)]
@@ -117,15 +114,18 @@ struct ActorValue {
 }
 
 /// The current value of an attribute: the one of its historic values not yet superseded.
-fn current<T>(values: Vec<T>, active_until: impl Fn(&T) -> &Option<String>) -> Option<T> {
-    values.into_iter().find(|v| active_until(v).is_none())
+fn current<T>(values: Option<Vec<Lenient<T>>>, active_until: impl Fn(&T) -> &Option<String>) -> Option<T> {
+    values
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|v| v.0)
+        .find(|v| active_until(v).is_none())
 }
 
 /// `{message, …}`.
 #[derive(Deserialize)]
 struct ErrorBody {
-    #[serde(default)]
-    message: String,
+    message: Option<String>,
 }
 
 /// A create's or update's body: `{data: {values}}`.
@@ -204,7 +204,7 @@ struct QuerySort {
 impl Attio {
     fn to_deal(&self, r: WireRecord) -> Result<Deal, BackendError> {
         let id = r.id.record_id;
-        let v = r.values;
+        let v = r.values.unwrap_or_default();
         let amount = match current(v.value, |v| &v.active_until) {
             Some(val) => {
                 let currency = val
@@ -375,6 +375,7 @@ impl Writes for Attio {
         let Some(ErrorBody { message }) = super::error_body(r) else {
             return super::error_without_body(r);
         };
+        let message = message.unwrap_or_default();
         // Messages name the attribute by slug in quotes: 'attribute with slug "value"'.
         let field = message
             .split('"')
@@ -430,6 +431,16 @@ mod tests {
 }
 }
 }"#;
+
+    #[test]
+    fn a_historic_value_that_cannot_be_read_is_skipped() {
+        let answer = HttpResponse::new(
+            200,
+            r#"{"data": {"id": {"record_id": "r1"}, "values": {"name": [7, {"active_until": null, "value": "Acme"}], "stage": null}}}"#,
+        );
+        let deal = attio().read_deal(&answer).unwrap();
+        assert_eq!((deal.fields.name.as_str(), deal.fields.stage), ("Acme", None));
+    }
 
     #[test]
     fn the_documented_record_reads_at_its_current_values() {

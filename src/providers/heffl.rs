@@ -67,12 +67,12 @@ pub struct Heffl {
 }
 
 impl Heffl {
-    /// A client with this API key; `currency` for deals that name none.
     /// A client with the credentials its line in `crms.json` names; `currency` as for [`Heffl::new`].
     pub fn connect(credentials: &super::Credentials, currency: Currency) -> Self {
         Self::new(credentials.get("api_key"), currency)
     }
 
+    /// A client with this API key; `currency` for deals that name none.
     pub fn new(api_key: &str, currency: Currency) -> Self {
         Self {
             api_key: api_key.to_owned(),
@@ -150,15 +150,13 @@ struct ErrorBody {
 
 #[derive(Deserialize)]
 struct ErrorDetail {
-    #[serde(default)]
-    message: String,
+    message: Option<String>,
     details: Option<ErrorDetails>,
 }
 
 #[derive(Deserialize)]
 struct ErrorDetails {
-    #[serde(default)]
-    issues: Vec<Issue>,
+    issues: Option<Vec<Issue>>,
 }
 
 #[derive(Deserialize)]
@@ -352,7 +350,8 @@ impl Writes for Heffl {
         let Some(ErrorBody { error }) = super::error_body(r) else {
             return super::error_without_body(r);
         };
-        let issues = error.details.map(|d| d.issues).unwrap_or_default();
+        let issues = error.details.and_then(|d| d.issues).unwrap_or_default();
+        let message = error.message.unwrap_or_default();
         let text = |t: &Option<String>| t.clone().filter(|t| !t.trim().is_empty());
         let placed = issues.iter().filter_map(|i| Some((text(&i.field)?, text(&i.message)?)));
         let (fields, mut unplaced) = place_errors(FIELDS, placed);
@@ -364,9 +363,9 @@ impl Writes for Heffl {
                 .filter_map(|i| text(&i.message)),
         );
         let message = if unplaced.is_empty() {
-            error.message
+            message
         } else {
-            format!("{} {}", error.message, unplaced.join("; "))
+            format!("{message} {}", unplaced.join("; "))
         };
         error_for_status(r.status, retry, message.trim().to_owned(), fields)
     }

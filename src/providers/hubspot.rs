@@ -85,8 +85,7 @@ impl Hubspot {
 struct WireDeal {
     #[serde(rename = "dealId", deserialize_with = "crate::wire::id")]
     deal_id: String,
-    #[serde(default)]
-    properties: WireProperties,
+    properties: Option<WireProperties>,
     associations: Option<WireAssociations>,
 }
 
@@ -101,10 +100,11 @@ struct WireProperties {
     description: Option<TextProperty>,
 }
 
-/// A property's value: text, or a whole number (ids, epoch milliseconds); `""` is no value.
+/// A property's value: text, or a number (ids, epoch milliseconds); `""`, `null` or another
+/// kind is no value.
 #[derive(Deserialize)]
 struct TextProperty {
-    #[serde(default, deserialize_with = "opt_id")]
+    #[serde(default, deserialize_with = "crate::wire::opt_text")]
     value: Option<String>,
 }
 
@@ -122,8 +122,8 @@ struct AmountProperty {
 
 #[derive(Deserialize)]
 struct WireAssociations {
-    #[serde(rename = "associatedCompanyIds", default)]
-    associated_company_ids: Vec<Id>,
+    #[serde(rename = "associatedCompanyIds")]
+    associated_company_ids: Option<Vec<Id>>,
 }
 
 /// The paged list: `{deals, hasMore, offset}`.
@@ -146,19 +146,18 @@ struct WirePipelines {
 struct WirePipeline {
     #[serde(rename = "pipelineId")]
     pipeline_id: String,
-    label: String,
+    label: Option<String>,
     active: Option<bool>,
     #[serde(rename = "displayOrder")]
     display_order: Option<i64>,
-    #[serde(default)]
-    stages: Vec<WireStage>,
+    stages: Option<Vec<WireStage>>,
 }
 
 #[derive(Deserialize)]
 struct WireStage {
     #[serde(rename = "stageId")]
     stage_id: String,
-    label: String,
+    label: Option<String>,
     active: Option<bool>,
     #[serde(rename = "displayOrder")]
     display_order: Option<i64>,
@@ -174,8 +173,7 @@ struct WireStageMetadata {
 /// An error answer: `{status, message, errorType?, correlationId, …}`.
 #[derive(Deserialize)]
 struct ErrorBody {
-    #[serde(default)]
-    message: String,
+    message: Option<String>,
     #[serde(rename = "errorType")]
     error_type: Option<String>,
 }
@@ -240,7 +238,7 @@ pub fn date_from_millis(ms: &str) -> Option<Date> {
 impl Hubspot {
     fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
         let id = w.deal_id;
-        let p = w.properties;
+        let p = w.properties.unwrap_or_default();
         let currency = match TextProperty::text(p.deal_currency_code) {
             Some(c) => Currency::parse(&c).unwrap_or(self.currency),
             None => self.currency,
@@ -252,7 +250,8 @@ impl Hubspot {
         let amount = wire_money(amount.as_ref(), currency, &id)?;
         let company = w
             .associations
-            .and_then(|a| a.associated_company_ids.into_iter().next())
+            .and_then(|a| a.associated_company_ids)
+            .and_then(|ids| ids.into_iter().next())
             .map(|c| c.0);
         Ok(Deal::new(
             DealId(id),
@@ -377,7 +376,8 @@ impl Provider for Hubspot {
         let several = pipelines.len() > 1;
         let mut out = Vec::new();
         for p in pipelines {
-            for s in in_display_order(p.stages, |s| (s.active, s.display_order)) {
+            let pipeline_label = p.label.unwrap_or_else(|| p.pipeline_id.clone());
+            for s in in_display_order(p.stages.unwrap_or_default(), |s| (s.active, s.display_order)) {
                 // HubSpot gives probability as a fraction ("0.2" or 0.2).
                 let probability = s
                     .metadata
@@ -385,11 +385,12 @@ impl Provider for Hubspot {
                     .and_then(|p| p.value())
                     .filter(|p| (0.0..=1.0).contains(p))
                     .map(|p| (p * 100.0).round() as u8);
+                let label = s.label.unwrap_or_else(|| s.stage_id.clone());
                 out.push(Stage {
                     label: if several {
-                        format!("{}: {}", p.label, s.label)
+                        format!("{pipeline_label}: {label}")
                     } else {
-                        s.label
+                        label
                     },
                     id: s.stage_id,
                     pipeline: Some(p.pipeline_id.clone()),
@@ -412,7 +413,7 @@ impl Writes for Hubspot {
                 retry_after_secs: retry,
             };
         }
-        let message = body.message.as_str();
+        let message = body.message.as_deref().unwrap_or_default();
         // "Property values were not valid: [{...}]": the list is JSON inside the message.
         let embedded: Vec<PropertyIssue> = message
             .find('[')
@@ -479,6 +480,46 @@ mod tests {
         "hubspot_owner_id": {"value": "24", "timestamp": 1409443200000, "source": "API", "versions": []}
       }
     }"#;
+
+    #[test]
+    fn odd_but_harmless_members_are_read_as_absent() {
+        let answer = HttpResponse::new(
+            200,
+            r#"{"deals": [{"dealId": 1, "properties": null, "associations": {"associatedCompanyIds": null}},
+                          {"dealId": 2, "properties": {"dealname": {"value": "Two"}, "amount": {"value": ""},
+                           "hubspot_owner_id": {"value": 24}, "description": {"value": true}}}],
+                "hasMore": false, "offset": 2}"#,
+        );
+        let page = hubspot()
+            .read_list(
+                &ListQuery {
+                    search: String::new(),
+                    sort: None,
+                    page_size: 25,
+                    cursor: Cursor::Start,
+                },
+                &answer,
+            )
+            .unwrap();
+        assert_eq!(page.deals.len(), 2);
+        assert_eq!(page.deals[1].fields.name, "Two");
+        assert_eq!(page.deals[1].fields.amount, None);
+        assert_eq!(page.deals[1].fields.owner.as_deref(), Some("24"));
+        assert_eq!(page.deals[1].fields.description, None);
+        let endless = HttpResponse::new(200, r#"{"deals": [], "hasMore": true, "offset": ""}"#);
+        assert!(matches!(
+            hubspot().read_list(
+                &ListQuery {
+                    search: String::new(),
+                    sort: None,
+                    page_size: 25,
+                    cursor: Cursor::Start
+                },
+                &endless
+            ),
+            Err(BackendError::Malformed(_))
+        ));
+    }
 
     #[test]
     fn a_documented_deal_reads_with_epoch_millisecond_close_date() {

@@ -234,7 +234,7 @@ pub fn next_token(
     token: Option<String>,
     token_name: &str,
 ) -> Result<Option<crate::model::Cursor>, BackendError> {
-    match (has_more, token) {
+    match (has_more, token.filter(|t| !t.is_empty())) {
         (true, Some(t)) => Ok(Some(crate::model::Cursor::Token(t))),
         (true, None) => Err(BackendError::Malformed(format!("hasMore without {token_name}"))),
         (false, _) => Ok(None),

@@ -69,12 +69,18 @@ fn probability(p: Option<f64>) -> Option<u8> {
         .map(|p| p.round() as u8)
 }
 
-/// `{success, data, meta?}`: every answer's envelope. `data` must be present, though an
-/// update's answer may make it `null`.
+/// `{success, data}`: every answer's envelope. `data` must be present, though an update's
+/// answer may make it `null`; a failure comes with an error status, read by `read_error`.
 #[derive(Deserialize)]
 struct Envelope<T> {
-    success: bool,
     data: T,
+}
+
+/// A search's answer: the envelope with `meta`.
+#[derive(Deserialize)]
+struct SearchEnvelope {
+    success: bool,
+    data: Vec<WireDeal>,
     meta: Option<SearchMeta>,
 }
 
@@ -145,15 +151,13 @@ struct SearchBody<'a> {
 #[derive(Deserialize)]
 struct ErrorBody {
     error: ErrorDetail,
-    retry_after_seconds: Option<u64>,
+    retry_after_seconds: Option<f64>,
 }
 
 #[derive(Deserialize)]
 struct ErrorDetail {
-    #[serde(default)]
-    code: String,
-    #[serde(default)]
-    message: String,
+    code: Option<String>,
+    message: Option<String>,
 }
 
 impl Stardex {
@@ -244,7 +248,7 @@ impl Provider for Stardex {
     }
 
     fn read_list(&self, _q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
-        let env: Envelope<Vec<WireDeal>> = r.decode()?;
+        let env: SearchEnvelope = r.decode()?;
         let meta = env
             .meta
             .ok_or_else(|| BackendError::Malformed("a search answer without meta".into()))?;
@@ -288,7 +292,10 @@ impl Writes for Stardex {
         let Some(body) = super::error_body::<ErrorBody>(r) else {
             return super::error_without_body(r);
         };
-        let ErrorDetail { code, message } = body.error;
+        let (code, message) = (
+            body.error.code.unwrap_or_default(),
+            body.error.message.unwrap_or_default(),
+        );
         // Validation messages name the field first ("win_probability: …").
         let fields: Vec<FieldError> = message
             .split_once(':')
@@ -301,7 +308,12 @@ impl Writes for Stardex {
         } else {
             message
         };
-        error_for_status(r.status, retry.or(body.retry_after_seconds), message, fields)
+        error_for_status(
+            r.status,
+            retry.or(body.retry_after_seconds.map(|s| s.max(0.0).ceil() as u64)),
+            message,
+            fields,
+        )
     }
 
     fn create(&self, f: &DealFields, _stages: &[Stage]) -> HttpRequest {
@@ -444,6 +456,24 @@ mod tests {
             (page.deals.len(), page.total, page.next),
             (1, Some(27), Some(Cursor::Offset(26)))
         );
+    }
+
+    #[test]
+    fn statuses_are_read_whatever_meta_the_answer_carries() {
+        let answer = HttpResponse::new(
+            200,
+            r#"{"success": true, "data": [{"id": "s1", "name": "Lead"}], "meta": {"total": 1}}"#,
+        );
+        assert_eq!(stardex().read_stages(&answer).unwrap(), vec![Stage::new("s1", "Lead")]);
+    }
+
+    #[test]
+    fn an_error_with_a_null_message_still_says_its_code() {
+        let r = HttpResponse::new(
+            409,
+            r#"{"success": false, "error": {"code": "CONFLICT", "message": null}, "retry_after_seconds": 1.5}"#,
+        );
+        assert_eq!(stardex().read_error(&r), BackendError::Form("CONFLICT".into()));
     }
 
     #[test]

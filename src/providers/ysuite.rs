@@ -115,10 +115,8 @@ struct WireCreated {
 /// `{message, errors: {field: [messages]}}`.
 #[derive(Deserialize)]
 struct ErrorBody {
-    #[serde(default)]
-    message: String,
-    #[serde(default)]
-    errors: Entries<Messages>,
+    message: Option<String>,
+    errors: Option<Entries<Messages>>,
 }
 
 /// A create's or update's body; absent fields are left out.
@@ -287,6 +285,7 @@ impl Writes for Ysuite {
         // taken as a list of one.
         let errors: Vec<(String, String)> = body
             .errors
+            .unwrap_or_default()
             .0
             .into_iter()
             .filter_map(|(wire, messages)| {
@@ -295,7 +294,7 @@ impl Writes for Ysuite {
             })
             .collect();
         let (fields, unplaced) = place_errors(FIELDS, errors);
-        let message = body.message;
+        let message = body.message.unwrap_or_default();
         let message = if unplaced.is_empty() {
             message
         } else {
@@ -364,6 +363,33 @@ mod tests {
             page_size: 10,
             cursor,
         }
+    }
+
+    #[test]
+    fn an_error_body_with_nulls_keeps_what_it_does_say() {
+        let r = HttpResponse::new(
+            422,
+            r#"{"message": null, "errors": {"deal_name": ["is required", null]}}"#,
+        );
+        assert_eq!(
+            ysuite().read_error(&r),
+            BackendError::Fields {
+                errors: vec![FieldError::new(Field::Name, "is required")],
+                message: None
+            }
+        );
+        let list = HttpResponse::new(422, r#"{"message": "Invalid", "errors": null}"#);
+        assert_eq!(ysuite().read_error(&list), BackendError::Form("Invalid".into()));
+    }
+
+    #[test]
+    fn a_company_id_beyond_2_53_is_sent_as_written() {
+        let f = DealFields {
+            name: "x".into(),
+            company: Some("12345678901234567".into()),
+            ..DealFields::default()
+        };
+        assert_eq!(ysuite().create(&f, &[]).body_json()["cstid"], "12345678901234567");
     }
 
     #[test]
