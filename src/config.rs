@@ -22,13 +22,16 @@ pub enum ProviderKind {
     Local,
     /// A CRM of the registry (`src/providers/crms.json`).
     Crm(&'static Crm),
+    /// A deals API described by the configuration's `rest` object.
+    Rest,
 }
 
 impl ProviderKind {
-    /// The names accepted in `provider`: `local`, then the registry's CRMs.
+    /// The names accepted in `provider`: `local`, the registry's CRMs, then `rest`.
     pub fn names() -> Vec<&'static str> {
         std::iter::once("local")
             .chain(CRMS.iter().map(|c| c.provider))
+            .chain(std::iter::once("rest"))
             .collect()
     }
 
@@ -36,14 +39,16 @@ impl ProviderKind {
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "local" => Some(Self::Local),
+            "rest" => Some(Self::Rest),
             name => Crm::named(name).map(Self::Crm),
         }
     }
 
-    /// The vendor's own API address, used when `base_url` is not set.
+    /// The vendor's own API address, used when `base_url` is not set (a `rest` API has none:
+    /// its `base_url` is required).
     pub fn default_base_url(self) -> &'static str {
         match self {
-            Self::Local => "",
+            Self::Local | Self::Rest => "",
             Self::Crm(crm) => crm.base_url,
         }
     }
@@ -53,6 +58,7 @@ impl ProviderKind {
         match self {
             Self::Local => &[],
             Self::Crm(crm) => crm.credentials,
+            Self::Rest => &["token"],
         }
     }
 }
@@ -128,6 +134,20 @@ pub struct Config {
     /// The host page's name for this deal list ("Europe pipeline"): its heading, and the names of
     /// its landmarks, so that several widgets on one page can be told apart. `None`: "Deals".
     pub label: Option<String>,
+    /// With `"provider": "rest"`, the configuration's text: its `rest` object is read by the
+    /// REST dialect's code (`providers::rest::spec`), fetched only by pages that use it.
+    pub rest: Option<RestSource>,
+}
+
+/// The text of a configuration whose `rest` object is still to be read. It may hold credentials,
+/// so `Debug` does not show it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct RestSource(pub String);
+
+impl fmt::Debug for RestSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("RestSource(..)")
+    }
 }
 
 impl Config {
@@ -135,7 +155,7 @@ impl Config {
     /// local backend.
     pub fn dialect(&self) -> Option<Dialect> {
         match self.provider {
-            ProviderKind::Local => None,
+            ProviderKind::Local | ProviderKind::Rest => None,
             ProviderKind::Crm(crm) => Dialect::connect(crm.provider, &self.credentials, self.currency),
         }
     }
@@ -173,6 +193,7 @@ impl Default for Config {
             theme: Theme::Auto,
             list: ListView::Pages,
             label: None,
+            rest: None,
         }
     }
 }
@@ -222,6 +243,7 @@ const KNOWN: &[&str] = &[
     "theme",
     "list",
     "label",
+    "rest",
 ];
 
 #[cold]
@@ -400,6 +422,8 @@ struct ConfigFile {
     theme: Option<Found<String>>,
     list: Option<Found<String>>,
     label: Option<Found<String>>,
+    /// Read in full by the REST dialect's code; here only its being an object is checked.
+    rest: Option<Found<Entries<IgnoredAny>>>,
 }
 
 /// One of `stages`: `{id, label?, pipeline?}`; a member that is not text counts as absent.
@@ -500,7 +524,11 @@ impl Config {
             field: e.path.clone(),
             message: e.message,
         })?;
-        Self::from_file(file)
+        let mut config = Self::from_file(file)?;
+        if config.provider == ProviderKind::Rest {
+            config.rest = Some(RestSource(text.to_owned()));
+        }
+        Ok(config)
     }
 
     fn from_file(file: ConfigFile) -> Result<Self, ConfigError> {
@@ -577,6 +605,26 @@ impl Config {
         }
         config.stages = stages(found(file.stages, "stages", "a list")?)?;
         config.routes = routes(found(file.routes, "routes", "an object")?)?;
+        let rest = found(file.rest, "rest", "an object")?;
+        if config.provider == ProviderKind::Rest {
+            if rest.is_none() {
+                return Err(err(
+                    "rest",
+                    "is required with \"provider\": \"rest\": it describes the API (see config/examples/)",
+                ));
+            }
+            if config.base_url.is_none() {
+                return Err(err(
+                    "base_url",
+                    "is required with \"provider\": \"rest\": the API's address, or a path on this site such as /api",
+                ));
+            }
+            if !config.routes.is_empty() {
+                return Err(err("routes", "is for the CRMs' paths; a rest API's are in rest.routes"));
+            }
+        } else if rest.is_some() {
+            return Err(err("rest", "is read only with \"provider\": \"rest\""));
+        }
         const MODES: [Mode; 3] = [Mode::Full, Mode::Create, Mode::List];
         if let Some(i) = choice(file.mode, "mode", "a mode", &["full", "create", "list"])? {
             config.mode = MODES[i];
@@ -910,6 +958,51 @@ mod tests {
             Some("stages[0].id")
         );
         assert_eq!(field_of(r#"{"stages":[1]}"#).as_deref(), Some("stages[0]"));
+    }
+
+    #[test]
+    fn a_rest_api_needs_its_description_and_address() {
+        let example = include_str!("../config/examples/rest-json-server.json");
+        let c = Config::parse(example).unwrap();
+        assert_eq!(c.provider, ProviderKind::Rest);
+        assert_eq!(c.rest, Some(RestSource(example.to_owned())));
+        assert_eq!(c.api_base(), "http://127.0.0.1:3000");
+        assert!(c.dialect().is_none());
+        let message = |text: &str| {
+            let e = Config::parse(text).unwrap_err();
+            (e.field.unwrap_or_default(), e.message)
+        };
+        assert_eq!(
+            message(r#"{"provider":"rest","base_url":"/api"}"#),
+            (
+                "rest".into(),
+                "is required with \"provider\": \"rest\": it describes the API (see config/examples/)".into()
+            )
+        );
+        assert_eq!(message(r#"{"provider":"rest","rest":{}}"#).0, "base_url");
+        assert_eq!(
+            message(r#"{"provider":"rest","base_url":"/api","rest":[]}"#).1,
+            "must be an object, not a list"
+        );
+        assert_eq!(
+            message(r#"{"provider":"rest","base_url":"/api","rest":{},"routes":{"get":"/x/{id}"}}"#).0,
+            "routes"
+        );
+        assert_eq!(
+            message(r#"{"provider":"local","rest":{}}"#),
+            ("rest".into(), "is read only with \"provider\": \"rest\"".into())
+        );
+        // Its one credential is a token; the description says which header carries it.
+        assert_eq!(
+            message(r#"{"provider":"rest","base_url":"/api","rest":{},"credentials":{"api_key":"k"}}"#).0,
+            "credentials.api_key"
+        );
+        let with_token =
+            Config::parse(r#"{"provider":"rest","base_url":"/api","rest":{},"credentials":{"token":"sekrit"}}"#)
+                .unwrap();
+        assert_eq!(with_token.credentials.get("token"), "sekrit");
+        assert!(!format!("{with_token:?}").contains("sekrit"));
+        assert!(ProviderKind::names().contains(&"rest"));
     }
 
     #[test]

@@ -284,6 +284,49 @@ mod decoders_in_the_browser {
         assert_eq!(deal.fields.probability, Some(75));
     }
 
+    /// A `rest` API's replies come through JSON.parse and serde-wasm-bindgen as
+    /// `serde_json::Value`s: numbers are JavaScript's, so whole ids stay whole and one beyond
+    /// 2^53 is refused, as on the host.
+    #[wasm_bindgen_test]
+    fn a_rest_reply_is_read_by_pointer_in_the_browser() {
+        use dealform::providers::rest::{Rest, Spec};
+        let text = include_str!("../config/examples/rest-json-server.json");
+        let member: serde_json::Value = serde_json::from_str(text).expect("the example is JSON");
+        let rest = Rest::new(
+            Spec::read(&member["rest"]).expect("a valid description"),
+            "",
+            Currency::USD,
+        );
+        let query = ListQuery {
+            search: String::new(),
+            sort: None,
+            page_size: 1,
+            cursor: Cursor::PageIndex(0),
+        };
+        let reply = HttpResponse::new(
+            200,
+            r#"[{"id": 7, "title": "Acme", "amount": 1200.5, "currency": "EUR"}]"#,
+        )
+        .with_header("x-total-count", "3");
+        let page = rest.read_list(&query, &reply).expect("read");
+        assert_eq!(page.deals[0].id, DealId("7".into()));
+        assert_eq!(
+            page.deals[0].fields.amount,
+            Some(Money::new(120_050, Currency::parse("EUR").unwrap()))
+        );
+        assert_eq!((page.total, page.next), (Some(3), Some(Cursor::PageIndex(1))));
+        let big = HttpResponse::new(200, r#"{"id": 9007199254740993, "title": "Big"}"#);
+        assert!(matches!(rest.read_deal(&big), Err(BackendError::Malformed(m)) if m.contains("beyond 2^53")));
+        let body = rest.create(
+            &DealFields {
+                name: "N".into(),
+                ..Default::default()
+            },
+            &[],
+        );
+        assert_eq!(body.body.as_deref(), Some(r#"{"title":"N"}"#));
+    }
+
     #[wasm_bindgen_test]
     fn a_malformed_reply_names_the_member_at_fault() {
         let reply = r#"{"success": true, "data": [], "meta": {"total": "many", "offset": 0}}"#;

@@ -6,9 +6,10 @@ use crate::backend::{ActivityListener, BackendError, DealsBackend, LocalBoxFutur
 use crate::config::Config;
 use crate::model::{Capabilities, Deal, DealFields, DealId, ListQuery, Page, PagingStyle, Schema, Stage};
 use crate::providers::http::{retry_after_secs, HttpRequest, HttpResponse, Method};
-use crate::providers::{Dialect, Provider, Saved, Writes};
+use crate::providers::{Provider, Saved, Writes};
 use gloo_net::http::{Headers, RequestBuilder};
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 /// How many times a `429` is waited out before giving up.
@@ -20,13 +21,13 @@ pub const MAX_WAIT_SECS: u64 = 60;
 pub type WritesFuture = LocalBoxFuture<'static, Result<Box<dyn WritePath>, BackendError>>;
 
 /// How an [`HttpBackend`] gets the code of its dialect's writes, given by whoever makes the
-/// backend: the UI keeps that code in a chunk of its own where the build splits it
+/// backend: the UI keeps the CRMs' in a chunk of their own where the build splits it
 /// (`ui::chunks`), so that a page that only lists deals does not fetch it.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct WriteCode {
     /// The dialect's writes, fetched first where they are apart; the error is the one to show
     /// (the network's, or a redeploy's).
-    pub load: fn(Dialect) -> WritesFuture,
+    pub load: Rc<dyn Fn() -> WritesFuture>,
     /// Starts fetching that code ahead of need; a failure is left to `load` to report.
     pub prefetch: fn(),
     /// Whether the server no longer has the app's code: the app was redeployed since the page
@@ -37,9 +38,7 @@ pub struct WriteCode {
 /// A CRM reached over HTTP through its [`Provider`] dialect.
 pub struct HttpBackend {
     provider: Box<dyn Provider>,
-    /// The dialect again, for its writes, which come apart from its reads (see [`Writer`]).
-    dialect: Dialect,
-    /// Where the writes' code comes from.
+    /// Where the writes' code comes from: they come apart from the reads (see [`Writer`]).
     write_code: WriteCode,
     base: String,
     timeout_ms: u32,
@@ -90,14 +89,12 @@ fn now_secs() -> u64 {
 }
 
 impl HttpBackend {
-    /// A backend for a CRM's dialect, configured by `config` (base URL, timeout, fallback stages),
-    /// whose writes come from `write_code`.
-    pub fn new(dialect: Dialect, write_code: WriteCode, config: &Config) -> Self {
-        let provider = dialect.clone().reads();
+    /// A backend for a dialect's reads, configured by `config` (base URL, timeout, fallback
+    /// stages), whose writes come from `write_code`.
+    pub fn new(provider: Box<dyn Provider>, write_code: WriteCode, config: &Config) -> Self {
         Self {
             schema: provider.schema(),
             provider,
-            dialect,
             write_code,
             base: config.api_base(),
             timeout_ms: config.timeout_ms,
@@ -188,10 +185,16 @@ impl HttpBackend {
             Err(e) => return Err(self.cut_off(call, &fetch_error(&e))),
         };
         in_flight.answered = true;
+        let headers = response
+            .headers()
+            .entries()
+            .map(|(name, value)| (name.to_ascii_lowercase(), value))
+            .collect();
         Ok(HttpResponse {
             status,
             retry_after_secs: retry_after,
             body,
+            headers,
         })
     }
 
@@ -267,8 +270,12 @@ impl HttpBackend {
     }
 
     async fn load_stages(&self) -> Result<Vec<Stage>, BackendError> {
+        // An API that lists no stages: the configuration's, if any, else the stage is typed.
+        let Some(request) = self.provider.stages() else {
+            return Ok(self.fallback_stages.clone());
+        };
         let fetched = self
-            .call(self.routed(self.provider.stages(), "stages", None), Call::Read)
+            .call(self.routed(request, "stages", None), Call::Read)
             .await
             .map_err(|e| self.not_found(e, "stages"))
             .and_then(|r| self.provider.read_stages(&r));
@@ -391,7 +398,7 @@ impl HttpBackend {
     /// cannot be fetched is the network's failure: the form keeps what was typed, and saving
     /// again retries the fetch.
     async fn writer(&self) -> Result<Box<dyn WritePath>, BackendError> {
-        (self.write_code.load)(self.dialect.clone()).await
+        (self.write_code.load)().await
     }
 }
 
@@ -422,9 +429,9 @@ pub trait WritePath {
 pub struct Writer(Box<dyn Writes>);
 
 impl Writer {
-    /// The writes of `dialect`.
-    pub fn new(dialect: Dialect) -> Self {
-        Self(dialect.writes())
+    /// Sends these writes.
+    pub fn new(writes: Box<dyn Writes>) -> Self {
+        Self(writes)
     }
 
     async fn known_stages(http: &HttpBackend) -> Vec<Stage> {
@@ -494,6 +501,42 @@ impl WritePath for Writer {
     fn read_error(&self, response: &HttpResponse) -> BackendError {
         self.0.read_error(response)
     }
+}
+
+/// The backend of a deals API the configuration describes (`"provider": "rest"`): its `rest`
+/// object read, or the mistake in it named. Its writes come with its reads, in one chunk.
+/// `gone` says whether the server no longer has the app's code (see [`WriteCode::gone`]).
+pub fn rest_backend(config: &Config, gone: fn() -> bool) -> Result<HttpBackend, crate::config::ConfigError> {
+    use crate::providers::rest::{Rest, Spec};
+    let mistake = |key: String, message: String| crate::config::ConfigError {
+        field: Some(key),
+        message,
+    };
+    #[derive(serde::Deserialize)]
+    struct RestMember {
+        rest: serde_json::Value,
+    }
+    let text = config.rest.as_ref().map_or("{}", |source| source.0.as_str());
+    let member: RestMember = crate::wire::from_str(text).map_err(|e| mistake("rest".into(), e.message))?;
+    let spec = Spec::read(&member.rest).map_err(|e| mistake(e.key, e.message))?;
+    let token = config.credentials.get("token");
+    if let (Some(auth), true) = (&spec.auth, token.is_empty()) {
+        return Err(mistake(
+            "credentials.token".into(),
+            format!("is required: rest.auth sends it in the {} header", auth.header),
+        ));
+    }
+    let rest = Rest::new(spec, token, config.currency);
+    let writes = rest.clone();
+    let write_code = WriteCode {
+        load: Rc::new(move || {
+            let writer: Box<dyn WritePath> = Box::new(Writer::new(Box::new(writes.clone())));
+            Box::pin(std::future::ready(Ok(writer)))
+        }),
+        prefetch: || {},
+        gone,
+    };
+    Ok(HttpBackend::new(Box::new(rest), write_code, config))
 }
 
 /// What a failed fetch says. Not through `gloo_net::Error`'s `Display`: that reaches its

@@ -266,7 +266,7 @@ impl Attio {
 }
 
 impl Provider for Attio {
-    fn name(&self) -> &'static str {
+    fn name(&self) -> &str {
         "Attio"
     }
 
@@ -295,7 +295,7 @@ impl Provider for Attio {
         }
     }
 
-    fn auth_headers(&self) -> Vec<(&'static str, String)> {
+    fn auth_headers(&self) -> Vec<(&str, String)> {
         vec![("Authorization", format!("Bearer {}", self.token))]
     }
 
@@ -354,8 +354,8 @@ impl Provider for Attio {
         self.to_deal(r.decode::<Envelope<WireRecord>>()?.data)
     }
 
-    fn stages(&self) -> HttpRequest {
-        HttpRequest::get(routes::STATUSES)
+    fn stages(&self) -> Option<HttpRequest> {
+        Some(HttpRequest::get(routes::STATUSES))
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {

@@ -232,7 +232,7 @@ impl Heffl {
 }
 
 impl Provider for Heffl {
-    fn name(&self) -> &'static str {
+    fn name(&self) -> &str {
         "Heffl"
     }
 
@@ -263,7 +263,7 @@ impl Provider for Heffl {
         }
     }
 
-    fn auth_headers(&self) -> Vec<(&'static str, String)> {
+    fn auth_headers(&self) -> Vec<(&str, String)> {
         vec![("x-api-key", self.api_key.clone())]
     }
 
@@ -317,8 +317,8 @@ impl Provider for Heffl {
         self.to_deal(r.decode()?)
     }
 
-    fn stages(&self) -> HttpRequest {
-        HttpRequest::get(routes::PIPELINES)
+    fn stages(&self) -> Option<HttpRequest> {
+        Some(HttpRequest::get(routes::PIPELINES))
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {

@@ -93,6 +93,9 @@ pub struct HttpResponse {
     pub retry_after_secs: Option<u64>,
     /// The body as text.
     pub body: String,
+    /// The headers the page may read (`Access-Control-Expose-Headers` decides, cross-origin),
+    /// names in lower case.
+    pub headers: Vec<(String, String)>,
 }
 
 impl HttpResponse {
@@ -102,7 +105,22 @@ impl HttpResponse {
             status,
             retry_after_secs: None,
             body: body.into(),
+            headers: Vec::new(),
         }
+    }
+
+    /// The same response with a header.
+    pub fn with_header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_ascii_lowercase(), value.to_owned()));
+        self
+    }
+
+    /// A header's value, its name in any case.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     /// Whether the status is 2xx.

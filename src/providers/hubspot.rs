@@ -299,7 +299,7 @@ impl Hubspot {
 }
 
 impl Provider for Hubspot {
-    fn name(&self) -> &'static str {
+    fn name(&self) -> &str {
         "HubSpot"
     }
 
@@ -327,7 +327,7 @@ impl Provider for Hubspot {
         }
     }
 
-    fn auth_headers(&self) -> Vec<(&'static str, String)> {
+    fn auth_headers(&self) -> Vec<(&str, String)> {
         vec![("Authorization", format!("Bearer {}", self.token))]
     }
 
@@ -366,8 +366,8 @@ impl Provider for Hubspot {
         self.to_deal(r.decode()?)
     }
 
-    fn stages(&self) -> HttpRequest {
-        HttpRequest::get(routes::PIPELINES)
+    fn stages(&self) -> Option<HttpRequest> {
+        Some(HttpRequest::get(routes::PIPELINES))
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
@@ -634,6 +634,7 @@ mod tests {
             status: 429,
             retry_after_secs: Some(2),
             body: r#"{"status": "error", "message": "You have reached your secondly limit.", "errorType": "RATE_LIMIT", "correlationId": "c", "policyName": "SECONDLY"}"#.into(),
+            headers: Vec::new(),
         };
         assert_eq!(
             hubspot().read_error(&r),

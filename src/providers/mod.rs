@@ -7,6 +7,7 @@ pub mod heffl;
 pub mod http;
 pub mod hubspot;
 pub mod local;
+pub mod rest;
 pub mod stardex;
 pub mod ysuite;
 
@@ -29,7 +30,7 @@ pub enum Saved {
 /// A CRM's dialect of a deals API.
 pub trait Provider {
     /// The CRM's name for messages.
-    fn name(&self) -> &'static str;
+    fn name(&self) -> &str;
     /// Its fields and their rules.
     fn schema(&self) -> Schema;
     /// How its list pages.
@@ -37,7 +38,7 @@ pub trait Provider {
     /// What its list can search and sort by.
     fn capabilities(&self) -> Capabilities;
     /// The headers that carry the credentials.
-    fn auth_headers(&self) -> Vec<(&'static str, String)>;
+    fn auth_headers(&self) -> Vec<(&str, String)>;
 
     /// The request for one page.
     fn list(&self, query: &ListQuery) -> HttpRequest;
@@ -47,8 +48,9 @@ pub trait Provider {
     fn get(&self, id: &DealId) -> HttpRequest;
     /// Reads one deal.
     fn read_deal(&self, response: &HttpResponse) -> Result<Deal, BackendError>;
-    /// The request for the stages (and pipelines).
-    fn stages(&self) -> HttpRequest;
+    /// The request for the stages (and pipelines); `None` where the API lists none (the
+    /// configuration's `stages` are offered, or the stage is typed).
+    fn stages(&self) -> Option<HttpRequest>;
     /// Reads the stages.
     fn read_stages(&self, response: &HttpResponse) -> Result<Vec<Stage>, BackendError>;
 }
@@ -339,7 +341,8 @@ mod tests {
                     .collect(),
             );
             let dialect = Dialect::connect(crm.provider, &credentials, Currency::USD).expect(crm.provider);
-            let headers = dialect.clone().reads().auth_headers();
+            let reads = dialect.clone().reads();
+            let headers = reads.auth_headers();
             for name in crm.credentials {
                 assert!(
                     headers.iter().any(|(_, v)| v.contains(&format!("{name}-value"))),
@@ -394,6 +397,7 @@ mod tests {
                     status,
                     retry_after_secs: retry,
                     body: "{}".into(),
+                    headers: Vec::new(),
                 },
                 gone,
             )

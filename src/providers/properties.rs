@@ -14,7 +14,33 @@ fn providers() -> Vec<(&'static str, Box<dyn Writes>)> {
         ("ysuite", Box::new(super::ysuite::Ysuite::new("a", "s", Currency::USD))),
         ("attio", Box::new(super::attio::Attio::new("t", Currency::USD))),
         ("heffl", Box::new(super::heffl::Heffl::new("k", Currency::USD))),
+        ("rest", Box::new(rest(REST_FLAT))),
+        ("rest-nested", Box::new(rest(REST_NESTED))),
     ]
+}
+
+/// json-server's example description: flat members, amounts in major units beside a currency.
+const REST_FLAT: &str = include_str!("../../config/examples/rest-json-server.json");
+
+/// Every other style: nested pointers, `{value, currency}` amounts, epoch-millisecond dates,
+/// numeric owner ids.
+const REST_NESTED: &str = r#"{"rest": {
+    "routes": {"list": "GET /d", "get": "GET /d/{id}", "create": "POST /d", "update": "PUT /d/{id}", "delete": "DELETE /d/{id}"},
+    "paging": {"kind": "offset", "offset": "o", "limit": "l"},
+    "items": "/data/deals", "item": "/data",
+    "fields": {"id": "/id", "name": "/deal/name", "amount": {"pointer": "/deal/value", "unit": "object"},
+               "stage": "/deal/stage", "close_date": {"pointer": "/closes", "format": "epoch_ms"},
+               "probability": "/p", "owner": {"pointer": "/owner/id", "type": "number"}, "company": "/company",
+               "description": "/notes/text"}
+}}"#;
+
+fn rest(config: &str) -> super::rest::Rest {
+    let rest = &serde_json::from_str::<Value>(config).expect("JSON")["rest"];
+    super::rest::Rest::new(
+        super::rest::Spec::read(rest).expect("a valid description"),
+        "",
+        Currency::USD,
+    )
 }
 
 /// What each CRM answers to a create, built from the request it received, in the shape its
@@ -66,6 +92,16 @@ fn echo(vendor: &str, request: &Value) -> Value {
             }
             json!({"data": {"id": {"workspace_id": "w", "object_id": "o", "record_id": "r"}, "values": values}})
         }
+        "rest" => {
+            let mut data = request.clone();
+            data["id"] = json!(7);
+            data
+        }
+        "rest-nested" => {
+            let mut data = request.clone();
+            data["id"] = json!("n-7");
+            json!({ "data": data })
+        }
         _ => {
             let mut data = request.clone();
             data["id"] = json!("dl_1");
@@ -89,6 +125,10 @@ fn id_for(vendor: &'static str, field: Field) -> BoxedStrategy<String> {
         ("attio", _) => text("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").boxed(),
         ("heffl", Field::Stage) => text("dps_[a-z0-9]{1,8}").boxed(),
         ("heffl", Field::Owner) => text("usr_[a-z0-9]{1,8}").boxed(),
+        ("rest-nested", Field::Owner) => (1u64..1_000_000_000).prop_map(|n| n.to_string()).boxed(),
+        ("rest" | "rest-nested", _) => text("[A-Za-z0-9 _-]{1,20}")
+            .prop_filter("not blank", |s| !s.trim().is_empty())
+            .boxed(),
         _ => text("clt_[a-z0-9]{1,8}").boxed(),
     }
 }
@@ -195,9 +235,19 @@ proptest! {
     }
 
     #[test]
+    fn a_rest_api_keeps_every_field_it_maps(f in fields_for("rest", &schema_of("rest"))) {
+        round_trip("rest", &f)?;
+    }
+
+    #[test]
+    fn a_nested_rest_api_keeps_every_field_it_maps(f in fields_for("rest-nested", &schema_of("rest-nested"))) {
+        round_trip("rest-nested", &f)?;
+    }
+
+    #[test]
     fn no_reply_panics_a_decoder(body in any::<Vec<u8>>(), status in 100u16..600, retry in proptest::option::of(0u64..1000)) {
         let body = String::from_utf8_lossy(&body).into_owned();
-        let r = HttpResponse { status, retry_after_secs: retry, body };
+        let r = HttpResponse { status, retry_after_secs: retry, body, headers: Vec::new() };
         let q = ListQuery { search: String::new(), sort: None, page_size: 10, cursor: Cursor::Start };
         for (_, p) in providers() {
             let _ = p.read_list(&q, &r);
@@ -270,6 +320,11 @@ fn json_value() -> impl Strategy<Value = Value> {
                     "details",
                     "issues",
                     "field",
+                    "items",
+                    "totalItems",
+                    "deal",
+                    "closes",
+                    "owner",
                 ])
                 .prop_map(str::to_owned),
                 inner,

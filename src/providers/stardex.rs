@@ -196,7 +196,7 @@ impl Stardex {
 }
 
 impl Provider for Stardex {
-    fn name(&self) -> &'static str {
+    fn name(&self) -> &str {
         "Stardex"
     }
 
@@ -221,7 +221,7 @@ impl Provider for Stardex {
         Capabilities::all()
     }
 
-    fn auth_headers(&self) -> Vec<(&'static str, String)> {
+    fn auth_headers(&self) -> Vec<(&str, String)> {
         vec![("Authorization", format!("Bearer {}", self.token))]
     }
 
@@ -276,8 +276,8 @@ impl Provider for Stardex {
         self.to_deal(r.decode::<Envelope<WireDeal>>()?.data)
     }
 
-    fn stages(&self) -> HttpRequest {
-        HttpRequest::get(routes::STATUSES)
+    fn stages(&self) -> Option<HttpRequest> {
+        Some(HttpRequest::get(routes::STATUSES))
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
@@ -497,7 +497,7 @@ mod tests {
                 message: None
             }
         );
-        let limited = HttpResponse { status: 429, retry_after_secs: None, body: r#"{"success": false, "error": {"code": "RATE_LIMITED", "message": "Too many requests"}, "retry_after_seconds": 7}"#.into() };
+        let limited = HttpResponse { status: 429, retry_after_secs: None, body: r#"{"success": false, "error": {"code": "RATE_LIMITED", "message": "Too many requests"}, "retry_after_seconds": 7}"#.into(), headers: Vec::new() };
         assert_eq!(
             stardex().read_error(&limited),
             BackendError::RateLimited {

@@ -173,7 +173,7 @@ impl Ysuite {
 }
 
 impl Provider for Ysuite {
-    fn name(&self) -> &'static str {
+    fn name(&self) -> &str {
         "YSUITE"
     }
 
@@ -200,7 +200,7 @@ impl Provider for Ysuite {
         Capabilities::all()
     }
 
-    fn auth_headers(&self) -> Vec<(&'static str, String)> {
+    fn auth_headers(&self) -> Vec<(&str, String)> {
         vec![
             ("x-ysuite-access-key", self.access_key.clone()),
             ("x-ysuite-secret-key", self.secret_key.clone()),
@@ -262,8 +262,8 @@ impl Provider for Ysuite {
         self.to_deal(r.decode::<Envelope<WireDeal>>()?.data)
     }
 
-    fn stages(&self) -> HttpRequest {
-        HttpRequest::get(routes::PIPELINES)
+    fn stages(&self) -> Option<HttpRequest> {
+        Some(HttpRequest::get(routes::PIPELINES))
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {

@@ -548,8 +548,28 @@ pub fn app_for(config: Config, host: Option<web_sys::HtmlElement>) -> AnyView {
         "Loading…",
         "The deals could not be opened",
         None,
-        move |(backend, warning)| {
-            view! { <App config=config.get_value() backend warning host=host.get_value() /> }.into_any()
+        move |backend| match backend {
+            Ok((backend, warning)) => {
+                view! { <App config=config.get_value() backend warning host=host.get_value() /> }.into_any()
+            }
+            // A mistake only the backend's code could see (a `rest` API's description): shown as the
+            // configuration's, in the host page's terms where there is one, and told to it.
+            Err(mistake) => match host.get_value() {
+                Some(host) => {
+                    let message = mistake.describe("The widget configuration");
+                    dispatch(
+                        &host,
+                        "error",
+                        &ErrorDetail {
+                            kind: "config",
+                            message: message.clone(),
+                        },
+                    );
+                    view! { <ErrorPanel title="This deals widget needs fixing" message /> }.into_any()
+                }
+                None => view! { <ErrorPanel title="The configuration needs fixing" message=mistake.to_string() /> }
+                    .into_any(),
+            },
         },
     )
 }

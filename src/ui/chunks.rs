@@ -19,7 +19,7 @@ use super::scroll::ScrollView;
 use crate::backend::{BackendError, DealsBackend};
 use crate::client::http::{HttpBackend, WriteCode, WritePath, Writer};
 use crate::client::store::{self, Area};
-use crate::config::{Config, ProviderKind};
+use crate::config::{Config, ConfigError, ProviderKind};
 use crate::providers::{local::LocalBackend, Dialect};
 pub use leptos::wasm_split::SplitLoaderError;
 use std::rc::Rc;
@@ -142,17 +142,33 @@ prefetchable! {
     fetch scroll_code;
 }
 
-/// A backend, and a warning to show with it (local storage that will not last).
-pub type Backend = (Rc<dyn DealsBackend>, Option<String>);
+/// A backend, and a warning to show with it (local storage that will not last); or the
+/// configuration's mistake, where only the backend's own code reads that part of it (a `rest`
+/// API's description).
+pub type Backend = Result<(Rc<dyn DealsBackend>, Option<String>), ConfigError>;
 
 /// The backend a configuration names, its code fetched first where the build splits it.
 pub async fn backend_for(config: &Config) -> Result<Backend, SplitLoaderError> {
-    if config.provider != ProviderKind::Local {
-        if let Some(crm) = crm_backend(config).await? {
-            return Ok((crm, None));
+    match config.provider {
+        ProviderKind::Rest => return fetched!(rest_backend(config)),
+        ProviderKind::Crm(_) => {
+            if let Some(crm) = crm_backend(config).await? {
+                return Ok(Ok((crm, None)));
+            }
         }
+        ProviderKind::Local => {}
     }
     fetched!(local_backend(config))
+}
+
+/// A deals API the configuration describes (`"provider": "rest"`), in a chunk of its own: only
+/// such a configuration fetches the code that reads the description and the API's replies.
+#[cfg_attr(
+    dealform_split,
+    leptos::wasm_split::wasm_split(dealform_rest, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn rest_backend(config: &Config) -> Result<Backend, SplitLoaderError> {
+    Ok(crate::client::http::rest_backend(config, chunk_gone).map(|b| (Rc::new(b) as Rc<dyn DealsBackend>, None)))
 }
 
 /// The embedded backend, on this browser's local storage.
@@ -165,7 +181,10 @@ fn local_backend(config: &Config) -> Result<Backend, SplitLoaderError> {
     let seed = config.sample_data.then_some(config.currency);
     let warning = (!persistent)
         .then(|| "This browser does not allow storage here: deals will be lost when the page closes.".to_owned());
-    Ok((Rc::new(LocalBackend::new(store, &config.namespace, seed)), warning))
+    Ok(Ok((
+        Rc::new(LocalBackend::new(store, &config.namespace, seed)),
+        warning,
+    )))
 }
 
 /// The CRM a configuration names, over HTTP in its dialect; `None` for the local backend.
@@ -186,26 +205,32 @@ async fn crm_backend(config: &Config) -> Result<Option<Rc<dyn DealsBackend>>, Sp
     leptos::wasm_split::wasm_split(dealform_crm, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn http_backend(dialect: Dialect, config: &Config) -> Result<Rc<dyn DealsBackend>, SplitLoaderError> {
-    Ok(Rc::new(HttpBackend::new(dialect, WRITE_CODE, config)))
+    let reads = dialect.clone().reads();
+    Ok(Rc::new(HttpBackend::new(reads, crm_write_code(dialect), config)))
 }
 
 /// The CRM writes' code, in its chunk: what an [`HttpBackend`] is given to fetch it.
-const WRITE_CODE: WriteCode = WriteCode {
-    load: |dialect| Box::pin(async move { crm_writes(dialect).await.map_err(|_| unfetched()) }),
-    prefetch: || {
-        leptos::task::spawn_local(async {
-            let _ = prefetch_crm_writes().await;
-        })
-    },
-    gone: chunk_gone,
-};
+fn crm_write_code(dialect: Dialect) -> WriteCode {
+    WriteCode {
+        load: Rc::new(move || {
+            let dialect = dialect.clone();
+            Box::pin(async move { crm_writes(dialect).await.map_err(|_| unfetched()) })
+        }),
+        prefetch: || {
+            leptos::task::spawn_local(async {
+                let _ = prefetch_crm_writes().await;
+            })
+        },
+        gone: chunk_gone,
+    }
+}
 
 prefetchable! {
     /// A CRM dialect's creates, updates and deletes, and its reading of error answers, in a
     /// chunk of their own: only a form writes, and a list needs an error read only when the CRM
     /// refuses it, so a page that lists deals fetches this code only then.
     chunk dealform_crm_writes: fn crm_writes_code(dialect: Dialect) -> Box<dyn WritePath> {
-        Box::new(Writer::new(dialect))
+        Box::new(Writer::new(dialect.writes()))
     }
     /// Fetches a CRM's writes ahead of need (through `DealsBackend::prefetch_writes`: the list
     /// calls it when the user reaches into it, the form when it opens). A failure is left to

@@ -62,6 +62,11 @@ describe('the first load', () => {
     ['of a CRM', () => JSON.stringify(stardex()), 'split_dealform_crm', (page) => until(async () => (await page.getByRole('row').count()) === 11, 'ten deals')],
     ['of a CRM\'s scrolling list', () => JSON.stringify({ ...stardex(), list: 'scroll' }), 'split_dealform_crm split_dealform_scroll',
       (page) => visible(page.getByText('Seed deal 01', { exact: true }))],
+    ['of a rest API', () => {
+      server.page('/api/deals', JSON.stringify([{ id: 1, title: 'Served deal' }]), { 'content-type': 'application/json' });
+      const routes = { list: 'GET /deals', get: 'GET /deals/{id}', create: 'POST /deals', update: 'PATCH /deals/{id}', delete: 'DELETE /deals/{id}' };
+      return JSON.stringify({ provider: 'rest', base_url: '/api', rest: { routes, paging: { kind: 'none' }, fields: { id: '/id', name: '/title' } } });
+    }, 'split_dealform_rest', (page) => visible(page.getByText('Served deal', { exact: true }))],
     ['of a page that opens on the form', () => JSON.stringify({ mode: 'create' }), 'split_dealform_form split_dealform_local',
       (page) => visible(page.getByRole('heading', { name: 'New deal' }))],
   ];
