@@ -472,10 +472,10 @@ impl WritePath for Writer {
             let stages = Self::known_stages(http).await;
             let request = http.routed(self.0.create(fields, &stages), "create", None);
             let url = format!("{}{}", http.base, request.path);
-            let r = http
-                .call(request, Call::Create)
-                .await
-                .map_err(|e| crate::providers::create_not_found(e, http.provider.name(), &url))?;
+            let r = http.call(request, Call::Create).await.map_err(|e| {
+                let key = http.provider.create_route_key();
+                crate::providers::create_not_found(e, http.provider.name(), &url, key)
+            })?;
             Self::saved(http, self.0.read_created(&r)?, fields).await
         })
     }

@@ -46,6 +46,10 @@ pub trait Provider {
     fn read_list(&self, query: &ListQuery, response: &HttpResponse) -> Result<Page, BackendError>;
     /// The request for one deal.
     fn get(&self, id: &DealId) -> HttpRequest;
+    /// Where the configuration sets the create's path, for a message when that path is not found.
+    fn create_route_key(&self) -> &'static str {
+        "routes.create"
+    }
     /// Reads one deal.
     fn read_deal(&self, response: &HttpResponse) -> Result<Deal, BackendError>;
     /// The request for the stages (and pipelines); `None` where the API lists none (the
@@ -122,11 +126,12 @@ pub fn address_not_found(e: BackendError, name: &str, base: &str, what: &str) ->
 }
 
 /// The error for a 404 answering a create, sent to `url`: there is no deal yet that could be
-/// gone, so the address (base_url, or a route the configuration set) is wrong. `e` otherwise.
-pub fn create_not_found(e: BackendError, name: &str, url: &str) -> BackendError {
+/// gone, so the address (base_url, or the route the configuration sets at `route_key`) is wrong.
+/// `e` otherwise.
+pub fn create_not_found(e: BackendError, name: &str, url: &str, route_key: &str) -> BackendError {
     match e {
         BackendError::NotFound => BackendError::Form(format!(
-            "{name} answered “not found” (404) when sent the new deal at {url}: the address dealform was given for it may be wrong. Check base_url, and routes.create if it is set, in the configuration."
+            "{name} answered “not found” (404) when sent the new deal at {url}: the address dealform was given for it may be wrong. Check base_url, and {route_key} if it is set, in the configuration."
         )),
         e => e,
     }
@@ -432,14 +437,22 @@ mod tests {
 
     #[test]
     fn a_404_on_a_create_names_the_address_not_a_deleted_deal() {
-        let e = create_not_found(BackendError::NotFound, "Heffl", "https://crm.example/v2/dealz");
+        let e = create_not_found(
+            BackendError::NotFound,
+            "Heffl",
+            "https://crm.example/v2/dealz",
+            "routes.create",
+        );
         assert_eq!(
             e.to_string(),
             "Heffl answered “not found” (404) when sent the new deal at https://crm.example/v2/dealz: the address dealform was given for it may be wrong. Check base_url, and routes.create if it is set, in the configuration."
         );
         assert!(!e.to_string().contains("no longer exists"));
         let refused = BackendError::Forbidden("no".into());
-        assert_eq!(create_not_found(refused.clone(), "Heffl", "x"), refused);
+        assert_eq!(
+            create_not_found(refused.clone(), "Heffl", "x", "routes.create"),
+            refused
+        );
     }
 
     #[test]

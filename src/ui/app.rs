@@ -6,7 +6,7 @@ use super::status::ErrorPanel;
 use crate::backend::{BackendError, DealsBackend};
 use crate::client::intl::Formatter;
 use crate::client::store::{self, Area};
-use crate::config::{Config, ListView, Mode, Theme};
+use crate::config::{Config, ConfigError, ListView, Mode, Theme};
 use crate::drafts::DraftBook;
 use crate::key_value::KeyValueStore;
 use crate::model::{Cursor, DealId, Sort, Stage};
@@ -522,6 +522,27 @@ fn form_page(target: Option<DealId>) -> AnyView {
     )
 }
 
+/// What a mistake in the configuration shows: on the standalone page, a panel naming it in
+/// `config.json`; in a widget (`host`), one naming it in the widget's configuration, and the host
+/// page hears of it (`dealform:error`, kind `config`).
+pub fn config_mistake(mistake: &ConfigError, host: Option<&web_sys::HtmlElement>) -> AnyView {
+    match host {
+        Some(host) => {
+            let message = mistake.describe("The widget configuration");
+            dispatch(
+                host,
+                "error",
+                &ErrorDetail {
+                    kind: "config",
+                    message: message.clone(),
+                },
+            );
+            view! { <ErrorPanel title="This deals widget needs fixing" message /> }.into_any()
+        }
+        None => view! { <ErrorPanel title="The configuration needs fixing" message=mistake.to_string() /> }.into_any(),
+    }
+}
+
 /// The app for a configuration, once the code of the backend it names is here (see
 /// [`backend_for`]).
 pub fn app_for(config: Config, host: Option<web_sys::HtmlElement>) -> AnyView {
@@ -552,24 +573,8 @@ pub fn app_for(config: Config, host: Option<web_sys::HtmlElement>) -> AnyView {
             Ok((backend, warning)) => {
                 view! { <App config=config.get_value() backend warning host=host.get_value() /> }.into_any()
             }
-            // A mistake only the backend's code could see (a `rest` API's description): shown as the
-            // configuration's, in the host page's terms where there is one, and told to it.
-            Err(mistake) => match host.get_value() {
-                Some(host) => {
-                    let message = mistake.describe("The widget configuration");
-                    dispatch(
-                        &host,
-                        "error",
-                        &ErrorDetail {
-                            kind: "config",
-                            message: message.clone(),
-                        },
-                    );
-                    view! { <ErrorPanel title="This deals widget needs fixing" message /> }.into_any()
-                }
-                None => view! { <ErrorPanel title="The configuration needs fixing" message=mistake.to_string() /> }
-                    .into_any(),
-            },
+            // A mistake only the backend's code could see (a `rest` API's description).
+            Err(mistake) => config_mistake(&mistake, host.get_value().as_ref()),
         },
     )
 }
@@ -580,9 +585,7 @@ fn Boot() -> impl IntoView {
     let config = Load::new(|| crate::client::config::load("config.json"));
     move || match config.get() {
         None => view! { <p class="df-loading" role="status">"Loading…"</p> }.into_any(),
-        Some(Err(e)) => {
-            view! { <ErrorPanel title="The configuration needs fixing" message=e.to_string() /> }.into_any()
-        }
+        Some(Err(e)) => config_mistake(&e, None),
         // The page's `lang` stays the interface's, English, whatever the locale of the
         // numbers and dates: a screen reader reads the page in the voice `lang` names.
         Some(Ok(config)) => app_for(config, None),

@@ -3,8 +3,7 @@
 //! storage namespace and element ids, so several widgets on one page do not interfere.
 
 use crate::config::Config;
-use crate::ui::app::{app_for, dispatch};
-use crate::ui::status::ErrorPanel;
+use crate::ui::app::{app_for, config_mistake};
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::RefCell;
@@ -60,8 +59,7 @@ impl Drop for Widget {
 /// `host`. A bad configuration is shown in the widget and reported as `dealform:error`.
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(host: web_sys::HtmlElement, container: web_sys::HtmlElement, config_json: &str) -> Widget {
-    // A bad configuration is named in the widget, in the host page's terms, and reported.
-    let mut config = Config::parse(config_json).map_err(|e| e.describe("The widget configuration"));
+    let mut config = Config::parse(config_json);
     let number = config.as_mut().ok().map(|config| {
         let n = take_number();
         if n > 1 && config.label.is_none() {
@@ -69,19 +67,10 @@ pub fn mount_widget(host: web_sys::HtmlElement, container: web_sys::HtmlElement,
         }
         n
     });
-    if let Err(message) = &config {
-        dispatch(
-            &host,
-            "error",
-            &crate::ui::app::ErrorDetail {
-                kind: "config",
-                message: message.clone(),
-            },
-        );
-    }
+    // A bad configuration is named in the widget, in the host page's terms, and reported.
     let handle = mount_to(container, move || match config {
         Ok(config) => app_for(config, Some(host)),
-        Err(message) => view! { <ErrorPanel title="This deals widget needs fixing" message /> }.into_any(),
+        Err(mistake) => config_mistake(&mistake, Some(&host)),
     });
     Widget {
         mounted: Some(Box::new(handle)),

@@ -626,6 +626,10 @@ impl Provider for Rest {
         self.request(&self.spec.get, Some(id), &[])
     }
 
+    fn create_route_key(&self) -> &'static str {
+        "rest.routes.create"
+    }
+
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
         let body: Value = r.decode()?;
         let deal = body.pointer(&self.spec.item).ok_or_else(|| {

@@ -690,3 +690,18 @@ fn stages_are_read_where_the_api_lists_them() {
     assert_eq!(json_server().stages().map(|r| r.path), Some("/stages".to_owned()));
     assert_eq!(pocketbase().stages(), None);
 }
+
+#[test]
+fn a_create_sent_nowhere_points_at_the_description() {
+    let e = super::super::create_not_found(
+        BackendError::NotFound,
+        json_server().name(),
+        "http://x/dealz",
+        json_server().create_route_key(),
+    );
+    assert!(
+        e.to_string()
+            .contains("Check base_url, and rest.routes.create if it is set"),
+        "{e}"
+    );
+}
