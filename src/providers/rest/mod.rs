@@ -614,7 +614,8 @@ impl Provider for Rest {
                         .and_then(next_link)
                         .and_then(|url| query_param(url, cursor)),
                 };
-                super::next_token(token.is_some(), token, "a next cursor")?
+                // No cursor, `null` or an empty one: this page is the last.
+                token.filter(|t| !t.is_empty()).map(Cursor::Token)
             }
             Paging::None => None,
         };

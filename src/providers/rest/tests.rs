@@ -359,6 +359,9 @@ fn cursors_come_from_a_pointer_or_the_link_header() {
             .next,
         None
     );
+    let next_of = |next: Value| at_pointer.read_list(&query(Cursor::Start), &body(next)).unwrap().next;
+    assert_eq!(next_of(json!("")), None);
+    assert_eq!(next_of(json!(17)), Some(Cursor::Token("17".into())));
     assert!(at_pointer.read_list(&query(Cursor::Start), &body(json!([1]))).is_err());
 
     // json-server's `Link`, with `_page` read as the cursor.
