@@ -520,11 +520,21 @@ pub fn rest_backend(config: &Config, gone: fn() -> bool) -> Result<HttpBackend, 
     let member: RestMember = crate::wire::from_str(text).map_err(|e| mistake("rest".into(), e.message))?;
     let spec = Spec::read(&member.rest).map_err(|e| mistake(e.key, e.message))?;
     let token = config.credentials.get("token");
-    if let (Some(auth), true) = (&spec.auth, token.is_empty()) {
-        return Err(mistake(
-            "credentials.token".into(),
-            format!("is required: rest.auth sends it in the {} header", auth.header),
-        ));
+    match (&spec.auth, token.is_empty()) {
+        (Some(auth), true) => {
+            return Err(mistake(
+                "credentials.token".into(),
+                format!("is required: rest.auth sends it in the {} header", auth.header),
+            ))
+        }
+        // Taken and never sent, a token would look like a refused key.
+        (None, false) => {
+            return Err(mistake(
+                "credentials.token".into(),
+                "is sent only as rest.auth says: add rest.auth (a header and a template such as \"Bearer {token}\"), or leave the token out".into(),
+            ))
+        }
+        _ => {}
     }
     let rest = Rest::new(spec, token, config.currency);
     let writes = rest.clone();

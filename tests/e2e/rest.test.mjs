@@ -160,10 +160,16 @@ describe('rest against json-server', () => {
   });
 
   test('a mistake in the description is shown as the configuration’s, naming the key', async () => {
-    const s = await open(config((c) => { c.rest.paging.kind = 'pages'; return c; }));
-    const panel = s.page.getByRole('alert').filter({ hasText: 'The configuration needs fixing' });
-    await hasText(panel, 'config.json: “rest.paging.kind” must be one of page, offset, cursor or none (it is "pages")');
-    await s.close();
+    for (const [change, message] of [
+      [(c) => { c.rest.paging.kind = 'pages'; return c; }, 'config.json: “rest.paging.kind” must be one of page, offset, cursor or none (it is "pages")'],
+      // A token the description never sends would look like a key the API refused.
+      [(c) => ({ ...c, credentials: { token: 'unsent' } }), 'config.json: “credentials.token” is sent only as rest.auth says'],
+    ]) {
+      const s = await open(config(change));
+      const panel = s.page.getByRole('alert').filter({ hasText: 'The configuration needs fixing' });
+      await hasText(panel, message);
+      await s.close();
+    }
   });
 
   test('in a widget, a mistake in the description is the widget’s to fix, and the page is told', async () => {

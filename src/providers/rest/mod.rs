@@ -127,6 +127,7 @@ impl Rest {
                 let scale = 10_f64.powi(currency.minor_digits() as i32);
                 Money::from_f64(minor / scale, currency).map(|_| Money::new(minor as i64, currency))
             }),
+            AmountUnit::Object if !v.is_object() => None,
             AmountUnit::Object => {
                 let currency = match v.get("currency") {
                     None | Some(Value::Null) => Some(self.currency),
@@ -160,7 +161,9 @@ impl Rest {
             (DateFormat::Date | DateFormat::Rfc3339, Value::String(s)) => Date::parse_iso_prefix(s).ok(),
             (DateFormat::EpochMs, Value::Number(n)) => n
                 .as_f64()
-                .filter(|ms| ms.is_finite())
+                // Beyond some 270,000 years either way no date is meant, and the day count
+                // would overflow.
+                .filter(|ms| ms.abs() < 1e16)
                 .and_then(|ms| Date::from_epoch_days((ms / 86_400_000.0).floor() as i64).ok()),
             _ => None,
         };
@@ -739,11 +742,9 @@ impl Writes for Rest {
     }
 
     fn read_updated(&self, id: &DealId, r: &HttpResponse) -> Result<super::Saved, BackendError> {
-        match self.read_saved(r) {
-            // An empty answer (204) says it was done: the deal is read again.
-            Err(_) if r.body.trim().is_empty() => Ok(super::Saved::Id(id.clone())),
-            saved => saved,
-        }
+        // A 2xx says it was done, whatever its body (empty, `{}`, `{"ok": true}`): without the
+        // deal in it, the deal is read again rather than the save called a failure.
+        Ok(self.read_saved(r).unwrap_or_else(|_| super::Saved::Id(id.clone())))
     }
 
     fn delete(&self, id: &DealId) -> HttpRequest {
@@ -752,16 +753,26 @@ impl Writes for Rest {
 }
 
 impl Rest {
-    /// A create's or update's answer: the deal, or (where it has no fields of the deal) its id.
+    /// A create's or update's answer: the deal, or (where it has no fields of the deal) its id,
+    /// from the body or else from the `Location` header's last segment (`/deals/4`).
     fn read_saved(&self, r: &HttpResponse) -> Result<super::Saved, BackendError> {
-        let body: Value = r.decode()?;
+        let body: Value = crate::wire::from_str(&r.body).unwrap_or(Value::Null);
         let deal = body.pointer(&self.spec.item).unwrap_or(&Value::Null);
-        match self.deal(deal) {
-            Ok(d) => Ok(super::Saved::Deal(Box::new(d))),
-            Err(e) => match deal.pointer(&self.spec.id).map(id_text) {
-                Some(Ok(Some(id))) => Ok(super::Saved::Id(DealId(id))),
-                _ => Err(e),
-            },
+        let error = match self.deal(deal) {
+            Ok(d) => return Ok(super::Saved::Deal(Box::new(d))),
+            Err(e) => e,
+        };
+        if let Some(Ok(Some(id))) = deal.pointer(&self.spec.id).map(id_text) {
+            return Ok(super::Saved::Id(DealId(id)));
+        }
+        let located = r
+            .header("location")
+            .and_then(|url| url.split(['?', '#']).next())
+            .and_then(|path| path.trim_end_matches('/').rsplit('/').next())
+            .filter(|segment| !segment.is_empty());
+        match located {
+            Some(segment) => Ok(super::Saved::Id(DealId(decode(segment)))),
+            None => Err(error),
         }
     }
 }

@@ -346,6 +346,14 @@ impl Spec {
                 let header = a
                     .name("header")?
                     .ok_or_else(|| missing(&a.key("header"), "the header's name, such as Authorization"))?;
+                // Parameter names may hold brackets and dots; a header's may not (the browser
+                // would refuse it on every request).
+                if header.contains(['[', ']', '.']) {
+                    return Err(error(
+                        &a.key("header"),
+                        format!("must be a header name of letters, digits, _ and - (it is “{header}”)"),
+                    ));
+                }
                 let template = a.text("template")?.unwrap_or_else(|| "{token}".to_owned());
                 if !template.contains("{token}") {
                     return Err(error(

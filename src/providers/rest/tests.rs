@@ -708,3 +708,66 @@ fn a_create_sent_nowhere_points_at_the_description() {
         "{e}"
     );
 }
+
+#[test]
+fn a_save_the_api_answered_without_the_deal_is_not_called_a_failure() {
+    // json-server's Location, with a body that holds no deal.
+    let located = HttpResponse::new(201, r#"{"ok": true}"#).with_header("Location", "http://127.0.0.1:3000/deals/41");
+    assert_eq!(
+        json_server().read_created(&located).unwrap(),
+        super::super::Saved::Id(DealId("41".into()))
+    );
+    let silent = HttpResponse::new(201, "");
+    assert!(json_server().read_created(&silent).is_err());
+    // An update's 2xx: done, whatever the body; the deal is read again.
+    for body in ["", "{}", r#"{"ok": true}"#, "<p>done</p>"] {
+        assert_eq!(
+            json_server()
+                .read_updated(&DealId("3".into()), &HttpResponse::new(200, body))
+                .unwrap(),
+            super::super::Saved::Id(DealId("3".into())),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn an_amount_object_that_is_no_object_is_an_error_not_an_empty_amount() {
+    let object = Rest::new(
+        changed(|r| {
+            r["fields"]["amount"] = json!({"pointer": "/amount", "unit": "object"});
+            r["fields"].as_object_mut().unwrap().remove("currency");
+        })
+        .unwrap(),
+        "",
+        Currency::USD,
+    );
+    let e = object
+        .read_deal(&HttpResponse::new(
+            200,
+            json!({"id": 1, "title": "x", "amount": 1200}).to_string(),
+        ))
+        .unwrap_err();
+    assert!(e.to_string().contains("an object {value, currency}"), "{e}");
+}
+
+#[test]
+fn a_date_beyond_any_calendar_is_an_error_not_an_overflow() {
+    let epoch = Rest::new(
+        changed(|r| r["fields"]["close_date"] = json!({"pointer": "/closes", "format": "epoch_ms"})).unwrap(),
+        "",
+        Currency::USD,
+    );
+    for huge in [json!(1e300), json!(-1e300), json!(9.2e18)] {
+        let r = HttpResponse::new(200, json!({"id": 1, "title": "x", "closes": huge}).to_string());
+        assert!(epoch.read_deal(&r).is_err(), "{huge}");
+    }
+}
+
+#[test]
+fn a_header_name_is_checked_as_one() {
+    assert_eq!(
+        refused(|r| r["auth"] = json!({"header": "X-Key[]", "template": "{token}"})).0,
+        "rest.auth.header"
+    );
+}
