@@ -261,6 +261,10 @@ impl Spec {
             if matches!(name, "get" | "update" | "delete") && !route.path.contains("{id}") {
                 return Err(error(&key, "must contain {id} where the deal's id goes"));
             }
+            // No deal is named by a list or a create: an {id} there would be sent as it is.
+            if matches!(name, "list" | "create") && route.path.contains("{id}") {
+                return Err(error(&key, "must not contain {id}: it names no one deal"));
+            }
             Ok(route)
         };
         let (list, get, create, update, delete) = (
@@ -284,6 +288,18 @@ impl Spec {
         for (name, field) in FIELDS {
             if let Some(m) = field_mapping(&fields_setting, name)? {
                 fields.push(Mapping { field: *field, ..m });
+            }
+        }
+        // A field inside another's member would be overwritten by it when a deal is written.
+        for m in &fields {
+            if let Some(outer) = fields.iter().find(|o| {
+                o.field != m.field && (m.pointer == o.pointer || m.pointer.starts_with(&format!("{}/", o.pointer)))
+            }) {
+                let name = |f: Field| FIELDS.iter().find(|(_, x)| *x == f).map_or("", |(n, _)| *n);
+                return Err(error(
+                    &fields_setting.key(name(m.field)),
+                    format!("must not be inside {}'s member ({})", name(outer.field), outer.pointer),
+                ));
             }
         }
         if !fields.iter().any(|m| m.field == Field::Name) {

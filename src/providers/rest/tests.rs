@@ -771,3 +771,38 @@ fn a_header_name_is_checked_as_one() {
         "rest.auth.header"
     );
 }
+
+#[test]
+fn routes_and_pointers_that_would_misbehave_are_refused() {
+    assert_eq!(
+        refused(|r| r["routes"]["create"] = json!("POST /deals/{id}")),
+        (
+            "rest.routes.create".into(),
+            "must not contain {id}: it names no one deal".into()
+        )
+    );
+    assert_eq!(
+        refused(|r| r["routes"]["list"] = json!("GET /deals/{id}")).0,
+        "rest.routes.list"
+    );
+    assert_eq!(
+        refused(|r| {
+            r["fields"]["description"] = json!("/deal");
+            r["fields"]["name"] = json!("/deal/name");
+        }),
+        (
+            "rest.fields.name".into(),
+            "must not be inside description's member (/deal)".into()
+        )
+    );
+    assert_eq!(
+        refused(|r| r["fields"]["owner"] = json!("/company")).0,
+        "rest.fields.owner"
+    );
+    // Siblings that share a prefix of letters are not nested.
+    assert!(changed(|r| {
+        r["fields"]["owner"] = json!("/own");
+        r["fields"]["company"] = json!("/owner");
+    })
+    .is_ok());
+}
