@@ -466,12 +466,7 @@ fn choice(
         return Ok(Some(i));
     }
     Err(refuse(field, || {
-        let list = match names.split_last() {
-            Some((last, [])) => (*last).to_owned(),
-            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-            None => String::new(),
-        };
-        format!("“{word}” is not {what}; use {list}")
+        format!("“{word}” is not {what}; use {}", crate::model::or_list(names))
     }))
 }
 

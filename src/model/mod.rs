@@ -18,4 +18,4 @@ pub use deal::{Deal, DealDraft, DealFields, DealId, Field, Labels, Stage};
 pub use money::{Currency, Money, MoneyNotation, NumberSeparators};
 pub use page::{Capabilities, Cursor, ListQuery, Page, PagingStyle, Sort, SortDir, SortField};
 pub use schema::{FieldRule, IdFormat, Schema};
-pub use validate::{and_list, validate, FieldError, ValidationContext};
+pub use validate::{and_list, or_list, validate, FieldError, ValidationContext};

@@ -204,10 +204,19 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
 
 /// Names joined as a sentence says them: "Name", "Name and Amount", "Name, Amount and Stage".
 pub fn and_list(names: &[&str]) -> String {
+    joined(names, "and")
+}
+
+/// Choices as a sentence offers them: "page, offset, cursor or none".
+pub fn or_list(names: &[&str]) -> String {
+    joined(names, "or")
+}
+
+fn joined(names: &[&str], conjunction: &str) -> String {
     match names {
         [] => String::new(),
         [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => format!("{} {conjunction} {last}", rest.join(", ")),
     }
 }
 

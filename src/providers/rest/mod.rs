@@ -301,11 +301,7 @@ fn number(f: f64) -> Value {
 /// Puts `v` at `pointer` in `root`, making the objects on the way.
 fn set(root: &mut Value, pointer: &str, v: Value) {
     let mut at = root;
-    let tokens: Vec<String> = pointer
-        .split('/')
-        .skip(1)
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
-        .collect();
+    let tokens = pointer_tokens(pointer);
     let Some((last, path)) = tokens.split_last() else {
         return;
     };
@@ -690,12 +686,16 @@ fn pointer_name(p: &str) -> &str {
 /// The name an API sorts a field by: its pointer as a dotted path (`/value/amount` →
 /// `value.amount`).
 fn sort_name(pointer: &str) -> String {
+    pointer_tokens(pointer).join(".")
+}
+
+/// A JSON pointer's reference tokens, unescaped (`/a~1b/c` → `a/b`, `c`); none for `""`.
+fn pointer_tokens(pointer: &str) -> Vec<String> {
     pointer
-        .trim_start_matches('/')
         .split('/')
+        .skip(1)
         .map(|t| t.replace("~1", "/").replace("~0", "~"))
-        .collect::<Vec<_>>()
-        .join(".")
+        .collect()
 }
 
 impl Writes for Rest {

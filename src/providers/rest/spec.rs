@@ -3,7 +3,7 @@
 //! none (it is "pages")`), unknown keys refused, nothing defaulted silently.
 
 use super::super::http::Method;
-use crate::model::{Field, SortField};
+use crate::model::{or_list, Field, SortField};
 use serde_json::{Map, Value};
 
 /// A mistake in the `rest` configuration.
@@ -480,15 +480,6 @@ fn missing(key: &str, what: &str) -> SpecError {
     error(key, format!("is required: {what}"))
 }
 
-/// "one of a, b or c".
-fn one_of(names: &[&str]) -> String {
-    match names.split_last() {
-        Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => String::new(),
-    }
-}
-
 /// What kind of JSON value `v` is, for messages.
 fn kind_of(v: &Value) -> &'static str {
     match v {
@@ -516,7 +507,7 @@ impl<'a> Object<'a> {
         if let Some(unknown) = members.keys().find(|k| !known.contains(&k.as_str())) {
             return Err(error(
                 &format!("{key}.{unknown}"),
-                format!("is not a setting here; the settings are {}", one_of(known)),
+                format!("is not a setting here; the settings are {}", or_list(known)),
             ));
         }
         Ok(Self {
@@ -587,7 +578,7 @@ impl<'a> Object<'a> {
         words.iter().position(|w| *w == word).map(Some).ok_or_else(|| {
             error(
                 &self.key(member),
-                format!("must be one of {} (it is \"{word}\")", one_of(words)),
+                format!("must be one of {} (it is \"{word}\")", or_list(words)),
             )
         })
     }
@@ -836,7 +827,7 @@ fn read_sort(rest: &Object, fields: &[Mapping]) -> Result<Option<Sorting>, SpecE
         let Some((_, column, field)) = SORTABLE.iter().find(|(n, _, _)| *n == name) else {
             return Err(error(
                 &key,
-                format!("must name columns among {} (it has \"{name}\")", one_of(&columns)),
+                format!("must name columns among {} (it has \"{name}\")", or_list(&columns)),
             ));
         };
         if !fields.iter().any(|m| m.field == *field) {
