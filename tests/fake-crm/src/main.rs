@@ -11,6 +11,7 @@
 //!
 //! Usage: `fake-crm [--port N] [--seed N]`; prints `listening on http://127.0.0.1:PORT`.
 
+mod account_fields;
 mod common;
 mod vendors;
 

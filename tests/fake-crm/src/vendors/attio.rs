@@ -86,6 +86,16 @@ impl Vendor {
             "value".into(),
             json!(d.amount.iter().map(|a| current(json!({"currency_value": a, "currency_code": d.currency.clone().unwrap_or_else(|| "USD".into()), "attribute_type": "currency"}))).collect::<Vec<_>>()),
         );
+        // The account's own attributes: a select's option by title, a number as its value.
+        for (slug, v) in &d.custom {
+            let shaped = match v {
+                Value::String(title) => {
+                    json!({"option": {"id": {"workspace_id": ATTIO_WORKSPACE, "object_id": ATTIO_OBJECT, "option_id": uuid(title.len() as u64)}, "title": title, "is_archived": false}, "attribute_type": "select"})
+                }
+                other => json!({"value": other, "attribute_type": "number"}),
+            };
+            values.insert(slug.clone(), json!([current(shaped)]));
+        }
         json!({
             "id": {"workspace_id": ATTIO_WORKSPACE, "object_id": ATTIO_OBJECT, "record_id": d.id},
             "created_at": "2022-11-21T13:22:49.061281000Z",
@@ -143,13 +153,24 @@ impl Vendor {
                     _ => return Err(bad("value", "Value must be a number")),
                 },
                 "associated_people" | "associated_company" => {}
-                other => {
-                    return Err(self.error(
-                        400,
-                        "validation_type",
-                        &format!("Cannot find attribute with slug/ID \"{other}\"."),
-                    ))
-                }
+                other => match crate::account_fields::field("attio", other) {
+                    Some(field) => match crate::account_fields::check(field, v) {
+                        Ok(Some(v)) => {
+                            d.custom.insert(other.to_owned(), v);
+                        }
+                        Ok(None) => {
+                            d.custom.remove(other);
+                        }
+                        Err(message) => return Err(bad(other, &message)),
+                    },
+                    None => {
+                        return Err(self.error(
+                            400,
+                            "validation_type",
+                            &format!("Cannot find attribute with slug/ID \"{other}\"."),
+                        ))
+                    }
+                },
             }
         }
         if creating {

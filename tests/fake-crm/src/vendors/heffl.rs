@@ -188,7 +188,21 @@ impl Vendor {
             Some(_) => issues.push(json!({"field": "expectedCloseDate", "message": "Invalid datetime"})),
         }
         for (k, v) in m.iter().filter(|(k, _)| k.starts_with("cf_")) {
-            d.custom.insert(k.clone(), v.clone());
+            // The account's own fields are checked as the account defines them; any other
+            // cf_* key is taken as it comes, as Heffl documents.
+            let checked = match crate::account_fields::field("heffl", k) {
+                Some(field) => crate::account_fields::check(field, v),
+                None => Ok((!v.is_null()).then(|| v.clone())),
+            };
+            match checked {
+                Ok(Some(v)) => {
+                    d.custom.insert(k.clone(), v);
+                }
+                Ok(None) => {
+                    d.custom.remove(k);
+                }
+                Err(message) => issues.push(json!({"field": k, "message": message})),
+            }
         }
         if issues.is_empty() {
             Ok(())

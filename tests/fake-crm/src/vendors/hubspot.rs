@@ -71,6 +71,10 @@ impl Vendor {
             ("hubspot_owner_id", d.owner.clone()),
             ("description", d.description.clone()),
         ];
+        let mut pairs = pairs;
+        for (k, v) in &d.custom {
+            pairs.push((k.as_str(), v.as_str().map(str::to_owned)));
+        }
         let mut props = Map::new();
         for (k, v) in pairs {
             if only.is_some_and(|o| !o.iter().any(|p| p == k)) {
@@ -148,7 +152,25 @@ impl Vendor {
                 "description" => d.description = (!clear).then_some(text),
                 "deal_currency_code" => d.currency = (!clear).then_some(text),
                 "dealtype" => {}
-                other => problems.push(json!({"isValid": false, "message": format!("Property \"{other}\" does not exist"), "error": "PROPERTY_DOESNT_EXIST", "name": other})),
+                other => match crate::account_fields::field("hubspot", other) {
+                    Some(field) => match crate::account_fields::check(field, &Value::String(text.clone())) {
+                        // HubSpot keeps every property as text.
+                        Ok(Some(_)) => {
+                            d.custom.insert(other.to_owned(), Value::String(text));
+                        }
+                        Ok(None) => {
+                            d.custom.remove(other);
+                        }
+                        Err(message) => {
+                            let error = match field {
+                                crate::account_fields::AccountField::Tier => "INVALID_OPTION",
+                                crate::account_fields::AccountField::Seats => "INVALID_INTEGER",
+                            };
+                            problems.push(json!({"isValid": false, "message": message, "error": error, "name": other}))
+                        }
+                    },
+                    None => problems.push(json!({"isValid": false, "message": format!("Property \"{other}\" does not exist"), "error": "PROPERTY_DOESNT_EXIST", "name": other})),
+                },
             }
         }
         if creating && !seen_stage {
@@ -234,8 +256,10 @@ impl Vendor {
                 if let Err(r) = self.hubspot_apply(&mut d, m.get("properties").unwrap_or(&Value::Null), true) {
                     return r;
                 }
-                d.company = m["associations"]["associatedCompanyIds"]
-                    .as_array()
+                d.company = m
+                    .get("associations")
+                    .and_then(|a| a.get("associatedCompanyIds"))
+                    .and_then(Value::as_array)
                     .and_then(|a| a.first())
                     .and_then(Value::as_i64)
                     .map(|c| c.to_string());

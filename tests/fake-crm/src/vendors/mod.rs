@@ -266,4 +266,61 @@ mod tests {
         let r = v.handle(&req("ysuite", "GET", "/v1/deals/1", json!(null)));
         assert_eq!(body(&r)["data"]["owner"], Value::Null, "{}", r.body);
     }
+
+    /// Each vendor's create with the account's tier and seats, in its own body shape.
+    fn create_with(vendor: &str, tier: &str, seats: u32) -> (&'static str, Value) {
+        use crate::account_fields::KEYS;
+        let (_, tier_key, seats_key) = KEYS.iter().find(|(v, _, _)| *v == vendor).copied().unwrap();
+        match vendor {
+            "heffl" => (
+                "/deals",
+                json!({"title": "T", "clientId": "clt_a", "pipelineId": "dpl_1", tier_key: tier, seats_key: seats}),
+            ),
+            "hubspot" => (
+                "/deals/v1/deal/",
+                json!({"properties": [{"name": "dealname", "value": "T"}, {"name": "dealstage", "value": "closedwon"},
+                    {"name": tier_key, "value": tier}, {"name": seats_key, "value": seats.to_string()}]}),
+            ),
+            "attio" => (
+                "/v2/objects/deals/records",
+                json!({"data": {"values": {"name": "T", "stage": "In Progress", "owner": "a@b.co", tier_key: tier, seats_key: seats}}}),
+            ),
+            _ => (
+                "/v1/deals",
+                json!({"name": "T", "custom_fields": [{"attribute_id": tier_key, "value": tier}, {"attribute_id": seats_key, "value": seats.to_string()}]}),
+            ),
+        }
+    }
+
+    #[test]
+    fn the_accounts_own_fields_are_kept_and_a_value_the_account_lacks_is_refused_naming_the_field() {
+        for vendor in ["heffl", "hubspot", "attio", "stardex"] {
+            let mut v = Vendor::new(vendor, 1);
+            let (path, good) = create_with(vendor, "gold", 12);
+            let r = v.handle(&req(vendor, "POST", path, good));
+            assert!(r.status < 300, "{vendor}: {}", r.body);
+            assert!(
+                r.body.contains("gold") || vendor == "stardex",
+                "{vendor} echoes the tier: {}",
+                r.body
+            );
+            let (_, tier_key, seats_key) = crate::account_fields::KEYS
+                .iter()
+                .find(|(x, _, _)| *x == vendor)
+                .copied()
+                .unwrap();
+            let (path, bad_tier) = create_with(vendor, "platinum", 12);
+            let r = v.handle(&req(vendor, "POST", path, bad_tier));
+            assert_eq!(r.status, 400, "{vendor}");
+            assert!(
+                r.body.contains(tier_key) && r.body.contains("platinum"),
+                "{vendor}: {}",
+                r.body
+            );
+            let (path, too_many) = create_with(vendor, "gold", 900);
+            let r = v.handle(&req(vendor, "POST", path, too_many));
+            assert_eq!(r.status, 400, "{vendor}");
+            assert!(r.body.contains(seats_key), "{vendor}: {}", r.body);
+        }
+    }
 }

@@ -84,6 +84,8 @@ impl Vendor {
             "deal_status_id": d.stage, "client_id": d.company, "job_id": null, "created_at": "2024-01-15T10:00:00Z",
             "description": d.description, "closed_date": d.close_date,
             "owner_ids": d.owner.iter().collect::<Vec<_>>(),
+            // Not shown in the public docs (only the create's shape is): kept as created.
+            "custom_fields": d.custom.iter().map(|(id, v)| json!({"attribute_id": id, "value": v.as_str().map_or_else(|| v.to_string(), str::to_owned)})).collect::<Vec<_>>(),
         })
     }
 
@@ -141,6 +143,42 @@ impl Vendor {
             Some(other) => {
                 return Err(bad(
                     "owner_ids",
+                    format!("Expected array, received {}", kind(Some(other))),
+                ))
+            }
+        }
+        match m.get("custom_fields") {
+            None => {}
+            Some(Value::Array(list)) => {
+                for item in list {
+                    let Some(id) = item.get("attribute_id").and_then(Value::as_str) else {
+                        return Err(bad("custom_fields", "Each custom field needs an attribute_id".into()));
+                    };
+                    let at = format!("custom_fields.{id}");
+                    let Some(field) = crate::account_fields::field("stardex", id) else {
+                        return Err(bad(&at, "Custom field not found".into()));
+                    };
+                    let value = if item.get("clear_all") == Some(&Value::Bool(true)) {
+                        Value::Null
+                    } else {
+                        item.get("value").cloned().unwrap_or(Value::Null)
+                    };
+                    match crate::account_fields::check(field, &value) {
+                        // Stardex takes and keeps a custom field's value as text.
+                        Ok(Some(v)) => {
+                            let text = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+                            d.custom.insert(id.to_owned(), Value::String(text));
+                        }
+                        Ok(None) => {
+                            d.custom.remove(id);
+                        }
+                        Err(message) => return Err(bad(&at, message)),
+                    }
+                }
+            }
+            Some(other) => {
+                return Err(bad(
+                    "custom_fields",
                     format!("Expected array, received {}", kind(Some(other))),
                 ))
             }
