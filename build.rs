@@ -5,7 +5,9 @@
 //!
 //! Each line: `provider` (the name in `config.json`), `dialect` (the provider type, under
 //! `src/providers/`), `base_url` (the vendor's API), and `credentials`: the names the CRM's
-//! credentials take, each with the value its contract fake accepts in tests.
+//! credentials take, each with the value its contract fake accepts in tests; `custom_keys`, the
+//! shape of the keys of the account's own fields (`uuid`, `name`, or a prefix such as `cf_`;
+//! absent where the CRM's API has no custom fields).
 
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -17,6 +19,7 @@ struct Crm {
     dialect: String,
     base_url: String,
     credentials: serde_json::Map<String, serde_json::Value>,
+    custom_keys: Option<String>,
 }
 
 fn main() {
@@ -48,12 +51,12 @@ fn main() {
     out.push_str("        }\n    };\n}\n\n");
     out.push_str("impl Dialect {\n    /// The dialect of the CRM `config.json` names `provider`, with these credentials; `None`\n");
     out.push_str("    /// for a name that is not in the registry.\n");
-    out.push_str("    pub fn connect(provider: &str, credentials: &Credentials, currency: crate::model::Currency) -> Option<Self> {\n");
+    out.push_str("    pub fn connect(provider: &str, credentials: &Credentials, currency: crate::model::Currency, custom: &[crate::model::CustomField]) -> Option<Self> {\n");
     out.push_str("        Some(match provider {\n");
     for c in &crms {
         let _ = writeln!(
             out,
-            "            \"{}\" => Self::{}({}::connect(credentials, currency)),",
+            "            \"{}\" => Self::{}({}::connect(credentials, currency, custom)),",
             c.provider,
             variant(c),
             c.dialect
@@ -63,9 +66,15 @@ fn main() {
     out.push_str("/// The CRMs this build speaks, as `crms.json` lists them.\npub const CRMS: &[Crm] = &[\n");
     for c in &crms {
         let names: Vec<String> = c.credentials.keys().map(|k| format!("{k:?}")).collect();
+        let custom_keys = match c.custom_keys.as_deref() {
+            None => "CustomKeys::None".to_owned(),
+            Some("uuid") => "CustomKeys::Uuid".to_owned(),
+            Some("name") => "CustomKeys::Name".to_owned(),
+            Some(prefix) => format!("CustomKeys::Prefix({prefix:?})"),
+        };
         let _ = writeln!(
             out,
-            "    Crm {{ provider: {:?}, base_url: {:?}, credentials: &[{}] }},",
+            "    Crm {{ provider: {:?}, base_url: {:?}, credentials: &[{}], custom_keys: {custom_keys} }},",
             c.provider,
             c.base_url,
             names.join(", ")

@@ -6,9 +6,9 @@
 //! needs. Unknown keys are refused explicitly (serde-wasm-bindgen reads only the members a
 //! struct names, so `deny_unknown_fields` would not see them).
 
-use crate::model::{Currency, Stage};
+use crate::model::{Currency, CustomField, CustomKind, Field, Placed, SelectOption, Stage};
 pub use crate::providers::Credentials;
-use crate::providers::{Crm, Dialect, CRMS};
+use crate::providers::{Crm, CustomKeys, Dialect, CRMS};
 use crate::wire::Entries;
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -59,6 +59,15 @@ impl ProviderKind {
             Self::Local => &[],
             Self::Crm(crm) => crm.credentials,
             Self::Rest => &["token"],
+        }
+    }
+
+    /// What this provider takes as a custom field's key.
+    pub fn custom_keys(self) -> CustomKeys {
+        match self {
+            Self::Local => CustomKeys::Any,
+            Self::Crm(crm) => crm.custom_keys,
+            Self::Rest => CustomKeys::Pointer,
         }
     }
 }
@@ -137,6 +146,11 @@ pub struct Config {
     /// With `"provider": "rest"`, the configuration's text: its `rest` object is read by the
     /// REST dialect's code (`providers::rest::spec`), fetched only by pages that use it.
     pub rest: Option<RestSource>,
+    /// The account's own fields, shown after the built-in ones, in this order.
+    pub fields: Vec<CustomField>,
+    /// Every entry of `fields` in its order, built-in fields relabelled or hidden among them
+    /// (see [`crate::model::Schema::arranged`]).
+    pub arrangement: Vec<Placed>,
 }
 
 /// The text of a configuration whose `rest` object is still to be read. It may hold credentials,
@@ -156,7 +170,7 @@ impl Config {
     pub fn dialect(&self) -> Option<Dialect> {
         match self.provider {
             ProviderKind::Local | ProviderKind::Rest => None,
-            ProviderKind::Crm(crm) => Dialect::connect(crm.provider, &self.credentials, self.currency),
+            ProviderKind::Crm(crm) => Dialect::connect(crm.provider, &self.credentials, self.currency, &self.fields),
         }
     }
 
@@ -194,6 +208,8 @@ impl Default for Config {
             list: ListView::Pages,
             label: None,
             rest: None,
+            fields: Vec::new(),
+            arrangement: Vec::new(),
         }
     }
 }
@@ -244,6 +260,7 @@ const KNOWN: &[&str] = &[
     "list",
     "label",
     "rest",
+    "fields",
 ];
 
 #[cold]
@@ -424,6 +441,43 @@ struct ConfigFile {
     label: Option<Found<String>>,
     /// Read in full by the REST dialect's code; here only its being an object is checked.
     rest: Option<Found<Entries<IgnoredAny>>>,
+    fields: Option<Found<Vec<Found<FieldSetting>>>>,
+}
+
+/// One of `fields`: `{key, label, type, options?, required?, min?, max?, column?}`, or a built-in
+/// field `{builtin, label?, hidden?}`; a member of another kind is named by [`found`].
+#[derive(Deserialize)]
+struct FieldSetting {
+    builtin: Option<Found<String>>,
+    hidden: Option<Found<bool>>,
+    key: Option<Found<String>>,
+    label: Option<Found<String>>,
+    #[serde(rename = "type")]
+    kind: Option<Found<String>>,
+    options: Option<Found<Vec<Found<OptionSetting>>>>,
+    required: Option<Found<bool>>,
+    min: Option<Found<f64>>,
+    max: Option<Found<f64>>,
+    column: Option<Found<bool>>,
+}
+
+/// One of a select's `options`: `{value, label?}`.
+#[derive(Deserialize)]
+struct OptionSetting {
+    value: Option<Found<String>>,
+    label: Option<Found<String>>,
+}
+
+impl Accept for OptionSetting {
+    fn object<'de, A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
+        OptionSetting::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+    }
+}
+
+impl Accept for FieldSetting {
+    fn object<'de, A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
+        FieldSetting::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+    }
 }
 
 /// One of `stages`: `{id, label?, pipeline?}`; a member that is not text counts as absent.
@@ -599,6 +653,8 @@ impl Config {
             config.timeout_ms = t as u32;
         }
         config.stages = stages(found(file.stages, "stages", "a list")?)?;
+        (config.fields, config.arrangement) =
+            custom_fields(found(file.fields, "fields", "a list")?, config.provider.custom_keys())?;
         config.routes = routes(found(file.routes, "routes", "an object")?)?;
         let rest = found(file.rest, "rest", "an object")?;
         if config.provider == ProviderKind::Rest {
@@ -721,6 +777,134 @@ fn routes(given: Option<Entries<Found<String>>>) -> Result<Vec<(String, String)>
         }
     }
     Ok(out)
+}
+
+/// The most custom fields a form shows.
+pub const MAX_CUSTOM_FIELDS: usize = 50;
+
+/// The names `fields[].builtin` takes, for [`Field::ALL`] in its order.
+const BUILTIN_NAMES: [&str; 9] = [
+    "name",
+    "amount",
+    "currency",
+    "stage",
+    "close_date",
+    "probability",
+    "owner",
+    "company",
+    "description",
+];
+
+/// The account's own fields, and every entry in order (see [`Config::arrangement`]).
+type Fields = (Vec<CustomField>, Vec<Placed>);
+
+fn custom_fields(given: Option<Vec<Found<FieldSetting>>>, keys: CustomKeys) -> Result<Fields, ConfigError> {
+    let given = given.unwrap_or_default();
+    if given.len() > MAX_CUSTOM_FIELDS {
+        return Err(refuse("fields", || {
+            format!("may list at most {MAX_CUSTOM_FIELDS} fields")
+        }));
+    }
+    let mut out: Vec<CustomField> = Vec::new();
+    let mut arrangement = Vec::new();
+    for (i, v) in given.into_iter().enumerate() {
+        let at = format!("fields[{i}]");
+        let member = |name: &str| format!("{at}.{name}");
+        let Found::Value(v) = v else {
+            return Err(err(
+                &at,
+                "must be an object with key, label and type, or with builtin naming a built-in field",
+            ));
+        };
+        if let Some(index) = choice(v.builtin, &member("builtin"), "a built-in field", &BUILTIN_NAMES)? {
+            let field = Field::ALL[index];
+            if arrangement
+                .iter()
+                .any(|p| matches!(p, Placed::Builtin { field: f, .. } if *f == field))
+            {
+                return Err(err(&member("builtin"), "is listed twice"));
+            }
+            if v.key.is_some() || v.kind.is_some() {
+                return Err(err(&at, "is a built-in field: it takes only label and hidden"));
+            }
+            let label = found(v.label, &member("label"), "text")?.map(|l| l.trim().to_owned());
+            if label.as_ref().is_some_and(|l| l.is_empty() || l.chars().count() > 80) {
+                return Err(err(&member("label"), "must be a name of 1 to 80 characters"));
+            }
+            let hidden = found(v.hidden, &member("hidden"), "true or false")?.unwrap_or(false);
+            arrangement.push(Placed::Builtin { field, label, hidden });
+            continue;
+        }
+        if v.hidden.is_some() {
+            return Err(err(
+                &member("hidden"),
+                "is only for a built-in field; leave an unwanted custom field out",
+            ));
+        }
+        let key = found(v.key, &member("key"), "text")?.ok_or_else(|| err(&member("key"), "is required"))?;
+        if let Some(why) = keys.mistake(&key) {
+            return Err(err(&member("key"), why));
+        }
+        if out.iter().any(|c| c.key == key) {
+            return Err(refuse(&member("key"), || format!("“{key}” is listed twice")));
+        }
+        let label = found(v.label, &member("label"), "text")?.unwrap_or_default();
+        let label = label.trim();
+        if label.is_empty() || label.chars().count() > 80 {
+            return Err(err(&member("label"), "must be a name of 1 to 80 characters"));
+        }
+        let Some(kind) = choice(v.kind, &member("type"), "a field type", &CustomKind::NAMES)? else {
+            return Err(refuse(&member("type"), || {
+                format!("is required: one of {}", crate::model::or_list(&CustomKind::NAMES))
+            }));
+        };
+        let options = found(v.options, &member("options"), "a list")?;
+        let is_select = CustomKind::NAMES[kind] == "select";
+        if options.is_some() != is_select {
+            return Err(err(
+                &member("options"),
+                if is_select {
+                    "is required for a select: a list of {value, label}"
+                } else {
+                    "is only for a select"
+                },
+            ));
+        }
+        let mut choices = Vec::new();
+        for (j, o) in options.unwrap_or_default().into_iter().enumerate() {
+            let at = format!("{}[{j}]", member("options"));
+            let Found::Value(o) = o else {
+                return Err(err(&at, "must be an object with value and label"));
+            };
+            let value = found(o.value, &format!("{at}.value"), "text")?.unwrap_or_default();
+            if value.trim().is_empty() {
+                return Err(err(&format!("{at}.value"), "is required"));
+            }
+            let label = found(o.label, &format!("{at}.label"), "text")?.unwrap_or_else(|| value.clone());
+            choices.push(SelectOption { value, label });
+        }
+        let options = choices;
+        if is_select && options.is_empty() {
+            return Err(err(&member("options"), "must list at least one option"));
+        }
+        let mut field = CustomField::new(
+            &key,
+            label,
+            CustomKind::named(kind, options).unwrap_or(CustomKind::Text),
+        );
+        field.required = found(v.required, &member("required"), "true or false")?.unwrap_or(false);
+        field.column = found(v.column, &member("column"), "true or false")?.unwrap_or(false);
+        field.min = found(v.min, &member("min"), "a number")?;
+        field.max = found(v.max, &member("max"), "a number")?;
+        if let (Some(min), Some(max)) = (field.min, field.max) {
+            if min > max {
+                return Err(err(&member("min"), "must not be more than max"));
+            }
+        }
+        arrangement.push(Placed::Custom(out.len()));
+        out.push(field);
+    }
+    Ok((out, arrangement))
 }
 
 fn stages(given: Option<Vec<Found<StageSetting>>>) -> Result<Vec<Stage>, ConfigError> {
@@ -1008,5 +1192,171 @@ mod tests {
         for bad in ["", "e", "en_US", "en-", "-US", "en US", "toolonglanguage"] {
             assert!(!is_well_formed_locale(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn custom_fields_are_read_with_their_kinds_and_limits() {
+        let c = Config::parse(
+            r#"{"provider":"heffl","fields":[
+                {"key":"cf_tier","label":"Tier","type":"select","options":[{"value":"gold","label":"Gold"},{"value":"silver"}],"column":true},
+                {"key":"cf_seats","label":"Seats","type":"number","required":true,"min":1,"max":500}]}"#,
+        )
+        .unwrap();
+        assert_eq!(c.fields.len(), 2);
+        assert!(c.fields[0].column);
+        assert_eq!(
+            c.fields[0].kind,
+            CustomKind::Select(vec![
+                SelectOption {
+                    value: "gold".into(),
+                    label: "Gold".into()
+                },
+                SelectOption {
+                    value: "silver".into(),
+                    label: "silver".into()
+                }
+            ])
+        );
+        assert_eq!(
+            (c.fields[1].required, c.fields[1].min, c.fields[1].max),
+            (true, Some(1.0), Some(500.0))
+        );
+        assert_eq!(c.fields[1].kind, CustomKind::Number);
+    }
+
+    #[test]
+    fn a_custom_field_the_backend_cannot_hold_is_refused_naming_it() {
+        let refused = |text: &str| {
+            let e = Config::parse(text).unwrap_err();
+            (e.field.unwrap_or_default(), e.message)
+        };
+        assert_eq!(
+            refused(r#"{"provider":"ysuite","fields":[{"key":"x","label":"X","type":"text"}]}"#),
+            (
+                "fields[0].key".into(),
+                "cannot be set: this CRM's API has no custom fields".into()
+            )
+        );
+        assert_eq!(
+            refused(r#"{"provider":"heffl","fields":[{"key":"priority","label":"P","type":"text"}]}"#),
+            (
+                "fields[0].key".into(),
+                "must be a key starting with cf_, such as cf_priority (it is “priority”)".into()
+            )
+        );
+        assert_eq!(
+            refused(r#"{"provider":"stardex","fields":[{"key":"tier","label":"T","type":"text"}]}"#).0,
+            "fields[0].key"
+        );
+        assert_eq!(
+            refused(r#"{"provider":"hubspot","fields":[{"key":"deal tier","label":"T","type":"text"}]}"#).0,
+            "fields[0].key"
+        );
+        assert_eq!(
+            refused(r#"{"fields":[{"key":"a","label":"A","type":"colour"}]}"#),
+            (
+                "fields[0].type".into(),
+                "“colour” is not a field type; use text, long_text, number, money, date, select, checkbox, email, url or phone".into()
+            )
+        );
+        assert_eq!(
+            refused(r#"{"fields":[{"key":"a","label":"A","type":"select"}]}"#).0,
+            "fields[0].options"
+        );
+        assert_eq!(
+            refused(r#"{"fields":[{"key":"a","label":"A","type":"select","options":[{"label":"x"}]}]}"#).0,
+            "fields[0].options[0].value"
+        );
+        assert_eq!(
+            refused(r#"{"fields":[{"key":"a","label":"A","type":"text","options":[]}]}"#).0,
+            "fields[0].options"
+        );
+        assert_eq!(
+            refused(r#"{"fields":[{"key":"a","label":"A","type":"text"},{"key":"a","label":"B","type":"text"}]}"#),
+            ("fields[1].key".into(), "“a” is listed twice".into())
+        );
+        assert_eq!(
+            refused(r#"{"fields":[{"key":"a","type":"text"}]}"#).0,
+            "fields[0].label"
+        );
+        assert_eq!(
+            refused(r#"{"fields":[{"key":"a","label":"A","type":"number","min":5,"max":1}]}"#).0,
+            "fields[0].min"
+        );
+        assert_eq!(
+            refused(r#"{"fields":[{"key":"a","label":"A","type":"number","required":"yes"}]}"#).0,
+            "fields[0].required"
+        );
+        assert_eq!(refused(r#"{"fields":{"a":1}}"#).0, "fields");
+        assert_eq!(
+            refused(
+                r#"{"provider":"rest","base_url":"/api","rest":{},"fields":[{"key":"tier","label":"T","type":"text"}]}"#
+            )
+            .0,
+            "fields[0].key"
+        );
+    }
+
+    #[test]
+    fn built_in_fields_are_relabelled_hidden_and_placed_among_the_custom_ones() {
+        let c = Config::parse(
+            r#"{"fields":[{"key":"tier","label":"Tier","type":"text"},{"builtin":"description","label":"Notes"},{"builtin":"probability","hidden":true}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            c.arrangement,
+            vec![
+                Placed::Custom(0),
+                Placed::Builtin {
+                    field: Field::Description,
+                    label: Some("Notes".into()),
+                    hidden: false
+                },
+                Placed::Builtin {
+                    field: Field::Probability,
+                    label: None,
+                    hidden: true
+                },
+            ]
+        );
+        let refused = |text: &str| Config::parse(text).unwrap_err().field.unwrap_or_default();
+        assert_eq!(refused(r#"{"fields":[{"builtin":"title"}]}"#), "fields[0].builtin");
+        assert_eq!(
+            refused(r#"{"fields":[{"builtin":"name"},{"builtin":"name"}]}"#),
+            "fields[1].builtin"
+        );
+        assert_eq!(refused(r#"{"fields":[{"builtin":"name","type":"text"}]}"#), "fields[0]");
+        assert_eq!(
+            refused(r#"{"fields":[{"key":"a","label":"A","type":"text","hidden":true}]}"#),
+            "fields[0].hidden"
+        );
+        let schema = crate::providers::local::schema()
+            .with_custom(c.fields.clone())
+            .arranged(&c.arrangement)
+            .unwrap();
+        let order: Vec<Field> = schema.fields().collect();
+        // Built-in fields not listed first, then the listed ones in their order; the hidden one gone.
+        assert_eq!(
+            order,
+            vec![
+                Field::Name,
+                Field::Amount,
+                Field::Currency,
+                Field::Stage,
+                Field::CloseDate,
+                Field::Owner,
+                Field::Company,
+                Field::Custom(0),
+                Field::Description
+            ]
+        );
+        assert_eq!(schema.label(Field::Description), "Notes");
+        let hide_name = Config::parse(r#"{"fields":[{"builtin":"name","hidden":true}]}"#).unwrap();
+        assert_eq!(
+            crate::providers::local::schema()
+                .arranged(&hide_name.arrangement)
+                .unwrap_err(),
+            (0, "cannot be hidden: Name is required here".to_owned())
+        );
     }
 }

@@ -536,7 +536,7 @@ pub fn rest_backend(config: &Config, gone: fn() -> bool) -> Result<HttpBackend, 
         }
         _ => {}
     }
-    let rest = Rest::new(spec, token, config.currency);
+    let rest = Rest::new(spec, token, config.currency).with_custom(config.fields.clone());
     let writes = rest.clone();
     let write_code = WriteCode {
         load: Rc::new(move || {

@@ -61,6 +61,7 @@ pub struct Formatter {
     /// One formatter per currency met, found by a search in order: a page meets one or two.
     money: RefCell<Vec<MoneyFormat>>,
     count: OnceCell<Function>,
+    number: OnceCell<Function>,
     date: OnceCell<Function>,
     separators: OnceCell<NumberSeparators>,
     /// How each currency the form has read amounts in is written (see [`Formatter::money_notation`]).
@@ -78,6 +79,7 @@ impl Formatter {
             locales,
             money: RefCell::default(),
             count: OnceCell::new(),
+            number: OnceCell::new(),
             date: OnceCell::new(),
             separators: OnceCell::new(),
             notations: RefCell::default(),
@@ -179,6 +181,14 @@ impl Formatter {
         self.count.get_or_init(|| {
             Intl::NumberFormat::new(&self.locales, &options(&[("maximumFractionDigits", "0")])).format()
         })
+    }
+
+    /// A number with the locale's grouping and decimals, e.g. `1,234.5` or `1.234,5`.
+    pub fn number(&self, n: f64) -> String {
+        let format = self.number.get_or_init(|| {
+            Intl::NumberFormat::new(&self.locales, &options(&[("maximumFractionDigits", "6")])).format()
+        });
+        call_format(format, &JsValue::from_f64(n))
     }
 
     /// A calendar date, e.g. `Sep 30, 2026` or `30.09.2026`.

@@ -1,7 +1,9 @@
 //! Deals as the app knows them, whatever CRM stores them.
 
-use super::{Currency, Date, Money, NumberSeparators};
+use super::custom::CustomValue;
+use super::{Currency, Date, Money, NumberSeparators, Schema};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// A deal's id as its backend gives it: a UUID at Stardex, an integer at YSUITE, `1` locally.
@@ -62,6 +64,10 @@ pub struct DealFields {
     pub company: Option<String>,
     /// Free text.
     pub description: Option<String>,
+    /// The account's own fields ([`super::CustomField`]) that hold a value, by their CRM keys.
+    /// Left out of the stored form when there are none, as versions before them wrote it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub custom: BTreeMap<String, CustomValue>,
 }
 
 /// Names a CRM sends beside ids (a stage's title, an owner's name), shown in the list in place
@@ -130,6 +136,8 @@ pub enum Field {
     Company,
     /// [`DealFields::description`]
     Description,
+    /// The account's own field at this index of [`Schema::custom`].
+    Custom(u8),
 }
 
 impl Field {
@@ -158,6 +166,7 @@ impl Field {
             Field::Owner => "owner",
             Field::Company => "company",
             Field::Description => "description",
+            Field::Custom(_) => "custom",
         }
     }
 
@@ -173,6 +182,7 @@ impl Field {
             Field::Owner => "Owner",
             Field::Company => "Company",
             Field::Description => "Description",
+            Field::Custom(_) => "Custom field",
         }
     }
 }
@@ -203,6 +213,10 @@ pub struct DealDraft {
     pub company: String,
     /// Raw text of [`Field::Description`].
     pub description: String,
+    /// Raw text of each [`Field::Custom`], with its CRM key, in the schema's order (see
+    /// [`DealDraft::with_custom`]); left out of the stored form when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub custom: Vec<(String, String)>,
 }
 
 impl DealDraft {
@@ -227,7 +241,32 @@ impl DealDraft {
             owner: f.owner.clone().unwrap_or_default(),
             company: f.company.clone().unwrap_or_default(),
             description: f.description.clone().unwrap_or_default(),
+            custom: Vec::new(),
         }
+    }
+
+    /// The same draft with a text for each of the schema's custom fields, in its order: the
+    /// text this draft has under that key, else `values`' as [`super::CustomField::draft_text`]
+    /// writes it, else empty.
+    pub fn with_custom(
+        mut self,
+        schema: &Schema,
+        values: &BTreeMap<String, CustomValue>,
+        sep: NumberSeparators,
+    ) -> Self {
+        let mut texts = std::mem::take(&mut self.custom);
+        self.custom = schema
+            .custom()
+            .iter()
+            .map(|c| {
+                let text = match texts.iter().position(|(k, _)| *k == c.key) {
+                    Some(i) => texts.swap_remove(i).1,
+                    None => c.draft_text(values.get(&c.key), sep),
+                };
+                (c.key.clone(), text)
+            })
+            .collect();
+        self
     }
 
     /// The raw text of one field.
@@ -242,6 +281,7 @@ impl DealDraft {
             Field::Owner => &self.owner,
             Field::Company => &self.company,
             Field::Description => &self.description,
+            Field::Custom(i) => self.custom.get(usize::from(i)).map_or("", |(_, t)| t.as_str()),
         }
     }
 
@@ -257,6 +297,10 @@ impl DealDraft {
             Field::Owner => &mut self.owner,
             Field::Company => &mut self.company,
             Field::Description => &mut self.description,
+            Field::Custom(i) => match self.custom.get_mut(usize::from(i)) {
+                Some((_, text)) => text,
+                None => return,
+            },
         };
         *slot = value;
     }
@@ -268,6 +312,14 @@ impl DealDraft {
         for field in Field::ALL {
             if self.get(field) != base.get(field) {
                 out.set(field, self.get(field).to_owned());
+            }
+        }
+        // Custom fields by key: the configuration may have changed their order since.
+        let text = |d: &'_ DealDraft, key: &str| d.custom.iter().find(|(k, _)| k == key).map(|(_, t)| t.clone());
+        for (key, slot) in &mut out.custom {
+            let typed = text(self, key);
+            if typed.is_some() && typed != text(base, key) {
+                *slot = typed.unwrap_or_default();
             }
         }
         out
@@ -283,14 +335,28 @@ impl DealFields {
     /// loaded (trimmed, `""` as none) without the user touching it.
     ///
     /// ```
-    /// use dealform::model::{DealFields, Field};
+    /// use dealform::model::{DealFields, Field, Schema};
     /// let theirs = DealFields { name: "Acme".into(), owner: Some("Bo".into()), ..Default::default() };
     /// let mine = DealFields { name: "Acme renewal".into(), owner: Some("Ann".into()), ..Default::default() };
-    /// let saved = DealFields::rebased(&mine, &theirs, |f| f == Field::Name);
+    /// let saved = DealFields::rebased(&mine, &theirs, &Schema::new(vec![]), |f| f == Field::Name);
     /// assert_eq!((saved.name.as_str(), saved.owner.as_deref()), ("Acme renewal", Some("Bo")));
     /// ```
-    pub fn rebased(mine: &DealFields, theirs: &DealFields, changed: impl Fn(Field) -> bool) -> DealFields {
+    pub fn rebased(
+        mine: &DealFields,
+        theirs: &DealFields,
+        schema: &Schema,
+        changed: impl Fn(Field) -> bool,
+    ) -> DealFields {
         let pick = |field: Field| if changed(field) { mine } else { theirs };
+        let mut custom = theirs.custom.clone();
+        for (i, c) in schema.custom().iter().enumerate() {
+            if changed(Field::Custom(i as u8)) {
+                match mine.custom.get(&c.key) {
+                    Some(v) => custom.insert(c.key.clone(), v.clone()),
+                    None => custom.remove(&c.key),
+                };
+            }
+        }
         DealFields {
             name: pick(Field::Name).name.clone(),
             // The amount's number and its currency are one value.
@@ -306,6 +372,7 @@ impl DealFields {
             owner: pick(Field::Owner).owner.clone(),
             company: pick(Field::Company).company.clone(),
             description: pick(Field::Description).description.clone(),
+            custom,
         }
     }
 }
@@ -334,7 +401,7 @@ mod tests {
         };
         let changed = |f| matches!(f, Field::Amount | Field::Stage);
         assert_eq!(
-            DealFields::rebased(&mine, &theirs, changed),
+            DealFields::rebased(&mine, &theirs, &Schema::new(vec![]), changed),
             DealFields {
                 name: "Initech".into(),
                 amount: usd(25_000),
@@ -352,11 +419,14 @@ mod tests {
             ..theirs.clone()
         };
         assert_eq!(
-            DealFields::rebased(&mine, &theirs, |f| f == Field::Currency).amount,
+            DealFields::rebased(&mine, &theirs, &Schema::new(vec![]), |f| f == Field::Currency).amount,
             eur
         );
         // Nothing changed: what the deal holds now.
-        assert_eq!(DealFields::rebased(&mine, &theirs, |_| false), theirs);
+        assert_eq!(
+            DealFields::rebased(&mine, &theirs, &Schema::new(vec![]), |_| false),
+            theirs
+        );
     }
 
     #[test]
@@ -370,6 +440,7 @@ mod tests {
             owner: Some("Ana".into()),
             company: Some("Acme GmbH".into()),
             description: Some("Renewal".into()),
+            custom: Default::default(),
         };
         let de = NumberSeparators {
             decimal: ',',
@@ -392,6 +463,61 @@ mod tests {
         for f in Field::ALL {
             assert_eq!(d.get(f), f.key());
         }
+    }
+
+    fn custom_schema() -> Schema {
+        use crate::model::{CustomField, CustomKind};
+        Schema::new(vec![]).with_custom(vec![
+            CustomField::new("cf_a", "A", CustomKind::Text),
+            CustomField::new("cf_b", "B", CustomKind::Number),
+        ])
+    }
+
+    #[test]
+    fn custom_texts_follow_the_schema_and_keep_what_was_typed_by_key() {
+        let mut values = BTreeMap::new();
+        values.insert("cf_b".to_owned(), CustomValue::Number(2.5));
+        let d = DealDraft::default().with_custom(&custom_schema(), &values, NumberSeparators::ROOT);
+        assert_eq!(
+            d.custom,
+            vec![("cf_a".into(), "".into()), ("cf_b".into(), "2.5".into())]
+        );
+        // A draft kept under another configuration's order keeps its typing by key, and drops
+        // fields no longer configured.
+        let stale = DealDraft {
+            custom: vec![("cf_gone".into(), "x".into()), ("cf_a".into(), "typed".into())],
+            ..DealDraft::default()
+        };
+        let d = stale.with_custom(&custom_schema(), &values, NumberSeparators::ROOT);
+        assert_eq!(d.get(Field::Custom(0)), "typed");
+        assert_eq!(d.get(Field::Custom(1)), "2.5");
+        assert_eq!(d.get(Field::Custom(7)), "");
+    }
+
+    #[test]
+    fn a_replayed_draft_and_a_rebased_edit_treat_custom_fields_like_the_others() {
+        let schema = custom_schema();
+        let sep = NumberSeparators::ROOT;
+        let base = DealDraft::default().with_custom(&schema, &BTreeMap::new(), sep);
+        let mut typed = base.clone();
+        typed.set(Field::Custom(0), "mine".into());
+        let mut now = base.clone();
+        now.set(Field::Custom(0), "theirs".into());
+        now.set(Field::Custom(1), "7".into());
+        let out = typed.replayed(&base, &now);
+        assert_eq!((out.get(Field::Custom(0)), out.get(Field::Custom(1))), ("mine", "7"));
+
+        let mut mine = DealFields::default();
+        mine.custom.insert("cf_a".into(), CustomValue::Text("mine".into()));
+        let mut theirs = DealFields::default();
+        theirs.custom.insert("cf_b".into(), CustomValue::Number(7.0));
+        theirs.custom.insert("cf_a".into(), CustomValue::Text("theirs".into()));
+        let saved = DealFields::rebased(&mine, &theirs, &schema, |f| f == Field::Custom(0));
+        assert_eq!(saved.custom.get("cf_a"), Some(&CustomValue::Text("mine".into())));
+        assert_eq!(saved.custom.get("cf_b"), Some(&CustomValue::Number(7.0)));
+        // Emptied here, it is emptied there.
+        let saved = DealFields::rebased(&DealFields::default(), &theirs, &schema, |f| f == Field::Custom(0));
+        assert!(!saved.custom.contains_key("cf_a"));
     }
 
     #[test]
@@ -432,6 +558,14 @@ mod stored_format {
             to_string(&plain),
             r#"{"id":"1","fields":{"name":"x","amount":null,"stage":null,"close_date":null,"probability":null,"owner":null,"company":null,"description":null}}"#
         );
+    }
+
+    #[test]
+    fn custom_values_are_stored_as_plain_json_beside_the_fields() {
+        let text = r#"{"id":"1","fields":{"name":"x","amount":null,"stage":null,"close_date":null,"probability":null,"owner":null,"company":null,"description":null,"custom":{"cf_a":"gold","cf_b":2.5,"cf_c":true}}}"#;
+        let d: Deal = from_str(text).unwrap();
+        assert_eq!(d.fields.custom.get("cf_c"), Some(&CustomValue::Flag(true)));
+        assert_eq!(to_string(&d), text);
     }
 
     #[test]

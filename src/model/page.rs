@@ -17,6 +17,8 @@ pub enum SortField {
     CloseDate,
     /// By owner.
     Owner,
+    /// By the account's own field at this index of [`super::Schema::custom`].
+    Custom(u8),
 }
 
 /// Ascending or descending.

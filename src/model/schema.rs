@@ -1,7 +1,8 @@
 //! What a backend's deals look like to the form: which fields exist, which are required,
 //! their limits and id formats. Each provider declares one; the form and validation read it.
 
-use super::Field;
+use super::{CustomField, Field};
+use std::borrow::Cow;
 
 /// The shape an id-valued field must have at a CRM.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,8 +81,8 @@ pub struct FieldRule {
     pub range: Option<(i64, i64)>,
     /// The id format it must have, for id-valued fields.
     pub format: Option<IdFormat>,
-    /// What the CRM calls the field, where that differs from [`Field::label`].
-    pub label: Option<&'static str>,
+    /// What the CRM (or the configuration) calls the field, where that differs from [`Field::label`].
+    pub label: Option<Cow<'static, str>>,
 }
 
 impl FieldRule {
@@ -97,13 +98,13 @@ impl FieldRule {
         }
     }
     /// The same rule, shown under the CRM's own name for the field.
-    pub const fn labelled(mut self, label: &'static str) -> Self {
-        self.label = Some(label);
+    pub fn labelled(mut self, label: &'static str) -> Self {
+        self.label = Some(Cow::Borrowed(label));
         self
     }
     /// The label the form shows and messages use.
-    pub fn label(&self) -> &'static str {
-        match self.label {
+    pub fn label(&self) -> &str {
+        match &self.label {
             Some(l) => l,
             None => self.field.label(),
         }
@@ -141,6 +142,26 @@ impl FieldRule {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Schema {
     rules: Vec<FieldRule>,
+    custom: Vec<CustomField>,
+    /// Every field shown, in form order.
+    order: Vec<Field>,
+}
+
+/// One entry of the configuration's `fields`, in its order: a built-in field relabelled or
+/// hidden, or the account's own field at this index of [`Schema::custom`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Placed {
+    /// A built-in field.
+    Builtin {
+        /// The field.
+        field: Field,
+        /// Its label instead of the backend's.
+        label: Option<String>,
+        /// Whether the form leaves it out.
+        hidden: bool,
+    },
+    /// A custom field.
+    Custom(usize),
 }
 
 impl Schema {
@@ -148,7 +169,98 @@ impl Schema {
     pub fn new(mut rules: Vec<FieldRule>) -> Self {
         super::order::sort_short_by_key(&mut rules, |r| r.field);
         rules.dedup_by_key(|r| r.field);
-        Self { rules }
+        let order = rules.iter().map(|r| r.field).collect();
+        Self {
+            rules,
+            custom: Vec::new(),
+            order,
+        }
+    }
+
+    /// The same schema with the account's own fields, shown after the built-in ones.
+    pub fn with_custom(mut self, custom: Vec<CustomField>) -> Self {
+        self.order.retain(|f| !matches!(f, Field::Custom(_)));
+        self.order.extend((0..custom.len()).map(|i| Field::Custom(i as u8)));
+        self.custom = custom;
+        self
+    }
+
+    /// The schema arranged as the configuration's `fields` say: built-in fields relabelled or
+    /// left out, and, where any built-in field is listed, every listed field in the listed
+    /// order after the built-in fields not listed. A field the backend requires cannot be left
+    /// out: the error names its entry (`fields[2]`) and says why. Listed fields the backend does
+    /// not have are passed over, so one configuration can serve several backends.
+    ///
+    /// ```
+    /// use dealform::model::{Field, FieldRule, Placed, Schema};
+    /// let s = Schema::new(vec![FieldRule::optional(Field::Name).required(), FieldRule::optional(Field::Description)]);
+    /// let notes = Placed::Builtin { field: Field::Description, label: Some("Notes".into()), hidden: false };
+    /// let s = s.arranged(&[notes]).unwrap();
+    /// assert_eq!(s.label(Field::Description), "Notes");
+    /// let hide_name = Placed::Builtin { field: Field::Name, label: None, hidden: true };
+    /// assert!(Schema::new(vec![FieldRule::optional(Field::Name).required()]).arranged(&[hide_name]).is_err());
+    /// ```
+    pub fn arranged(mut self, entries: &[Placed]) -> Result<Self, (usize, String)> {
+        let mut listed = Vec::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let Placed::Builtin { field, label, hidden } = entry else {
+                continue;
+            };
+            let Some(rule) = self.rules.iter_mut().find(|r| r.field == *field) else {
+                continue;
+            };
+            if *hidden {
+                if rule.required {
+                    return Err((i, format!("cannot be hidden: {} is required here", rule.label())));
+                }
+                self.rules.retain(|r| r.field != *field);
+                continue;
+            }
+            if let Some(label) = label {
+                rule.label = Some(Cow::Owned(label.clone()));
+            }
+            listed.push(*field);
+        }
+        let shown: Vec<Field> = self.rules.iter().map(|r| r.field).collect();
+        if listed.is_empty() {
+            self.order
+                .retain(|f| matches!(f, Field::Custom(_)) || shown.contains(f));
+            return Ok(self);
+        }
+        let mut order: Vec<Field> = shown.iter().copied().filter(|f| !listed.contains(f)).collect();
+        for entry in entries {
+            match entry {
+                Placed::Builtin { field, .. } if listed.contains(field) => order.push(*field),
+                Placed::Custom(i) if *i < self.custom.len() => order.push(Field::Custom(*i as u8)),
+                _ => {}
+            }
+        }
+        self.order = order;
+        Ok(self)
+    }
+
+    /// Where a field is in the form's order (fields it does not show last): errors are listed
+    /// and focused in this order.
+    pub fn position(&self, field: Field) -> usize {
+        self.order.iter().position(|f| *f == field).unwrap_or(usize::MAX)
+    }
+
+    /// The account's own fields, in form order: [`Field::Custom`]`(i)` is the `i`th.
+    pub fn custom(&self) -> &[CustomField] {
+        &self.custom
+    }
+
+    /// Every field the form shows, in its order.
+    pub fn fields(&self) -> impl Iterator<Item = Field> + '_ {
+        self.order.iter().copied()
+    }
+
+    /// What the form calls a field: a custom field's label, or the rule's.
+    pub fn label(&self, field: Field) -> &str {
+        match field {
+            Field::Custom(i) => self.custom.get(usize::from(i)).map_or("", |c| c.label.as_str()),
+            _ => self.rule(field).map_or(field.label(), FieldRule::label),
+        }
     }
 
     /// The rules, in form order.

@@ -189,15 +189,27 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
                 out.description = Some(text.to_owned());
                 Ok(())
             }
+            // Not among the rules: checked below.
+            Field::Custom(_) => Ok(()),
         };
         if let Err(message) = result {
             errors.push(FieldError::new(field, message));
         }
     }
+    for (i, custom) in schema.custom().iter().enumerate() {
+        let field = Field::Custom(i as u8);
+        match custom.check(draft.get(field), cx.separators) {
+            Ok(Some(value)) => {
+                out.custom.insert(custom.key.clone(), value);
+            }
+            Ok(None) => {}
+            Err(message) => errors.push(FieldError::new(field, message)),
+        }
+    }
     if errors.is_empty() {
         Ok(out)
     } else {
-        super::order::sort_short_by_key(&mut errors, |e| e.field);
+        super::order::sort_short_by_key(&mut errors, |e| schema.position(e.field));
         Err(errors)
     }
 }
@@ -573,5 +585,26 @@ mod tests {
         };
         let f = validate(&d, &schema, &ValidationContext::default()).unwrap();
         assert_eq!(f.amount, None);
+    }
+
+    #[test]
+    fn custom_fields_are_checked_after_the_built_in_ones_and_kept_by_key() {
+        use crate::model::{CustomField, CustomKind, CustomValue};
+        let mut size = CustomField::new("cf_size", "Size", CustomKind::Number);
+        size.required = true;
+        let note = CustomField::new("cf_note", "Note", CustomKind::Text);
+        let schema = schema().with_custom(vec![size, note]);
+        let empty = draft().with_custom(&schema, &Default::default(), NumberSeparators::ROOT);
+        let mut bad = empty.clone();
+        bad.name.clear();
+        let errors = validate(&bad, &schema, &ValidationContext::default()).unwrap_err();
+        let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, vec![Field::Name, Field::Custom(0)]);
+        assert_eq!(errors[1].message, "Size is required");
+        let mut good = empty;
+        good.set(Field::Custom(0), "12.5".into());
+        let f = validate(&good, &schema, &ValidationContext::default()).unwrap();
+        assert_eq!(f.custom.get("cf_size"), Some(&CustomValue::Number(12.5)));
+        assert!(!f.custom.contains_key("cf_note"));
     }
 }

@@ -11,6 +11,7 @@ use crate::model::{
 };
 use crate::wire::Lenient;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The paths this provider uses, relative to the base URL.
 pub mod routes {
@@ -36,17 +37,23 @@ const SLUGS: &[(&str, Field)] = &[
 pub struct Attio {
     token: String,
     currency: Currency,
+    /// The account's own fields, from the configuration.
+    custom: Vec<crate::model::CustomField>,
 }
 
 impl Attio {
     /// A client with this access token; `currency` for values that name none.
     /// A client with the credentials its line in `crms.json` names; `currency` as for [`Attio::new`].
-    pub fn connect(credentials: &super::Credentials, currency: Currency) -> Self {
-        Self::new(credentials.get("token"), currency)
+    pub fn connect(credentials: &super::Credentials, currency: Currency, custom: &[crate::model::CustomField]) -> Self {
+        Self {
+            custom: custom.to_vec(),
+            ..Self::new(credentials.get("token"), currency)
+        }
     }
 
     pub fn new(token: &str, currency: Currency) -> Self {
         Self {
+            custom: Vec::new(),
             token: token.to_owned(),
             currency,
         }
@@ -150,6 +157,31 @@ struct WriteValues<'a> {
     /// A number, or `[]` to clear it.
     #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<Amount>,
+    /// The account's own attributes by slug; `[]` clears one.
+    #[serde(flatten)]
+    custom: BTreeMap<&'a str, serde_json::Value>,
+}
+
+/// The current one of an attribute's historic values (`active_until: null`), as the value its
+/// type keeps: `value` (text, number, checkbox, date), a select's `option.title`, a currency's
+/// `currency_value`, an email's `email_address`, a phone's `original_phone_number`, a status's
+/// `status.title` or a domain's `domain`.
+fn current_custom(history: &serde_json::Value) -> Option<serde_json::Value> {
+    let now = history
+        .as_array()?
+        .iter()
+        .find(|v| v.get("active_until").is_none_or(|u| u.is_null()))?;
+    [
+        "/value",
+        "/option/title",
+        "/currency_value",
+        "/email_address",
+        "/original_phone_number",
+        "/status/title",
+        "/domain",
+    ]
+    .iter()
+    .find_map(|p| now.pointer(p).filter(|v| !v.is_null()).cloned())
 }
 
 /// An owner is a workspace member, named by email or by id.
@@ -181,7 +213,7 @@ struct QueryBody<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     filter: Option<NameFilter<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    sorts: Option<[QuerySort; 1]>,
+    sorts: Option<[QuerySort<'a>; 1]>,
 }
 
 #[derive(Serialize)]
@@ -196,13 +228,14 @@ struct Contains<'a> {
 }
 
 #[derive(Serialize)]
-struct QuerySort {
+struct QuerySort<'a> {
     direction: &'static str,
-    attribute: &'static str,
+    attribute: &'a str,
 }
 
 impl Attio {
-    fn to_deal(&self, r: WireRecord) -> Result<Deal, BackendError> {
+    /// The record `r`, the account's own attributes read from `raw`, the same record as JSON.
+    fn to_deal(&self, r: WireRecord, raw: Option<&serde_json::Value>) -> Result<Deal, BackendError> {
         let id = r.id.record_id;
         let v = r.values.unwrap_or_default();
         let amount = match current(v.value, |v| &v.active_until) {
@@ -219,6 +252,7 @@ impl Attio {
             .and_then(|s| s.status)
             .map(|s| s.title);
         let owner = current(v.owner, |o| &o.active_until).and_then(|o| o.referenced_actor_id);
+        let custom = super::custom::read(&self.custom, &id, |slug| current_custom(raw?.get("values")?.get(slug)?))?;
         Ok(Deal {
             id: DealId(id),
             fields: DealFields {
@@ -232,12 +266,13 @@ impl Attio {
                 owner,
                 company: None,
                 description: None,
+                custom,
             },
             labels: Labels::default(),
         })
     }
 
-    fn values<'a>(&self, f: &'a DealFields, clear_absent: bool) -> WriteBody<'a> {
+    fn values<'a>(&'a self, f: &'a DealFields, clear_absent: bool) -> WriteBody<'a> {
         let owner = f.owner.as_deref().map(|o| {
             if o.contains('@') {
                 Owner::Email(o)
@@ -259,6 +294,15 @@ impl Attio {
                     stage: f.stage.as_deref(),
                     owner,
                     value,
+                    custom: super::custom::written(&self.custom, f, clear_absent)
+                        .map(|(c, v)| {
+                            let json = match v {
+                                Some(v) => super::custom::to_json(v),
+                                None => serde_json::Value::Array(Vec::new()),
+                            };
+                            (c.key.as_str(), json)
+                        })
+                        .collect(),
                 },
             },
         }
@@ -282,6 +326,7 @@ impl Provider for Attio {
                 .max_chars(320)
                 .format(IdFormat::Member),
         ])
+        .with_custom(self.custom.clone())
     }
 
     fn paging(&self) -> PagingStyle {
@@ -289,9 +334,15 @@ impl Provider for Attio {
     }
 
     fn capabilities(&self) -> Capabilities {
+        // Attio sorts by any attribute: the account's own listed ones too.
+        let listed = self.custom.iter().enumerate().filter(|(_, c)| c.column);
+        let custom = listed.map(|(i, _)| SortField::Custom(i as u8));
         Capabilities {
             search: true,
-            sort: vec![SortField::Name, SortField::Amount, SortField::Stage, SortField::Owner],
+            sort: [SortField::Name, SortField::Amount, SortField::Stage, SortField::Owner]
+                .into_iter()
+                .chain(custom)
+                .collect(),
         }
     }
 
@@ -312,6 +363,7 @@ impl Provider for Attio {
                 SortField::Stage => "stage",
                 SortField::Owner => "owner",
                 SortField::CloseDate => "created_at",
+                SortField::Custom(i) => self.custom.get(usize::from(i)).map_or("name", |c| c.key.as_str()),
             };
             let direction = if sort.dir == SortDir::Asc { "asc" } else { "desc" };
             [QuerySort { direction, attribute }]
@@ -329,13 +381,15 @@ impl Provider for Attio {
 
     fn read_list(&self, q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
         let records = r.decode::<Envelope<Vec<WireRecord>>>()?.data;
+        let raw = super::custom::raw_deals(&self.custom, r, "/data")?;
         let offset = match q.cursor {
             Cursor::Offset(o) => o,
             _ => 0,
         };
         let deals = records
             .into_iter()
-            .map(|rec| self.to_deal(rec))
+            .enumerate()
+            .map(|(i, rec)| self.to_deal(rec, raw.get(i)))
             .collect::<Result<Vec<_>, _>>()?;
         // No total: a full page may have more after it; a short one is the last.
         let full = deals.len() as u64 >= u64::from(q.page_size.max(1));
@@ -351,7 +405,8 @@ impl Provider for Attio {
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
-        self.to_deal(r.decode::<Envelope<WireRecord>>()?.data)
+        let raw = super::custom::raw_deals(&self.custom, r, "/data")?;
+        self.to_deal(r.decode::<Envelope<WireRecord>>()?.data, raw.first())
     }
 
     fn stages(&self) -> Option<HttpRequest> {
@@ -377,11 +432,12 @@ impl Writes for Attio {
         };
         let message = message.unwrap_or_default();
         // Messages name the attribute by slug in quotes: 'attribute with slug "value"'.
+        let custom = super::custom::error_table(&self.custom);
         let field = message
             .split('"')
             .skip(1)
             .step_by(2)
-            .find_map(|quoted| SLUGS.iter().find(|(s, _)| *s == quoted).map(|(_, f)| *f));
+            .find_map(|quoted| SLUGS.iter().chain(&custom).find(|(s, _)| *s == quoted).map(|(_, f)| *f));
         let fields: Vec<FieldError> = field.map(|f| FieldError::new(f, message.clone())).into_iter().collect();
         let message = if fields.is_empty() { message } else { String::new() };
         error_for_status(r.status, retry, message, fields)
@@ -409,6 +465,80 @@ mod tests {
 
     fn attio() -> Attio {
         Attio::new("tok", Currency::USD)
+    }
+
+    fn attio_with_custom() -> Attio {
+        use crate::model::{CustomField, CustomKind, SelectOption};
+        let tier = CustomKind::Select(vec![SelectOption {
+            value: "Gold".into(),
+            label: "Gold".into(),
+        }]);
+        let custom = [
+            CustomField::new("tier", "Tier", tier),
+            CustomField::new("seats", "Seats", CustomKind::Number),
+            CustomField::new("signed", "Signed", CustomKind::Checkbox),
+        ];
+        Attio::connect(
+            &super::super::Credentials(vec![("token".into(), "tok".into())]),
+            Currency::USD,
+            &custom,
+        )
+    }
+
+    #[test]
+    fn custom_attributes_are_read_at_their_current_values_and_written_by_slug() {
+        use crate::model::CustomValue;
+        let body = r#"{"data": {"id": {"record_id": "r1"}, "values": {
+            "name": [{"active_until": null, "value": "Acme"}],
+            "tier": [{"active_until": "2024-01-01T00:00:00Z", "option": {"title": "Silver"}, "attribute_type": "select"},
+                     {"active_until": null, "option": {"id": {"option_id": "o1"}, "title": "Gold", "is_archived": false}, "attribute_type": "select"}],
+            "seats": [{"active_until": null, "value": 12, "attribute_type": "number"}],
+            "signed": [{"active_until": null, "value": true, "attribute_type": "checkbox"}]}}}"#;
+        let a = attio_with_custom();
+        let d = a.read_deal(&HttpResponse::new(200, body)).unwrap();
+        assert_eq!(d.fields.custom.get("tier"), Some(&CustomValue::Text("Gold".into())));
+        assert_eq!(d.fields.custom.get("seats"), Some(&CustomValue::Number(12.0)));
+        assert_eq!(d.fields.custom.get("signed"), Some(&CustomValue::Flag(true)));
+        let mut f = d.fields.clone();
+        f.custom.remove("seats");
+        let values = a.update(&DealId("r1".into()), &f, &[]).body_json()["data"]["values"].clone();
+        assert_eq!(values["tier"], json!("Gold"));
+        assert_eq!(values["seats"], json!([]));
+        assert_eq!(values["signed"], json!(true));
+        let values = a.create(&f, &[]).body_json()["data"]["values"].clone();
+        assert!(values.get("seats").is_none());
+        // Sorted by its slug, where the list shows it.
+        let q = ListQuery {
+            search: String::new(),
+            sort: Some(crate::model::Sort {
+                field: SortField::Custom(1),
+                dir: SortDir::Desc,
+            }),
+            page_size: 10,
+            cursor: Cursor::Start,
+        };
+        assert_eq!(
+            a.list(&q).body_json()["sorts"],
+            json!([{"direction": "desc", "attribute": "seats"}])
+        );
+    }
+
+    #[test]
+    fn an_error_naming_a_custom_slug_lands_on_its_field() {
+        let r = HttpResponse::new(
+            400,
+            r#"{"status_code": 400, "type": "invalid_request_error", "code": "validation_type", "message": "Invalid option title for attribute with slug \"tier\": Platinum"}"#,
+        );
+        assert_eq!(
+            attio_with_custom().read_error(&r),
+            BackendError::Fields {
+                errors: vec![FieldError::new(
+                    Field::Custom(0),
+                    "Invalid option title for attribute with slug \"tier\": Platinum"
+                )],
+                message: None
+            }
+        );
     }
 
     /// The documented create response (abridged to the attributes this app reads, plus an

@@ -8,11 +8,13 @@ use super::{
     deal_path, error_for_status, pipeline_of, place_errors, wire_money, written, Capabilities, Number, Provider, Writes,
 };
 use crate::backend::BackendError;
+use crate::model::CustomValue;
 use crate::model::{
     Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, IdFormat, Labels, ListQuery, Page, PagingStyle,
     Schema, SortDir, SortField, Stage,
 };
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The paths this provider uses, relative to the base URL.
 pub mod routes {
@@ -64,17 +66,23 @@ const FIELDS: &[(&str, Field)] = &[
 pub struct Heffl {
     api_key: String,
     currency: Currency,
+    /// The account's own fields, from the configuration.
+    custom: Vec<crate::model::CustomField>,
 }
 
 impl Heffl {
     /// A client with the credentials its line in `crms.json` names; `currency` as for [`Heffl::new`].
-    pub fn connect(credentials: &super::Credentials, currency: Currency) -> Self {
-        Self::new(credentials.get("api_key"), currency)
+    pub fn connect(credentials: &super::Credentials, currency: Currency, custom: &[crate::model::CustomField]) -> Self {
+        Self {
+            custom: custom.to_vec(),
+            ..Self::new(credentials.get("api_key"), currency)
+        }
     }
 
     /// A client with this API key; `currency` for deals that name none.
     pub fn new(api_key: &str, currency: Currency) -> Self {
         Self {
+            custom: Vec::new(),
             api_key: api_key.to_owned(),
             currency,
         }
@@ -86,7 +94,7 @@ pub fn date_time(d: Date) -> String {
     format!("{d}T00:00:00Z")
 }
 
-/// A deal as Heffl writes it (custom `cf_*` keys are not read).
+/// A deal as Heffl writes it.
 #[derive(Deserialize)]
 struct WireDeal {
     id: String,
@@ -184,10 +192,14 @@ struct DealBody<'a> {
     currency: Option<&'a str>,
     #[serde(rename = "expectedCloseDate", skip_serializing_if = "Option::is_none")]
     expected_close_date: Option<Option<String>>,
+    /// The custom fields, as top-level `cf_*` keys; `null` clears one.
+    #[serde(flatten)]
+    custom: BTreeMap<&'a str, Option<&'a CustomValue>>,
 }
 
 impl Heffl {
-    fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
+    /// The deal `w`, its custom fields' `cf_*` keys read from `raw`, the same deal as JSON.
+    fn to_deal(&self, w: WireDeal, raw: Option<&serde_json::Value>) -> Result<Deal, BackendError> {
         let currency = match w.currency {
             Some(c) => Currency::parse(&c).map_err(|_| {
                 BackendError::Malformed(format!(
@@ -198,6 +210,7 @@ impl Heffl {
             None => self.currency,
         };
         let amount = wire_money(w.price.as_ref(), currency, &w.id)?;
+        let custom = super::custom::read(&self.custom, &w.id, |k| raw?.get(k).cloned())?;
         Ok(Deal {
             id: DealId(w.id),
             fields: DealFields {
@@ -209,6 +222,7 @@ impl Heffl {
                 owner: w.owner_user_id,
                 company: w.client_id,
                 description: None,
+                custom,
             },
             labels: Labels {
                 stage: w.stage,
@@ -217,7 +231,7 @@ impl Heffl {
         })
     }
 
-    fn body<'a>(&self, f: &'a DealFields, stages: &'a [Stage], clear_absent: bool) -> DealBody<'a> {
+    fn body<'a>(&'a self, f: &'a DealFields, stages: &'a [Stage], clear_absent: bool) -> DealBody<'a> {
         DealBody {
             title: &f.name,
             client_id: f.company.as_deref(),
@@ -227,6 +241,9 @@ impl Heffl {
             price: written(f.amount.map(|a| a.to_f64()), clear_absent),
             currency: f.amount.as_ref().map(|a| a.currency.as_str()),
             expected_close_date: written(f.close_date.map(date_time), clear_absent),
+            custom: super::custom::written(&self.custom, f, clear_absent)
+                .map(|(c, v)| (c.key.as_str(), v))
+                .collect(),
         }
     }
 }
@@ -250,6 +267,7 @@ impl Provider for Heffl {
                 .required()
                 .format(IdFormat::Prefixed("clt_")),
         ])
+        .with_custom(self.custom.clone())
     }
 
     fn paging(&self) -> PagingStyle {
@@ -296,10 +314,12 @@ impl Provider for Heffl {
 
     fn read_list(&self, _q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
         let page: WirePage = r.decode()?;
+        let raw = super::custom::raw_deals(&self.custom, r, "/data")?;
         let deals = page
             .data
             .into_iter()
-            .map(|w| self.to_deal(w))
+            .enumerate()
+            .map(|(i, w)| self.to_deal(w, raw.get(i)))
             .collect::<Result<Vec<_>, _>>()?;
         let next = super::next_token(page.meta.has_more, page.meta.next_cursor, "a nextCursor")?;
         Ok(Page {
@@ -314,7 +334,8 @@ impl Provider for Heffl {
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
-        self.to_deal(r.decode()?)
+        let raw = super::custom::raw_deals(&self.custom, r, "")?;
+        self.to_deal(r.decode()?, raw.first())
     }
 
     fn stages(&self) -> Option<HttpRequest> {
@@ -354,7 +375,12 @@ impl Writes for Heffl {
         let message = error.message.unwrap_or_default();
         let text = |t: &Option<String>| t.clone().filter(|t| !t.trim().is_empty());
         let placed = issues.iter().filter_map(|i| Some((text(&i.field)?, text(&i.message)?)));
-        let (fields, mut unplaced) = place_errors(FIELDS, placed);
+        let table: Vec<_> = FIELDS
+            .iter()
+            .copied()
+            .chain(super::custom::error_table(&self.custom))
+            .collect();
+        let (fields, mut unplaced) = place_errors(&table, placed);
         // An issue naming no field still says something about the deal as a whole.
         unplaced.extend(
             issues
@@ -417,6 +443,84 @@ mod tests {
       "updatedAt": "2023-11-07T05:31:56Z",
       "cf_priority": "high"
     }"#;
+
+    /// Heffl with the documented response's `cf_priority` configured, and a number of seats.
+    fn heffl_with_custom() -> Heffl {
+        use crate::model::{CustomField, CustomKind, SelectOption};
+        let option = |v: &str| SelectOption {
+            value: v.into(),
+            label: v.to_uppercase(),
+        };
+        let custom = [
+            CustomField::new(
+                "cf_priority",
+                "Priority",
+                CustomKind::Select(vec![option("high"), option("low")]),
+            ),
+            CustomField::new("cf_seats", "Seats", CustomKind::Number),
+        ];
+        Heffl::connect(
+            &super::super::Credentials(vec![("api_key".into(), "key".into())]),
+            Currency::USD,
+            &custom,
+        )
+    }
+
+    #[test]
+    fn configured_custom_fields_are_read_from_their_top_level_keys() {
+        let d = heffl_with_custom().read_deal(&HttpResponse::new(200, DEAL)).unwrap();
+        assert_eq!(
+            d.fields.custom.get("cf_priority"),
+            Some(&CustomValue::Text("high".into()))
+        );
+        assert!(!d.fields.custom.contains_key("cf_seats"));
+        // Without configuration they are not read.
+        assert!(heffl()
+            .read_deal(&HttpResponse::new(200, DEAL))
+            .unwrap()
+            .fields
+            .custom
+            .is_empty());
+        let wrong = DEAL.replace(
+            r#""cf_priority": "high""#,
+            r#""cf_priority": "high", "cf_seats": "many""#,
+        );
+        assert!(matches!(
+            heffl_with_custom().read_deal(&HttpResponse::new(200, &wrong)),
+            Err(BackendError::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn custom_fields_are_written_as_top_level_keys_and_cleared_with_null() {
+        let h = heffl_with_custom();
+        let mut f = DealFields {
+            name: "Roof".into(),
+            ..DealFields::default()
+        };
+        f.custom.insert("cf_seats".into(), CustomValue::Number(12.0));
+        let created = h.create(&f, &[]).body_json();
+        assert_eq!(created["cf_seats"], json!(12.0));
+        assert!(created.get("cf_priority").is_none());
+        let updated = h.update(&DealId("dl_1".into()), &f, &[]).body_json();
+        assert_eq!(updated["cf_priority"], json!(null));
+        assert_eq!(updated["cf_seats"], json!(12.0));
+    }
+
+    #[test]
+    fn an_issue_about_a_custom_field_lands_on_it() {
+        let r = HttpResponse::new(
+            400,
+            r#"{"error": {"code": "VALIDATION_ERROR", "message": "Invalid request", "details": {"issues": [{"field": "cf_seats", "message": "Must be at most 500"}]}}}"#,
+        );
+        assert_eq!(
+            heffl_with_custom().read_error(&r),
+            BackendError::Fields {
+                errors: vec![FieldError::new(Field::Custom(1), "Must be at most 500")],
+                message: Some("Invalid request".into())
+            }
+        );
+    }
 
     #[test]
     fn the_documented_response_becomes_a_deal_ignoring_custom_fields() {

@@ -63,17 +63,23 @@ const MS_PER_DAY: i64 = 86_400_000;
 pub struct Hubspot {
     token: String,
     currency: Currency,
+    /// The account's own fields, from the configuration.
+    custom: Vec<crate::model::CustomField>,
 }
 
 impl Hubspot {
     /// A client with this private-app token; `currency` for deals with no `deal_currency_code`.
     /// A client with the credentials its line in `crms.json` names; `currency` as for [`Hubspot::new`].
-    pub fn connect(credentials: &super::Credentials, currency: Currency) -> Self {
-        Self::new(credentials.get("token"), currency)
+    pub fn connect(credentials: &super::Credentials, currency: Currency, custom: &[crate::model::CustomField]) -> Self {
+        Self {
+            custom: custom.to_vec(),
+            ..Self::new(credentials.get("token"), currency)
+        }
     }
 
     pub fn new(token: &str, currency: Currency) -> Self {
         Self {
+            custom: Vec::new(),
             token: token.to_owned(),
             currency,
         }
@@ -188,15 +194,15 @@ struct PropertyIssue {
 
 /// `{name, value}`: how the v1 API takes a property.
 #[derive(Serialize)]
-struct PropertyValue {
-    name: &'static str,
+struct PropertyValue<'a> {
+    name: &'a str,
     value: String,
 }
 
 #[derive(Serialize)]
-struct CreateBody {
+struct CreateBody<'a> {
     associations: CreateAssociations,
-    properties: Vec<PropertyValue>,
+    properties: Vec<PropertyValue<'a>>,
 }
 
 #[derive(Serialize)]
@@ -208,8 +214,8 @@ struct CreateAssociations {
 }
 
 #[derive(Serialize)]
-struct UpdateBody {
-    properties: Vec<PropertyValue>,
+struct UpdateBody<'a> {
+    properties: Vec<PropertyValue<'a>>,
 }
 
 /// The active ones of `items`, in HubSpot's `displayOrder` (the stages' and pipelines' order
@@ -236,7 +242,8 @@ pub fn date_from_millis(ms: &str) -> Option<Date> {
 }
 
 impl Hubspot {
-    fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
+    /// The deal `w`, the account's own properties read from `raw`, the same deal as JSON.
+    fn to_deal(&self, w: WireDeal, raw: Option<&serde_json::Value>) -> Result<Deal, BackendError> {
         let id = w.deal_id;
         let p = w.properties.unwrap_or_default();
         let currency = match TextProperty::text(p.deal_currency_code) {
@@ -248,6 +255,9 @@ impl Hubspot {
             .and_then(|a| a.value)
             .filter(|n| !matches!(n, Number::Text(t) if t.is_empty()));
         let amount = wire_money(amount.as_ref(), currency, &id)?;
+        let custom = super::custom::read(&self.custom, &id, |k| {
+            raw?.get("properties")?.get(k)?.get("value").cloned()
+        })?;
         let company = w
             .associations
             .and_then(|a| a.associated_company_ids)
@@ -264,11 +274,12 @@ impl Hubspot {
                 owner: TextProperty::text(p.hubspot_owner_id),
                 company,
                 description: TextProperty::text(p.description),
+                custom,
             },
         ))
     }
 
-    fn properties(&self, f: &DealFields, stages: &[Stage], clear_absent: bool) -> Vec<PropertyValue> {
+    fn properties<'a>(&'a self, f: &'a DealFields, stages: &[Stage], clear_absent: bool) -> Vec<PropertyValue<'a>> {
         let mut props = vec![PropertyValue {
             name: "dealname",
             value: f.name.clone(),
@@ -294,6 +305,18 @@ impl Hubspot {
                 None => {}
             }
         }
+        // The account's own properties, as text like every other; dates as the epoch
+        // milliseconds of their midnight UTC, as HubSpot's date properties take them.
+        for (c, v) in super::custom::written(&self.custom, f, clear_absent) {
+            let value = match (v, &c.kind) {
+                (None, _) => String::new(),
+                (Some(crate::model::CustomValue::Text(t)), crate::model::CustomKind::Date) => {
+                    Date::parse_iso(t).map_or_else(|_| t.clone(), epoch_millis)
+                }
+                (Some(v), _) => super::custom::as_text(v),
+            };
+            props.push(PropertyValue { name: &c.key, value });
+        }
         props
     }
 }
@@ -314,6 +337,7 @@ impl Provider for Hubspot {
             FieldRule::optional(Field::Company).format(IdFormat::Integer),
             FieldRule::optional(Field::Description).max_chars(65_536),
         ])
+        .with_custom(self.custom.clone())
     }
 
     fn paging(&self) -> PagingStyle {
@@ -339,16 +363,21 @@ impl Provider for Hubspot {
         for p in PROPERTIES {
             path.push_str(&format!("&properties={p}"));
         }
+        for c in &self.custom {
+            path.push_str(&format!("&properties={}", encode(&c.key)));
+        }
         path.push_str("&includeAssociations=true");
         HttpRequest::get(path)
     }
 
     fn read_list(&self, _q: &ListQuery, r: &HttpResponse) -> Result<Page, BackendError> {
         let page: WirePage = r.decode()?;
+        let raw = super::custom::raw_deals(&self.custom, r, "/deals")?;
         let deals = page
             .deals
             .into_iter()
-            .map(|w| self.to_deal(w))
+            .enumerate()
+            .map(|(i, w)| self.to_deal(w, raw.get(i)))
             .collect::<Result<Vec<_>, _>>()?;
         let next = super::next_token(page.has_more, page.offset, "an offset")?;
         Ok(Page {
@@ -363,7 +392,8 @@ impl Provider for Hubspot {
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
-        self.to_deal(r.decode()?)
+        let raw = super::custom::raw_deals(&self.custom, r, "")?;
+        self.to_deal(r.decode()?, raw.first())
     }
 
     fn stages(&self) -> Option<HttpRequest> {
@@ -420,7 +450,12 @@ impl Writes for Hubspot {
             .and_then(|i| crate::wire::from_str(&message[i..]).ok())
             .unwrap_or_default();
         let issues = embedded.into_iter().map(|e| (e.name, e.message));
-        let (fields, unplaced) = place_errors(FIELDS, issues);
+        let table: Vec<_> = FIELDS
+            .iter()
+            .copied()
+            .chain(super::custom::error_table(&self.custom))
+            .collect();
+        let (fields, unplaced) = place_errors(&table, issues);
         let message = if fields.is_empty() && unplaced.is_empty() {
             message.to_owned()
         } else if unplaced.is_empty() {
@@ -610,6 +645,92 @@ mod tests {
         assert_eq!(
             hubspot().read_list(&q, &HttpResponse::new(200, last)).unwrap().next,
             None
+        );
+    }
+
+    fn hubspot_with_custom() -> Hubspot {
+        use crate::model::{CustomField, CustomKind, SelectOption};
+        let tier = CustomKind::Select(vec![SelectOption {
+            value: "gold".into(),
+            label: "Gold".into(),
+        }]);
+        let custom = [
+            CustomField::new("deal_tier", "Tier", tier),
+            CustomField::new("seat_count", "Seats", CustomKind::Number),
+            CustomField::new("renewal_date", "Renewal", CustomKind::Date),
+        ];
+        Hubspot::connect(
+            &super::super::Credentials(vec![("token".into(), "pat".into())]),
+            Currency::USD,
+            &custom,
+        )
+    }
+
+    #[test]
+    fn custom_properties_are_asked_for_read_and_written_as_text() {
+        use crate::model::CustomValue;
+        let h = hubspot_with_custom();
+        let q = ListQuery {
+            search: String::new(),
+            sort: None,
+            page_size: 25,
+            cursor: Cursor::Start,
+        };
+        let path = h.list(&q).path;
+        assert!(
+            path.contains("&properties=deal_tier&properties=seat_count&properties=renewal_date"),
+            "{path}"
+        );
+        let body = r#"{"portalId": 62515, "dealId": 7, "properties": {"dealname": {"value": "Tier deal"},
+            "deal_tier": {"value": "gold", "timestamp": 1, "source": "API"}, "seat_count": {"value": "12"},
+            "renewal_date": {"value": "1798761600000"}}}"#;
+        let d = h.read_deal(&HttpResponse::new(200, body)).unwrap();
+        assert_eq!(
+            d.fields.custom.get("deal_tier"),
+            Some(&CustomValue::Text("gold".into()))
+        );
+        assert_eq!(d.fields.custom.get("seat_count"), Some(&CustomValue::Number(12.0)));
+        assert_eq!(
+            d.fields.custom.get("renewal_date"),
+            Some(&CustomValue::Text("2027-01-01".into()))
+        );
+        let written = h.update(&DealId("7".into()), &d.fields, &[]).body_json();
+        let props = written["properties"].as_array().unwrap();
+        let value = |name: &str| props.iter().find(|p| p["name"] == name).map(|p| p["value"].clone());
+        assert_eq!(value("deal_tier"), Some(json!("gold")));
+        assert_eq!(value("seat_count"), Some(json!("12")));
+        assert_eq!(value("renewal_date"), Some(json!("1798761600000")));
+        let mut cleared = d.fields.clone();
+        cleared.custom.clear();
+        let written = h.update(&DealId("7".into()), &cleared, &[]).body_json();
+        assert!(written["properties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["name"] == "seat_count" && p["value"] == ""));
+        let created = h.create(&cleared, &[]).body_json();
+        assert!(!created["properties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["name"] == "seat_count"));
+    }
+
+    #[test]
+    fn a_refused_custom_property_lands_on_its_field() {
+        let r = HttpResponse::new(
+            400,
+            r#"{"status": "error", "message": "Property values were not valid: [{\"isValid\":false,\"message\":\"platinum was not one of the allowed options\",\"error\":\"INVALID_OPTION\",\"name\":\"deal_tier\"}]", "correlationId": "3f2e", "category": "VALIDATION_ERROR"}"#,
+        );
+        assert_eq!(
+            hubspot_with_custom().read_error(&r),
+            BackendError::Fields {
+                errors: vec![FieldError::new(
+                    Field::Custom(0),
+                    "platinum was not one of the allowed options"
+                )],
+                message: None
+            }
         );
     }
 

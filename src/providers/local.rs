@@ -10,8 +10,8 @@ use crate::key_value::KeyValueStore;
 use crate::key_value::MemoryStore;
 use crate::model::text::{fold_for_search, search_words};
 use crate::model::{
-    Currency, Cursor, Date, Deal, DealFields, DealId, Field, FieldRule, ListQuery, Money, Page, PagingStyle, Schema,
-    Sort, SortDir, SortField, Stage,
+    Currency, Cursor, CustomField, CustomKind, CustomValue, Date, Deal, DealFields, DealId, Field, FieldRule,
+    ListQuery, Money, Page, PagingStyle, Schema, Sort, SortDir, SortField, Stage,
 };
 use crate::wire::{Entries, Lenient};
 use serde::{Deserialize, Serialize};
@@ -78,6 +78,7 @@ pub fn sample_deals(currency: Currency) -> Vec<DealFields> {
         owner: Some(owner.to_owned()),
         company: Some(company.to_owned()),
         description: None,
+        custom: Default::default(),
     };
     vec![
         deal(
@@ -150,6 +151,12 @@ impl<S: KeyValueStore> LocalBackend<S> {
         }
     }
 
+    /// The same backend with the account's own fields, kept beside the built-in ones.
+    pub fn with_custom(mut self, fields: Vec<crate::model::CustomField>) -> Self {
+        self.schema = schema().with_custom(fields);
+        self
+    }
+
     /// The storage key in use.
     pub fn key(&self) -> &str {
         &self.key
@@ -215,7 +222,7 @@ impl<S: KeyValueStore> LocalBackend<S> {
             .filter(|d| matches_search(d, &needle, &self.stages))
             .collect();
         if let Some(sort) = query.sort {
-            deals = sorted(deals, sort, &self.stages);
+            deals = sorted(deals, sort, &self.stages, self.schema.custom());
         }
         let offset = match &query.cursor {
             Cursor::Start => 0,
@@ -323,10 +330,22 @@ enum SortKey {
 /// The deals ordered by a column; deals lacking the value come last in either direction, ties
 /// fall back to the id so paging is stable. Each deal's key is computed once, not at every
 /// comparison (folding the case of 10,000 names twice per comparison was most of the sort).
-fn sorted(deals: Vec<Deal>, sort: Sort, stages: &[Stage]) -> Vec<Deal> {
+fn sorted(deals: Vec<Deal>, sort: Sort, stages: &[Stage], custom: &[CustomField]) -> Vec<Deal> {
     let key = |d: &Deal| {
         let f = &d.fields;
         match sort.field {
+            SortField::Custom(i) => {
+                let c = custom.get(usize::from(i))?;
+                match (f.custom.get(&c.key)?, &c.kind) {
+                    // A select sorts in its options' order, as its stage list does.
+                    (CustomValue::Text(t), CustomKind::Select(options)) => Some(SortKey::Position(
+                        options.iter().position(|o| o.value == *t).unwrap_or(usize::MAX),
+                    )),
+                    (CustomValue::Text(t), _) => Some(SortKey::Text(fold_for_search(t))),
+                    (CustomValue::Number(n), _) => Some(SortKey::Number((n * 1000.0).round() as i128)),
+                    (CustomValue::Flag(b), _) => Some(SortKey::Number(i128::from(*b))),
+                }
+            }
             SortField::Name => Some(SortKey::Text(fold_for_search(&f.name))),
             SortField::Amount => f.amount.map(|m| SortKey::Number(thousandths(m))),
             SortField::Stage => f
@@ -374,6 +393,13 @@ impl<S: KeyValueStore> DealsBackend for LocalBackend<S> {
     }
     fn schema(&self) -> &Schema {
         &self.schema
+    }
+    fn capabilities(&self) -> crate::model::Capabilities {
+        // Every column, the account's own listed fields too.
+        let mut all = crate::model::Capabilities::all();
+        let listed = self.schema.custom().iter().enumerate().filter(|(_, c)| c.column);
+        all.sort.extend(listed.map(|(i, _)| SortField::Custom(i as u8)));
+        all
     }
     fn paging(&self) -> PagingStyle {
         PagingStyle::Offset { total: true }
@@ -617,6 +643,46 @@ mod tests {
         assert_eq!(sorted(SortField::Amount, SortDir::Desc), vec!["b", "C", "a"]);
         assert_eq!(sorted(SortField::Name, SortDir::Asc), vec!["a", "b", "C"]);
         assert_eq!(sorted(SortField::Name, SortDir::Desc), vec!["C", "b", "a"]);
+    }
+
+    #[test]
+    fn listed_custom_fields_sort_selects_in_option_order_and_numbers_by_value() {
+        use crate::model::SelectOption;
+        let option = |v: &str| SelectOption {
+            value: v.into(),
+            label: v.into(),
+        };
+        let mut tier = CustomField::new(
+            "tier",
+            "Tier",
+            CustomKind::Select(vec![option("gold"), option("bronze")]),
+        );
+        tier.column = true;
+        let mut seats = CustomField::new("seats", "Seats", CustomKind::Number);
+        seats.column = true;
+        let b = backend().with_custom(vec![tier, seats]);
+        assert!(b.capabilities().sort.contains(&SortField::Custom(1)));
+        for (name, tier, seats) in [("a", "bronze", 3.0), ("b", "gold", 12.0), ("c", "gold", 2.5)] {
+            let mut f = fields(name);
+            f.custom.insert("tier".into(), CustomValue::Text(tier.into()));
+            f.custom.insert("seats".into(), CustomValue::Number(seats));
+            run(b.create(&f)).unwrap();
+        }
+        let sorted = |field| {
+            let q = ListQuery {
+                sort: Some(Sort {
+                    field,
+                    dir: SortDir::Asc,
+                }),
+                ..query()
+            };
+            names(&run(b.list(&q)).unwrap())
+                .into_iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(sorted(SortField::Custom(0)), vec!["b", "c", "a"]);
+        assert_eq!(sorted(SortField::Custom(1)), vec!["c", "a", "b"]);
     }
 
     #[test]

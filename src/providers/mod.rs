@@ -3,6 +3,7 @@
 //! is the one place that sends them. Adding a CRM is one new file here plus its fixtures.
 
 pub mod attio;
+pub mod custom;
 pub mod heffl;
 pub mod http;
 pub mod hubspot;
@@ -280,6 +281,55 @@ pub struct Crm {
     pub base_url: &'static str,
     /// The names of the credentials it takes.
     pub credentials: &'static [&'static str],
+    /// The shape of the keys of the account's own fields ([`crate::model::CustomField::key`]).
+    pub custom_keys: CustomKeys,
+}
+
+/// What a backend takes as the key of a custom field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CustomKeys {
+    /// Its API has no custom fields (YSUITE).
+    None,
+    /// An internal name: a letter, then letters, digits and `_` (a HubSpot property, an Attio slug).
+    Name,
+    /// A UUID (a Stardex custom field's `attribute_id`).
+    Uuid,
+    /// A text with this prefix (Heffl `cf_`).
+    Prefix(&'static str),
+    /// Any name (the local backend).
+    Any,
+    /// A JSON pointer into the deal (a `rest` API).
+    Pointer,
+}
+
+impl CustomKeys {
+    /// Why `key` is not a key of this shape, or `None` when it is one.
+    pub fn mistake(self, key: &str) -> Option<String> {
+        let name_like = |s: &str| {
+            s.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+                && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        };
+        let ok = match self {
+            CustomKeys::None => return Some("cannot be set: this CRM's API has no custom fields".to_owned()),
+            CustomKeys::Name => name_like(key),
+            CustomKeys::Uuid => crate::model::IdFormat::Uuid.matches(key),
+            CustomKeys::Prefix(p) => key
+                .strip_prefix(p)
+                .is_some_and(|rest| !rest.is_empty() && name_like(key)),
+            CustomKeys::Any => !key.trim().is_empty() && key.chars().count() <= 64,
+            CustomKeys::Pointer => key.starts_with('/') && key.len() > 1,
+        };
+        (!ok).then(|| {
+            let shape = match self {
+                CustomKeys::Name => "the field's internal name: a letter, then letters, digits or _".to_owned(),
+                CustomKeys::Uuid => "the field's attribute_id, a UUID".to_owned(),
+                CustomKeys::Prefix(p) => format!("a key starting with {p}, such as {p}priority"),
+                CustomKeys::Pointer => "a JSON pointer into the deal, such as /custom/priority".to_owned(),
+                _ => "a name of 1 to 64 characters".to_owned(),
+            };
+            format!("must be {shape} (it is “{key}”)")
+        })
+    }
 }
 
 impl Crm {
@@ -345,7 +395,7 @@ mod tests {
                     .map(|name| ((*name).to_owned(), format!("{name}-value")))
                     .collect(),
             );
-            let dialect = Dialect::connect(crm.provider, &credentials, Currency::USD).expect(crm.provider);
+            let dialect = Dialect::connect(crm.provider, &credentials, Currency::USD, &[]).expect(crm.provider);
             let reads = dialect.clone().reads();
             let headers = reads.auth_headers();
             for name in crm.credentials {
@@ -356,7 +406,7 @@ mod tests {
                 );
             }
         }
-        assert!(Dialect::connect("salesforce", &Credentials::default(), Currency::USD).is_none());
+        assert!(Dialect::connect("salesforce", &Credentials::default(), Currency::USD, &[]).is_none());
     }
 
     #[test]

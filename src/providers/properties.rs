@@ -171,6 +171,7 @@ fn fields_for(vendor: &'static str, schema: &Schema) -> impl Strategy<Value = De
             owner: o.filter(|_| owner),
             company: c.filter(|_| company),
             description: d.filter(|_| desc),
+            custom: Default::default(),
         })
 }
 

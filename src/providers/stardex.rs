@@ -47,17 +47,23 @@ const FIELDS: &[(&str, Field)] = &[
 pub struct Stardex {
     token: String,
     currency: Currency,
+    /// The account's own fields, from the configuration.
+    custom: Vec<crate::model::CustomField>,
 }
 
 impl Stardex {
     /// A client with this API key; amounts are in `currency` (Stardex names none).
     /// A client with the credentials its line in `crms.json` names; `currency` as for [`Stardex::new`].
-    pub fn connect(credentials: &super::Credentials, currency: Currency) -> Self {
-        Self::new(credentials.get("token"), currency)
+    pub fn connect(credentials: &super::Credentials, currency: Currency, custom: &[crate::model::CustomField]) -> Self {
+        Self {
+            custom: custom.to_vec(),
+            ..Self::new(credentials.get("token"), currency)
+        }
     }
 
     pub fn new(token: &str, currency: Currency) -> Self {
         Self {
+            custom: Vec::new(),
             token: token.to_owned(),
             currency,
         }
@@ -105,6 +111,16 @@ struct WireDeal {
     description: Option<String>,
 }
 
+/// One custom field in a write: its value as text, or `clear_all` to empty it.
+#[derive(Serialize)]
+struct CustomFieldWrite<'a> {
+    attribute_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    clear_all: bool,
+}
+
 /// A deal status.
 #[derive(Deserialize)]
 struct WireStatus {
@@ -132,6 +148,8 @@ struct DealBody<'a> {
     /// Cleared with `[]`, not `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     owner_ids: Option<Vec<&'a str>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    custom_fields: Vec<CustomFieldWrite<'a>>,
 }
 
 /// A search's body.
@@ -161,8 +179,17 @@ struct ErrorDetail {
 }
 
 impl Stardex {
-    fn to_deal(&self, w: WireDeal) -> Result<Deal, BackendError> {
+    /// The deal `w`, its custom fields read from `raw`, the same deal as JSON, where they are
+    /// `custom_fields: [{attribute_id, value}]` as a create writes them (unverified on read).
+    fn to_deal(&self, w: WireDeal, raw: Option<&serde_json::Value>) -> Result<Deal, BackendError> {
         let amount = wire_money(w.amount.as_ref(), self.currency, &w.id)?;
+        let custom = super::custom::read(&self.custom, &w.id, |key| {
+            let values = raw?.get("custom_fields")?.as_array()?;
+            let value = values
+                .iter()
+                .find(|v| v.get("attribute_id").and_then(|a| a.as_str()) == Some(key))?;
+            value.get("value").cloned()
+        })?;
         Ok(Deal::new(
             DealId(w.id),
             DealFields {
@@ -174,11 +201,12 @@ impl Stardex {
                 owner: w.owner_ids.and_then(|o| o.into_iter().next()),
                 company: w.client_id,
                 description: w.description,
+                custom,
             },
         ))
     }
 
-    fn body<'a>(&self, f: &'a DealFields, clear_absent: bool) -> DealBody<'a> {
+    fn body<'a>(&'a self, f: &'a DealFields, clear_absent: bool) -> DealBody<'a> {
         DealBody {
             name: &f.name,
             amount: written(f.amount.map(|a| a.to_f64()), clear_absent),
@@ -191,6 +219,13 @@ impl Stardex {
                 Some(o) => Some(vec![o.as_str()]),
                 None => clear_absent.then(Vec::new),
             },
+            custom_fields: super::custom::written(&self.custom, f, clear_absent)
+                .map(|(c, v)| CustomFieldWrite {
+                    attribute_id: &c.key,
+                    value: v.map(super::custom::as_text),
+                    clear_all: v.is_none(),
+                })
+                .collect(),
         }
     }
 }
@@ -211,6 +246,7 @@ impl Provider for Stardex {
             FieldRule::optional(Field::Company).format(IdFormat::Uuid),
             FieldRule::optional(Field::Description).max_chars(10_000),
         ])
+        .with_custom(self.custom.clone())
     }
 
     fn paging(&self) -> PagingStyle {
@@ -230,12 +266,14 @@ impl Provider for Stardex {
             Cursor::Offset(o) => o,
             _ => 0,
         };
-        let sort_by = q.sort.map(|sort| match sort.field {
-            SortField::Name => "name",
-            SortField::Amount => "amount",
-            SortField::Stage => "deal_status_id",
-            SortField::CloseDate => "closed_date",
-            SortField::Owner => "owner_ids",
+        let sort_by = q.sort.and_then(|sort| match sort.field {
+            SortField::Name => Some("name"),
+            SortField::Amount => Some("amount"),
+            SortField::Stage => Some("deal_status_id"),
+            SortField::CloseDate => Some("closed_date"),
+            SortField::Owner => Some("owner_ids"),
+            // Not among the columns its capabilities offer.
+            SortField::Custom(_) => None,
         });
         let body = SearchBody {
             offset,
@@ -255,10 +293,12 @@ impl Provider for Stardex {
         if !env.success {
             return Err(BackendError::Malformed("a 2xx answer with success: false".into()));
         }
+        let raw = super::custom::raw_deals(&self.custom, r, "/data")?;
         let deals = env
             .data
             .into_iter()
-            .map(|w| self.to_deal(w))
+            .enumerate()
+            .map(|(i, w)| self.to_deal(w, raw.get(i)))
             .collect::<Result<Vec<_>, _>>()?;
         let end = meta.offset + deals.len() as u64;
         Ok(Page {
@@ -273,7 +313,8 @@ impl Provider for Stardex {
     }
 
     fn read_deal(&self, r: &HttpResponse) -> Result<Deal, BackendError> {
-        self.to_deal(r.decode::<Envelope<WireDeal>>()?.data)
+        let raw = super::custom::raw_deals(&self.custom, r, "/data")?;
+        self.to_deal(r.decode::<Envelope<WireDeal>>()?.data, raw.first())
     }
 
     fn stages(&self) -> Option<HttpRequest> {
@@ -296,10 +337,20 @@ impl Writes for Stardex {
             body.error.code.unwrap_or_default(),
             body.error.message.unwrap_or_default(),
         );
-        // Validation messages name the field first ("win_probability: …").
+        // Validation messages name the field first ("win_probability: …"); a custom field by
+        // its attribute_id, alone or under custom_fields.
+        let table: Vec<_> = FIELDS
+            .iter()
+            .copied()
+            .chain(super::custom::error_table(&self.custom))
+            .collect();
         let fields: Vec<FieldError> = message
             .split_once(':')
-            .and_then(|(wire, msg)| field_named(FIELDS, wire.trim()).map(|f| FieldError::new(f, msg.trim())))
+            .and_then(|(wire, msg)| {
+                let wire = wire.trim();
+                let wire = wire.strip_prefix("custom_fields.").unwrap_or(wire);
+                field_named(&table, wire).map(|f| FieldError::new(f, msg.trim()))
+            })
             .into_iter()
             .collect();
         let message = if fields.is_empty() { message } else { String::new() };
@@ -343,6 +394,57 @@ mod tests {
 
     fn stardex() -> Stardex {
         Stardex::new("key", Currency::USD)
+    }
+
+    const SEATS: &str = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
+
+    fn stardex_with_custom() -> Stardex {
+        use crate::model::{CustomField, CustomKind};
+        let custom = [CustomField::new(SEATS, "Seats", CustomKind::Number)];
+        Stardex::connect(
+            &super::super::Credentials(vec![("token".into(), "key".into())]),
+            Currency::USD,
+            &custom,
+        )
+    }
+
+    #[test]
+    fn custom_fields_go_as_documented_and_come_back_by_attribute_id() {
+        use crate::model::CustomValue;
+        let s = stardex_with_custom();
+        let mut f = DealFields {
+            name: "Acme".into(),
+            ..DealFields::default()
+        };
+        f.custom.insert(SEATS.into(), CustomValue::Number(12.0));
+        assert_eq!(
+            s.create(&f, &[]).body_json()["custom_fields"],
+            json!([{"attribute_id": SEATS, "value": "12"}])
+        );
+        f.custom.clear();
+        assert!(s.create(&f, &[]).body_json().get("custom_fields").is_none());
+        assert_eq!(
+            s.update(&DealId("d".into()), &f, &[]).body_json()["custom_fields"],
+            json!([{"attribute_id": SEATS, "clear_all": true}])
+        );
+        let body = format!(
+            r#"{{"success": true, "data": {{"id": "d1", "name": "Acme", "custom_fields": [{{"attribute_id": "{SEATS}", "value": "12"}}]}}}}"#
+        );
+        let d = s.read_deal(&HttpResponse::new(200, body)).unwrap();
+        assert_eq!(d.fields.custom.get(SEATS), Some(&CustomValue::Number(12.0)));
+        let r = HttpResponse::new(
+            400,
+            format!(
+                r#"{{"success": false, "error": {{"code": "VALIDATION_ERROR", "message": "custom_fields.{SEATS}: must be a number"}}}}"#
+            ),
+        );
+        assert_eq!(
+            s.read_error(&r),
+            BackendError::Fields {
+                errors: vec![FieldError::new(Field::Custom(0), "must be a number")],
+                message: None
+            }
+        );
     }
 
     /// The documented create response.

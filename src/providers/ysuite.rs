@@ -51,7 +51,11 @@ pub struct Ysuite {
 impl Ysuite {
     /// A client with these keys; amounts are in `currency` (YSUITE sends an org currency id).
     /// A client with the credentials its line in `crms.json` names; `currency` as for [`Ysuite::new`].
-    pub fn connect(credentials: &super::Credentials, currency: Currency) -> Self {
+    pub fn connect(
+        credentials: &super::Credentials,
+        currency: Currency,
+        _custom: &[crate::model::CustomField],
+    ) -> Self {
         Self::new(credentials.get("access_key"), credentials.get("secret_key"), currency)
     }
 
@@ -151,6 +155,7 @@ impl Ysuite {
                 owner: w.deal_owner_id,
                 company: w.cstid,
                 description: w.deal_description,
+                custom: Default::default(),
             },
             labels: Labels {
                 stage: None,
@@ -213,15 +218,17 @@ impl Provider for Ysuite {
             _ => 0,
         };
         let search = q.search.trim();
-        let sort_by = q.sort.map(|s| {
-            match s.field {
+        let sort_by = q.sort.and_then(|s| {
+            let name = match s.field {
                 SortField::Name => "deal_name",
                 SortField::Amount => "deal_amount",
                 SortField::Stage => "pipeline_id",
                 SortField::CloseDate => "deal_expected_close_date",
                 SortField::Owner => "deal_owner_id",
-            }
-            .to_owned()
+                // YSUITE has no custom fields.
+                SortField::Custom(_) => return None,
+            };
+            Some(name.to_owned())
         });
         let sort_order = q
             .sort

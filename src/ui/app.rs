@@ -147,6 +147,15 @@ pub struct AppCtx {
 }
 
 impl AppCtx {
+    /// The form's fields: the backend's, arranged as the configuration's `fields` say (checked
+    /// when the backend came: see [`super::chunks::backend_for`]).
+    pub fn schema(&self) -> crate::model::Schema {
+        let schema = self.backend.with_value(|b| b.schema().clone());
+        self.config
+            .with_value(|c| schema.clone().arranged(&c.arrangement))
+            .unwrap_or(schema)
+    }
+
     /// The element id of a part of this instance.
     pub fn id(&self, part: &str) -> String {
         format!("{}-{part}", self.id_prefix.get_value())

@@ -149,16 +149,25 @@ pub type Backend = Result<(Rc<dyn DealsBackend>, Option<String>), ConfigError>;
 
 /// The backend a configuration names, its code fetched first where the build splits it.
 pub async fn backend_for(config: &Config) -> Result<Backend, SplitLoaderError> {
-    match config.provider {
-        ProviderKind::Rest => return fetched!(rest_backend(config)),
-        ProviderKind::Crm(_) => {
-            if let Some(crm) = crm_backend(config).await? {
-                return Ok(Ok((crm, None)));
-            }
-        }
-        ProviderKind::Local => {}
-    }
-    fetched!(local_backend(config))
+    let backend = match config.provider {
+        ProviderKind::Rest => fetched!(rest_backend(config))?,
+        ProviderKind::Crm(_) => match crm_backend(config).await? {
+            Some(crm) => Ok((crm, None)),
+            None => fetched!(local_backend(config))?,
+        },
+        ProviderKind::Local => fetched!(local_backend(config))?,
+    };
+    // Which fields the backend requires is known only now: a configuration that hides one is
+    // refused here, naming its entry.
+    Ok(
+        backend.and_then(|(b, warning)| match b.schema().clone().arranged(&config.arrangement) {
+            Ok(_) => Ok((b, warning)),
+            Err((i, message)) => Err(ConfigError {
+                field: Some(format!("fields[{i}].hidden")),
+                message,
+            }),
+        }),
+    )
 }
 
 /// A deals API the configuration describes (`"provider": "rest"`), in a chunk of its own: only
@@ -182,7 +191,7 @@ fn local_backend(config: &Config) -> Result<Backend, SplitLoaderError> {
     let warning = (!persistent)
         .then(|| "This browser does not allow storage here: deals will be lost when the page closes.".to_owned());
     Ok(Ok((
-        Rc::new(LocalBackend::new(store, &config.namespace, seed)),
+        Rc::new(LocalBackend::new(store, &config.namespace, seed).with_custom(config.fields.clone())),
         warning,
     )))
 }

@@ -6,17 +6,77 @@ use leptos::prelude::*;
 /// Which control a field uses.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Control {
-    /// A one-line text input; `inputmode` hints the on-screen keyboard.
+    /// A one-line input; `inputmode` hints the on-screen keyboard.
     Text {
+        /// The `type` attribute: `text`, `email`, `url` or `tel`.
+        input_type: &'static str,
         /// The `inputmode` attribute.
         inputmode: &'static str,
     },
+    /// A checkbox, its draft text `true` when ticked and empty when not.
+    Checkbox,
     /// A native date picker (its value is `YYYY-MM-DD` in every locale).
     Date,
-    /// A choice among the backend's stages.
+    /// A choice among the backend's stages, or a select field's options (as id and label).
     Select(Vec<Stage>),
     /// Several lines.
     TextArea,
+}
+
+/// Holds back the error of a field left while a pointer is pressed: shown at once, it would move
+/// the controls under it between the press and the release, and the click (a box ticked, a
+/// button pressed) would be lost. The errors held show at the release, after which the click
+/// still lands where it was pressed.
+#[derive(Clone, Copy)]
+pub struct BlurGate {
+    pressing: StoredValue<bool>,
+    held: StoredValue<Vec<Field>>,
+    touched: RwSignal<Vec<Field>>,
+}
+
+impl BlurGate {
+    /// A gate in front of `touched`, released by the window's pointer releases while the
+    /// calling component lives; provided as context to the form's fields.
+    pub fn provide(touched: RwSignal<Vec<Field>>) -> Self {
+        let gate = Self {
+            pressing: StoredValue::new(false),
+            held: StoredValue::new(Vec::new()),
+            touched,
+        };
+        let up = window_event_listener(leptos::ev::pointerup, move |_| gate.release());
+        let cancel = window_event_listener(leptos::ev::pointercancel, move |_| gate.release());
+        on_cleanup(move || {
+            up.remove();
+            cancel.remove();
+        });
+        provide_context(gate);
+        gate
+    }
+
+    /// A pointer was pressed in the form.
+    pub fn press(&self) {
+        self.pressing.set_value(true);
+    }
+
+    fn release(&self) {
+        if self.pressing.try_get_value() != Some(true) {
+            return;
+        }
+        self.pressing.set_value(false);
+        let held = self.held.try_update_value(std::mem::take).unwrap_or_default();
+        for field in held {
+            self.left(field);
+        }
+    }
+
+    /// `field` was left: its errors show now, or at the release of the pointer pressed.
+    fn left(&self, field: Field) {
+        if self.pressing.try_get_value() == Some(true) {
+            self.held.update_value(|h| h.push(field));
+        } else if self.touched.try_with_untracked(|t| !t.contains(&field)) == Some(true) {
+            self.touched.try_update(|t| t.push(field));
+        }
+    }
 }
 
 /// A field of the deal form: `<label for>`, the control, a hint, and the error under it.
@@ -29,7 +89,8 @@ pub fn FieldRow(
     /// The field.
     field: Field,
     /// The label: the CRM's own name for the field where it has one.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// The control's element id.
     #[prop(into)]
     id: String,
@@ -78,15 +139,19 @@ pub fn FieldRow(
     };
     // Chrome fires `blur` at a focused control as it is removed, after the form's reactive
     // state is gone (Enter submits, the view changes): `try_` makes that a no-op, not a panic.
-    let blur = move |_| {
-        if touched.try_with_untracked(|t| !t.contains(&field)) == Some(true) {
-            touched.try_update(|t| t.push(field));
+    let gate = use_context::<BlurGate>();
+    let blur = move |_| match gate {
+        Some(gate) => gate.left(field),
+        None => {
+            if touched.try_with_untracked(|t| !t.contains(&field)) == Some(true) {
+                touched.try_update(|t| t.push(field));
+            }
         }
     };
     let aria_required = required.then_some("true");
     let input = match control {
-        Control::Text { inputmode } => view! {
-            <input id=id.clone() type="text" inputmode=inputmode autocomplete="off"
+        Control::Text { input_type, inputmode } => view! {
+            <input id=id.clone() type=input_type inputmode=inputmode autocomplete="off"
                 aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
                 prop:value=move || value.get() on:input=set on:blur=blur />
         }
@@ -95,6 +160,10 @@ pub fn FieldRow(
             // Its value is "" both when empty and when what is typed is no date (February 30,
             // a day without its year); only its validity tells them apart.
             let read = move |ev: leptos::ev::Event| {
+                // Only the close date is watched: the form's one check of unreadable dates.
+                if field != Field::CloseDate {
+                    return;
+                }
                 let bad = event_target::<web_sys::HtmlInputElement>(&ev).validity().bad_input();
                 if unreadable.try_get_untracked().is_some_and(|was| was != bad) {
                     unreadable.set(bad);
@@ -109,6 +178,20 @@ pub fn FieldRow(
             }
             .into_any()
         }
+        Control::Checkbox => view! {
+            <input id=id.clone() type="checkbox"
+                aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
+                prop:checked=move || value.with(|v| v == "true")
+                on:change=move |ev: leptos::ev::Event| {
+                    let checked = event_target::<web_sys::HtmlInputElement>(&ev).checked();
+                    draft.update(|d| d.set(field, if checked { "true".to_owned() } else { String::new() }));
+                    if server_errors.with_untracked(|e| e.iter().any(|e| e.field == field)) {
+                        server_errors.update(|e| e.retain(|e| e.field != field));
+                    }
+                }
+                on:blur=blur />
+        }
+        .into_any(),
         Control::TextArea => view! {
             <textarea id=id.clone() rows="4"
                 aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
@@ -124,7 +207,7 @@ pub fn FieldRow(
                 <select id=id.clone()
                     aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
                     on:change=set on:blur=blur>
-                    <option value="" selected=move || value.with(String::is_empty)>{format!("Choose a {}", crate::model::text::fold_case(label))}</option>
+                    <option value="" selected=move || value.with(String::is_empty)>{format!("Choose a {}", crate::model::text::fold_case(&label))}</option>
                     {unknown.map(|id| view! { <option value=id.clone()>{format!("{id} (no longer offered)")}</option> })}
                     {stages.into_iter().map(|s| {
                         let sid = s.id.clone();
@@ -141,7 +224,7 @@ pub fn FieldRow(
             // The marker sits beside the label, not in it, so the field's accessible name is
             // exactly its label; `aria-required` tells assistive technology instead.
             <div class="df-label-row">
-                <label for=id.clone()>{label}</label>
+                <label for=id.clone()>{label.clone()}</label>
                 {required.then(|| view! { <span class="df-required" aria-hidden="true" title="required">"*"</span> })}
             </div>
             {hint.map(|h| view! { <p class="df-hint" id=hint_id.clone()>{move || h.get()}</p> })}

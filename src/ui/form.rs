@@ -8,7 +8,7 @@ use crate::backend::BackendError;
 use crate::drafts::DraftTarget;
 use crate::messages::{outcome, sentence, Change};
 use crate::model::{
-    and_list, validate, Deal, DealDraft, DealFields, DealId, Field, FieldError, FieldRule, Stage, ValidationContext,
+    and_list, validate, CustomKind, Deal, DealDraft, DealFields, DealId, Field, FieldError, Stage, ValidationContext,
 };
 use crate::ui::load::Load;
 use leptos::prelude::*;
@@ -130,22 +130,29 @@ fn orphaned_draft(app: AppCtx, e: &BackendError, id: Option<&DealId>) -> Option<
 #[component]
 fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<String>) -> impl IntoView {
     let app = use_app();
-    let backend = app.backend.get_value();
-    let schema = backend.schema().clone();
+    let schema = app.schema();
     let fmt = app.fmt.get_value();
     let config = app.config.get_value();
     let target = match &deal {
         Some(d) => DraftTarget::Edit(d.id.clone()),
         None => DraftTarget::New,
     };
+    let no_values = Default::default();
+    let values = deal.as_ref().map_or(&no_values, |d| &d.fields.custom);
     let initial = match &deal {
         Some(d) => DealDraft::from_fields(&d.fields, config.currency, fmt.separators()),
         None => DealDraft::new(config.currency, stages.first().map(|s| s.id.as_str())),
-    };
-    // A draft kept from before a reload, its typing laid over the deal as it is now.
+    }
+    .with_custom(&schema, values, fmt.separators());
+    // A draft kept from before a reload, its typing laid over the deal as it is now (its
+    // custom fields in the order the configuration gives them today).
     let restored = app
         .with_drafts(|b| b.get(&target))
-        .map(|saved| saved.restored_over(&initial))
+        .map(|saved| {
+            saved
+                .restored_over(&initial)
+                .with_custom(&schema, values, fmt.separators())
+        })
         .filter(|d| *d != initial);
     // Whether the form shows restored changes: the banner saying so goes once they are discarded.
     let was_restored = RwSignal::new(restored.is_some());
@@ -169,16 +176,15 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         opened_currency: deal.as_ref().and_then(|d| d.fields.amount).map(|m| m.currency),
         stage_ids: (!stages.is_empty()).then(|| stages.iter().map(|s| s.id.clone()).collect()),
     };
-    let rules = schema.rules().to_vec();
     // Names `fields` as the form labels them (a CRM may name a field its own way), for the
     // messages that name the fields needing attention; sorts them into the form's order and
     // drops repeats first, in place, so the caller counts and focuses what is named.
     let labelled = StoredValue::new(schema.clone());
     let named = move |fields: &mut Vec<Field>| {
-        fields.sort();
+        labelled.with_value(|s| crate::model::order::sort_short_by_key(fields, |f| s.position(*f)));
         fields.dedup();
         labelled.with_value(|s| {
-            let names: Vec<&str> = fields.iter().filter_map(|&f| s.rule(f).map(FieldRule::label)).collect();
+            let names: Vec<&str> = fields.iter().map(|&f| s.label(f)).collect();
             and_list(&names)
         })
     };
@@ -194,6 +200,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         }
     });
     let touched = RwSignal::new(Vec::<Field>::new());
+    let gate = super::field::BlurGate::provide(touched);
     // Whether the date control holds what the browser cannot read as a date (February 30, a
     // day without its year): its value is then "", which must not save as "no date".
     let unreadable = RwSignal::new(false);
@@ -246,7 +253,10 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         }
     };
 
-    let id_of = move |field: Field| app.id(field.key());
+    let id_of = move |field: Field| match field {
+        Field::Custom(i) => app.id(&format!("custom-{i}")),
+        field => app.id(field.key()),
+    };
     let heading_id = app.id("form-heading");
     let editing = deal.clone();
     let deal_name = deal.as_ref().map(|d| d.fields.name.clone()).unwrap_or_default();
@@ -267,7 +277,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             let fields = match (checked.get_untracked(), bad_date) {
                 (Ok(f), false) => f,
                 (result, _) => {
-                    // The first field in the form's order (`Field`'s) that needs attention.
+                    // The first field in the form's order that needs attention.
                     let errors = result.err().unwrap_or_default();
                     let date = bad_date.then_some(Field::CloseDate);
                     let mut wrong: Vec<Field> = errors.iter().map(|e| e.field).chain(date).collect();
@@ -291,15 +301,19 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             // What was typed, against what the form opened with: the fields the user changed.
             let (typed, opened) = (draft.get_untracked(), initial.get_value());
             let target = target.clone();
+            let schema = labelled.get_value();
             leptos::task::spawn_local(async move {
                 let result = match &editing {
                     Some(d) => {
                         // What the deal holds now: fields changed elsewhere since the form
                         // opened, and left alone here, keep that change. Where it cannot be
-                        // read, the save goes ahead as typed and says what fails, if anything.
+                        // read, the save goes ahead and says what fails, if anything.
+                        let changed = |f| typed.get(f) != opened.get(f);
                         let fields = match backend.get(&d.id).await {
-                            Ok(now) => DealFields::rebased(&fields, &now.fields, |f| typed.get(f) != opened.get(f)),
-                            Err(_) => fields,
+                            Ok(now) => DealFields::rebased(&fields, &now.fields, &schema, changed),
+                            // Laid over the deal as it opened: fields the form does not show
+                            // (hidden by the configuration) keep their values.
+                            Err(_) => DealFields::rebased(&fields, &d.fields, &schema, changed),
                         };
                         backend.update(&d.id, &fields).await
                     }
@@ -332,11 +346,11 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                             errors: errors.clone(),
                             message: message.clone(),
                         });
-                        if let Some(first) = errors.first() {
-                            app.focus(&id_of(first.field));
-                        }
                         let mut refused: Vec<Field> = errors.iter().map(|e| e.field).collect();
                         let names = named(&mut refused);
+                        if let Some(&first) = refused.first() {
+                            app.focus(&id_of(first));
+                        }
                         server_errors.set(errors);
                         // Named, not "highlighted": a screen reader does not see which are marked.
                         form_error.set(Some(match message {
@@ -424,7 +438,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     // Focus follows the user into a form they opened, but a form shown on page load (a
     // create-only widget) must not pull focus or scroll away from the host page.
     if app.navigated.get_value() {
-        if let Some(id) = rules.first().map(|r| id_of(r.field)) {
+        if let Some(id) = schema.fields().next().map(id_of) {
             app.focus_next_frame(id, false);
         }
     }
@@ -436,33 +450,65 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         )
     });
     let stages_note = app.backend.with_value(|b| b.stages_note());
-    let fields = rules
-        .into_iter()
-        .map(|rule| {
-            let field = rule.field;
-            let control = match field {
-                Field::Stage if !stages.is_empty() => Control::Select(stages.clone()),
-                Field::CloseDate => Control::Date,
-                Field::Description => Control::TextArea,
-                Field::Amount => Control::Text { inputmode: "decimal" },
-                Field::Probability => Control::Text { inputmode: "numeric" },
-                _ => Control::Text { inputmode: "text" },
-            };
-            let hint = match field {
-                Field::Amount => Some(amount_hint),
-                Field::Probability => Some("0 to 100 percent".to_owned().into()),
-                Field::Currency => Some("Three-letter code, e.g. USD or EUR".to_owned().into()),
-                Field::Stage => stages_error
-                    .clone()
-                    .map(|e| format!("The stage list could not be loaded ({e}); type the stage id."))
-                    .or_else(|| stages_note.clone())
-                    .map(Signal::from),
-                // An id-valued field says what the CRM takes before the user types, not after.
-                _ => rule.format.map(|f| format!("Must be {}", f.describe()).into()),
+    let fields = schema
+        .fields()
+        .map(|field| {
+            let (label, required, control, hint) = match field {
+                Field::Custom(i) => {
+                    let Some(custom) = schema.custom().get(usize::from(i)) else {
+                        return ().into_any();
+                    };
+                    let text = |input_type, inputmode| Control::Text { input_type, inputmode };
+                    let control = match &custom.kind {
+                        CustomKind::LongText => Control::TextArea,
+                        CustomKind::Number | CustomKind::Money => text("text", "decimal"),
+                        CustomKind::Date => Control::Date,
+                        CustomKind::Select(options) => {
+                            Control::Select(options.iter().map(|o| Stage::new(&o.value, &o.label)).collect())
+                        }
+                        CustomKind::Checkbox => Control::Checkbox,
+                        CustomKind::Email => text("email", "email"),
+                        CustomKind::Url => text("url", "url"),
+                        CustomKind::Phone => text("tel", "tel"),
+                        CustomKind::Text => text("text", "text"),
+                    };
+                    let hint = match custom.kind {
+                        CustomKind::Money => Some(amount_hint),
+                        _ => None,
+                    };
+                    (custom.label.clone(), custom.required, control, hint)
+                }
+                field => {
+                    let Some(rule) = schema.rule(field) else {
+                        return ().into_any();
+                    };
+                    let control = match field {
+                        Field::Stage if !stages.is_empty() => Control::Select(stages.clone()),
+                        Field::CloseDate => Control::Date,
+                        Field::Description => Control::TextArea,
+                        Field::Amount => Control::Text { input_type: "text", inputmode: "decimal" },
+                        Field::Probability => Control::Text { input_type: "text", inputmode: "numeric" },
+                        _ => Control::Text { input_type: "text", inputmode: "text" },
+                    };
+                    let hint = match field {
+                        Field::Amount => Some(amount_hint),
+                        Field::Probability => Some("0 to 100 percent".to_owned().into()),
+                        Field::Currency => Some("Three-letter code, e.g. USD or EUR".to_owned().into()),
+                        Field::Stage => stages_error
+                            .clone()
+                            .map(|e| format!("The stage list could not be loaded ({e}); type the stage id."))
+                            .or_else(|| stages_note.clone())
+                            .map(Signal::from),
+                        // An id-valued field says what the CRM takes before the user types, not after.
+                        _ => rule.format.map(|f| format!("Must be {}", f.describe()).into()),
+                    };
+                    (rule.label().to_owned(), rule.required, control, hint)
+                }
             };
             view! {
-                <FieldRow field label=rule.label() id=id_of(field) required=rule.required control draft error=error_for(field) hint touched server_errors unreadable />
+                <FieldRow field label id=id_of(field) required control draft error=error_for(field) hint touched server_errors unreadable />
             }
+            .into_any()
         })
         .collect_view();
 
@@ -488,7 +534,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             })}
             // Escape leaves the form as Cancel does, asking first where something was typed.
             // The dialogs are outside the form: their own Escape closes only them.
-            <form class="df-form" novalidate on:submit=submit on:keydown=move |ev| {
+            <form class="df-form" novalidate on:submit=submit on:pointerdown=move |_| gate.press() on:keydown=move |ev| {
                 // Not while an input method composes: there Escape cancels the composition.
                 if ev.key() == "Escape" && !ev.is_composing() && !ev.default_prevented() && !saving.get_untracked() {
                     ev.prevent_default();

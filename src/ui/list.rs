@@ -359,7 +359,7 @@ pub fn draft_banner(saved: Vec<SavedDraft>) -> AnyView {
 
 /// One column header: a sort button where the backend can sort by it, plain text where not.
 fn header(
-    label: &'static str,
+    label: &str,
     field: SortField,
     sort: RwSignal<Option<Sort>>,
     restart: impl Fn() + Copy + Send + Sync + 'static,
@@ -368,9 +368,11 @@ fn header(
 ) -> impl IntoView {
     // Amounts are right-aligned in their cells, so their heading is too.
     let num = field == SortField::Amount;
+    let label = label.to_owned();
     if !sortable.contains(&field) {
         return view! { <th scope="col" class:df-num=num>{label}</th> }.into_any();
     }
+    let heard = label.clone();
     let state = move || sort.get().filter(|s| s.field == field).map(|s| s.dir);
     let toggle = move |_| {
         let (dir, words) = match state() {
@@ -378,7 +380,7 @@ fn header(
             _ => (SortDir::Asc, "ascending"),
         };
         // The arrow changes under the focus, which a screen reader does not read again.
-        said.set(Some(format!("Sorted by {label}, {words}.")));
+        said.set(Some(format!("Sorted by {heard}, {words}.")));
         sort.set(Some(Sort { field, dir }));
         restart();
     };
@@ -415,6 +417,12 @@ pub fn header_row() -> impl IntoView {
     let restart = move || list.restart();
     let sortable = app.backend.with_value(|b| b.capabilities().sort);
     let said = app.said;
+    let columns: Vec<(String, SortField)> = app.backend.with_value(|b| {
+        let listed = b.schema().custom().iter().enumerate().filter(|(_, c)| c.column);
+        listed
+            .map(|(i, c)| (c.label.clone(), SortField::Custom(i as u8)))
+            .collect()
+    });
     view! {
         <tr>
             {header("Name", SortField::Name, list.sort, restart, &sortable, said)}
@@ -422,8 +430,46 @@ pub fn header_row() -> impl IntoView {
             {header("Stage", SortField::Stage, list.sort, restart, &sortable, said)}
             {header("Close date", SortField::CloseDate, list.sort, restart, &sortable, said)}
             {header("Owner", SortField::Owner, list.sort, restart, &sortable, said)}
+            {columns.into_iter().map(|(label, field)| header(&label, field, list.sort, restart, &sortable, said)).collect_view()}
         </tr>
     }
+}
+
+/// How many columns the list has: the five built-in ones and the custom fields shown as columns.
+pub(crate) fn column_count(app: AppCtx) -> usize {
+    5 + app
+        .backend
+        .with_value(|b| b.schema().custom().iter().filter(|c| c.column).count())
+}
+
+/// The texts of a deal's custom fields that the list shows as columns, in their order: numbers
+/// and money in the user's locale, dates as the list writes dates, a select's option by its label.
+pub(crate) fn column_texts(app: AppCtx, deal: &Deal) -> Vec<String> {
+    use crate::model::{CustomKind, CustomValue, Money};
+    let fmt = app.fmt.get_value();
+    let currency = deal
+        .fields
+        .amount
+        .map_or_else(|| app.config.with_value(|c| c.currency), |m| m.currency);
+    app.backend.with_value(|b| {
+        b.schema()
+            .custom()
+            .iter()
+            .filter(|c| c.column)
+            .map(|c| match (deal.fields.custom.get(&c.key), &c.kind) {
+                (None, _) => String::new(),
+                (Some(CustomValue::Number(n)), CustomKind::Money) => {
+                    Money::from_f64(*n, currency).map_or_else(|| fmt.number(*n), |m| fmt.money(&m))
+                }
+                (Some(CustomValue::Number(n)), _) => fmt.number(*n),
+                (Some(CustomValue::Flag(b)), _) => if *b { "Yes" } else { "No" }.to_owned(),
+                (Some(CustomValue::Text(t)), CustomKind::Date) => {
+                    crate::model::Date::parse_iso(t).map_or_else(|_| t.clone(), |d| fmt.date(&d))
+                }
+                (Some(CustomValue::Text(t)), _) => c.shown(t).to_owned(),
+            })
+            .collect()
+    })
 }
 
 /// The table of one page of deals.
@@ -460,10 +506,13 @@ pub(crate) fn stage_text(app: AppCtx, deal: &Deal) -> Option<String> {
     Some(label.unwrap_or_else(|| id.clone()))
 }
 
-/// What a deal's row shows after its name: amount, stage, close date and owner.
-pub(crate) fn detail_texts(app: AppCtx, deal: &Deal) -> [String; 4] {
+/// What a deal's row shows after its name: amount, stage, close date, owner and the custom
+/// fields shown as columns.
+pub(crate) fn detail_texts(app: AppCtx, deal: &Deal) -> Vec<String> {
     let [amount, date, owner] = fixed_texts(app, deal);
-    [amount, stage_text(app, deal).unwrap_or_default(), date, owner]
+    let mut texts = vec![amount, stage_text(app, deal).unwrap_or_default(), date, owner];
+    texts.extend(column_texts(app, deal));
+    texts
 }
 
 /// The amount, close date and owner: the row texts that do not wait for the stage list.
@@ -491,6 +540,7 @@ pub fn DealRow(
 ) -> impl IntoView {
     let app = use_app();
     let [amount, date, owner] = fixed_texts(app, &deal);
+    let columns = column_texts(app, &deal);
     let stage = {
         let deal = deal.clone();
         move || stage_text(app, &deal)
@@ -510,6 +560,7 @@ pub fn DealRow(
             <td>{stage}</td>
             <td>{date}</td>
             <td>{owner}</td>
+            {columns.into_iter().map(|text| view! { <td>{text}</td> }).collect_view()}
         </tr>
     }
 }

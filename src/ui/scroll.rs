@@ -43,6 +43,8 @@ struct Rows {
     spare: Vec<Slot>,
     /// Whether names are buttons that open the deal (not in list-only mode).
     links: bool,
+    /// How many cells a row has (see [`super::list::column_count`]).
+    columns: usize,
     /// Whether the last draw was while seeking.
     seeking: bool,
 }
@@ -51,9 +53,9 @@ struct Rows {
 /// nodes behind for the garbage collector.
 struct Slot {
     tr: web_sys::HtmlElement,
-    cells: [web_sys::HtmlElement; 5],
+    cells: Vec<web_sys::HtmlElement>,
     /// Each cell's text; the first is the name's (inside `link` where names are buttons).
-    texts: [web_sys::Text; 5],
+    texts: Vec<web_sys::Text>,
     /// The name's button, kept while the row shows a note instead.
     link: Option<web_sys::HtmlElement>,
     /// "Loading…" or "Not loaded", in the first cell in place of the name.
@@ -107,7 +109,7 @@ impl RowKind {
 }
 
 impl Rows {
-    fn new(body: web_sys::HtmlElement, links: bool) -> Self {
+    fn new(body: web_sys::HtmlElement, links: bool, columns: usize) -> Self {
         // A new list (another sort or search) may be built over the last one's elements, this
         // body included: the rows that list drew are not this one's.
         body.set_text_content(None);
@@ -117,6 +119,7 @@ impl Rows {
             first: 0,
             spare: Vec::new(),
             links,
+            columns,
             seeking: false,
         }
     }
@@ -233,8 +236,8 @@ impl Rows {
 
     /// A spare slot (it is about to be placed), or a new one.
     fn take(&mut self) -> Slot {
-        let links = self.links;
-        let mut slot = self.spare.pop().unwrap_or_else(|| Slot::new(links));
+        let (links, columns) = (self.links, self.columns);
+        let mut slot = self.spare.pop().unwrap_or_else(|| Slot::new(links, columns));
         slot.attached = true;
         slot.shows = None;
         slot
@@ -242,7 +245,7 @@ impl Rows {
 }
 
 impl Slot {
-    fn new(links: bool) -> Self {
+    fn new(links: bool, columns: usize) -> Self {
         let doc = document();
         let el = |tag: &str| {
             doc.create_element(tag)
@@ -250,18 +253,20 @@ impl Slot {
                 .unwrap_or_else(|_| unreachable!("a document can always create a <{tag}>"))
         };
         let tr = el("tr");
-        let texts: [web_sys::Text; 5] = std::array::from_fn(|_| doc.create_text_node(""));
-        let cells = std::array::from_fn(|k| {
-            let td = el("td");
-            if k == 1 {
-                td.set_class_name("df-num");
-            }
-            if k > 0 || !links {
-                let _ = td.append_child(&texts[k]);
-            }
-            let _ = tr.append_child(&td);
-            td
-        });
+        let texts: Vec<web_sys::Text> = (0..columns).map(|_| doc.create_text_node("")).collect();
+        let cells = (0..columns)
+            .map(|k| {
+                let td = el("td");
+                if k == 1 {
+                    td.set_class_name("df-num");
+                }
+                if k > 0 || !links {
+                    let _ = td.append_child(&texts[k]);
+                }
+                let _ = tr.append_child(&td);
+                td
+            })
+            .collect();
         let link = links.then(|| {
             let b = el("button");
             let _ = b.set_attribute("type", "button");
@@ -503,10 +508,11 @@ pub fn ScrollTable(
     let body = NodeRef::<leptos::html::Tbody>::new();
     let drawn = StoredValue::new_local(None::<Rows>);
     let links = app.config.with_value(|c| c.mode) != crate::config::Mode::List;
+    let columns = super::list::column_count(app);
     let draw = move |range: std::ops::Range<u64>, redraw: bool| {
         let Some(el) = body.get_untracked() else { return };
         drawn.update_value(|rows| {
-            let rows = rows.get_or_insert_with(|| Rows::new(el.unchecked_into(), links));
+            let rows = rows.get_or_insert_with(|| Rows::new(el.unchecked_into(), links, columns));
             let seeking = seeking.get_untracked();
             cache.with_untracked(|c| rows.show(range, c, app, redraw, seeking));
         });
@@ -634,12 +640,12 @@ pub fn ScrollTable(
             >
                 <thead>{header_row()}</thead>
                 <tbody>
-                    <tr class="df-spacer" aria-hidden="true"><td colspan="5" style:height=above></td></tr>
+                    <tr class="df-spacer" aria-hidden="true"><td colspan=columns.to_string() style:height=above></td></tr>
                 </tbody>
                 <tbody node_ref=body on:click=open>
                 </tbody>
                 <tbody>
-                    <tr class="df-spacer" aria-hidden="true"><td colspan="5" style:height=below></td></tr>
+                    <tr class="df-spacer" aria-hidden="true"><td colspan=columns.to_string() style:height=below></td></tr>
                 </tbody>
             </table>
         </div>

@@ -24,6 +24,8 @@ pub struct Rest {
     spec: Rc<Spec>,
     token: String,
     currency: Currency,
+    /// The account's own fields, each at the JSON pointer its key gives.
+    custom: Rc<Vec<crate::model::CustomField>>,
 }
 
 impl Rest {
@@ -34,7 +36,14 @@ impl Rest {
             spec: Rc::new(spec),
             token: token.to_owned(),
             currency,
+            custom: Rc::default(),
         }
+    }
+
+    /// The same API with the account's own fields, each key a JSON pointer into the deal.
+    pub fn with_custom(mut self, custom: Vec<crate::model::CustomField>) -> Self {
+        self.custom = Rc::new(custom);
+        self
     }
 
     fn request(&self, route: &Route, id: Option<&DealId>, query: &[(&str, Option<String>)]) -> HttpRequest {
@@ -79,6 +88,8 @@ impl Rest {
                 Field::Company => fields.company = self.text_at(d, m, &id)?,
                 Field::Description => fields.description = self.text_at(d, m, &id)?,
                 Field::CloseDate => fields.close_date = self.date_at(d, m, &id)?,
+                // The description maps only the built-in fields.
+                Field::Custom(_) => {}
                 Field::Probability => {
                     fields.probability = match d.pointer(&m.pointer).filter(|v| !v.is_null()) {
                         None => None,
@@ -92,6 +103,7 @@ impl Rest {
                 }
             }
         }
+        fields.custom = super::custom::read(&self.custom, &id, |p| d.pointer(p).cloned())?;
         Ok(Deal::new(DealId(id), fields))
     }
 
@@ -207,12 +219,16 @@ impl Rest {
                     Kind::Date(DateFormat::EpochMs) => Value::from(d.to_epoch_days() * 86_400_000),
                     _ => Value::String(d.to_string()),
                 }),
+                Field::Custom(_) => continue,
             };
             match value {
                 Some(v) => set(&mut body, &m.pointer, v),
                 None if clear_absent => set(&mut body, &m.pointer, Value::Null),
                 None => {}
             }
+        }
+        for (c, v) in super::custom::written(&self.custom, f, clear_absent) {
+            set(&mut body, &c.key, v.map_or(Value::Null, super::custom::to_json));
         }
         body
     }
@@ -234,6 +250,13 @@ impl Rest {
             names.push((m.pointer.clone(), m.field));
             names.push((plain.to_owned(), m.field));
             names.push((plain.replace('/', "."), m.field));
+        }
+        for (i, c) in self.custom.iter().enumerate() {
+            let field = Field::Custom(i as u8);
+            let plain = c.key.trim_start_matches('/');
+            names.push((c.key.clone(), field));
+            names.push((plain.to_owned(), field));
+            names.push((plain.replace('/', "."), field));
         }
         names
     }
@@ -453,7 +476,7 @@ impl Provider for Rest {
         {
             rules.push(FieldRule::optional(Field::Currency));
         }
-        Schema::new(rules)
+        Schema::new(rules).with_custom(self.custom.to_vec())
     }
 
     fn paging(&self) -> PagingStyle {
@@ -532,6 +555,8 @@ impl Provider for Rest {
                 crate::model::SortField::Stage => Field::Stage,
                 crate::model::SortField::CloseDate => Field::CloseDate,
                 crate::model::SortField::Owner => Field::Owner,
+                // The description's sort lists the built-in columns only.
+                crate::model::SortField::Custom(i) => Field::Custom(i),
             };
             if let (true, Some(m)) = (s.fields.contains(&sort.field), spec.mapping(field)) {
                 let name = sort_name(&m.pointer);

@@ -532,6 +532,7 @@ fn writes_put_each_field_at_its_pointer() {
         owner: None,
         company: Some("Acme Inc".into()),
         description: None,
+        custom: Default::default(),
     };
     let create = json_server().create(&fields, &[]);
     assert_eq!((create.method, create.path.as_str()), (Method::Post, "/deals"));
@@ -805,4 +806,40 @@ fn routes_and_pointers_that_would_misbehave_are_refused() {
         r["fields"]["company"] = json!("/owner");
     })
     .is_ok());
+}
+
+#[test]
+fn custom_fields_are_read_and_written_at_their_pointers_and_their_errors_placed() {
+    use crate::model::{CustomField, CustomKind, CustomValue};
+    let pb = pocketbase().with_custom(vec![
+        CustomField::new("/seats", "Seats", CustomKind::Number),
+        CustomField::new("/extra/tier", "Tier", CustomKind::Text),
+    ]);
+    let deal = json!({"id": "r1", "title": "Acme", "seats": 12, "extra": {"tier": "gold"}});
+    let d = pb.read_deal(&HttpResponse::new(200, deal.to_string())).unwrap();
+    assert_eq!(d.fields.custom.get("/seats"), Some(&CustomValue::Number(12.0)));
+    assert_eq!(
+        d.fields.custom.get("/extra/tier"),
+        Some(&CustomValue::Text("gold".into()))
+    );
+    let mut f = d.fields.clone();
+    f.custom.remove("/extra/tier");
+    let body = pb.update(&DealId("r1".into()), &f, &[]).body_json();
+    assert_eq!(
+        (body["seats"].clone(), body["extra"]["tier"].clone()),
+        (json!(12), json!(null))
+    );
+    assert!(pb.create(&f, &[]).body_json().get("extra").is_none());
+    let refused = json!({"status": 400, "message": "Failed to update record.",
+        "data": {"seats": {"code": "validation_max_number_constraint", "message": "Must be less than 500."}}});
+    assert_eq!(
+        pb.read_error(&HttpResponse::new(400, refused.to_string())),
+        BackendError::Fields {
+            errors: vec![crate::model::FieldError::new(
+                Field::Custom(0),
+                "Must be less than 500.".to_owned()
+            )],
+            message: Some("Failed to update record.".into()),
+        }
+    );
 }
