@@ -105,6 +105,20 @@ pub trait DealsBackend {
     fn stages_note(&self) -> Option<String> {
         None
     }
+    /// Whether [`Self::lookup`] finds owners or companies (`kind`) by name here.
+    fn looks_up(&self, _kind: crate::model::LookupKind) -> bool {
+        false
+    }
+    /// The owners or companies whose name contains `query`, for a picker; `None` where the
+    /// backend has no way to look them up (then the configuration's lists are offered, or the
+    /// id is typed).
+    fn lookup<'a>(
+        &'a self,
+        _kind: crate::model::LookupKind,
+        _query: &'a str,
+    ) -> LocalBoxFuture<'a, Result<Option<Vec<crate::model::Choice>>, BackendError>> {
+        Box::pin(std::future::ready(Ok(None)))
+    }
     /// Registers who hears about waits and retries.
     fn set_activity_listener(&self, _listener: ActivityListener) {}
     /// Fetches ahead the code that saving and deleting need, where it comes in a chunk of its

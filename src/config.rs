@@ -6,7 +6,7 @@
 //! needs. Unknown keys are refused explicitly (serde-wasm-bindgen reads only the members a
 //! struct names, so `deny_unknown_fields` would not see them).
 
-use crate::model::{Currency, CustomField, CustomKind, Field, Placed, SelectOption, Stage};
+use crate::model::{Choice, Currency, CustomField, CustomKind, Field, Placed, SelectOption, Stage};
 pub use crate::providers::Credentials;
 use crate::providers::{Crm, CustomKeys, Dialect, CRMS};
 use crate::wire::Entries;
@@ -151,6 +151,10 @@ pub struct Config {
     /// Every entry of `fields` in its order, built-in fields relabelled or hidden among them
     /// (see [`crate::model::Schema::arranged`]).
     pub arrangement: Vec<Placed>,
+    /// The owners a picker offers, beside any the backend looks up.
+    pub owners: Vec<Choice>,
+    /// The companies a picker offers, beside any the backend looks up.
+    pub companies: Vec<Choice>,
 }
 
 /// The text of a configuration whose `rest` object is still to be read. It may hold credentials,
@@ -210,6 +214,8 @@ impl Default for Config {
             rest: None,
             fields: Vec::new(),
             arrangement: Vec::new(),
+            owners: Vec::new(),
+            companies: Vec::new(),
         }
     }
 }
@@ -261,6 +267,8 @@ const KNOWN: &[&str] = &[
     "label",
     "rest",
     "fields",
+    "owners",
+    "companies",
 ];
 
 #[cold]
@@ -442,6 +450,22 @@ struct ConfigFile {
     /// Read in full by the REST dialect's code; here only its being an object is checked.
     rest: Option<Found<Entries<IgnoredAny>>>,
     fields: Option<Found<Vec<Found<FieldSetting>>>>,
+    owners: Option<Found<Vec<Found<ChoiceSetting>>>>,
+    companies: Option<Found<Vec<Found<ChoiceSetting>>>>,
+}
+
+/// One of `owners` or `companies`: `{id, label, detail?}`.
+#[derive(Deserialize)]
+struct ChoiceSetting {
+    id: Option<Found<String>>,
+    label: Option<Found<String>>,
+    detail: Option<Found<String>>,
+}
+
+impl Accept for ChoiceSetting {
+    fn object<'de, A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
+        ChoiceSetting::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+    }
 }
 
 /// One of `fields`: `{key, label, type, options?, required?, min?, max?, column?}`, or a built-in
@@ -653,6 +677,8 @@ impl Config {
             config.timeout_ms = t as u32;
         }
         config.stages = stages(found(file.stages, "stages", "a list")?)?;
+        config.owners = choices(found(file.owners, "owners", "a list")?, "owners")?;
+        config.companies = choices(found(file.companies, "companies", "a list")?, "companies")?;
         (config.fields, config.arrangement) =
             custom_fields(found(file.fields, "fields", "a list")?, config.provider.custom_keys())?;
         config.routes = routes(found(file.routes, "routes", "an object")?)?;
@@ -905,6 +931,30 @@ fn custom_fields(given: Option<Vec<Found<FieldSetting>>>, keys: CustomKeys) -> R
         out.push(field);
     }
     Ok((out, arrangement))
+}
+
+/// `owners` or `companies` (named `setting`): each `{id, label, detail?}`, ids once each.
+fn choices(given: Option<Vec<Found<ChoiceSetting>>>, setting: &str) -> Result<Vec<Choice>, ConfigError> {
+    let mut out: Vec<Choice> = Vec::new();
+    for (i, v) in given.unwrap_or_default().into_iter().enumerate() {
+        let at = format!("{setting}[{i}]");
+        let Found::Value(v) = v else {
+            return Err(err(&at, "must be an object with id and label"));
+        };
+        let text = |t: Option<Found<String>>, name: &str| -> Result<Option<String>, ConfigError> {
+            Ok(found(t, &format!("{at}.{name}"), "text")?
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty()))
+        };
+        let id = text(v.id, "id")?.ok_or_else(|| err(&format!("{at}.id"), "is required"))?;
+        if out.iter().any(|c| c.id == id) {
+            return Err(refuse(&format!("{at}.id"), || format!("“{id}” is listed twice")));
+        }
+        let label = text(v.label, "label")?.unwrap_or_else(|| id.clone());
+        let detail = text(v.detail, "detail")?;
+        out.push(Choice { id, label, detail });
+    }
+    Ok(out)
 }
 
 fn stages(given: Option<Vec<Found<StageSetting>>>) -> Result<Vec<Stage>, ConfigError> {
@@ -1358,5 +1408,20 @@ mod tests {
                 .unwrap_err(),
             (0, "cannot be hidden: Name is required here".to_owned())
         );
+    }
+
+    #[test]
+    fn owners_and_companies_to_pick_from_are_read_with_their_ids() {
+        let c = Config::parse(
+            r#"{"owners":[{"id":"usr_1","label":"Mira Jones","detail":"mira@acme.com"}],"companies":[{"id":"clt_acme"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(c.owners[0].label, "Mira Jones");
+        assert_eq!(c.owners[0].detail.as_deref(), Some("mira@acme.com"));
+        assert_eq!(c.companies[0].label, "clt_acme");
+        let refused = |t: &str| Config::parse(t).unwrap_err().field.unwrap_or_default();
+        assert_eq!(refused(r#"{"owners":[{"label":"x"}]}"#), "owners[0].id");
+        assert_eq!(refused(r#"{"owners":[{"id":"a"},{"id":"a"}]}"#), "owners[1].id");
+        assert_eq!(refused(r#"{"companies":["acme"]}"#), "companies[0]");
     }
 }

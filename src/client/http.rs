@@ -73,7 +73,8 @@ impl Call {
     }
 }
 
-fn sleep_ms(ms: u32) -> impl std::future::Future<Output = ()> {
+/// A future that resolves after `ms` milliseconds (the browser's `setTimeout`).
+pub fn sleep_ms(ms: u32) -> impl std::future::Future<Output = ()> {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);

@@ -6,6 +6,7 @@
 pub mod custom;
 pub mod date;
 pub mod deal;
+pub mod lookup;
 pub mod money;
 pub mod order;
 pub mod page;
@@ -17,6 +18,7 @@ pub mod window;
 pub use custom::{CustomField, CustomKind, CustomValue, SelectOption};
 pub use date::Date;
 pub use deal::{Deal, DealDraft, DealFields, DealId, Field, Labels, Stage};
+pub use lookup::{Choice, LookupKind};
 pub use money::{Currency, Money, MoneyNotation, NumberSeparators};
 pub use page::{Capabilities, Cursor, ListQuery, Page, PagingStyle, Sort, SortDir, SortField};
 pub use schema::{FieldRule, IdFormat, Placed, Schema};

@@ -425,6 +425,31 @@ impl<S: KeyValueStore> DealsBackend for LocalBackend<S> {
     fn stages(&self) -> LocalBoxFuture<'_, Result<Vec<Stage>, BackendError>> {
         Box::pin(std::future::ready(Ok(self.stages.clone())))
     }
+    fn looks_up(&self, _kind: crate::model::LookupKind) -> bool {
+        true
+    }
+    fn lookup<'a>(
+        &'a self,
+        kind: crate::model::LookupKind,
+        query: &'a str,
+    ) -> LocalBoxFuture<'a, Result<Option<Vec<crate::model::Choice>>, BackendError>> {
+        // The owners and companies already used in its deals, each once, by name.
+        let found = self.load().map(|s| {
+            let mut names: Vec<&str> = Vec::new();
+            for d in &s.deals {
+                let name = match kind {
+                    crate::model::LookupKind::Owner => d.fields.owner.as_deref(),
+                    crate::model::LookupKind::Company => d.fields.company.as_deref(),
+                };
+                if let Some(n) = name.filter(|n| !names.contains(n)) {
+                    names.push(n);
+                }
+            }
+            let choices: Vec<crate::model::Choice> = names.into_iter().map(crate::model::Choice::named).collect();
+            Some(crate::model::lookup::matching(&choices, query, 20))
+        });
+        Box::pin(std::future::ready(found))
+    }
     fn reset_storage(&self) -> Result<String, BackendError> {
         let backup = format!("{}.unreadable", self.key);
         if let Some(raw) = self.store.get(&self.key).map_err(BackendError::StorageUnavailable)? {
@@ -683,6 +708,29 @@ mod tests {
         };
         assert_eq!(sorted(SortField::Custom(0)), vec!["b", "c", "a"]);
         assert_eq!(sorted(SortField::Custom(1)), vec!["c", "a", "b"]);
+    }
+
+    #[test]
+    fn the_owners_and_companies_already_used_are_offered_each_once() {
+        use crate::model::LookupKind;
+        let b = backend();
+        for (name, owner) in [("a", "Ann Lee"), ("b", "Bo Berg"), ("c", "Ann Lee")] {
+            run(b.create(&DealFields {
+                owner: Some(owner.into()),
+                company: Some(format!("{name} GmbH")),
+                ..fields(name)
+            }))
+            .unwrap();
+        }
+        assert!(b.looks_up(LookupKind::Owner));
+        let owners = run(b.lookup(LookupKind::Owner, "")).unwrap().unwrap();
+        assert_eq!(
+            owners.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
+            vec!["Ann Lee", "Bo Berg"]
+        );
+        let found = run(b.lookup(LookupKind::Company, "b gm")).unwrap().unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].id, "b GmbH");
     }
 
     #[test]

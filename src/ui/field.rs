@@ -1,6 +1,6 @@
 //! One labelled form control with its hint and its error, wired for assistive technology.
 
-use crate::model::{DealDraft, Field, FieldError, Stage};
+use crate::model::{DealDraft, Field, FieldError, LookupKind, Stage};
 use leptos::prelude::*;
 
 /// Which control a field uses.
@@ -15,6 +15,8 @@ pub enum Control {
     },
     /// A checkbox, its draft text `true` when ticked and empty when not.
     Checkbox,
+    /// A searchable picker of owners or companies ([`super::picker`]).
+    Picker(LookupKind),
     /// A native date picker (its value is `YYYY-MM-DD` in every locale).
     Date,
     /// A choice among the backend's stages, or a select field's options (as id and label).
@@ -140,7 +142,7 @@ pub fn FieldRow(
     // Chrome fires `blur` at a focused control as it is removed, after the form's reactive
     // state is gone (Enter submits, the view changes): `try_` makes that a no-op, not a panic.
     let gate = use_context::<BlurGate>();
-    let blur = move |_| match gate {
+    let leave = move || match gate {
         Some(gate) => gate.left(field),
         None => {
             if touched.try_with_untracked(|t| !t.contains(&field)) == Some(true) {
@@ -148,6 +150,7 @@ pub fn FieldRow(
             }
         }
     };
+    let blur = move |_| leave();
     let aria_required = required.then_some("true");
     let input = match control {
         Control::Text { input_type, inputmode } => view! {
@@ -177,6 +180,21 @@ pub fn FieldRow(
                     on:blur=move |ev: leptos::ev::FocusEvent| { read(ev.clone().into()); blur(ev) } />
             }
             .into_any()
+        }
+        Control::Picker(kind) => {
+            let input = super::picker::PickerInput {
+                field,
+                id: id.clone(),
+                kind,
+                draft,
+                required: aria_required,
+            };
+            let changed = move || {
+                if server_errors.with_untracked(|e| e.iter().any(|e| e.field == field)) {
+                    server_errors.update(|e| e.retain(|e| e.field != field));
+                }
+            };
+            super::picker::picker(input, invalid, described_by.clone(), changed, leave)
         }
         Control::Checkbox => view! {
             <input id=id.clone() type="checkbox"

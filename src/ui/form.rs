@@ -486,6 +486,12 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                         Field::Stage if !stages.is_empty() => Control::Select(stages.clone()),
                         Field::CloseDate => Control::Date,
                         Field::Description => Control::TextArea,
+                        Field::Owner if super::picker::offers(crate::model::LookupKind::Owner) => {
+                            Control::Picker(crate::model::LookupKind::Owner)
+                        }
+                        Field::Company if super::picker::offers(crate::model::LookupKind::Company) => {
+                            Control::Picker(crate::model::LookupKind::Company)
+                        }
                         Field::Amount => Control::Text { input_type: "text", inputmode: "decimal" },
                         Field::Probability => Control::Text { input_type: "text", inputmode: "numeric" },
                         _ => Control::Text { input_type: "text", inputmode: "text" },

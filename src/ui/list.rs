@@ -525,7 +525,14 @@ fn fixed_texts(app: AppCtx, deal: &Deal) -> [String; 3] {
         deal.labels
             .owner
             .clone()
-            .or_else(|| f.owner.clone())
+            .or_else(|| {
+                // The configuration's name for the owner's id, where it lists owners.
+                let id = f.owner.as_deref()?;
+                let named = app
+                    .config
+                    .with_value(|c| crate::model::lookup::label_of(&c.owners, id).map(str::to_owned));
+                Some(named.unwrap_or_else(|| id.to_owned()))
+            })
             .unwrap_or_default(),
     ]
 }

@@ -11,6 +11,7 @@ pub mod form;
 pub mod list;
 pub mod load;
 pub mod pager;
+pub mod picker;
 pub mod scroll;
 pub mod status;
 

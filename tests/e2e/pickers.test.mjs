@@ -1,0 +1,127 @@
+// Owners and companies picked by name (issue #29, part 2): the ARIA combobox on the local
+// backend, which offers the names already used in its deals, and on a CRM with the
+// configuration's lists, which saves their ids; the fallback to a typed id; axe with a picker open.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { CRM_CREDENTIALS, hasText, launch, openApp, rows, serveDist, startFakeCrm, until, visible } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+let server, browser, crm;
+before(async () => { server = await serveDist(); browser = await launch(); crm = await startFakeCrm(); });
+after(async () => { await browser?.close(); await server?.close(); crm?.stop(); });
+
+async function done({ context, problems }) {
+  await context.close();
+  assert.deepEqual(problems, [], 'no console errors or exceptions');
+}
+
+/** axe's WCAG 2.2 AA findings on the page. */
+async function axe(page) {
+  server.page('/axe.min.js', readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'), { 'content-type': 'text/javascript' });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: '/axe.min.js' });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Types `letters` into the combobox labelled `label`, then moves to `choice` with the arrow keys
+ *  and picks it with Enter: the keyboard alone. */
+async function pickByKeyboard(page, label, letters, choice) {
+  const box = page.getByRole('combobox', { name: label, exact: true });
+  await box.focus();
+  await page.keyboard.type(letters);
+  const options = page.getByRole('listbox', { name: `${label} choices` }).getByRole('option');
+  await until(async () => (await options.allInnerTexts()).some((t) => t.startsWith(choice)), `${choice} offered`);
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('ArrowDown');
+    const active = await box.getAttribute('aria-activedescendant');
+    if (active && (await page.locator(`[id="${active}"]`).innerText()).startsWith(choice)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+  }
+  throw new Error(`${choice} could not be reached with the arrow keys`);
+}
+
+describe('pickers on the local backend', () => {
+  test('offer the owners and companies already used, picked with the keyboard, and the list shows them', async () => {
+    server.config = JSON.stringify({ sample_data: true, namespace: 'pick-local' });
+    const s = await openApp(browser, server.url);
+    const { page } = s;
+    await visible(page.getByRole('table', { name: 'Deals' }));
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await visible(page.getByRole('heading', { name: 'New deal' }));
+    await page.getByLabel('Name', { exact: true }).fill('Picked deal');
+    await pickByKeyboard(page, 'Owner', 'smi', 'John Smith');
+    assert.equal(await page.getByRole('combobox', { name: 'Owner' }).inputValue(), 'John Smith');
+    assert.equal(await page.getByRole('combobox', { name: 'Owner' }).getAttribute('aria-expanded'), 'false');
+    // A new one is taken as typed: the local backend keeps names.
+    await page.getByRole('combobox', { name: 'Company', exact: true }).fill('Brand New Ltd');
+    await hasText(page.getByText(/No match for/), 'No match for “Brand New Ltd”: what you typed is kept as the id.');
+    await page.keyboard.press('Escape');
+    await visible(page.getByRole('heading', { name: 'New deal' }));
+    await page.getByRole('button', { name: 'Save' }).click();
+    await hasText(page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Picked deal”.');
+    await until(async () => (await rows(page)).some((r) => r[0] === 'Picked deal' && r[4] === 'John Smith'), 'the owner by name in the list');
+    await done(s);
+  });
+
+  test('axe finds nothing in the form with a picker open', async () => {
+    server.config = JSON.stringify({ sample_data: true, namespace: 'pick-axe' });
+    const s = await openApp(browser, server.url);
+    const { page } = s;
+    await page.getByRole('button', { name: 'New deal' }).click();
+    const box = page.getByRole('combobox', { name: 'Owner', exact: true });
+    await box.focus();
+    await page.keyboard.press('ArrowDown');
+    await until(async () => (await box.getAttribute('aria-expanded')) === 'true', 'the list open');
+    await page.keyboard.press('ArrowDown');
+    assert.deepEqual(await axe(page), []);
+    await done(s);
+  });
+});
+
+describe('pickers on a CRM', () => {
+  test('pick by name from the configuration\'s lists and save the ids, shown by name again', async () => {
+    await crm.reset('heffl');
+    server.config = JSON.stringify({
+      provider: 'heffl', base_url: `${crm.url}/heffl`, credentials: CRM_CREDENTIALS.heffl, page_size: 50, timeout_ms: 2500,
+      owners: [{ id: 'usr_1', label: 'Mira Jones', detail: 'mira@heffl.test' }, { id: 'usr_2', label: 'Omar Diaz', detail: 'omar@heffl.test' }],
+      companies: [{ id: 'clt_acme', label: 'Acme GmbH', detail: 'acme.de' }, { id: 'clt_init', label: 'Initech', detail: 'initech.com' }],
+    });
+    const s = await openApp(browser, server.url);
+    const { page } = s;
+    await visible(page.getByRole('table', { name: 'Deals' }));
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await visible(page.getByRole('heading', { name: 'New deal' }));
+    await page.getByLabel('Name', { exact: true }).fill('Picked at Heffl');
+    await page.getByLabel('Stage', { exact: true }).selectOption({ label: 'Quoted' });
+    await pickByKeyboard(page, 'Owner', 'mira', 'Mira Jones');
+    await pickByKeyboard(page, 'Company', 'acme', 'Acme GmbH');
+    await page.getByRole('button', { name: 'Save' }).click();
+    // Heffl takes only usr_/clt_ ids: accepted, the ids went on the wire.
+    await hasText(page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Picked at Heffl”.');
+    await until(async () => (await rows(page)).some((r) => r[0] === 'Picked at Heffl' && r[4] === 'Mira'), 'the owner by name in the list');
+    await page.getByRole('button', { name: 'Picked at Heffl', exact: true }).click();
+    await visible(page.getByRole('heading', { name: 'Edit deal' }));
+    assert.equal(await page.getByRole('combobox', { name: 'Company' }).inputValue(), 'Acme GmbH');
+    await done(s);
+  });
+
+  test('a name that is no choice stays a typed id, checked as one', async () => {
+    await crm.reset('heffl');
+    server.config = JSON.stringify({
+      provider: 'heffl', base_url: `${crm.url}/heffl`, credentials: CRM_CREDENTIALS.heffl, timeout_ms: 2500,
+      owners: [{ id: 'usr_1', label: 'Mira Jones' }],
+    });
+    const s = await openApp(browser, server.url);
+    const { page } = s;
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await page.getByRole('combobox', { name: 'Owner', exact: true }).fill('Someone Else');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await until(async () => (await page.getByRole('combobox', { name: 'Owner' }).getAttribute('aria-invalid')) === 'true', 'the owner refused');
+    await hasText(page.getByText('Owner must be an id starting with usr_'), 'Owner must be an id starting with usr_');
+    await done(s);
+  });
+});
