@@ -808,19 +808,6 @@ fn routes(given: Option<Entries<Found<String>>>) -> Result<Vec<(String, String)>
 /// The most custom fields a form shows.
 pub const MAX_CUSTOM_FIELDS: usize = 50;
 
-/// The names `fields[].builtin` takes, for [`Field::ALL`] in its order.
-const BUILTIN_NAMES: [&str; 9] = [
-    "name",
-    "amount",
-    "currency",
-    "stage",
-    "close_date",
-    "probability",
-    "owner",
-    "company",
-    "description",
-];
-
 /// The account's own fields, and every entry in order (see [`Config::arrangement`]).
 type Fields = (Vec<CustomField>, Vec<Placed>);
 
@@ -842,7 +829,9 @@ fn custom_fields(given: Option<Vec<Found<FieldSetting>>>, keys: CustomKeys) -> R
                 "must be an object with key, label and type, or with builtin naming a built-in field",
             ));
         };
-        if let Some(index) = choice(v.builtin, &member("builtin"), "a built-in field", &BUILTIN_NAMES)? {
+        // Named by their keys (`close_date`), as everywhere else.
+        let builtin_names = Field::ALL.map(Field::key);
+        if let Some(index) = choice(v.builtin, &member("builtin"), "a built-in field", &builtin_names)? {
             let field = Field::ALL[index];
             if arrangement
                 .iter()

@@ -48,6 +48,8 @@ pub struct HttpBackend {
     stages: RefCell<Option<Vec<Stage>>>,
     stages_note: RefCell<Option<String>>,
     listener: RefCell<Option<ActivityListener>>,
+    /// The owners the CRM looked up, to show deals' owners by name; asked for once.
+    owner_names: RefCell<Option<Vec<crate::model::Choice>>>,
 }
 
 /// What kind of call a request is: it decides what a timeout means.
@@ -104,6 +106,7 @@ impl HttpBackend {
             stages: RefCell::new(None),
             stages_note: RefCell::new(None),
             listener: RefCell::new(None),
+            owner_names: RefCell::new(None),
         }
     }
 
@@ -270,6 +273,33 @@ impl HttpBackend {
         crate::providers::address_not_found(e, self.provider.name(), &self.base, what)
     }
 
+    /// Gives deals whose owner the CRM sent as an id alone the owner's name, from the CRM's
+    /// owners, looked up once. Names are a nicety: where they cannot be had, the ids show.
+    async fn name_owners(&self, deals: &mut [Deal]) {
+        let unnamed = |d: &Deal| d.labels.owner.is_none() && d.fields.owner.is_some();
+        if !deals.iter().any(unnamed) {
+            return;
+        }
+        if self.owner_names.borrow().is_none() {
+            let Some(request) = self.provider.lookup(crate::model::LookupKind::Owner, "") else {
+                return;
+            };
+            let Ok(r) = self.call(request, Call::Read).await else {
+                return;
+            };
+            let Ok(owners) = self.provider.read_lookup(crate::model::LookupKind::Owner, "", &r) else {
+                return;
+            };
+            *self.owner_names.borrow_mut() = Some(owners);
+        }
+        let names = self.owner_names.borrow();
+        let Some(names) = names.as_deref() else { return };
+        for deal in deals.iter_mut().filter(|d| unnamed(d)) {
+            let id = deal.fields.owner.as_deref().unwrap_or_default();
+            deal.labels.owner = crate::model::lookup::label_of(names, id).map(str::to_owned);
+        }
+    }
+
     async fn load_stages(&self) -> Result<Vec<Stage>, BackendError> {
         // An API that lists no stages: the configuration's, if any, else the stage is typed.
         let Some(request) = self.provider.stages() else {
@@ -360,7 +390,9 @@ impl DealsBackend for HttpBackend {
                 .call(self.provider.list(query), Call::Read)
                 .await
                 .map_err(|e| self.not_found(e, "deals"))?;
-            self.provider.read_list(query, &r)
+            let mut page = self.provider.read_list(query, &r)?;
+            self.name_owners(&mut page.deals).await;
+            Ok(page)
         })
     }
     fn get<'a>(&'a self, id: &'a DealId) -> LocalBoxFuture<'a, Result<Deal, BackendError>> {
@@ -368,7 +400,26 @@ impl DealsBackend for HttpBackend {
             let r = self
                 .call(self.routed(self.provider.get(id), "get", Some(id)), Call::Read)
                 .await?;
-            self.provider.read_deal(&r)
+            let mut deal = [self.provider.read_deal(&r)?];
+            self.name_owners(&mut deal).await;
+            let [deal] = deal;
+            Ok(deal)
+        })
+    }
+    fn looks_up(&self, kind: crate::model::LookupKind) -> bool {
+        self.provider.lookup(kind, "").is_some()
+    }
+    fn lookup<'a>(
+        &'a self,
+        kind: crate::model::LookupKind,
+        query: &'a str,
+    ) -> LocalBoxFuture<'a, Result<Option<Vec<crate::model::Choice>>, BackendError>> {
+        Box::pin(async move {
+            let Some(request) = self.provider.lookup(kind, query) else {
+                return Ok(None);
+            };
+            let r = self.call(request, Call::Read).await?;
+            self.provider.read_lookup(kind, query, &r).map(Some)
         })
     }
     fn create<'a>(&'a self, fields: &'a DealFields) -> LocalBoxFuture<'a, Result<Deal, BackendError>> {

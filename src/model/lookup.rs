@@ -62,6 +62,22 @@ pub fn matching(choices: &[Choice], query: &str, limit: usize) -> Vec<Choice> {
         .collect()
 }
 
+/// A person's name from its parts, else `fallback` (an e-mail address, an id).
+pub fn person_name(first: Option<&str>, last: Option<&str>, fallback: &str) -> String {
+    let name = [first, last]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if name.is_empty() {
+        fallback.to_owned()
+    } else {
+        name
+    }
+}
+
 /// The label of the choice whose id is `id`, if one of `choices` has it.
 pub fn label_of<'a>(choices: &'a [Choice], id: &str) -> Option<&'a str> {
     choices.iter().find(|c| c.id == id).map(|c| c.label.as_str())

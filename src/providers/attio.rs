@@ -23,6 +23,22 @@ pub mod routes {
     pub const RECORD: &str = "/v2/objects/deals/records/";
     /// The stage attribute's statuses (documented).
     pub const STATUSES: &str = "/v2/objects/deals/attributes/stage/statuses";
+    /// The workspace's members (documented: no search by name).
+    pub const MEMBERS: &str = "/v2/workspace_members";
+}
+
+/// A workspace member.
+#[derive(Deserialize)]
+struct WireMember {
+    id: WireMemberId,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    email_address: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct WireMemberId {
+    workspace_member_id: String,
 }
 
 const SLUGS: &[(&str, Field)] = &[
@@ -413,6 +429,41 @@ impl Provider for Attio {
         Some(HttpRequest::get(routes::STATUSES))
     }
 
+    fn lookup(&self, kind: crate::model::LookupKind, _query: &str) -> Option<HttpRequest> {
+        // Deals here have no company field: only owners are looked up.
+        (kind == crate::model::LookupKind::Owner).then(|| HttpRequest::get(routes::MEMBERS))
+    }
+
+    fn read_lookup(
+        &self,
+        _kind: crate::model::LookupKind,
+        query: &str,
+        r: &HttpResponse,
+    ) -> Result<Vec<crate::model::Choice>, BackendError> {
+        // By member id, which is how a deal's owner reads back (and is written again).
+        let members: Vec<crate::model::Choice> = r
+            .decode::<Envelope<Vec<WireMember>>>()?
+            .data
+            .into_iter()
+            .map(|m| {
+                let fallback = m
+                    .email_address
+                    .clone()
+                    .unwrap_or_else(|| m.id.workspace_member_id.clone());
+                crate::model::Choice {
+                    label: crate::model::lookup::person_name(
+                        m.first_name.as_deref(),
+                        m.last_name.as_deref(),
+                        &fallback,
+                    ),
+                    id: m.id.workspace_member_id,
+                    detail: m.email_address,
+                }
+            })
+            .collect();
+        Ok(crate::model::lookup::matching(&members, query, members.len()))
+    }
+
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
         let statuses = r.decode::<Envelope<Vec<WireStatus>>>()?.data;
         Ok(statuses
@@ -521,6 +572,27 @@ mod tests {
             a.list(&q).body_json()["sorts"],
             json!([{"direction": "desc", "attribute": "seats"}])
         );
+    }
+
+    #[test]
+    fn owners_are_the_workspace_members_by_id() {
+        use crate::model::LookupKind;
+        let a = attio();
+        assert_eq!(a.lookup(LookupKind::Owner, "").unwrap().path, "/v2/workspace_members");
+        assert!(a.lookup(LookupKind::Company, "acme").is_none());
+        let members = r#"{"data": [{"id": {"workspace_id": "w", "workspace_member_id": "50cf242c-7fa3-4cad-87d0-75b1af71c57b"},
+            "first_name": "Ada", "last_name": "Byron", "avatar_url": null, "email_address": "ada@x.io", "access_level": "admin"}]}"#;
+        let found = a
+            .read_lookup(LookupKind::Owner, "byr", &HttpResponse::new(200, members))
+            .unwrap();
+        assert_eq!(
+            (found[0].id.as_str(), found[0].label.as_str()),
+            ("50cf242c-7fa3-4cad-87d0-75b1af71c57b", "Ada Byron")
+        );
+        assert!(a
+            .read_lookup(LookupKind::Owner, "zed", &HttpResponse::new(200, members))
+            .unwrap()
+            .is_empty());
     }
 
     #[test]

@@ -28,6 +28,54 @@ pub mod routes {
     pub const DEAL: &str = "/deals/v1/deal/";
     /// Pipelines and their stages (documented).
     pub const PIPELINES: &str = "/crm-pipelines/v1/pipelines/deals";
+    /// The account's owners, at most 100 (documented, CRM v3: no search by name).
+    pub const OWNERS: &str = "/crm/v3/owners?limit=100";
+    /// Companies by name or domain (documented, CRM v3).
+    pub const COMPANY_SEARCH: &str = "/crm/v3/objects/companies/search";
+}
+
+/// `{results: [owner]}` of the owners API.
+#[derive(Deserialize)]
+struct WireOwners {
+    results: Vec<WireOwner>,
+}
+
+#[derive(Deserialize)]
+struct WireOwner {
+    #[serde(deserialize_with = "crate::wire::id")]
+    id: String,
+    email: Option<String>,
+    #[serde(rename = "firstName")]
+    first_name: Option<String>,
+    #[serde(rename = "lastName")]
+    last_name: Option<String>,
+}
+
+/// `{results: [{id, properties: {name, domain}}]}` of the company search.
+#[derive(Deserialize)]
+struct WireCompanies {
+    results: Vec<WireCompany>,
+}
+
+#[derive(Deserialize)]
+struct WireCompany {
+    #[serde(deserialize_with = "crate::wire::id")]
+    id: String,
+    properties: Option<WireCompanyProperties>,
+}
+
+#[derive(Deserialize)]
+struct WireCompanyProperties {
+    name: Option<String>,
+    domain: Option<String>,
+}
+
+/// The company search's body.
+#[derive(Serialize)]
+struct CompanySearch<'a> {
+    query: &'a str,
+    limit: u32,
+    properties: [&'static str; 2],
 }
 
 /// The most a page may hold.
@@ -400,6 +448,67 @@ impl Provider for Hubspot {
         Some(HttpRequest::get(routes::PIPELINES))
     }
 
+    fn lookup(&self, kind: crate::model::LookupKind, query: &str) -> Option<HttpRequest> {
+        Some(match kind {
+            crate::model::LookupKind::Owner => HttpRequest::get(routes::OWNERS),
+            crate::model::LookupKind::Company => HttpRequest::json(
+                Method::Post,
+                routes::COMPANY_SEARCH,
+                &CompanySearch {
+                    query: query.trim(),
+                    limit: 20,
+                    properties: ["name", "domain"],
+                },
+            ),
+        })
+    }
+
+    fn read_lookup(
+        &self,
+        kind: crate::model::LookupKind,
+        query: &str,
+        r: &HttpResponse,
+    ) -> Result<Vec<crate::model::Choice>, BackendError> {
+        use crate::model::Choice;
+        Ok(match kind {
+            crate::model::LookupKind::Owner => {
+                let owners: Vec<Choice> = r
+                    .decode::<WireOwners>()?
+                    .results
+                    .into_iter()
+                    .map(|o| {
+                        let label = crate::model::lookup::person_name(
+                            o.first_name.as_deref(),
+                            o.last_name.as_deref(),
+                            o.email.as_deref().unwrap_or(&o.id),
+                        );
+                        Choice {
+                            id: o.id,
+                            label,
+                            detail: o.email,
+                        }
+                    })
+                    .collect();
+                crate::model::lookup::matching(&owners, query, owners.len())
+            }
+            crate::model::LookupKind::Company => r
+                .decode::<WireCompanies>()?
+                .results
+                .into_iter()
+                .map(|c| {
+                    let p = c.properties;
+                    let (name, domain) = p.map_or((None, None), |p| (p.name, p.domain));
+                    let label = name.or_else(|| domain.clone()).unwrap_or_else(|| c.id.clone());
+                    Choice {
+                        id: c.id,
+                        label,
+                        detail: domain,
+                    }
+                })
+                .collect(),
+        })
+    }
+
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
         let body: WirePipelines = r.decode()?;
         let pipelines = in_display_order(body.results, |p| (p.active, p.display_order));
@@ -714,6 +823,50 @@ mod tests {
             .unwrap()
             .iter()
             .any(|p| p["name"] == "seat_count"));
+    }
+
+    #[test]
+    fn owners_and_companies_are_looked_up_as_the_v3_apis_document() {
+        use crate::model::{Choice, LookupKind};
+        let h = hubspot();
+        assert_eq!(
+            h.lookup(LookupKind::Owner, "mar").unwrap().path,
+            "/crm/v3/owners?limit=100"
+        );
+        let owners = r#"{"results": [{"id": "6166860", "email": "mark@example.com", "firstName": "Mark", "lastName": "Duval",
+            "userId": 9586504, "archived": false, "teams": [{"id": "368389", "name": "Sales", "primary": true}]},
+            {"id": "6166861", "email": "ann@example.com", "firstName": null, "lastName": null, "userId": 1, "archived": false}],
+            "paging": {"next": {"after": "2"}}}"#;
+        let found = h
+            .read_lookup(LookupKind::Owner, "mar", &HttpResponse::new(200, owners))
+            .unwrap();
+        assert_eq!(
+            found,
+            vec![Choice {
+                id: "6166860".into(),
+                label: "Mark Duval".into(),
+                detail: Some("mark@example.com".into())
+            }]
+        );
+        let all = h
+            .read_lookup(LookupKind::Owner, "", &HttpResponse::new(200, owners))
+            .unwrap();
+        assert_eq!(all[1].label, "ann@example.com");
+        let search = h.lookup(LookupKind::Company, " acme ").unwrap();
+        assert_eq!(search.path, "/crm/v3/objects/companies/search");
+        assert_eq!(
+            search.body_json(),
+            json!({"query": "acme", "limit": 20, "properties": ["name", "domain"]})
+        );
+        let companies =
+            r#"{"total": 1, "results": [{"id": "512", "properties": {"name": "Acme", "domain": "acme.com"}}]}"#;
+        let found = h
+            .read_lookup(LookupKind::Company, "acme", &HttpResponse::new(200, companies))
+            .unwrap();
+        assert_eq!(
+            (found[0].id.as_str(), found[0].detail.as_deref()),
+            ("512", Some("acme.com"))
+        );
     }
 
     #[test]

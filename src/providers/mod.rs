@@ -58,6 +58,21 @@ pub trait Provider {
     fn stages(&self) -> Option<HttpRequest>;
     /// Reads the stages.
     fn read_stages(&self, response: &HttpResponse) -> Result<Vec<Stage>, BackendError>;
+    /// The request finding owners or companies by name for a picker, where the CRM's public
+    /// docs show one; `None` where they do not.
+    fn lookup(&self, _kind: crate::model::LookupKind, _query: &str) -> Option<HttpRequest> {
+        None
+    }
+    /// Reads a look-up's answer: the choices whose name contains `query` (an API that cannot
+    /// search by name is asked for all, and they are filtered here).
+    fn read_lookup(
+        &self,
+        _kind: crate::model::LookupKind,
+        _query: &str,
+        _response: &HttpResponse,
+    ) -> Result<Vec<crate::model::Choice>, BackendError> {
+        Ok(Vec::new())
+    }
 }
 
 /// A CRM dialect's creates, updates and deletes, and its reading of error answers: apart from

@@ -15,8 +15,9 @@ pub enum Control {
     },
     /// A checkbox, its draft text `true` when ticked and empty when not.
     Checkbox,
-    /// A searchable picker of owners or companies ([`super::picker`]).
-    Picker(LookupKind),
+    /// A searchable picker of owners or companies ([`super::picker`]), with the name the
+    /// backend sent for the deal's id, if any.
+    Picker(LookupKind, Option<String>),
     /// A native date picker (its value is `YYYY-MM-DD` in every locale).
     Date,
     /// A choice among the backend's stages, or a select field's options (as id and label).
@@ -181,13 +182,14 @@ pub fn FieldRow(
             }
             .into_any()
         }
-        Control::Picker(kind) => {
+        Control::Picker(kind, name) => {
             let input = super::picker::PickerInput {
                 field,
                 id: id.clone(),
                 kind,
                 draft,
                 required: aria_required,
+                name,
             };
             let changed = move || {
                 if server_errors.with_untracked(|e| e.iter().any(|e| e.field == field)) {

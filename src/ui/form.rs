@@ -487,10 +487,14 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                         Field::CloseDate => Control::Date,
                         Field::Description => Control::TextArea,
                         Field::Owner if super::picker::offers(crate::model::LookupKind::Owner) => {
-                            Control::Picker(crate::model::LookupKind::Owner)
+                            // The CRM's name for the owner, while the draft (restored typing
+                            // perhaps) still holds the deal's own owner.
+                            let same = |d: &&Deal| draft.with_untracked(|t| d.fields.owner.as_deref() == Some(t.owner.as_str()));
+                            let name = deal.as_ref().filter(same).and_then(|d| d.labels.owner.clone());
+                            Control::Picker(crate::model::LookupKind::Owner, name)
                         }
                         Field::Company if super::picker::offers(crate::model::LookupKind::Company) => {
-                            Control::Picker(crate::model::LookupKind::Company)
+                            Control::Picker(crate::model::LookupKind::Company, None)
                         }
                         Field::Amount => Control::Text { input_type: "text", inputmode: "decimal" },
                         Field::Probability => Control::Text { input_type: "text", inputmode: "numeric" },

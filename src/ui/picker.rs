@@ -51,6 +51,8 @@ pub struct PickerInput {
     pub draft: RwSignal<DealDraft>,
     /// `aria-required`.
     pub required: Option<&'static str>,
+    /// The name the backend sent for the deal's id, shown until something is typed.
+    pub name: Option<String>,
 }
 
 /// The combobox: the input, the list of choices, and a line saying what a look-up found.
@@ -68,10 +70,13 @@ pub fn picker(
         kind,
         draft,
         required,
+        name,
     } = input;
     let list_id = format!("{id}-choices");
     let status_id = format!("{id}-found");
-    let text = RwSignal::new(shown_name(kind, &draft.with_untracked(|d| d.get(field).to_owned())));
+    let current = draft.with_untracked(|d| d.get(field).to_owned());
+    let opened = name.filter(|_| !current.is_empty());
+    let text = RwSignal::new(opened.unwrap_or_else(|| shown_name(kind, &current)));
     let open = RwSignal::new(false);
     let choices = RwSignal::new(Vec::<Choice>::new());
     let active = RwSignal::new(None::<usize>);

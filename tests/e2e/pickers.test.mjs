@@ -124,4 +124,46 @@ describe('pickers on a CRM', () => {
     await hasText(page.getByText('Owner must be an id starting with usr_'), 'Owner must be an id starting with usr_');
     await done(s);
   });
+
+  for (const [name, p] of [
+    ['hubspot', { stage: 'Presentation scheduled', owner: ['sam', 'Sam Lee'], company: ['init', 'Initech'], ownerPath: '/crm/v3/owners' }],
+    ['attio', { stage: 'In Progress', owner: ['per', 'Per Son'], ownerPath: '/v2/workspace_members' }],
+  ]) {
+    test(`at ${name}, owners${p.company ? ' and companies' : ''} come from its own look-ups, are saved as ids and listed by name`, async () => {
+      await crm.reset(name);
+      server.config = JSON.stringify({ provider: name, base_url: `${crm.url}/${name}`, credentials: CRM_CREDENTIALS[name], page_size: 50, timeout_ms: 2500 });
+      const s = await openApp(browser, server.url);
+      const { page } = s;
+      await visible(page.getByRole('table', { name: 'Deals' }));
+      await page.getByRole('button', { name: 'New deal' }).click();
+      await visible(page.getByRole('heading', { name: 'New deal' }));
+      await page.getByLabel('Name', { exact: true }).fill(`Picked at ${name}`);
+      await page.getByLabel('Stage', { exact: true }).selectOption({ label: p.stage });
+      await pickByKeyboard(page, 'Owner', ...p.owner);
+      if (p.company) await pickByKeyboard(page, 'Company', ...p.company);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await hasText(page.getByRole('status').filter({ hasText: 'Created' }), `Created “Picked at ${name}”.`);
+      await until(async () => (await rows(page)).some((r) => r[0] === `Picked at ${name}` && r.at(-1) === p.owner[1]), 'the owner by name in the list');
+      await page.getByRole('button', { name: `Picked at ${name}`, exact: true }).click();
+      await visible(page.getByRole('heading', { name: 'Edit deal' }));
+      assert.equal(await page.getByRole('combobox', { name: 'Owner' }).inputValue(), p.owner[1]);
+      await done(s);
+    });
+
+    test(`at ${name}, a failed look-up says so at the field and an id can still be typed`, async () => {
+      await crm.reset(name);
+      server.config = JSON.stringify({ provider: name, base_url: `${crm.url}/${name}`, credentials: CRM_CREDENTIALS[name], page_size: 50, timeout_ms: 2500 });
+      const s = await openApp(browser, server.url);
+      const { page } = s;
+      await visible(page.getByRole('table', { name: 'Deals' }));
+      await crm.fault(name, { kind: '500', path: p.ownerPath.split('?')[0], remaining: 5 });
+      await page.getByRole('button', { name: 'New deal' }).click();
+      const box = page.getByRole('combobox', { name: 'Owner', exact: true });
+      await box.fill('zz');
+      await hasText(page.getByText(/could not be looked up/), 'Type the id instead.');
+      assert.equal(await box.isEditable(), true);
+      await s.context.close();
+      assert.deepEqual(s.problems.filter((m) => !m.includes('500')), [], 'no console errors but the refused look-up');
+    });
+  }
 });

@@ -195,6 +195,32 @@ impl Vendor {
         }
         let seg = req.segments();
         match (req.method.as_str(), seg.as_slice()) {
+            // The workspace's members, as the v2 API lists them (no search by name).
+            ("GET", ["v2", "workspace_members"]) => {
+                let members = [
+                    (
+                        "50cf242c-7fa3-4cad-87d0-75b1af71c57b".to_owned(),
+                        "Ada",
+                        "Byron",
+                        "ada@attio.test",
+                    ),
+                    // The member whose e-mail a create may name (see `attio_apply`).
+                    (
+                        uuid("person@company.com".len() as u64 + 0xa77),
+                        "Per",
+                        "Son",
+                        "person@company.com",
+                    ),
+                ];
+                Reply::json(
+                    200,
+                    json!({"data": members.iter().map(|(id, first, last, email)| json!({
+                        "id": {"workspace_id": ATTIO_WORKSPACE, "workspace_member_id": id},
+                        "first_name": first, "last_name": last, "avatar_url": null, "email_address": email,
+                        "created_at": "2023-01-01T15:00:00.000000000Z", "access_level": "admin"
+                    })).collect::<Vec<_>>()}),
+                )
+            }
             ("GET", ["v2", "objects", "deals", "attributes", "stage", "statuses"]) => {
                 let mut data: Vec<Value> = ATTIO_STATUSES
                     .iter()

@@ -12,6 +12,16 @@ const HUBSPOT_STAGES: &[StageDef] = &[
     ("closedlost", "Closed lost", "default"),
 ];
 
+/// The account's owners: id, first and last name, e-mail. The seeded deals' owner is 24.
+const HUBSPOT_OWNERS: &[(&str, &str, &str, &str)] = &[
+    ("24", "Pat", "Kim", "pat.kim@hubspot.test"),
+    ("25", "Sam", "Lee", "sam.lee@hubspot.test"),
+];
+
+/// The account's companies: id, name, domain.
+const HUBSPOT_COMPANIES: &[(&str, &str, &str)] =
+    &[("5001", "Acme Corp", "acme.com"), ("5002", "Initech", "initech.com")];
+
 /// Hubspot as its documentation describes it.
 pub(crate) struct Hubspot;
 
@@ -199,6 +209,28 @@ impl Vendor {
         }
         let seg = req.segments();
         match (req.method.as_str(), seg.as_slice()) {
+            // The account's owners, as the CRM v3 owners API lists them (no search by name).
+            ("GET", ["crm", "v3", "owners"]) => Reply::json(
+                200,
+                json!({"results": HUBSPOT_OWNERS.iter().map(|(id, first, last, email)| json!({
+                    "id": id, "email": email, "firstName": first, "lastName": last, "userId": 9000 + id.parse::<u32>().unwrap_or(0),
+                    "createdAt": "2019-10-30T03:30:17.883Z", "updatedAt": "2019-12-07T16:50:06.678Z", "archived": false, "teams": []
+                })).collect::<Vec<_>>()}),
+            ),
+            // Companies by name or domain, as the CRM v3 search's `query` finds them.
+            ("POST", ["crm", "v3", "objects", "companies", "search"]) => {
+                let m = match self.body(req) {
+                    Ok(m) => m.clone(),
+                    Err(r) => return r,
+                };
+                let query = m.get("query").and_then(Value::as_str).unwrap_or("").to_lowercase();
+                let results: Vec<Value> = HUBSPOT_COMPANIES
+                    .iter()
+                    .filter(|(_, name, domain)| name.to_lowercase().contains(&query) || domain.contains(&query))
+                    .map(|(id, name, domain)| json!({"id": id, "properties": {"name": name, "domain": domain, "hs_object_id": id}, "archived": false}))
+                    .collect();
+                Reply::json(200, json!({"total": results.len(), "results": results}))
+            }
             ("GET", ["crm-pipelines", "v1", "pipelines", "deals"]) => {
                 let stages: Vec<Value> = HUBSPOT_STAGES
                     .iter()
