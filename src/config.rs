@@ -770,7 +770,7 @@ pub fn route_in<'a>(routes: &'a [(String, String)], call: &str) -> Option<&'a st
 }
 
 /// The calls whose paths can be replaced.
-pub const ROUTE_KEYS: &[&str] = &["create", "get", "update", "delete", "stages"];
+pub const ROUTE_KEYS: &[&str] = &["create", "get", "update", "delete", "stages", "owners", "companies"];
 
 fn routes(given: Option<Entries<Found<String>>>) -> Result<Vec<(String, String)>, ConfigError> {
     let Some(Entries(given)) = given else {
@@ -1295,7 +1295,7 @@ mod tests {
             refused(r#"{"fields":[{"key":"a","label":"A","type":"colour"}]}"#),
             (
                 "fields[0].type".into(),
-                "“colour” is not a field type; use text, long_text, number, money, date, select, checkbox, email, url or phone".into()
+                "“colour” is not a field type; use text, long_text, number, money, date, select, checkbox, email, url, phone, person or company".into()
             )
         );
         assert_eq!(

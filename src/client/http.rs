@@ -87,6 +87,14 @@ pub fn sleep_ms(ms: u32) -> impl std::future::Future<Output = ()> {
     }
 }
 
+/// The `routes` key that reroutes a look-up of `kind`.
+fn lookup_route(kind: crate::model::LookupKind) -> &'static str {
+    match kind {
+        crate::model::LookupKind::Owner => "owners",
+        crate::model::LookupKind::Company => "companies",
+    }
+}
+
 fn now_secs() -> u64 {
     (js_sys::Date::now() / 1000.0) as u64
 }
@@ -250,7 +258,12 @@ impl HttpBackend {
     /// The request with its path replaced where the config reroutes this call.
     fn routed(&self, mut req: HttpRequest, route: &str, id: Option<&DealId>) -> HttpRequest {
         if let Some(path) = crate::config::route_in(&self.routes, route) {
+            // The call's query (a look-up's search) goes with it to the new path.
+            let query = req.path.split_once('?').map(|(_, q)| q.to_owned());
             req.path = crate::providers::reroute(path, id);
+            if let Some(q) = query {
+                req.path = format!("{}?{q}", req.path);
+            }
         }
         req
     }
@@ -284,6 +297,7 @@ impl HttpBackend {
             let Some(request) = self.provider.lookup(crate::model::LookupKind::Owner, "") else {
                 return;
             };
+            let request = self.routed(request, lookup_route(crate::model::LookupKind::Owner), None);
             let Ok(r) = self.call(request, Call::Read).await else {
                 return;
             };
@@ -418,7 +432,9 @@ impl DealsBackend for HttpBackend {
             let Some(request) = self.provider.lookup(kind, query) else {
                 return Ok(None);
             };
-            let r = self.call(request, Call::Read).await?;
+            let r = self
+                .call(self.routed(request, lookup_route(kind), None), Call::Read)
+                .await?;
             self.provider.read_lookup(kind, query, &r).map(Some)
         })
     }

@@ -30,11 +30,15 @@ pub enum CustomKind {
     Url,
     /// A telephone number.
     Phone,
+    /// A person, picked by name, kept as the backend's id for them (as the deal's owner is).
+    Person,
+    /// A company, picked by name, kept as the backend's id for it (as the deal's company is).
+    Company,
 }
 
 impl CustomKind {
     /// The names `fields[].type` takes in the configuration, in the order of [`CustomKind::named`].
-    pub const NAMES: [&'static str; 10] = [
+    pub const NAMES: [&'static str; 12] = [
         "text",
         "long_text",
         "number",
@@ -45,6 +49,8 @@ impl CustomKind {
         "email",
         "url",
         "phone",
+        "person",
+        "company",
     ];
 
     /// The kind named `NAMES[index]`; a select's options are given apart.
@@ -60,6 +66,8 @@ impl CustomKind {
             7 => CustomKind::Email,
             8 => CustomKind::Url,
             9 => CustomKind::Phone,
+            10 => CustomKind::Person,
+            11 => CustomKind::Company,
             _ => return None,
         })
     }

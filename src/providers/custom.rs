@@ -69,6 +69,8 @@ fn kind_index(kind: &CustomKind) -> usize {
         CustomKind::Email => 7,
         CustomKind::Url => 8,
         CustomKind::Phone => 9,
+        CustomKind::Person => 10,
+        CustomKind::Company => 11,
     }
 }
 

@@ -24,6 +24,10 @@ pub mod routes {
     pub const DEAL: &str = "/deals/";
     /// Pipelines with their stages (documented path, unverified shape).
     pub const PIPELINES: &str = "/pipelines";
+    /// The account's users, the deals' owners (unverified).
+    pub const USERS: &str = "/users";
+    /// Clients by name, the deals' companies (unverified).
+    pub const CLIENTS: &str = "/clients";
 }
 
 /// The most a page may hold.
@@ -342,6 +346,30 @@ impl Provider for Heffl {
         Some(HttpRequest::get(routes::PIPELINES))
     }
 
+    fn lookup(&self, kind: crate::model::LookupKind, query: &str) -> Option<HttpRequest> {
+        Some(match kind {
+            crate::model::LookupKind::Owner => HttpRequest::get(routes::USERS),
+            crate::model::LookupKind::Company => HttpRequest::get(with_query(
+                routes::CLIENTS,
+                &[
+                    ("search", Some(query.trim().to_owned())),
+                    ("pageSize", Some("20".to_owned())),
+                ],
+            )),
+        })
+    }
+
+    fn read_lookup(
+        &self,
+        _kind: crate::model::LookupKind,
+        query: &str,
+        r: &HttpResponse,
+    ) -> Result<Vec<crate::model::Choice>, BackendError> {
+        let body: serde_json::Value = r.decode()?;
+        let found = super::lookup::choices_in(&body, &["/data", ""], &["id"], &["email", "domain"]);
+        Ok(crate::model::lookup::matching(&found, query, found.len()))
+    }
+
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
         let pipelines = r.decode::<WirePipelines>()?.data;
         let several = pipelines.len() > 1;
@@ -505,6 +533,22 @@ mod tests {
         let updated = h.update(&DealId("dl_1".into()), &f, &[]).body_json();
         assert_eq!(updated["cf_priority"], json!(null));
         assert_eq!(updated["cf_seats"], json!(12.0));
+    }
+
+    #[test]
+    fn users_and_clients_are_looked_up_at_their_likely_paths() {
+        use crate::model::LookupKind;
+        let h = heffl();
+        assert_eq!(h.lookup(LookupKind::Owner, "x").unwrap().path, "/users");
+        assert_eq!(
+            h.lookup(LookupKind::Company, " ac me ").unwrap().path,
+            "/clients?search=ac%20me&pageSize=20"
+        );
+        let users = r#"{"data": [{"id": "usr_1", "firstName": "Mira", "lastName": "Jones", "email": "mira@x.io"}, {"id": "usr_2", "name": "Omar"}]}"#;
+        let found = h
+            .read_lookup(LookupKind::Owner, "mira", &HttpResponse::new(200, users))
+            .unwrap();
+        assert_eq!((found.len(), found[0].label.as_str()), (1, "Mira Jones"));
     }
 
     #[test]

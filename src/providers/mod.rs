@@ -8,6 +8,7 @@ pub mod heffl;
 pub mod http;
 pub mod hubspot;
 pub mod local;
+pub mod lookup;
 pub mod rest;
 pub mod stardex;
 pub mod ysuite;

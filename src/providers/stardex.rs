@@ -26,6 +26,17 @@ pub mod routes {
     pub const DEAL: &str = "/v1/deals/";
     /// Deal statuses (unverified).
     pub const STATUSES: &str = "/v1/deal-statuses";
+    /// Team members, the deals' owners (unverified).
+    pub const TEAM_MEMBERS: &str = "/v1/team-members";
+    /// Companies by keyword, the deals' clients (unverified).
+    pub const COMPANY_SEARCH: &str = "/v1/companies/search";
+}
+
+/// The company search's body, as the deal search's (unverified).
+#[derive(Serialize)]
+struct CompanySearch<'a> {
+    keywords: [&'a str; 1],
+    limit: u32,
 }
 
 /// The most a search page may hold.
@@ -321,6 +332,36 @@ impl Provider for Stardex {
         Some(HttpRequest::get(routes::STATUSES))
     }
 
+    fn lookup(&self, kind: crate::model::LookupKind, query: &str) -> Option<HttpRequest> {
+        Some(match kind {
+            crate::model::LookupKind::Owner => HttpRequest::get(routes::TEAM_MEMBERS),
+            crate::model::LookupKind::Company => HttpRequest::json(
+                Method::Post,
+                routes::COMPANY_SEARCH,
+                &CompanySearch {
+                    keywords: [query.trim()],
+                    limit: 20,
+                },
+            ),
+        })
+    }
+
+    fn read_lookup(
+        &self,
+        _kind: crate::model::LookupKind,
+        query: &str,
+        r: &HttpResponse,
+    ) -> Result<Vec<crate::model::Choice>, BackendError> {
+        let body: serde_json::Value = r.decode()?;
+        let found = super::lookup::choices_in(
+            &body,
+            &["/data", "/data/data"],
+            &["id"],
+            &["email", "website", "domain"],
+        );
+        Ok(crate::model::lookup::matching(&found, query, found.len()))
+    }
+
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
         let env: Envelope<Vec<WireStatus>> = r.decode()?;
         Ok(env.data.iter().map(|s| Stage::new(&s.id, &s.name)).collect())
@@ -406,6 +447,27 @@ mod tests {
             Currency::USD,
             &custom,
         )
+    }
+
+    #[test]
+    fn team_members_and_companies_are_looked_up_at_their_likely_paths() {
+        use crate::model::LookupKind;
+        let s = stardex();
+        assert_eq!(s.lookup(LookupKind::Owner, "").unwrap().path, "/v1/team-members");
+        let search = s.lookup(LookupKind::Company, "glob").unwrap();
+        assert_eq!(
+            (search.path.as_str(), search.body_json()),
+            ("/v1/companies/search", json!({"keywords": ["glob"], "limit": 20}))
+        );
+        let companies =
+            format!(r#"{{"success": true, "data": [{{"id": "{SEATS}", "name": "Globex", "website": "globex.com"}}]}}"#);
+        let found = s
+            .read_lookup(LookupKind::Company, "glob", &HttpResponse::new(200, companies))
+            .unwrap();
+        assert_eq!(
+            (found[0].id.as_str(), found[0].detail.as_deref()),
+            (SEATS, Some("globex.com"))
+        );
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub mod routes {
     pub const DEAL: &str = "/v1/deals/";
     /// Pipelines (unverified).
     pub const PIPELINES: &str = "/v1/pipelines";
+    /// Contacts by name, the deals' `cstid` (unverified).
+    pub const CONTACTS: &str = "/v1/contacts";
 }
 
 /// The most a page may hold.
@@ -273,6 +275,30 @@ impl Provider for Ysuite {
         Some(HttpRequest::get(routes::PIPELINES))
     }
 
+    fn lookup(&self, kind: crate::model::LookupKind, query: &str) -> Option<HttpRequest> {
+        // Its owners have no documented look-up: only the contacts, the deals' companies.
+        (kind == crate::model::LookupKind::Company).then(|| {
+            HttpRequest::get(with_query(
+                routes::CONTACTS,
+                &[
+                    ("search", Some(query.trim().to_owned())),
+                    ("pageSize", Some("20".to_owned())),
+                ],
+            ))
+        })
+    }
+
+    fn read_lookup(
+        &self,
+        _kind: crate::model::LookupKind,
+        query: &str,
+        r: &HttpResponse,
+    ) -> Result<Vec<crate::model::Choice>, BackendError> {
+        let body: serde_json::Value = r.decode()?;
+        let found = super::lookup::choices_in(&body, &["/data/data", "/data"], &["cstid", "id"], &["email", "domain"]);
+        Ok(crate::model::lookup::matching(&found, query, found.len()))
+    }
+
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
         let pipelines = r.decode::<Envelope<Vec<WirePipeline>>>()?.data;
         Ok(pipelines
@@ -370,6 +396,22 @@ mod tests {
             page_size: 10,
             cursor,
         }
+    }
+
+    #[test]
+    fn contacts_are_looked_up_by_name_as_the_deals_cstid() {
+        use crate::model::LookupKind;
+        let y = Ysuite::new("a", "s", Currency::USD);
+        assert!(y.lookup(LookupKind::Owner, "x").is_none());
+        assert_eq!(
+            y.lookup(LookupKind::Company, "umb").unwrap().path,
+            "/v1/contacts?search=umb&pageSize=20"
+        );
+        let contacts = r#"{"success": true, "data": {"data": [{"cstid": 11, "name": "Umbrella Ltd", "email": "u@x.io"}], "current_page": 1}}"#;
+        let found = y
+            .read_lookup(LookupKind::Company, "umb", &HttpResponse::new(200, contacts))
+            .unwrap();
+        assert_eq!((found[0].id.as_str(), found[0].label.as_str()), ("11", "Umbrella Ltd"));
     }
 
     #[test]

@@ -190,6 +190,7 @@ pub fn FieldRow(
                 draft,
                 required: aria_required,
                 name,
+                label: label.clone(),
             };
             let changed = move || {
                 if server_errors.with_untracked(|e| e.iter().any(|e| e.field == field)) {

@@ -470,6 +470,13 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                         CustomKind::Email => text("email", "email"),
                         CustomKind::Url => text("url", "url"),
                         CustomKind::Phone => text("tel", "tel"),
+                        CustomKind::Person if super::picker::offers(crate::model::LookupKind::Owner) => {
+                            Control::Picker(crate::model::LookupKind::Owner, None)
+                        }
+                        CustomKind::Company if super::picker::offers(crate::model::LookupKind::Company) => {
+                            Control::Picker(crate::model::LookupKind::Company, None)
+                        }
+                        CustomKind::Person | CustomKind::Company => text("text", "text"),
                         CustomKind::Text => text("text", "text"),
                     };
                     let hint = match custom.kind {

@@ -466,6 +466,13 @@ pub(crate) fn column_texts(app: AppCtx, deal: &Deal) -> Vec<String> {
                 (Some(CustomValue::Text(t)), CustomKind::Date) => {
                     crate::model::Date::parse_iso(t).map_or_else(|_| t.clone(), |d| fmt.date(&d))
                 }
+                // People by the configuration's names for their ids, as owners are.
+                (Some(CustomValue::Text(t)), CustomKind::Person) => app
+                    .config
+                    .with_value(|c| crate::model::lookup::label_of(&c.owners, t).unwrap_or(t).to_owned()),
+                (Some(CustomValue::Text(t)), CustomKind::Company) => app
+                    .config
+                    .with_value(|c| crate::model::lookup::label_of(&c.companies, t).unwrap_or(t).to_owned()),
                 (Some(CustomValue::Text(t)), _) => c.shown(t).to_owned(),
             })
             .collect()

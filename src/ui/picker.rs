@@ -53,6 +53,8 @@ pub struct PickerInput {
     pub required: Option<&'static str>,
     /// The name the backend sent for the deal's id, shown until something is typed.
     pub name: Option<String>,
+    /// The field's label, which names its list of choices too.
+    pub label: String,
 }
 
 /// The combobox: the input, the list of choices, and a line saying what a look-up found.
@@ -71,7 +73,9 @@ pub fn picker(
         draft,
         required,
         name,
+        label,
     } = input;
+    let list_name = format!("{label} choices");
     let list_id = format!("{id}-choices");
     let status_id = format!("{id}-found");
     let current = draft.with_untracked(|d| d.get(field).to_owned());
@@ -231,7 +235,7 @@ pub fn picker(
                         left();
                     }
                 } />
-            <ul id=list_id role="listbox" class="df-choices" aria-label=move || format!("{} choices", field_name(kind))
+            <ul id=list_id role="listbox" class="df-choices" aria-label=list_name
                 hidden=move || !open.get() || choices.with(Vec::is_empty)>
                 {options}
             </ul>
@@ -239,13 +243,6 @@ pub fn picker(
         </div>
     }
     .into_any()
-}
-
-fn field_name(kind: LookupKind) -> &'static str {
-    match kind {
-        LookupKind::Owner => "Owner",
-        LookupKind::Company => "Company",
-    }
 }
 
 /// What the picker says when nothing matches `query`.

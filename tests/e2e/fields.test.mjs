@@ -166,7 +166,7 @@ describe('the account\'s own fields on the local backend', () => {
     server.config = JSON.stringify({ fields: [{ key: 'tier', label: 'Tier', type: 'dropdown' }] });
     const s = await openApp(browser, server.url);
     await hasText(s.page.getByRole('alert').filter({ hasText: 'The configuration needs fixing' }),
-      'config.json: “fields[0].type” “dropdown” is not a field type; use text, long_text, number, money, date, select, checkbox, email, url or phone');
+      'config.json: “fields[0].type” “dropdown” is not a field type; use text, long_text, number, money, date, select, checkbox, email, url, phone, person or company');
     await done(s);
   });
 });

@@ -109,6 +109,27 @@ describe('pickers on a CRM', () => {
     await done(s);
   });
 
+  test('a custom field of type person is a picker too, and listed by name', async () => {
+    await crm.reset('heffl');
+    server.config = JSON.stringify({
+      provider: 'heffl', base_url: `${crm.url}/heffl`, credentials: CRM_CREDENTIALS.heffl, page_size: 50, timeout_ms: 2500,
+      owners: [{ id: 'usr_7', label: 'Kim Novak', detail: 'kim@heffl.test' }],
+      fields: [{ key: 'cf_reviewer', label: 'Reviewer', type: 'person', column: true }],
+    });
+    const s = await openApp(browser, server.url);
+    const { page } = s;
+    await visible(page.getByRole('table', { name: 'Deals' }));
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Reviewed deal');
+    await page.getByLabel('Stage', { exact: true }).selectOption({ label: 'Quoted' });
+    await page.getByLabel('Company', { exact: true }).fill('clt_acme');
+    await pickByKeyboard(page, 'Reviewer', 'nov', 'Kim Novak');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await hasText(page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Reviewed deal”.');
+    await until(async () => (await rows(page)).some((r) => r[0] === 'Reviewed deal' && r.at(-1) === 'Kim Novak'), 'the reviewer by name in the list');
+    await done(s);
+  });
+
   test('a name that is no choice stays a typed id, checked as one', async () => {
     await crm.reset('heffl');
     server.config = JSON.stringify({
@@ -166,4 +187,51 @@ describe('pickers on a CRM', () => {
       assert.deepEqual(s.problems.filter((m) => !m.includes('500')), [], 'no console errors but the refused look-up');
     });
   }
+
+  // Stardex, YSUITE and Heffl show no look-up in their public docs: their most likely paths are
+  // in the provider's routes, which the configuration can replace.
+  for (const [name, p] of [
+    ['stardex', { stage: 'Proposal', owner: ['ros', 'Rosa Park'], company: ['glob', 'Globex'] }],
+    ['ysuite', { pipeline: 'Renewals', company: ['umb', 'Umbrella Ltd'] }],
+    ['heffl', { stage: 'Quoted', owner: ['oma', 'Omar Diaz'], company: ['init', 'Initech'] }],
+  ]) {
+    test(`at ${name}, the unverified look-ups offer names, saved as ids`, async () => {
+      await crm.reset(name);
+      server.config = JSON.stringify({ provider: name, base_url: `${crm.url}/${name}`, credentials: CRM_CREDENTIALS[name], page_size: 50, timeout_ms: 2500 });
+      const s = await openApp(browser, server.url);
+      const { page } = s;
+      await visible(page.getByRole('table', { name: 'Deals' }));
+      await page.getByRole('button', { name: 'New deal' }).click();
+      await visible(page.getByRole('heading', { name: 'New deal' }));
+      await page.getByLabel('Name', { exact: true }).fill(`Looked up at ${name}`);
+      if (p.stage) await page.getByLabel('Stage', { exact: true }).selectOption({ label: p.stage });
+      if (p.pipeline) await page.getByLabel('Pipeline', { exact: true }).selectOption({ label: p.pipeline });
+      if (p.owner) await pickByKeyboard(page, 'Owner', ...p.owner);
+      await pickByKeyboard(page, 'Company', ...p.company);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await hasText(page.getByRole('status').filter({ hasText: 'Created' }), `Created “Looked up at ${name}”.`);
+      if (p.owner) {
+        await until(async () => (await rows(page)).some((r) => r[0] === `Looked up at ${name}` && r.at(-1) === p.owner[1]), 'the owner by name in the list');
+      }
+      await done(s);
+    });
+  }
+
+  test('a look-up path the configuration replaces is the one asked', async () => {
+    await crm.reset('stardex');
+    server.config = JSON.stringify({
+      provider: 'stardex', base_url: `${crm.url}/stardex`, credentials: CRM_CREDENTIALS.stardex, timeout_ms: 2500,
+      routes: { owners: '/v1/people' },
+    });
+    const s = await openApp(browser, server.url);
+    const { page } = s;
+    await visible(page.getByRole('table', { name: 'Deals' }));
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await page.getByRole('combobox', { name: 'Owner', exact: true }).fill('ro');
+    await hasText(page.getByText(/could not be looked up/), 'Type the id instead.');
+    assert.ok((await crm.requests('stardex')).includes('GET /v1/people'), 'the replaced path asked');
+    await s.context.close();
+    assert.deepEqual(s.problems.filter((m) => !m.includes('404')), []);
+  });
 });
+

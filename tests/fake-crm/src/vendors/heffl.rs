@@ -220,6 +220,29 @@ impl Vendor {
         }
         let seg = req.segments();
         match (req.method.as_str(), seg.as_slice()) {
+            // Users and clients, in the shape PROVIDERS.md calls most likely (unverified).
+            ("GET", ["users"]) => Reply::json(
+                200,
+                json!({"data": [
+                    {"id": "usr_1", "name": "Mira Jones", "email": "mira@heffl.test"},
+                    {"id": "usr_2", "name": "Omar Diaz", "email": "omar@heffl.test"}
+                ], "meta": {"hasMore": false, "nextCursor": null}}),
+            ),
+            ("GET", ["clients"]) => {
+                let search = req.q("search").unwrap_or("").to_lowercase();
+                let clients: Vec<Value> = [
+                    ("clt_acme", "Acme GmbH", "acme.de"),
+                    ("clt_init", "Initech", "initech.com"),
+                ]
+                .iter()
+                .filter(|(_, name, domain)| name.to_lowercase().contains(&search) || domain.contains(&search))
+                .map(|(id, name, domain)| json!({"id": id, "name": name, "domain": domain}))
+                .collect();
+                Reply::json(
+                    200,
+                    json!({"data": clients, "meta": {"hasMore": false, "nextCursor": null}}),
+                )
+            }
             ("GET", ["pipelines"]) => Reply::json(
                 200,
                 json!({"data": [{"id": "dpl_1", "name": "Sales", "stages": HEFFL_STAGES.iter().map(|s| json!({"id": s.0, "name": s.1, "type": if s.0 == "dps_3" { "WON" } else { "ACTIVE" }})).collect::<Vec<_>>()}]}),

@@ -40,6 +40,10 @@ const STARDEX_STATUSES: &[StageDef] = &[
     ("5a1e0000-0000-4000-8000-000000000004", "Won", ""),
 ];
 
+/// The one team member and the one company the fake's look-ups know.
+const STARDEX_MEMBER: &str = "7a1e0c55-1111-4000-8000-00000000b001";
+const STARDEX_COMPANY: &str = "7a1e0c55-2222-4000-8000-00000000c001";
+
 /// Stardex as its documentation describes it.
 pub(crate) struct Stardex;
 
@@ -192,6 +196,31 @@ impl Vendor {
         }
         let seg = req.segments();
         match (req.method.as_str(), seg.as_slice()) {
+            // Team members and companies, in the shapes PROVIDERS.md calls most likely (unverified).
+            ("GET", ["v1", "team-members"]) => Reply::json(
+                200,
+                json!({"success": true, "data": [
+                    {"id": STARDEX_MEMBER, "first_name": "Rosa", "last_name": "Park", "email": "rosa@stardex.test"}
+                ]}),
+            ),
+            ("POST", ["v1", "companies", "search"]) => {
+                let m = match self.body(req) {
+                    Ok(m) => m.clone(),
+                    Err(r) => return r,
+                };
+                let keyword = m
+                    .get("keywords")
+                    .and_then(|k| k.get(0))
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_lowercase();
+                let companies: Vec<Value> = [(STARDEX_COMPANY, "Globex", "globex.com")]
+                    .iter()
+                    .filter(|(_, name, site)| name.to_lowercase().contains(&keyword) || site.contains(&keyword))
+                    .map(|(id, name, site)| json!({"id": id, "name": name, "website": site}))
+                    .collect();
+                Reply::json(200, json!({"success": true, "data": companies}))
+            }
             ("GET", ["v1", "deal-statuses"]) => Reply::json(
                 200,
                 json!({"success": true, "data": STARDEX_STATUSES.iter().map(|s| json!({"id": s.0, "name": s.1})).collect::<Vec<_>>()}),

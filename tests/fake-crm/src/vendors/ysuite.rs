@@ -140,6 +140,24 @@ impl Vendor {
         }
         let seg = req.segments();
         match (req.method.as_str(), seg.as_slice()) {
+            // Contacts by name, in the shape PROVIDERS.md calls most likely (unverified): the
+            // deals' `cstid`.
+            ("GET", ["v1", "contacts"]) => {
+                let search = req.q("search").unwrap_or("").to_lowercase();
+                let contacts: Vec<Value> = [
+                    (10, "Acme Pty", "acme@ysuite.test"),
+                    (11, "Umbrella Ltd", "umbrella@ysuite.test"),
+                ]
+                .iter()
+                .filter(|(_, name, _)| name.to_lowercase().contains(&search))
+                .map(|(id, name, email)| json!({"cstid": id, "name": name, "email": email}))
+                .collect();
+                let total = contacts.len();
+                Reply::json(
+                    200,
+                    json!({"success": true, "data": {"data": contacts, "current_page": 1, "total_records": total, "total_pages": 1}}),
+                )
+            }
             ("GET", ["v1", "pipelines"]) => Reply::json(
                 200,
                 json!({"success": true, "data": YSUITE_STAGES.iter().map(|s| json!({"pipeline_id": s.0.parse::<i64>().unwrap_or(0), "pipeline_name": s.1})).collect::<Vec<_>>()}),
