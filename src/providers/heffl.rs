@@ -349,13 +349,7 @@ impl Provider for Heffl {
     fn lookup(&self, kind: crate::model::LookupKind, query: &str) -> Option<HttpRequest> {
         Some(match kind {
             crate::model::LookupKind::Owner => HttpRequest::get(routes::USERS),
-            crate::model::LookupKind::Company => HttpRequest::get(with_query(
-                routes::CLIENTS,
-                &[
-                    ("search", Some(query.trim().to_owned())),
-                    ("pageSize", Some("20".to_owned())),
-                ],
-            )),
+            crate::model::LookupKind::Company => HttpRequest::get(super::lookup::search_path(routes::CLIENTS, query)),
         })
     }
 
@@ -365,9 +359,7 @@ impl Provider for Heffl {
         query: &str,
         r: &HttpResponse,
     ) -> Result<Vec<crate::model::Choice>, BackendError> {
-        let body: serde_json::Value = r.decode()?;
-        let found = super::lookup::choices_in(&body, &["/data", ""], &["id"], &["email", "domain"]);
-        Ok(crate::model::lookup::matching(&found, query, found.len()))
+        super::lookup::read_choices(r, query, &["/data", ""], &["id"], &["email", "domain"])
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {

@@ -3,9 +3,37 @@
 //! provider's routes, which the configuration can replace (`routes.owners`, `routes.companies`),
 //! and their replies are read leniently, in the most likely shapes, here in one place.
 
-use crate::model::lookup::person_name;
+use super::http::{with_query, HttpResponse};
+use crate::backend::BackendError;
+use crate::model::lookup::{matching, person_name};
 use crate::model::Choice;
 use serde_json::Value;
+
+/// A look-up by name at `path`: `?search={query}&pageSize=20`, as the list calls of YSUITE and
+/// Heffl take their search.
+pub fn search_path(path: &str, query: &str) -> String {
+    with_query(
+        path,
+        &[
+            ("search", Some(query.trim().to_owned())),
+            ("pageSize", Some("20".to_owned())),
+        ],
+    )
+}
+
+/// Reads a look-up's reply with [`choices_in`], keeping the choices that match `query` (the
+/// APIs without a search by name are asked for all of them).
+pub fn read_choices(
+    r: &HttpResponse,
+    query: &str,
+    lists: &[&str],
+    ids: &[&str],
+    details: &[&str],
+) -> Result<Vec<Choice>, BackendError> {
+    let body: Value = r.decode()?;
+    let found = choices_in(&body, lists, ids, details);
+    Ok(matching(&found, query, found.len()))
+}
 
 /// The members that name a record, in the order tried.
 const NAME_KEYS: &[&str] = &["name", "company_name", "display_name", "full_name"];

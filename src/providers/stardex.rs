@@ -352,14 +352,13 @@ impl Provider for Stardex {
         query: &str,
         r: &HttpResponse,
     ) -> Result<Vec<crate::model::Choice>, BackendError> {
-        let body: serde_json::Value = r.decode()?;
-        let found = super::lookup::choices_in(
-            &body,
+        super::lookup::read_choices(
+            r,
+            query,
             &["/data", "/data/data"],
             &["id"],
             &["email", "website", "domain"],
-        );
-        Ok(crate::model::lookup::matching(&found, query, found.len()))
+        )
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {

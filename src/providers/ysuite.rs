@@ -277,15 +277,8 @@ impl Provider for Ysuite {
 
     fn lookup(&self, kind: crate::model::LookupKind, query: &str) -> Option<HttpRequest> {
         // Its owners have no documented look-up: only the contacts, the deals' companies.
-        (kind == crate::model::LookupKind::Company).then(|| {
-            HttpRequest::get(with_query(
-                routes::CONTACTS,
-                &[
-                    ("search", Some(query.trim().to_owned())),
-                    ("pageSize", Some("20".to_owned())),
-                ],
-            ))
-        })
+        (kind == crate::model::LookupKind::Company)
+            .then(|| HttpRequest::get(super::lookup::search_path(routes::CONTACTS, query)))
     }
 
     fn read_lookup(
@@ -294,9 +287,13 @@ impl Provider for Ysuite {
         query: &str,
         r: &HttpResponse,
     ) -> Result<Vec<crate::model::Choice>, BackendError> {
-        let body: serde_json::Value = r.decode()?;
-        let found = super::lookup::choices_in(&body, &["/data/data", "/data"], &["cstid", "id"], &["email", "domain"]);
-        Ok(crate::model::lookup::matching(&found, query, found.len()))
+        super::lookup::read_choices(
+            r,
+            query,
+            &["/data/data", "/data"],
+            &["cstid", "id"],
+            &["email", "domain"],
+        )
     }
 
     fn read_stages(&self, r: &HttpResponse) -> Result<Vec<Stage>, BackendError> {
