@@ -109,6 +109,10 @@ pub trait DealsBackend {
     fn looks_up(&self, _kind: crate::model::LookupKind) -> bool {
         false
     }
+    /// The name this session's look-ups gave `id`, if any.
+    fn known_name(&self, _kind: crate::model::LookupKind, _id: &str) -> Option<String> {
+        None
+    }
     /// The owners or companies whose name contains `query`, for a picker; `None` where the
     /// backend has no way to look them up (then the configuration's lists are offered, or the
     /// id is typed).

@@ -483,6 +483,8 @@ struct FieldSetting {
     min: Option<Found<f64>>,
     max: Option<Found<f64>>,
     column: Option<Found<bool>>,
+    pattern: Option<Found<String>>,
+    pattern_message: Option<Found<String>>,
 }
 
 /// One of a select's `options`: `{value, label?}`.
@@ -916,6 +918,28 @@ fn custom_fields(given: Option<Vec<Found<FieldSetting>>>, keys: CustomKeys) -> R
                 return Err(err(&member("min"), "must not be more than max"));
             }
         }
+        let pattern = found(v.pattern, &member("pattern"), "text")?;
+        let message = found(v.pattern_message, &member("pattern_message"), "text")?;
+        match (pattern, &field.kind) {
+            (None, _) if message.is_some() => {
+                return Err(err(&member("pattern_message"), "needs a pattern to go with"));
+            }
+            (None, _) => {}
+            (
+                Some(source),
+                CustomKind::Text | CustomKind::LongText | CustomKind::Email | CustomKind::Url | CustomKind::Phone,
+            ) => {
+                let message = message.unwrap_or_else(|| format!("{} is not in the expected form", field.label));
+                // Compiled with the backend (`ui::chunks::backend_for`), by code fetched only then.
+                field.pattern = Some(crate::model::custom::Pattern::new(&source, &message));
+            }
+            (Some(_), _) => {
+                return Err(err(
+                    &member("pattern"),
+                    "is only for text, long_text, email, url and phone fields",
+                ))
+            }
+        }
         arrangement.push(Placed::Custom(out.len()));
         out.push(field);
     }
@@ -1238,11 +1262,20 @@ mod tests {
         let c = Config::parse(
             r#"{"provider":"heffl","fields":[
                 {"key":"cf_tier","label":"Tier","type":"select","options":[{"value":"gold","label":"Gold"},{"value":"silver"}],"column":true},
-                {"key":"cf_seats","label":"Seats","type":"number","required":true,"min":1,"max":500}]}"#,
+                {"key":"cf_seats","label":"Seats","type":"number","required":true,"min":1,"max":500},
+                {"key":"cf_po","label":"PO","type":"text","pattern":"PO-\\d{6}","pattern_message":"PO must look like PO-123456"}]}"#,
         )
         .unwrap();
-        assert_eq!(c.fields.len(), 2);
+        assert_eq!(c.fields.len(), 3);
         assert!(c.fields[0].column);
+        let po = c.fields[2].pattern.as_ref().unwrap();
+        assert_eq!(po.source(), r"PO-\d{6}");
+        assert_eq!(
+            c.fields[2]
+                .check("PO-12345", crate::model::NumberSeparators::ROOT)
+                .unwrap_err(),
+            "PO must look like PO-123456"
+        );
         assert_eq!(
             c.fields[0].kind,
             CustomKind::Select(vec![
@@ -1325,6 +1358,14 @@ mod tests {
         assert_eq!(
             refused(r#"{"fields":[{"key":"a","label":"A","type":"number","required":"yes"}]}"#).0,
             "fields[0].required"
+        );
+        assert_eq!(
+            refused(r#"{"fields":[{"key":"a","label":"A","type":"number","pattern":"[0-9]+"}]}"#).0,
+            "fields[0].pattern"
+        );
+        assert_eq!(
+            refused(r#"{"fields":[{"key":"a","label":"A","type":"text","pattern_message":"Say it"}]}"#).0,
+            "fields[0].pattern_message"
         );
         assert_eq!(refused(r#"{"fields":{"a":1}}"#).0, "fields");
         assert_eq!(

@@ -94,7 +94,7 @@ async fn the_list_renders_a_row_per_deal_with_formatted_amounts() {
             })
             .collect()
     };
-    assert_eq!(headers, ["Name", "Amount", "Stage", "Close date", "Owner"]);
+    assert_eq!(headers, ["Name", "Amount", "Stage", "Close date", "Owner", "Company"]);
 }
 
 #[wasm_bindgen_test]

@@ -48,8 +48,8 @@ pub struct HttpBackend {
     stages: RefCell<Option<Vec<Stage>>>,
     stages_note: RefCell<Option<String>>,
     listener: RefCell<Option<ActivityListener>>,
-    /// The owners the CRM looked up, to show deals' owners by name; asked for once.
-    owner_names: RefCell<Option<Vec<crate::model::Choice>>>,
+    /// The owners' and companies' names the CRM's look-ups gave this session.
+    names: RefCell<crate::model::lookup::NameBook>,
 }
 
 /// What kind of call a request is: it decides what a timeout means.
@@ -114,7 +114,7 @@ impl HttpBackend {
             stages: RefCell::new(None),
             stages_note: RefCell::new(None),
             listener: RefCell::new(None),
-            owner_names: RefCell::new(None),
+            names: RefCell::default(),
         }
     }
 
@@ -286,32 +286,36 @@ impl HttpBackend {
         crate::providers::address_not_found(e, self.provider.name(), &self.base, what)
     }
 
-    /// Gives deals whose owner the CRM sent as an id alone the owner's name, from the CRM's
-    /// owners, looked up once. Names are a nicety: where they cannot be had, the ids show.
-    async fn name_owners(&self, deals: &mut [Deal]) {
-        let unnamed = |d: &Deal| d.labels.owner.is_none() && d.fields.owner.is_some();
-        if !deals.iter().any(unnamed) {
-            return;
+    /// Gives deals whose owner or company the CRM sent as an id alone its name: from the
+    /// look-ups answered this session, and, for ids none named, the look-up's first choices,
+    /// asked once. Names are a nicety: where they cannot be had, the ids show.
+    async fn name_people(&self, deals: &mut [Deal]) {
+        use crate::model::{CustomKind, CustomValue, LookupKind};
+        let people: Vec<(LookupKind, &str)> = self
+            .schema
+            .custom()
+            .iter()
+            .filter_map(|c| match c.kind {
+                CustomKind::Person => Some((LookupKind::Owner, c.key.as_str())),
+                CustomKind::Company => Some((LookupKind::Company, c.key.as_str())),
+                _ => None,
+            })
+            .collect();
+        let held: Vec<(LookupKind, &str)> = deals
+            .iter()
+            .flat_map(|d| {
+                people.iter().filter_map(|(kind, key)| match d.fields.custom.get(*key) {
+                    Some(CustomValue::Text(id)) => Some((*kind, id.as_str())),
+                    _ => None,
+                })
+            })
+            .collect();
+        let kinds = self.names.borrow_mut().to_ask(deals, &held);
+        for kind in kinds {
+            // A failed look-up leaves the ids showing; the picker says why when it is used.
+            let _ = self.lookup(kind, "").await;
         }
-        if self.owner_names.borrow().is_none() {
-            let Some(request) = self.provider.lookup(crate::model::LookupKind::Owner, "") else {
-                return;
-            };
-            let request = self.routed(request, lookup_route(crate::model::LookupKind::Owner), None);
-            let Ok(r) = self.call(request, Call::Read).await else {
-                return;
-            };
-            let Ok(owners) = self.provider.read_lookup(crate::model::LookupKind::Owner, "", &r) else {
-                return;
-            };
-            *self.owner_names.borrow_mut() = Some(owners);
-        }
-        let names = self.owner_names.borrow();
-        let Some(names) = names.as_deref() else { return };
-        for deal in deals.iter_mut().filter(|d| unnamed(d)) {
-            let id = deal.fields.owner.as_deref().unwrap_or_default();
-            deal.labels.owner = crate::model::lookup::label_of(names, id).map(str::to_owned);
-        }
+        self.names.borrow().label(deals);
     }
 
     async fn load_stages(&self) -> Result<Vec<Stage>, BackendError> {
@@ -405,7 +409,7 @@ impl DealsBackend for HttpBackend {
                 .await
                 .map_err(|e| self.not_found(e, "deals"))?;
             let mut page = self.provider.read_list(query, &r)?;
-            self.name_owners(&mut page.deals).await;
+            self.name_people(&mut page.deals).await;
             Ok(page)
         })
     }
@@ -415,7 +419,7 @@ impl DealsBackend for HttpBackend {
                 .call(self.routed(self.provider.get(id), "get", Some(id)), Call::Read)
                 .await?;
             let mut deal = [self.provider.read_deal(&r)?];
-            self.name_owners(&mut deal).await;
+            self.name_people(&mut deal).await;
             let [deal] = deal;
             Ok(deal)
         })
@@ -435,8 +439,13 @@ impl DealsBackend for HttpBackend {
             let r = self
                 .call(self.routed(request, lookup_route(kind), None), Call::Read)
                 .await?;
-            self.provider.read_lookup(kind, query, &r).map(Some)
+            let choices = self.provider.read_lookup(kind, query, &r)?;
+            self.names.borrow_mut().learn(kind, &choices);
+            Ok(Some(choices))
         })
+    }
+    fn known_name(&self, kind: crate::model::LookupKind, id: &str) -> Option<String> {
+        self.names.borrow().name(kind, id).map(str::to_owned)
     }
     fn create<'a>(&'a self, fields: &'a DealFields) -> LocalBoxFuture<'a, Result<Deal, BackendError>> {
         Box::pin(async move { self.writer().await?.create(self, fields).await })
@@ -603,6 +612,19 @@ pub fn rest_backend(config: &Config, gone: fn() -> bool) -> Result<HttpBackend, 
             ))
         }
         _ => {}
+    }
+    // A custom field the sort names must be one the list shows.
+    if let Some(sort) = &spec.sort {
+        if let Some(p) = sort
+            .pointers
+            .iter()
+            .find(|p| !config.fields.iter().any(|c| c.column && &c.key == *p))
+        {
+            return Err(mistake(
+                "rest.sort.fields".into(),
+                format!("has \"{p}\", which is no field in fields shown as a column (\"column\": true)"),
+            ));
+        }
     }
     let rest = Rest::new(spec, token, config.currency).with_custom(config.fields.clone());
     let writes = rest.clone();

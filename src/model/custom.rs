@@ -104,6 +104,71 @@ pub struct CustomField {
     pub max: Option<f64>,
     /// Whether the list shows it as a column.
     pub column: bool,
+    /// What a text's whole value must match, and what to say when it does not.
+    pub pattern: Option<Pattern>,
+}
+
+/// A regular expression a text field's whole value must match (anchored, as HTML's `pattern`
+/// is), with the message the form shows when it does not. It is compiled when first used, so
+/// the code that reads expressions is fetched only by a configuration that has one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pattern {
+    source: String,
+    message: String,
+}
+
+thread_local! {
+    /// The patterns compiled so far, by source: each is compiled once.
+    static COMPILED: std::cell::RefCell<std::collections::HashMap<String, Result<regex_lite::Regex, String>>> =
+        std::cell::RefCell::default();
+}
+
+impl Pattern {
+    /// The pattern `source`, and the `message` for a text that does not match it.
+    pub fn new(source: &str, message: &str) -> Self {
+        Self {
+            source: source.to_owned(),
+            message: message.to_owned(),
+        }
+    }
+
+    /// Whether the expression can be read; an error says why not, in the regex crate's words.
+    ///
+    /// ```
+    /// use dealform::model::custom::Pattern;
+    /// let po = Pattern::new("PO-[0-9]{6}", "Use a PO number such as PO-123456");
+    /// assert!(po.compile().is_ok());
+    /// assert!(po.matches("PO-123456"));
+    /// assert!(!po.matches("PO-123456 and more"));
+    /// assert!(Pattern::new("PO-[0-9", "…").compile().is_err());
+    /// ```
+    pub fn compile(&self) -> Result<(), String> {
+        self.with_compiled(|re| re.as_ref().map(|_| ()).map_err(Clone::clone))
+    }
+
+    /// Whether all of `text` matches; nothing matches an expression that cannot be read.
+    pub fn matches(&self, text: &str) -> bool {
+        self.with_compiled(|re| re.as_ref().is_ok_and(|re| re.is_match(text)))
+    }
+
+    fn with_compiled<T>(&self, f: impl FnOnce(&Result<regex_lite::Regex, String>) -> T) -> T {
+        COMPILED.with(|compiled| {
+            let mut compiled = compiled.borrow_mut();
+            let re = compiled.entry(self.source.clone()).or_insert_with(|| {
+                regex_lite::Regex::new(&format!("^(?:{})$", self.source)).map_err(|e| {
+                    let why = e.to_string();
+                    let last = why.lines().last().unwrap_or_default().trim();
+                    last.strip_prefix("error: ").unwrap_or(last).to_owned()
+                })
+            });
+            f(re)
+        })
+    }
+
+    /// The expression as configured.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
 }
 
 impl CustomField {
@@ -117,6 +182,7 @@ impl CustomField {
             min: None,
             max: None,
             column: false,
+            pattern: None,
         }
     }
 
@@ -191,6 +257,9 @@ impl CustomField {
             }
             _ => text.to_owned(),
         };
+        if let Some(p) = self.pattern.as_ref().filter(|p| !p.matches(&value)) {
+            return Err(p.message.clone());
+        }
         let n = super::text::char_len(&value);
         if let Some(m) = min.filter(|m| (n as f64) < *m) {
             return Err(format!(
@@ -399,6 +468,24 @@ mod tests {
             f.check("1e9", NumberSeparators::ROOT).unwrap_err(),
             "Size must be a number such as 1234.5"
         );
+    }
+
+    #[test]
+    fn a_pattern_checks_the_whole_text_with_its_own_message() {
+        let mut f = field(CustomKind::Text);
+        f.pattern = Some(Pattern::new(r"PO-\d{6}", "Size must be a PO number such as PO-123456"));
+        assert_eq!(
+            f.check(" PO-123456 ", DE),
+            Ok(Some(CustomValue::Text("PO-123456".into())))
+        );
+        assert_eq!(
+            f.check("xPO-123456", DE).unwrap_err(),
+            "Size must be a PO number such as PO-123456"
+        );
+        // An empty optional field is not checked against it.
+        assert_eq!(f.check("", DE), Ok(None));
+        let why = Pattern::new("(", "m").compile().unwrap_err();
+        assert!(why.contains("group"), "{why}");
     }
 
     #[test]

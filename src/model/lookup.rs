@@ -83,6 +83,90 @@ pub fn label_of<'a>(choices: &'a [Choice], id: &str) -> Option<&'a str> {
     choices.iter().find(|c| c.id == id).map(|c| c.label.as_str())
 }
 
+/// The names learned for owners' and companies' ids in a session: every look-up's answers,
+/// kept so that a list, and a form opened again, show names where the CRM sends ids alone.
+#[derive(Debug, Default)]
+pub struct NameBook {
+    owners: Vec<Choice>,
+    companies: Vec<Choice>,
+    /// The kinds whose first choices were already asked for to name a list (once a session).
+    asked: Vec<LookupKind>,
+}
+
+impl NameBook {
+    fn of(&self, kind: LookupKind) -> &Vec<Choice> {
+        match kind {
+            LookupKind::Owner => &self.owners,
+            LookupKind::Company => &self.companies,
+        }
+    }
+
+    /// Keeps `choices`' names; a later name for an id replaces the earlier one.
+    pub fn learn(&mut self, kind: LookupKind, choices: &[Choice]) {
+        let known = match kind {
+            LookupKind::Owner => &mut self.owners,
+            LookupKind::Company => &mut self.companies,
+        };
+        for choice in choices {
+            match known.iter_mut().find(|c| c.id == choice.id) {
+                Some(old) => *old = choice.clone(),
+                None => known.push(choice.clone()),
+            }
+        }
+    }
+
+    /// The name learned for `id`.
+    pub fn name(&self, kind: LookupKind, id: &str) -> Option<&str> {
+        label_of(self.of(kind), id)
+    }
+
+    /// The kinds worth one look-up before `deals` show: some owner or company id (`extra` adds
+    /// ids held elsewhere, such as person fields) has no name yet, and that kind was not asked
+    /// for already. Marks them asked.
+    pub fn to_ask(&mut self, deals: &[super::Deal], extra: &[(LookupKind, &str)]) -> Vec<LookupKind> {
+        let mut ids: Vec<(LookupKind, &str)> = Vec::new();
+        for d in deals {
+            if let (None, Some(id)) = (&d.labels.owner, &d.fields.owner) {
+                ids.push((LookupKind::Owner, id));
+            }
+            if let (None, Some(id)) = (&d.labels.company, &d.fields.company) {
+                ids.push((LookupKind::Company, id));
+            }
+        }
+        ids.extend_from_slice(extra);
+        let mut kinds = Vec::new();
+        for (kind, id) in ids {
+            if !self.asked.contains(&kind) && self.name(kind, id).is_none() {
+                self.asked.push(kind);
+                kinds.push(kind);
+            }
+        }
+        kinds
+    }
+
+    /// Gives `deals` the learned names of owners and companies the backend sent no name for.
+    pub fn label(&self, deals: &mut [super::Deal]) {
+        for d in deals {
+            if d.labels.owner.is_none() {
+                d.labels.owner = d
+                    .fields
+                    .owner
+                    .as_deref()
+                    .and_then(|id| self.name(LookupKind::Owner, id))
+                    .map(str::to_owned);
+            }
+            if d.labels.company.is_none() {
+                d.labels.company = d
+                    .fields
+                    .company
+                    .as_deref()
+                    .and_then(|id| self.name(LookupKind::Company, id))
+                    .map(str::to_owned);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +184,54 @@ mod tests {
         assert_eq!(matching(&ids, "acme.c", 5).len(), 1);
         assert_eq!(label_of(&ids, "clt_acme"), Some("Acme"));
         assert_eq!(label_of(&ids, "clt_x"), None);
+    }
+
+    #[test]
+    fn a_name_book_names_deals_and_asks_each_kind_once() {
+        use crate::model::{Deal, DealFields, DealId, Labels};
+        let deal = |owner: &str, company: &str| Deal {
+            id: DealId("1".into()),
+            fields: DealFields {
+                owner: Some(owner.into()),
+                company: Some(company.into()),
+                ..DealFields::default()
+            },
+            labels: Labels::default(),
+        };
+        let mut book = NameBook::default();
+        let mut deals = vec![deal("usr_1", "clt_1"), deal("usr_2", "clt_1")];
+        assert_eq!(book.to_ask(&deals, &[]), vec![LookupKind::Owner, LookupKind::Company]);
+        // Asked once a session: a second list does not ask again.
+        assert!(book.to_ask(&deals, &[]).is_empty());
+        book.learn(
+            LookupKind::Owner,
+            &[Choice {
+                id: "usr_1".into(),
+                label: "Ann".into(),
+                detail: None,
+            }],
+        );
+        book.learn(
+            LookupKind::Company,
+            &[Choice {
+                id: "clt_1".into(),
+                label: "Acme".into(),
+                detail: None,
+            }],
+        );
+        book.learn(
+            LookupKind::Owner,
+            &[Choice {
+                id: "usr_1".into(),
+                label: "Ann Lee".into(),
+                detail: None,
+            }],
+        );
+        book.label(&mut deals);
+        assert_eq!(deals[0].labels.owner.as_deref(), Some("Ann Lee"));
+        assert_eq!(deals[0].labels.company.as_deref(), Some("Acme"));
+        // An id no look-up named keeps no name: the list shows the id.
+        assert_eq!(deals[1].labels.owner, None);
+        assert_eq!(book.name(LookupKind::Company, "clt_1"), Some("Acme"));
     }
 }

@@ -18,6 +18,8 @@ pub enum IdFormat {
     /// A workspace member, by email address or by the id the CRM reads back (Attio owners:
     /// written as an email, read as the member's UUID, and taken again as either).
     Member,
+    /// A record by its UUID, or by a domain it has (Attio companies: `example.com`).
+    RecordOrDomain,
 }
 
 impl IdFormat {
@@ -39,6 +41,7 @@ impl IdFormat {
                         .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
             }),
             IdFormat::Member => IdFormat::Email.matches(s) || is_uuid(s),
+            IdFormat::RecordOrDomain => is_uuid(s) || is_domain(s),
             IdFormat::Email => {
                 let mut parts = s.split('@');
                 matches!((parts.next(), parts.next(), parts.next()), (Some(u), Some(d), None)
@@ -55,8 +58,21 @@ impl IdFormat {
             IdFormat::Prefixed(p) => format!("an id starting with {p}"),
             IdFormat::Email => "an email address".to_owned(),
             IdFormat::Member => "a workspace member's email address (or the id shown for them)".to_owned(),
+            IdFormat::RecordOrDomain => "a company's domain such as example.com (or the id shown for it)".to_owned(),
         }
     }
+}
+
+/// A host name of at least two labels: letters, digits and inner hyphens.
+fn is_domain(s: &str) -> bool {
+    let labels: Vec<&str> = s.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
 }
 
 fn is_uuid(s: &str) -> bool {
@@ -306,6 +322,11 @@ mod tests {
         assert!(IdFormat::Member.matches("person@company.com"));
         assert!(IdFormat::Member.matches("50cf242c-7fa3-4cad-87d0-75b1af71c57b"));
         assert!(!IdFormat::Member.matches("John Smith"));
+        assert!(IdFormat::RecordOrDomain.matches("company.com"));
+        assert!(IdFormat::RecordOrDomain.matches("bf071e1f-6035-429d-b874-d83ea64ea13b"));
+        assert!(!IdFormat::RecordOrDomain.matches("Acme Corp"));
+        assert!(!IdFormat::RecordOrDomain.matches("-acme.com"));
+        assert!(!IdFormat::RecordOrDomain.matches("acme"));
         assert!(!IdFormat::Email.matches("person@company"));
         assert!(!IdFormat::Email.matches("a b@c.de"));
     }

@@ -25,6 +25,8 @@ pub mod routes {
     pub const STATUSES: &str = "/v2/objects/deals/attributes/stage/statuses";
     /// The workspace's members (documented: no search by name).
     pub const MEMBERS: &str = "/v2/workspace_members";
+    /// The companies' query (documented), filtered by name.
+    pub const COMPANIES: &str = "/v2/objects/companies/records/query";
 }
 
 /// A workspace member.
@@ -46,6 +48,7 @@ const SLUGS: &[(&str, Field)] = &[
     ("value", Field::Amount),
     ("stage", Field::Stage),
     ("owner", Field::Owner),
+    ("associated_company", Field::Company),
 ];
 
 /// The Attio dialect.
@@ -102,6 +105,33 @@ struct WireValues {
     value: Option<Vec<Lenient<CurrencyValue>>>,
     stage: Option<Vec<Lenient<StatusValue>>>,
     owner: Option<Vec<Lenient<ActorValue>>>,
+    associated_company: Option<Vec<Lenient<RecordReference>>>,
+}
+
+/// A company record's name and domains, as its query answers them.
+#[derive(Deserialize)]
+struct WireCompany {
+    id: WireRecordId,
+    values: Option<WireCompanyValues>,
+}
+
+#[derive(Deserialize, Default)]
+struct WireCompanyValues {
+    name: Option<Vec<Lenient<TextValue>>>,
+    domains: Option<Vec<Lenient<DomainValue>>>,
+}
+
+#[derive(Deserialize)]
+struct DomainValue {
+    active_until: Option<String>,
+    domain: Option<String>,
+}
+
+/// A reference to another record: the deal's company.
+#[derive(Deserialize)]
+struct RecordReference {
+    active_until: Option<String>,
+    target_record_id: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -173,6 +203,9 @@ struct WriteValues<'a> {
     /// A number, or `[]` to clear it.
     #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<Amount>,
+    /// A company by record id or by domain, or `[]` to clear it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    associated_company: Option<CompanyReference<'a>>,
     /// The account's own attributes by slug; `[]` clears one.
     #[serde(flatten)]
     custom: BTreeMap<&'a str, serde_json::Value>,
@@ -212,6 +245,26 @@ enum Owner<'a> {
 struct ActorReference<'a> {
     referenced_actor_type: &'static str,
     referenced_actor_id: &'a str,
+}
+
+/// A company, as the create's example writes one: by record id, or by one of its domains.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum CompanyReference<'a> {
+    Record {
+        target_object: &'static str,
+        target_record_id: &'a str,
+    },
+    Domain {
+        target_object: &'static str,
+        domains: [DomainReference<'a>; 1],
+    },
+    Cleared([u8; 0]),
+}
+
+#[derive(Serialize)]
+struct DomainReference<'a> {
+    domain: &'a str,
 }
 
 #[derive(Serialize)]
@@ -268,6 +321,7 @@ impl Attio {
             .and_then(|s| s.status)
             .map(|s| s.title);
         let owner = current(v.owner, |o| &o.active_until).and_then(|o| o.referenced_actor_id);
+        let company = current(v.associated_company, |c| &c.active_until).and_then(|c| c.target_record_id);
         let custom = super::custom::read(&self.custom, &id, |slug| current_custom(raw?.get("values")?.get(slug)?))?;
         Ok(Deal {
             id: DealId(id),
@@ -280,7 +334,7 @@ impl Attio {
                 close_date: None,
                 probability: None,
                 owner,
-                company: None,
+                company,
                 description: None,
                 custom,
             },
@@ -303,6 +357,17 @@ impl Attio {
             Some(a) => Some(Amount::Value(a.to_f64())),
             None => clear_absent.then_some(Amount::Cleared([])),
         };
+        let associated_company = match f.company.as_deref() {
+            Some(id) if IdFormat::Uuid.matches(id) => Some(CompanyReference::Record {
+                target_object: "companies",
+                target_record_id: id,
+            }),
+            Some(domain) => Some(CompanyReference::Domain {
+                target_object: "companies",
+                domains: [DomainReference { domain }],
+            }),
+            None => clear_absent.then_some(CompanyReference::Cleared([])),
+        };
         WriteBody {
             data: WriteData {
                 values: WriteValues {
@@ -310,6 +375,7 @@ impl Attio {
                     stage: f.stage.as_deref(),
                     owner,
                     value,
+                    associated_company,
                     custom: super::custom::written(&self.custom, f, clear_absent)
                         .map(|(c, v)| {
                             let json = match v {
@@ -341,6 +407,10 @@ impl Provider for Attio {
                 .required()
                 .max_chars(320)
                 .format(IdFormat::Member),
+            // A company record's id, as it reads back, or one of its domains (the API's docs).
+            FieldRule::optional(Field::Company)
+                .max_chars(253)
+                .format(IdFormat::RecordOrDomain),
         ])
         .with_custom(self.custom.clone())
     }
@@ -429,17 +499,51 @@ impl Provider for Attio {
         Some(HttpRequest::get(routes::STATUSES))
     }
 
-    fn lookup(&self, kind: crate::model::LookupKind, _query: &str) -> Option<HttpRequest> {
-        // Deals here have no company field: only owners are looked up.
-        (kind == crate::model::LookupKind::Owner).then(|| HttpRequest::get(routes::MEMBERS))
+    fn lookup(&self, kind: crate::model::LookupKind, query: &str) -> Option<HttpRequest> {
+        let query = query.trim();
+        Some(match kind {
+            crate::model::LookupKind::Owner => HttpRequest::get(routes::MEMBERS),
+            crate::model::LookupKind::Company => HttpRequest::json(
+                Method::Post,
+                routes::COMPANIES,
+                &QueryBody {
+                    limit: 20,
+                    offset: 0,
+                    filter: (!query.is_empty()).then_some(NameFilter {
+                        name: Contains { contains: query },
+                    }),
+                    sorts: None,
+                },
+            ),
+        })
     }
 
     fn read_lookup(
         &self,
-        _kind: crate::model::LookupKind,
+        kind: crate::model::LookupKind,
         query: &str,
         r: &HttpResponse,
     ) -> Result<Vec<crate::model::Choice>, BackendError> {
+        if kind == crate::model::LookupKind::Company {
+            // By record id, which is how a deal's company reads back; the domain tells apart.
+            return Ok(r
+                .decode::<Envelope<Vec<WireCompany>>>()?
+                .data
+                .into_iter()
+                .map(|c| {
+                    let v = c.values.unwrap_or_default();
+                    let domain = current(v.domains, |d| &d.active_until).and_then(|d| d.domain);
+                    let name = current(v.name, |n| &n.active_until).and_then(|n| n.value);
+                    crate::model::Choice {
+                        label: name
+                            .or_else(|| domain.clone())
+                            .unwrap_or_else(|| c.id.record_id.clone()),
+                        id: c.id.record_id,
+                        detail: domain,
+                    }
+                })
+                .collect());
+        }
         // By member id, which is how a deal's owner reads back (and is written again).
         let members: Vec<crate::model::Choice> = r
             .decode::<Envelope<Vec<WireMember>>>()?
@@ -579,7 +683,6 @@ mod tests {
         use crate::model::LookupKind;
         let a = attio();
         assert_eq!(a.lookup(LookupKind::Owner, "").unwrap().path, "/v2/workspace_members");
-        assert!(a.lookup(LookupKind::Company, "acme").is_none());
         let members = r#"{"data": [{"id": {"workspace_id": "w", "workspace_member_id": "50cf242c-7fa3-4cad-87d0-75b1af71c57b"},
             "first_name": "Ada", "last_name": "Byron", "avatar_url": null, "email_address": "ada@x.io", "access_level": "admin"}]}"#;
         let found = a
@@ -593,6 +696,77 @@ mod tests {
             .read_lookup(LookupKind::Owner, "zed", &HttpResponse::new(200, members))
             .unwrap()
             .is_empty());
+    }
+
+    #[test]
+    fn a_company_is_read_by_record_id_and_written_by_id_or_domain() {
+        // The documented create's answer.
+        let body = r#"{"data": {"id": {"record_id": "r1"}, "values": {
+            "name": [{"active_until": null, "value": "Contract with Fundstack"}],
+            "associated_company": [{"active_from": "2023-01-01T15:00:00.000000000Z", "active_until": null,
+                "created_by_actor": {"type": "system", "id": null}, "target_object": "companies",
+                "target_record_id": "bf071e1f-6035-429d-b874-d83ea64ea13b", "attribute_type": "record-reference"}]}}}"#;
+        let a = attio();
+        let d = a.read_deal(&HttpResponse::new(200, body)).unwrap();
+        assert_eq!(
+            d.fields.company.as_deref(),
+            Some("bf071e1f-6035-429d-b874-d83ea64ea13b")
+        );
+        let values = a.update(&d.id, &d.fields, &[]).body_json()["data"]["values"].clone();
+        assert_eq!(
+            values["associated_company"],
+            json!({"target_object": "companies", "target_record_id": "bf071e1f-6035-429d-b874-d83ea64ea13b"})
+        );
+        let mut f = d.fields.clone();
+        f.company = Some("company.com".into());
+        let values = a.create(&f, &[]).body_json()["data"]["values"].clone();
+        assert_eq!(
+            values["associated_company"],
+            json!({"target_object": "companies", "domains": [{"domain": "company.com"}]})
+        );
+        f.company = None;
+        assert!(a.create(&f, &[]).body_json()["data"]["values"]
+            .get("associated_company")
+            .is_none());
+        let values = a.update(&d.id, &f, &[]).body_json()["data"]["values"].clone();
+        assert_eq!(values["associated_company"], json!([]));
+        // A name is neither: the form says what it takes.
+        let rule = a.schema().rule(Field::Company).cloned().unwrap();
+        assert!(rule.format.is_some_and(|f| !f.matches("Fundstack")));
+    }
+
+    #[test]
+    fn companies_are_queried_by_name_and_read_with_their_domain() {
+        use crate::model::LookupKind;
+        let a = attio();
+        let request = a.lookup(LookupKind::Company, " acme ").unwrap();
+        assert_eq!(request.path, "/v2/objects/companies/records/query");
+        assert_eq!(
+            request.body_json(),
+            json!({"limit": 20, "offset": 0, "filter": {"name": {"$contains": "acme"}}})
+        );
+        assert!(a
+            .lookup(LookupKind::Company, "")
+            .unwrap()
+            .body_json()
+            .get("filter")
+            .is_none());
+        let records = r#"{"data": [{"id": {"workspace_id": "w", "object_id": "o", "record_id": "c1"},
+            "values": {"name": [{"active_until": null, "value": "Acme Corp"}],
+                       "domains": [{"active_until": null, "domain": "acme.com", "root_domain": "acme.com"}]}},
+            {"id": {"record_id": "c2"}, "values": {"domains": [{"active_until": null, "domain": "nameless.io"}]}}]}"#;
+        let found = a
+            .read_lookup(LookupKind::Company, "acme", &HttpResponse::new(200, records))
+            .unwrap();
+        assert_eq!(
+            (
+                found[0].id.as_str(),
+                found[0].label.as_str(),
+                found[0].detail.as_deref()
+            ),
+            ("c1", "Acme Corp", Some("acme.com"))
+        );
+        assert_eq!(found[1].label, "nameless.io");
     }
 
     #[test]

@@ -231,6 +231,7 @@ impl Heffl {
             labels: Labels {
                 stage: w.stage,
                 owner: w.owner_name,
+                company: None,
             },
         })
     }
@@ -571,7 +572,8 @@ mod tests {
             d.labels,
             Labels {
                 stage: Some("Quoted".into()),
-                owner: Some("Mira".into())
+                owner: Some("Mira".into()),
+                company: None,
             }
         );
     }

@@ -84,6 +84,12 @@ fn echo(vendor: &str, request: &Value) -> Value {
             if let Some(o) = v["owner"].as_array().and_then(|a| a.first()) {
                 values.insert("owner".into(), json!([current(json!({"referenced_actor_type": "workspace-member", "referenced_actor_id": o["referenced_actor_id"]}))]));
             }
+            if let Some(c) = v["associated_company"]["target_record_id"].as_str() {
+                values.insert(
+                    "associated_company".into(),
+                    json!([current(json!({"target_object": "companies", "target_record_id": c}))]),
+                );
+            }
             if let Some(n) = v["value"].as_f64() {
                 values.insert(
                     "value".into(),

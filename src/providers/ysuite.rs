@@ -162,6 +162,7 @@ impl Ysuite {
             labels: Labels {
                 stage: None,
                 owner: w.owner,
+                company: None,
             },
         })
     }

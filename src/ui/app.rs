@@ -156,6 +156,22 @@ impl AppCtx {
             .unwrap_or(schema)
     }
 
+    /// The name to show for an owner's or a company's `id`: the configuration's, else the one
+    /// this session's look-ups gave, else the id itself.
+    pub fn name_of(&self, kind: crate::model::LookupKind, id: &str) -> String {
+        use crate::model::LookupKind;
+        let configured = self.config.with_value(|c| {
+            let list = match kind {
+                LookupKind::Owner => &c.owners,
+                LookupKind::Company => &c.companies,
+            };
+            crate::model::lookup::label_of(list, id).map(str::to_owned)
+        });
+        configured
+            .or_else(|| self.backend.with_value(|b| b.known_name(kind, id)))
+            .unwrap_or_else(|| id.to_owned())
+    }
+
     /// The element id of a part of this instance.
     pub fn id(&self, part: &str) -> String {
         format!("{}-{part}", self.id_prefix.get_value())

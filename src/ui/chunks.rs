@@ -157,6 +157,11 @@ pub async fn backend_for(config: &Config) -> Result<Backend, SplitLoaderError> {
         },
         ProviderKind::Local => fetched!(local_backend(config))?,
     };
+    // A field's pattern is compiled by code fetched only for a configuration that has one.
+    let backend = match backend {
+        Ok(b) if config.fields.iter().any(|f| f.pattern.is_some()) => fetched!(read_patterns(config))?.map(|()| b),
+        other => other,
+    };
     // Which fields the backend requires is known only now: a configuration that hides one is
     // refused here, naming its entry.
     Ok(
@@ -168,6 +173,31 @@ pub async fn backend_for(config: &Config) -> Result<Backend, SplitLoaderError> {
             }),
         }),
     )
+}
+
+/// Compiles the configuration's patterns, refusing one that is no regular expression by its
+/// entry in `fields`; in a chunk of its own, with the regular expressions' code (which the form's
+/// chunk shares).
+#[cfg_attr(
+    dealform_split,
+    leptos::wasm_split::wasm_split(dealform_patterns, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn read_patterns(config: &Config) -> Result<Result<(), ConfigError>, SplitLoaderError> {
+    for (i, field) in config.fields.iter().enumerate() {
+        let Some(Err(why)) = field.pattern.as_ref().map(|p| p.compile()) else {
+            continue;
+        };
+        let entry = config
+            .arrangement
+            .iter()
+            .position(|p| *p == crate::model::Placed::Custom(i))
+            .unwrap_or(i);
+        return Ok(Err(ConfigError {
+            field: Some(format!("fields[{entry}].pattern")),
+            message: format!("is not a regular expression: {why}"),
+        }));
+    }
+    Ok(Ok(()))
 }
 
 /// A deals API the configuration describes (`"provider": "rest"`), in a chunk of its own: only

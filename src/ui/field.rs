@@ -111,8 +111,8 @@ pub fn FieldRow(
     touched: RwSignal<Vec<Field>>,
     /// Errors the backend reported; a field's are cleared once it is edited.
     server_errors: RwSignal<Vec<FieldError>>,
-    /// Whether the form's date control holds text the browser cannot read as a date.
-    unreadable: RwSignal<bool>,
+    /// The form's date controls holding text the browser cannot read as a date.
+    unreadable: RwSignal<Vec<Field>>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -164,13 +164,14 @@ pub fn FieldRow(
             // Its value is "" both when empty and when what is typed is no date (February 30,
             // a day without its year); only its validity tells them apart.
             let read = move |ev: leptos::ev::Event| {
-                // Only the close date is watched: the form's one check of unreadable dates.
-                if field != Field::CloseDate {
-                    return;
-                }
                 let bad = event_target::<web_sys::HtmlInputElement>(&ev).validity().bad_input();
-                if unreadable.try_get_untracked().is_some_and(|was| was != bad) {
-                    unreadable.set(bad);
+                if unreadable.try_with_untracked(|u| u.contains(&field) != bad) == Some(true) {
+                    unreadable.update(|u| {
+                        u.retain(|f| *f != field);
+                        if bad {
+                            u.push(field);
+                        }
+                    });
                 }
             };
             view! {

@@ -201,9 +201,22 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     });
     let touched = RwSignal::new(Vec::<Field>::new());
     let gate = super::field::BlurGate::provide(touched);
-    // Whether the date control holds what the browser cannot read as a date (February 30, a
-    // day without its year): its value is then "", which must not save as "no date".
-    let unreadable = RwSignal::new(false);
+    // The date controls holding what the browser cannot read as a date (February 30, a day
+    // without its year): their value is then "", which must not save as "no date".
+    let unreadable = RwSignal::new(Vec::<Field>::new());
+    let date_fields: Vec<Field> = schema
+        .rules()
+        .iter()
+        .map(|r| r.field)
+        .filter(|f| *f == Field::CloseDate)
+        .chain(
+            schema
+                .custom()
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| (c.kind == crate::model::CustomKind::Date).then_some(Field::Custom(i as u8))),
+        )
+        .collect();
     let submitted = RwSignal::new(false);
     // What the summary says, written at each Save that finds problems, not as they are fixed:
     // an alert that changed at every key would interrupt the typing it is about.
@@ -242,7 +255,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             if !shown {
                 return None;
             }
-            if field == Field::CloseDate && unreadable.get() {
+            if unreadable.with(|u| u.contains(&field)) {
                 return Some(UNREADABLE_DATE.to_owned());
             }
             checked.with(|r| {
@@ -272,15 +285,18 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             form_error.set(None);
             // Asked again here: Enter, or a click on Save (which does not take focus from the
             // field, see the actions below), submits without the field's blur.
-            let bad_date = unreadable_date(&app, &id_of(Field::CloseDate));
-            unreadable.set(bad_date);
-            let fields = match (checked.get_untracked(), bad_date) {
-                (Ok(f), false) => f,
+            let bad_dates: Vec<Field> = date_fields
+                .iter()
+                .copied()
+                .filter(|f| unreadable_date(&app, &id_of(*f)))
+                .collect();
+            unreadable.set(bad_dates.clone());
+            let fields = match (checked.get_untracked(), bad_dates.is_empty()) {
+                (Ok(f), true) => f,
                 (result, _) => {
                     // The first field in the form's order that needs attention.
                     let errors = result.err().unwrap_or_default();
-                    let date = bad_date.then_some(Field::CloseDate);
-                    let mut wrong: Vec<Field> = errors.iter().map(|e| e.field).chain(date).collect();
+                    let mut wrong: Vec<Field> = errors.iter().map(|e| e.field).chain(bad_dates).collect();
                     let names = named(&mut wrong);
                     summary.set(match wrong.len() {
                         1 => format!("1 field needs attention before saving: {names}."),
@@ -431,7 +447,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         }
         // Gone once every problem is fixed; until the next Save, it says what that one found,
         // and nothing where that Save found none (a field made wrong after a refused save).
-        let fixed = checked.with(|r| r.is_ok()) && !unreadable.get();
+        let fixed = checked.with(|r| r.is_ok()) && unreadable.with(Vec::is_empty);
         (!fixed).then(|| summary.get()).filter(|s| !s.is_empty())
     };
 
@@ -501,7 +517,9 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                             Control::Picker(crate::model::LookupKind::Owner, name)
                         }
                         Field::Company if super::picker::offers(crate::model::LookupKind::Company) => {
-                            Control::Picker(crate::model::LookupKind::Company, None)
+                            let same = |d: &&Deal| draft.with_untracked(|t| d.fields.company.as_deref() == Some(t.company.as_str()));
+                            let name = deal.as_ref().filter(same).and_then(|d| d.labels.company.clone());
+                            Control::Picker(crate::model::LookupKind::Company, name)
                         }
                         Field::Amount => Control::Text { input_type: "text", inputmode: "decimal" },
                         Field::Probability => Control::Text { input_type: "text", inputmode: "numeric" },
@@ -516,6 +534,12 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                             .map(|e| format!("The stage list could not be loaded ({e}); type the stage id."))
                             .or_else(|| stages_note.clone())
                             .map(Signal::from),
+                        // An owner or company with no names to pick from says why, and what to type.
+                        Field::Owner | Field::Company if !matches!(control, Control::Picker(..)) => rule.format.map(|f| {
+                            let what = if field == Field::Owner { "owners" } else { "companies" };
+                            let backend = app.backend.with_value(|b| b.name().to_owned());
+                            format!("{backend} has no look-up of {what}: type the id, {}", f.describe()).into()
+                        }),
                         // An id-valued field says what the CRM takes before the user types, not after.
                         _ => rule.format.map(|f| format!("Must be {}", f.describe()).into()),
                     };

@@ -410,36 +410,61 @@ fn empty_text(page: &Page) -> Option<String> {
     })
 }
 
-/// The column headers, shared by both list views.
+/// The column headers, shared by both list views, labelled as the form labels their fields.
 pub fn header_row() -> impl IntoView {
     let app = use_app();
     let list = app.list;
     let restart = move || list.restart();
     let sortable = app.backend.with_value(|b| b.capabilities().sort);
     let said = app.said;
-    let columns: Vec<(String, SortField)> = app.backend.with_value(|b| {
-        let listed = b.schema().custom().iter().enumerate().filter(|(_, c)| c.column);
-        listed
-            .map(|(i, c)| (c.label.clone(), SortField::Custom(i as u8)))
-            .collect()
-    });
+    let schema = app.schema();
+    let columns: Vec<(String, SortField)> = schema
+        .custom()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.column)
+        .map(|(i, c)| (c.label.clone(), SortField::Custom(i as u8)))
+        .collect();
+    // No API here sorts by company: its heading is plain text.
+    let company = lists_company(app).then(|| view! { <th scope="col">{schema.label(Field::Company).to_owned()}</th> });
     view! {
         <tr>
-            {header("Name", SortField::Name, list.sort, restart, &sortable, said)}
-            {header("Amount", SortField::Amount, list.sort, restart, &sortable, said)}
-            {header("Stage", SortField::Stage, list.sort, restart, &sortable, said)}
-            {header("Close date", SortField::CloseDate, list.sort, restart, &sortable, said)}
-            {header("Owner", SortField::Owner, list.sort, restart, &sortable, said)}
+            {header(schema.label(Field::Name), SortField::Name, list.sort, restart, &sortable, said)}
+            {header(schema.label(Field::Amount), SortField::Amount, list.sort, restart, &sortable, said)}
+            {header(schema.label(Field::Stage), SortField::Stage, list.sort, restart, &sortable, said)}
+            {header(schema.label(Field::CloseDate), SortField::CloseDate, list.sort, restart, &sortable, said)}
+            {header(schema.label(Field::Owner), SortField::Owner, list.sort, restart, &sortable, said)}
+            {company}
             {columns.into_iter().map(|(label, field)| header(&label, field, list.sort, restart, &sortable, said)).collect_view()}
         </tr>
     }
 }
 
-/// How many columns the list has: the five built-in ones and the custom fields shown as columns.
+/// Whether the list has a Company column: the backend's deals have a company, and the
+/// configuration does not hide it.
+pub(crate) fn lists_company(app: AppCtx) -> bool {
+    use crate::model::Placed;
+    let hidden = app.config.with_value(|c| {
+        c.arrangement.iter().any(|p| {
+            matches!(
+                p,
+                Placed::Builtin {
+                    field: Field::Company,
+                    hidden: true,
+                    ..
+                }
+            )
+        })
+    });
+    !hidden && app.backend.with_value(|b| b.schema().has(Field::Company))
+}
+
+/// How many columns the list has: the built-in ones and the custom fields shown as columns.
 pub(crate) fn column_count(app: AppCtx) -> usize {
-    5 + app
-        .backend
-        .with_value(|b| b.schema().custom().iter().filter(|c| c.column).count())
+    5 + usize::from(lists_company(app))
+        + app
+            .backend
+            .with_value(|b| b.schema().custom().iter().filter(|c| c.column).count())
 }
 
 /// The texts of a deal's custom fields that the list shows as columns, in their order: numbers
@@ -466,13 +491,9 @@ pub(crate) fn column_texts(app: AppCtx, deal: &Deal) -> Vec<String> {
                 (Some(CustomValue::Text(t)), CustomKind::Date) => {
                     crate::model::Date::parse_iso(t).map_or_else(|_| t.clone(), |d| fmt.date(&d))
                 }
-                // People by the configuration's names for their ids, as owners are.
-                (Some(CustomValue::Text(t)), CustomKind::Person) => app
-                    .config
-                    .with_value(|c| crate::model::lookup::label_of(&c.owners, t).unwrap_or(t).to_owned()),
-                (Some(CustomValue::Text(t)), CustomKind::Company) => app
-                    .config
-                    .with_value(|c| crate::model::lookup::label_of(&c.companies, t).unwrap_or(t).to_owned()),
+                // People and companies by name, as owners are.
+                (Some(CustomValue::Text(t)), CustomKind::Person) => app.name_of(crate::model::LookupKind::Owner, t),
+                (Some(CustomValue::Text(t)), CustomKind::Company) => app.name_of(crate::model::LookupKind::Company, t),
                 (Some(CustomValue::Text(t)), _) => c.shown(t).to_owned(),
             })
             .collect()
@@ -513,34 +534,45 @@ pub(crate) fn stage_text(app: AppCtx, deal: &Deal) -> Option<String> {
     Some(label.unwrap_or_else(|| id.clone()))
 }
 
-/// What a deal's row shows after its name: amount, stage, close date, owner and the custom
-/// fields shown as columns.
+/// What a deal's row shows after its name: amount, stage, close date, owner, company (where
+/// listed) and the custom fields shown as columns.
 pub(crate) fn detail_texts(app: AppCtx, deal: &Deal) -> Vec<String> {
     let [amount, date, owner] = fixed_texts(app, deal);
     let mut texts = vec![amount, stage_text(app, deal).unwrap_or_default(), date, owner];
+    texts.extend(company_text(app, deal));
     texts.extend(column_texts(app, deal));
     texts
+}
+
+/// The company's name, where the list has a Company column: the one the backend gave the
+/// deal, else [`AppCtx::name_of`].
+fn company_text(app: AppCtx, deal: &Deal) -> Option<String> {
+    if !lists_company(app) {
+        return None;
+    }
+    let id = deal.fields.company.as_deref().unwrap_or_default();
+    Some(deal.labels.company.clone().unwrap_or_else(|| {
+        if id.is_empty() {
+            String::new()
+        } else {
+            app.name_of(crate::model::LookupKind::Company, id)
+        }
+    }))
 }
 
 /// The amount, close date and owner: the row texts that do not wait for the stage list.
 fn fixed_texts(app: AppCtx, deal: &Deal) -> [String; 3] {
     let fmt = app.fmt.get_value();
     let f = &deal.fields;
+    let owner = match (&deal.labels.owner, &f.owner) {
+        (Some(name), _) => name.clone(),
+        (None, Some(id)) => app.name_of(crate::model::LookupKind::Owner, id),
+        (None, None) => String::new(),
+    };
     [
         f.amount.map(|m| fmt.money(&m)).unwrap_or_default(),
         f.close_date.map(|d| fmt.date(&d)).unwrap_or_default(),
-        deal.labels
-            .owner
-            .clone()
-            .or_else(|| {
-                // The configuration's name for the owner's id, where it lists owners.
-                let id = f.owner.as_deref()?;
-                let named = app
-                    .config
-                    .with_value(|c| crate::model::lookup::label_of(&c.owners, id).map(str::to_owned));
-                Some(named.unwrap_or_else(|| id.to_owned()))
-            })
-            .unwrap_or_default(),
+        owner,
     ]
 }
 
@@ -554,6 +586,7 @@ pub fn DealRow(
 ) -> impl IntoView {
     let app = use_app();
     let [amount, date, owner] = fixed_texts(app, &deal);
+    let company = company_text(app, &deal);
     let columns = column_texts(app, &deal);
     let stage = {
         let deal = deal.clone();
@@ -574,6 +607,7 @@ pub fn DealRow(
             <td>{stage}</td>
             <td>{date}</td>
             <td>{owner}</td>
+            {company.map(|text| view! { <td>{text}</td> })}
             {columns.into_iter().map(|text| view! { <td>{text}</td> }).collect_view()}
         </tr>
     }

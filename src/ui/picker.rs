@@ -3,7 +3,7 @@
 //! the draft. Text that matches no choice stays in the draft as typed, as an id the form checks.
 
 use super::app::use_app;
-use crate::model::lookup::{label_of, matching};
+use crate::model::lookup::matching;
 use crate::model::{Choice, DealDraft, Field, LookupKind};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -31,12 +31,6 @@ fn configured(kind: LookupKind) -> Vec<Choice> {
 pub fn offers(kind: LookupKind) -> bool {
     let app = use_app();
     !configured(kind).is_empty() || app.backend.with_value(|b| b.looks_up(kind))
-}
-
-/// The name to show for `id`: the configuration's label for it, or the id itself.
-pub fn shown_name(kind: LookupKind, id: &str) -> String {
-    let list = configured(kind);
-    label_of(&list, id).unwrap_or(id).to_owned()
 }
 
 /// What the picker's input needs from its field row.
@@ -80,7 +74,7 @@ pub fn picker(
     let status_id = format!("{id}-found");
     let current = draft.with_untracked(|d| d.get(field).to_owned());
     let opened = name.filter(|_| !current.is_empty());
-    let text = RwSignal::new(opened.unwrap_or_else(|| shown_name(kind, &current)));
+    let text = RwSignal::new(opened.unwrap_or_else(|| app.name_of(kind, &current)));
     let open = RwSignal::new(false);
     let choices = RwSignal::new(Vec::<Choice>::new());
     let active = RwSignal::new(None::<usize>);

@@ -161,7 +161,7 @@ describe('the deal list on the local backend', () => {
     server.config = null;
     const s = await app();
     await createDeal(s.page, { name: 'Acme renewal', amount: '1,200.50', stage: 'Proposal', closeDate: '2026-09-30', owner: 'Ana Souza' });
-    assert.deepEqual(await rows(s.page), [['Acme renewal', '$1,200.50', 'Proposal', 'Sep 30, 2026', 'Ana Souza']]);
+    assert.deepEqual(await rows(s.page), [['Acme renewal', '$1,200.50', 'Proposal', 'Sep 30, 2026', 'Ana Souza', '']]);
     await done(s);
   });
 

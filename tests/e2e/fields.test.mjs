@@ -133,6 +133,46 @@ describe('the account\'s own fields on the local backend', () => {
     await done(s);
   });
 
+  test('a pattern is checked with its own message, and a date the browser cannot read is caught', async () => {
+    server.config = JSON.stringify({
+      namespace: 'fields-pattern',
+      fields: [
+        { key: 'po', label: 'PO number', type: 'text', required: true, pattern: 'PO-[0-9]{6}', pattern_message: 'PO number must look like PO-123456', column: true },
+        { key: 'kickoff', label: 'Kick-off', type: 'date' },
+      ],
+    });
+    const s = await openApp(browser, server.url);
+    const { page } = s;
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await visible(page.getByRole('heading', { name: 'New deal' }));
+    await page.getByLabel('Name', { exact: true }).fill('Patterned deal');
+    const po = page.getByLabel('PO number', { exact: true });
+    await po.fill('PO-12');
+    const kickoff = page.getByLabel('Kick-off', { exact: true });
+    await kickoff.click();
+    await page.keyboard.type('02302027');
+    assert.equal(await kickoff.inputValue(), '', 'the browser reads February 30 as no value');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await hasText(page.getByRole('alert').filter({ hasText: 'need' }), '2 fields need attention before saving: PO number and Kick-off.');
+    assert.equal(await description(po), 'PO number must look like PO-123456');
+    assert.equal(await description(kickoff), 'Enter a whole date that exists, or clear the field');
+    assert.equal(await kickoff.getAttribute('aria-invalid'), 'true');
+    await po.fill('PO-123456');
+    await kickoff.fill('2027-02-27');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await hasText(page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Patterned deal”.');
+    await until(async () => (await rows(page)).some((r) => r[0] === 'Patterned deal' && r.at(-1) === 'PO-123456'), 'the PO number in the list');
+    await done(s);
+  });
+
+  test('a pattern that is no regular expression is refused, naming it', async () => {
+    server.config = JSON.stringify({ fields: [{ key: 'po', label: 'PO', type: 'text', pattern: 'PO-[0-9' }] });
+    const s = await openApp(browser, server.url);
+    await hasText(s.page.getByRole('alert').filter({ hasText: 'The configuration needs fixing' }),
+      'config.json: “fields[0].pattern” is not a regular expression: non-empty character class has no closing bracket');
+    await done(s);
+  });
+
   test('built-in fields are relabelled, hidden and reordered, and a hidden one keeps its value through an edit', async () => {
     server.config = JSON.stringify({
       sample_data: true, namespace: 'arranged',

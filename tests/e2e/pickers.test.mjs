@@ -63,7 +63,7 @@ describe('pickers on the local backend', () => {
     await visible(page.getByRole('heading', { name: 'New deal' }));
     await page.getByRole('button', { name: 'Save' }).click();
     await hasText(page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Picked deal”.');
-    await until(async () => (await rows(page)).some((r) => r[0] === 'Picked deal' && r[4] === 'John Smith'), 'the owner by name in the list');
+    await until(async () => (await rows(page)).some((r) => r[0] === 'Picked deal' && r[4] === 'John Smith' && r[5] === 'Brand New Ltd'), 'the owner and company in the list');
     await done(s);
   });
 
@@ -102,7 +102,7 @@ describe('pickers on a CRM', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     // Heffl takes only usr_/clt_ ids: accepted, the ids went on the wire.
     await hasText(page.getByRole('status').filter({ hasText: 'Created' }), 'Created “Picked at Heffl”.');
-    await until(async () => (await rows(page)).some((r) => r[0] === 'Picked at Heffl' && r[4] === 'Mira'), 'the owner by name in the list');
+    await until(async () => (await rows(page)).some((r) => r[0] === 'Picked at Heffl' && r[4] === 'Mira' && r[5] === 'Acme GmbH'), 'the owner and company by name in the list');
     await page.getByRole('button', { name: 'Picked at Heffl', exact: true }).click();
     await visible(page.getByRole('heading', { name: 'Edit deal' }));
     assert.equal(await page.getByRole('combobox', { name: 'Company' }).inputValue(), 'Acme GmbH');
@@ -148,9 +148,9 @@ describe('pickers on a CRM', () => {
 
   for (const [name, p] of [
     ['hubspot', { stage: 'Presentation scheduled', owner: ['sam', 'Sam Lee'], company: ['init', 'Initech'], ownerPath: '/crm/v3/owners' }],
-    ['attio', { stage: 'In Progress', owner: ['per', 'Per Son'], ownerPath: '/v2/workspace_members' }],
+    ['attio', { stage: 'In Progress', owner: ['per', 'Per Son'], company: ['init', 'Initech'], ownerPath: '/v2/workspace_members' }],
   ]) {
-    test(`at ${name}, owners${p.company ? ' and companies' : ''} come from its own look-ups, are saved as ids and listed by name`, async () => {
+    test(`at ${name}, owners and companies come from its own look-ups, are saved as ids and listed by name`, async () => {
       await crm.reset(name);
       server.config = JSON.stringify({ provider: name, base_url: `${crm.url}/${name}`, credentials: CRM_CREDENTIALS[name], page_size: 50, timeout_ms: 2500 });
       const s = await openApp(browser, server.url);
@@ -164,10 +164,15 @@ describe('pickers on a CRM', () => {
       if (p.company) await pickByKeyboard(page, 'Company', ...p.company);
       await page.getByRole('button', { name: 'Save' }).click();
       await hasText(page.getByRole('status').filter({ hasText: 'Created' }), `Created “Picked at ${name}”.`);
-      await until(async () => (await rows(page)).some((r) => r[0] === `Picked at ${name}` && r.at(-1) === p.owner[1]), 'the owner by name in the list');
-      await page.getByRole('button', { name: `Picked at ${name}`, exact: true }).click();
-      await visible(page.getByRole('heading', { name: 'Edit deal' }));
-      assert.equal(await page.getByRole('combobox', { name: 'Owner' }).inputValue(), p.owner[1]);
+      await until(async () => (await rows(page)).some((r) => r[0] === `Picked at ${name}` && r[4] === p.owner[1] && r[5] === p.company[1]), 'the owner and company by name in the list');
+      // A new session knows no names yet: the list asks the look-ups once and shows them.
+      const again = await openApp(browser, server.url);
+      await until(async () => (await rows(again.page)).some((r) => r[0] === `Picked at ${name}` && r[4] === p.owner[1] && r[5] === p.company[1]), 'the names after a reload');
+      await again.page.getByRole('button', { name: `Picked at ${name}`, exact: true }).click();
+      await visible(again.page.getByRole('heading', { name: 'Edit deal' }));
+      assert.equal(await again.page.getByRole('combobox', { name: 'Owner' }).inputValue(), p.owner[1]);
+      assert.equal(await again.page.getByRole('combobox', { name: 'Company' }).inputValue(), p.company[1]);
+      await done(again);
       await done(s);
     });
 
@@ -207,12 +212,19 @@ describe('pickers on a CRM', () => {
       if (p.stage) await page.getByLabel('Stage', { exact: true }).selectOption({ label: p.stage });
       if (p.pipeline) await page.getByLabel('Pipeline', { exact: true }).selectOption({ label: p.pipeline });
       if (p.owner) await pickByKeyboard(page, 'Owner', ...p.owner);
+      else {
+        // No look-up of owners: a text box for the id, which says why.
+        assert.equal(await page.getByRole('combobox', { name: 'Owner' }).count(), 0);
+        await visible(page.getByRole('textbox', { name: 'Owner' }));
+        await visible(page.getByText('YSUITE has no look-up of owners: type the id, a whole number id', { exact: true }));
+      }
       await pickByKeyboard(page, 'Company', ...p.company);
       await page.getByRole('button', { name: 'Save' }).click();
       await hasText(page.getByRole('status').filter({ hasText: 'Created' }), `Created “Looked up at ${name}”.`);
-      if (p.owner) {
-        await until(async () => (await rows(page)).some((r) => r[0] === `Looked up at ${name}` && r.at(-1) === p.owner[1]), 'the owner by name in the list');
-      }
+      await until(async () => (await rows(page)).some((r) => r[0] === `Looked up at ${name}` && (!p.owner || r[4] === p.owner[1]) && r[5] === p.company[1]), 'the owner and company by name in the list');
+      await page.getByRole('button', { name: `Looked up at ${name}`, exact: true }).click();
+      await visible(page.getByRole('heading', { name: 'Edit deal' }));
+      assert.equal(await page.getByRole('combobox', { name: 'Company' }).inputValue(), p.company[1]);
       await done(s);
     });
   }

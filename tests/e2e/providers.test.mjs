@@ -49,9 +49,10 @@ for (const [name, p] of forEveryCrm(PROVIDERS, 'PROVIDERS')) {
       const page = await open();
       await until(async () => (await rows(page)).length === 10, 'ten rows');
       assert.equal((await rows(page))[0][0], 'Seed deal 01');
-      // A column for each field the CRM has: Attio's deals have no close date.
+      // A column for each field the CRM has, named as its form names it: Attio's deals have no
+      // close date, YSUITE's stage is its pipeline.
       const headers = (await page.getByRole('columnheader').allInnerTexts()).map((t) => t.replace(/[▲▼↕]/g, '').trim());
-      assert.deepEqual(headers, ['Name', 'Amount', 'Stage', ...(name === 'attio' ? [] : ['Close date']), 'Owner']);
+      assert.deepEqual(headers, ['Name', 'Amount', p.stageLabel ?? 'Stage', ...(name === 'attio' ? [] : ['Close date']), 'Owner', 'Company']);
       await visible(page.getByText(p.total ? '1–10 of 23 deals' : 'Deals 1–10', { exact: true }));
       await page.getByRole('button', { name: 'Next page' }).click();
       await until(async () => (await rows(page))[0][0] === 'Seed deal 11', 'second page');

@@ -52,6 +52,7 @@ describe('rest against json-server', () => {
       owner: 'ana',
       company: `Company ${pad(i + 1)}`,
       notes: '',
+      details: { seats: 30 - i },
     })),
     stages: [{ id: 'lead', name: 'Lead' }, { id: 'won', name: 'Won' }],
   });
@@ -110,6 +111,27 @@ describe('rest against json-server', () => {
     await until(async () => (await amount.getAttribute('aria-sort')) === 'ascending', 'ascending');
     await amount.getByRole('button').click();
     await until(async () => (await rows(page))[0][0] === 'Seed deal 23', 'largest amount first');
+    await s.close();
+  });
+
+  test('sorts by a listed custom field whose pointer the description\'s sort names', async () => {
+    const s = await open(config((c) => {
+      c.rest.sort.fields.push('/details/seats');
+      c.fields = [{ key: '/details/seats', label: 'Seats', type: 'number', column: true }];
+      return c;
+    }));
+    const { page } = s;
+    const seats = page.getByRole('columnheader', { name: 'Seats' });
+    await seats.getByRole('button').click();
+    await until(async () => (await seats.getAttribute('aria-sort')) === 'ascending', 'ascending');
+    await until(async () => (await rows(page))[0]?.[0] === 'Seed deal 23' && (await rows(page))[0].at(-1) === '8', 'fewest seats first');
+    await s.close();
+  });
+
+  test('a sort naming a custom field the list does not show is refused, naming it', async () => {
+    const s = await open(config((c) => { c.rest.sort.fields.push('/details/seats'); return c; }));
+    await hasText(s.page.getByRole('alert').filter({ hasText: 'The configuration needs fixing' }),
+      'config.json: “rest.sort.fields” has "/details/seats", which is no field in fields shown as a column ("column": true)');
     await s.close();
   });
 

@@ -492,7 +492,19 @@ impl Provider for Rest {
     fn capabilities(&self) -> Capabilities {
         Capabilities {
             search: self.spec.search.is_some(),
-            sort: self.spec.sort.as_ref().map(|s| s.fields.clone()).unwrap_or_default(),
+            sort: self.spec.sort.as_ref().map_or_else(Vec::new, |s| {
+                // The account's own listed fields whose pointers the sort names.
+                let custom = self
+                    .custom
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.column && s.pointers.contains(&c.key));
+                s.fields
+                    .iter()
+                    .copied()
+                    .chain(custom.map(|(i, _)| crate::model::SortField::Custom(i as u8)))
+                    .collect()
+            }),
         }
     }
 
@@ -549,17 +561,27 @@ impl Provider for Rest {
             query.push((&s.param, Some(value)));
         }
         if let (Some(s), Some(sort)) = (&spec.sort, q.sort) {
-            let field = match sort.field {
-                crate::model::SortField::Name => Field::Name,
-                crate::model::SortField::Amount => Field::Amount,
-                crate::model::SortField::Stage => Field::Stage,
-                crate::model::SortField::CloseDate => Field::CloseDate,
-                crate::model::SortField::Owner => Field::Owner,
-                // The description's sort lists the built-in columns only.
-                crate::model::SortField::Custom(i) => Field::Custom(i),
+            let pointer = match sort.field {
+                crate::model::SortField::Custom(i) => self
+                    .custom
+                    .get(usize::from(i))
+                    .filter(|c| s.pointers.contains(&c.key))
+                    .map(|c| c.key.as_str()),
+                builtin => {
+                    let field = match builtin {
+                        crate::model::SortField::Amount => Field::Amount,
+                        crate::model::SortField::Stage => Field::Stage,
+                        crate::model::SortField::CloseDate => Field::CloseDate,
+                        crate::model::SortField::Owner => Field::Owner,
+                        _ => Field::Name,
+                    };
+                    spec.mapping(field)
+                        .filter(|_| s.fields.contains(&builtin))
+                        .map(|m| m.pointer.as_str())
+                }
             };
-            if let (true, Some(m)) = (s.fields.contains(&sort.field), spec.mapping(field)) {
-                let name = sort_name(&m.pointer);
+            if let Some(pointer) = pointer {
+                let name = sort_name(pointer);
                 match &s.direction {
                     Direction::Param(order) => {
                         query.push((&s.param, Some(name)));

@@ -165,6 +165,8 @@ pub struct Sorting {
     pub direction: Direction,
     /// The columns the API sorts by.
     pub fields: Vec<SortField>,
+    /// The account's own fields it sorts by, by their keys (JSON pointers) in `fields`.
+    pub pointers: Vec<String>,
 }
 
 /// Where the stages come from.
@@ -823,11 +825,20 @@ fn read_sort(rest: &Object, fields: &[Mapping]) -> Result<Option<Sorting>, SpecE
     };
     let columns: Vec<&str> = SORTABLE.iter().map(|(n, _, _)| *n).collect();
     let mut sortable = Vec::new();
+    let mut pointers = Vec::new();
     for name in names {
+        // A custom field's key: checked against the configuration's `fields` when they meet.
+        if name.starts_with('/') {
+            pointers.push(name);
+            continue;
+        }
         let Some((_, column, field)) = SORTABLE.iter().find(|(n, _, _)| *n == name) else {
             return Err(error(
                 &key,
-                format!("must name columns among {} (it has \"{name}\")", or_list(&columns)),
+                format!(
+                    "must name columns among {}, or a listed custom field's pointer (it has \"{name}\")",
+                    or_list(&columns)
+                ),
             ));
         };
         if !fields.iter().any(|m| m.field == *field) {
@@ -839,5 +850,6 @@ fn read_sort(rest: &Object, fields: &[Mapping]) -> Result<Option<Sorting>, SpecE
         param,
         direction,
         fields: sortable,
+        pointers,
     }))
 }

@@ -159,7 +159,7 @@ fn a_mistake_is_named_with_its_key_and_what_is_allowed() {
     );
     assert_eq!(
         refused(|r| r["sort"]["fields"] = json!(["probability"])).1,
-        "must name columns among name, amount, stage, close_date or owner (it has \"probability\")"
+        "must name columns among name, amount, stage, close_date or owner, or a listed custom field's pointer (it has \"probability\")"
     );
     assert_eq!(
         refused(|r| {
@@ -207,6 +207,36 @@ fn every_paging_style_asks_in_its_own_words() {
         Rest::new(none, "", Currency::USD).list(&query(Cursor::Start)).path,
         "/deals"
     );
+}
+
+#[test]
+fn a_listed_custom_field_is_sorted_by_its_pointer_where_the_sort_names_it() {
+    use crate::model::{CustomField, CustomKind};
+    let spec = changed(|r| {
+        r["sort"]["fields"] = json!(["name", "/details/seats"]);
+    })
+    .unwrap();
+    let mut seats = CustomField::new("/details/seats", "Seats", CustomKind::Number);
+    seats.column = true;
+    let tier = CustomField::new("/tier", "Tier", CustomKind::Text);
+    let rest = Rest::new(spec, "", Currency::USD).with_custom(vec![tier, seats]);
+    assert_eq!(rest.capabilities().sort, vec![SortField::Name, SortField::Custom(1)]);
+    let mut q = query(Cursor::Start);
+    q.sort = Some(Sort {
+        field: SortField::Custom(1),
+        dir: SortDir::Desc,
+    });
+    assert!(
+        rest.list(&q).path.ends_with("&_sort=details.seats&_order=desc"),
+        "{}",
+        rest.list(&q).path
+    );
+    // One it does not name is not asked for.
+    q.sort = Some(Sort {
+        field: SortField::Custom(0),
+        dir: SortDir::Asc,
+    });
+    assert!(!rest.list(&q).path.contains("_sort="));
 }
 
 #[test]

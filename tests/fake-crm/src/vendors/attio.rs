@@ -7,6 +7,14 @@ use serde_json::{json, Map, Value};
 const ATTIO_WORKSPACE: &str = "14beef7a-99f7-4534-a87e-70b564330a4c";
 const ATTIO_OBJECT: &str = "97052eb9-e65e-443f-a297-f2d9a4a7f795";
 
+/// The workspace's companies: record id, name, domain.
+const ATTIO_COMPANIES: &[(&str, &str, &str)] = &[
+    ("c0a1e5d2-0000-4000-8000-0000000000c1", "Acme Corp", "acme.com"),
+    ("c0a1e5d2-0000-4000-8000-0000000000c2", "Initech", "initech.com"),
+    // The company the create's documented example names by domain.
+    ("c0a1e5d2-0000-4000-8000-0000000000c3", "Fundstack", "company.com"),
+];
+
 const ATTIO_STATUSES: &[StageDef] = &[
     ("Lead", "Lead", ""),
     ("In Progress", "In Progress", ""),
@@ -83,6 +91,16 @@ impl Vendor {
             json!(d.owner.iter().map(|o| current(json!({"referenced_actor_type": "workspace-member", "referenced_actor_id": o, "attribute_type": "actor-reference"}))).collect::<Vec<_>>()),
         );
         values.insert(
+            "associated_company".into(),
+            json!(d
+                .company
+                .iter()
+                .map(|c| current(
+                    json!({"target_object": "companies", "target_record_id": c, "attribute_type": "record-reference"})
+                ))
+                .collect::<Vec<_>>()),
+        );
+        values.insert(
             "value".into(),
             json!(d.amount.iter().map(|a| current(json!({"currency_value": a, "currency_code": d.currency.clone().unwrap_or_else(|| "USD".into()), "attribute_type": "currency"}))).collect::<Vec<_>>()),
         );
@@ -152,7 +170,40 @@ impl Vendor {
                     Value::Null => d.amount = None,
                     _ => return Err(bad("value", "Value must be a number")),
                 },
-                "associated_people" | "associated_company" => {}
+                "associated_people" => {}
+                // A company by record id or by domain, as the create's example writes it; `[]`
+                // or null clears it.
+                "associated_company" => match v {
+                    Value::Null => d.company = None,
+                    Value::Array(a) if a.is_empty() => d.company = None,
+                    Value::Object(r) if r.get("target_object").and_then(Value::as_str) == Some("companies") => {
+                        let by_id = r.get("target_record_id").and_then(Value::as_str);
+                        let by_domain = r
+                            .get("domains")
+                            .and_then(Value::as_array)
+                            .and_then(|d| d.first())
+                            .and_then(|d| d.get("domain"))
+                            .and_then(Value::as_str);
+                        let found = ATTIO_COMPANIES
+                            .iter()
+                            .find(|(id, _, domain)| by_id == Some(*id) || by_domain == Some(*domain));
+                        match found {
+                            Some((id, _, _)) => d.company = Some((*id).to_owned()),
+                            None => {
+                                return Err(bad(
+                                    "associated_company",
+                                    &format!("Could not find referenced record in object \"companies\": {r:?}"),
+                                ))
+                            }
+                        }
+                    }
+                    _ => {
+                        return Err(bad(
+                            "associated_company",
+                            "associated_company must be a record reference to \"companies\"",
+                        ))
+                    }
+                },
                 other => match crate::account_fields::field("attio", other) {
                     Some(field) => match crate::account_fields::check(field, v) {
                         Ok(Some(v)) => {
@@ -220,6 +271,39 @@ impl Vendor {
                         "created_at": "2023-01-01T15:00:00.000000000Z", "access_level": "admin"
                     })).collect::<Vec<_>>()}),
                 )
+            }
+            // Companies whose name contains the filter's text, as records with historic values.
+            ("POST", ["v2", "objects", "companies", "records", "query"]) => {
+                let m = match &req.body {
+                    None => Map::new(),
+                    Some(_) => match self.body(req) {
+                        Ok(m) => m.clone(),
+                        Err(r) => return r,
+                    },
+                };
+                let needle = m
+                    .get("filter")
+                    .and_then(|f| f.get("name"))
+                    .and_then(|n| n.get("$contains"))
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_lowercase();
+                let limit = m.get("limit").and_then(Value::as_u64).unwrap_or(500) as usize;
+                let actor = json!({"type": "system", "id": null});
+                let data: Vec<Value> = ATTIO_COMPANIES
+                    .iter()
+                    .filter(|(_, name, _)| name.to_lowercase().contains(&needle))
+                    .take(limit)
+                    .map(|(id, name, domain)| json!({
+                        "id": {"workspace_id": ATTIO_WORKSPACE, "object_id": "a1e8b9f0-0000-4000-8000-00000000c0c0", "record_id": id},
+                        "created_at": "2023-01-01T15:00:00.000000000Z",
+                        "values": {
+                            "name": [{"active_from": "2023-01-01T15:00:00.000000000Z", "active_until": null, "created_by_actor": actor, "value": name, "attribute_type": "text"}],
+                            "domains": [{"active_from": "2023-01-01T15:00:00.000000000Z", "active_until": null, "created_by_actor": actor, "domain": domain, "root_domain": domain, "attribute_type": "domain"}]
+                        }
+                    }))
+                    .collect();
+                Reply::json(200, json!({"data": data}))
             }
             ("GET", ["v2", "objects", "deals", "attributes", "stage", "statuses"]) => {
                 let mut data: Vec<Value> = ATTIO_STATUSES
@@ -326,5 +410,35 @@ mod tests {
         ));
         let names = body(&r)["data"]["values"]["name"].as_array().unwrap().clone();
         assert_eq!(names.iter().filter(|n| n["active_until"].is_null()).count(), 1);
+    }
+
+    #[test]
+    fn attio_takes_a_company_by_domain_or_record_id_and_finds_companies_by_name() {
+        let mut v = Vendor::new("attio", 0);
+        let company = |r: &Reply| body(r)["data"]["values"]["associated_company"][0]["target_record_id"].clone();
+        let r = v.handle(&req(
+            "attio",
+            "POST",
+            "/v2/objects/deals/records",
+            json!({"data": {"values": {"name": "x", "stage": "Lead", "owner": "a@b.co",
+                "associated_company": {"target_object": "companies", "domains": [{"domain": "company.com"}]}}}}),
+        ));
+        assert_eq!(company(&r), json!("c0a1e5d2-0000-4000-8000-0000000000c3"));
+        let r = v.handle(&req(
+            "attio",
+            "POST",
+            "/v2/objects/deals/records",
+            json!({"data": {"values": {"name": "x", "stage": "Lead", "owner": "a@b.co",
+                "associated_company": {"target_object": "companies", "target_record_id": "c0a1e5d2-0000-4000-8000-000000000999"}}}}),
+        ));
+        assert_eq!(r.status, 400);
+        let r = v.handle(&req(
+            "attio",
+            "POST",
+            "/v2/objects/companies/records/query",
+            json!({"filter": {"name": {"$contains": "init"}}, "limit": 20}),
+        ));
+        assert_eq!(body(&r)["data"][0]["values"]["name"][0]["value"], json!("Initech"));
+        assert_eq!(body(&r)["data"].as_array().map(Vec::len), Some(1));
     }
 }
