@@ -920,6 +920,18 @@ fn custom_fields(given: Option<Vec<Found<FieldSetting>>>, keys: CustomKeys) -> R
         }
         let pattern = found(v.pattern, &member("pattern"), "text")?;
         let message = found(v.pattern_message, &member("pattern_message"), "text")?;
+        if pattern.as_deref().is_some_and(str::is_empty) {
+            return Err(err(
+                &member("pattern"),
+                "must not be empty: leave it out for no pattern",
+            ));
+        }
+        if message.as_deref().is_some_and(|m| m.trim().is_empty()) {
+            return Err(err(
+                &member("pattern_message"),
+                "must not be empty: it is what the form says",
+            ));
+        }
         match (pattern, &field.kind) {
             (None, _) if message.is_some() => {
                 return Err(err(&member("pattern_message"), "needs a pattern to go with"));
@@ -1365,6 +1377,14 @@ mod tests {
         );
         assert_eq!(
             refused(r#"{"fields":[{"key":"a","label":"A","type":"text","pattern_message":"Say it"}]}"#).0,
+            "fields[0].pattern_message"
+        );
+        assert_eq!(
+            refused(r#"{"fields":[{"key":"a","label":"A","type":"text","pattern":""}]}"#).0,
+            "fields[0].pattern"
+        );
+        assert_eq!(
+            refused(r#"{"fields":[{"key":"a","label":"A","type":"text","pattern":"x","pattern_message":" "}]}"#).0,
             "fields[0].pattern_message"
         );
         assert_eq!(refused(r#"{"fields":{"a":1}}"#).0, "fields");

@@ -114,7 +114,13 @@ impl HttpBackend {
             stages: RefCell::new(None),
             stages_note: RefCell::new(None),
             listener: RefCell::new(None),
-            names: RefCell::default(),
+            names: RefCell::new({
+                // The configuration's names are known: nothing is asked for them.
+                let mut names = crate::model::lookup::NameBook::default();
+                names.learn(crate::model::LookupKind::Owner, &config.owners);
+                names.learn(crate::model::LookupKind::Company, &config.companies);
+                names
+            }),
         }
     }
 
@@ -286,10 +292,11 @@ impl HttpBackend {
         crate::providers::address_not_found(e, self.provider.name(), &self.base, what)
     }
 
-    /// Gives deals whose owner or company the CRM sent as an id alone its name: from the
-    /// look-ups answered this session, and, for ids none named, the look-up's first choices,
-    /// asked once. Names are a nicety: where they cannot be had, the ids show.
-    async fn name_people(&self, deals: &mut [Deal]) {
+    /// Learns names for the owners and companies `deals` hold as ids alone that neither the
+    /// configuration nor this session's look-ups named: each look-up's first choices, asked at
+    /// once, once a session (a failed one is not asked again: its ids show). Names are a
+    /// nicety: the list and the form show what [`Self::known_name`] finds.
+    async fn name_people(&self, deals: &[Deal]) {
         use crate::model::{CustomKind, CustomValue, LookupKind};
         let people: Vec<(LookupKind, &str)> = self
             .schema
@@ -311,11 +318,14 @@ impl HttpBackend {
             })
             .collect();
         let kinds = self.names.borrow_mut().to_ask(deals, &held);
-        for kind in kinds {
-            // A failed look-up leaves the ids showing; the picker says why when it is used.
-            let _ = self.lookup(kind, "").await;
+        // A failed look-up leaves the ids showing; the picker says why when it is used. There
+        // are two kinds at most: owners and companies, asked at once.
+        let mut lookups = kinds.into_iter().map(|kind| self.lookup(kind, ""));
+        match (lookups.next(), lookups.next()) {
+            (Some(first), Some(second)) => drop(futures::future::join(first, second).await),
+            (Some(only), None) => drop(only.await),
+            _ => {}
         }
-        self.names.borrow().label(deals);
     }
 
     async fn load_stages(&self) -> Result<Vec<Stage>, BackendError> {
@@ -408,8 +418,8 @@ impl DealsBackend for HttpBackend {
                 .call(self.provider.list(query), Call::Read)
                 .await
                 .map_err(|e| self.not_found(e, "deals"))?;
-            let mut page = self.provider.read_list(query, &r)?;
-            self.name_people(&mut page.deals).await;
+            let page = self.provider.read_list(query, &r)?;
+            self.name_people(&page.deals).await;
             Ok(page)
         })
     }
@@ -418,9 +428,8 @@ impl DealsBackend for HttpBackend {
             let r = self
                 .call(self.routed(self.provider.get(id), "get", Some(id)), Call::Read)
                 .await?;
-            let mut deal = [self.provider.read_deal(&r)?];
-            self.name_people(&mut deal).await;
-            let [deal] = deal;
+            let deal = self.provider.read_deal(&r)?;
+            self.name_people(std::slice::from_ref(&deal)).await;
             Ok(deal)
         })
     }

@@ -155,11 +155,16 @@ impl Pattern {
         COMPILED.with(|compiled| {
             let mut compiled = compiled.borrow_mut();
             let re = compiled.entry(self.source.clone()).or_insert_with(|| {
-                regex_lite::Regex::new(&format!("^(?:{})$", self.source)).map_err(|e| {
-                    let why = e.to_string();
-                    let last = why.lines().last().unwrap_or_default().trim();
-                    last.strip_prefix("error: ").unwrap_or(last).to_owned()
-                })
+                // Read alone first: unbalanced, `a)|(b` would escape the anchors around it.
+                regex_lite::Regex::new(&self.source)
+                    .and_then(|_| regex_lite::Regex::new(&format!("^(?:{})$", self.source)))
+                    .map_err(|e| {
+                        // regex-lite's message quotes the expression over several lines and
+                        // says what is wrong on the last.
+                        let why = e.to_string();
+                        let last = why.lines().last().unwrap_or_default().trim();
+                        last.strip_prefix("error: ").unwrap_or(last).to_owned()
+                    })
             });
             f(re)
         })
@@ -257,9 +262,6 @@ impl CustomField {
             }
             _ => text.to_owned(),
         };
-        if let Some(p) = self.pattern.as_ref().filter(|p| !p.matches(&value)) {
-            return Err(p.message.clone());
-        }
         let n = super::text::char_len(&value);
         if let Some(m) = min.filter(|m| (n as f64) < *m) {
             return Err(format!(
@@ -272,6 +274,9 @@ impl CustomField {
                 "{label} must be at most {} characters (it has {n})",
                 plain_decimal(m)
             ));
+        }
+        if let Some(p) = self.pattern.as_ref().filter(|p| !p.matches(&value)) {
+            return Err(p.message.clone());
         }
         Ok(Some(CustomValue::Text(value)))
     }
@@ -484,8 +489,12 @@ mod tests {
         );
         // An empty optional field is not checked against it.
         assert_eq!(f.check("", DE), Ok(None));
-        let why = Pattern::new("(", "m").compile().unwrap_err();
-        assert!(why.contains("group"), "{why}");
+        let why = Pattern::new("PO-[0-9", "m").compile().unwrap_err();
+        assert_eq!(why, "found unclosed character class");
+        // Unbalanced, it cannot escape the anchors put around it.
+        assert!(Pattern::new("a)|(?:b", "m").compile().is_err());
+        let either = Pattern::new("ab|cd", "m");
+        assert!(either.matches("cd") && !either.matches("abx") && !either.matches("xcd"));
     }
 
     #[test]

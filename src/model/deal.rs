@@ -78,16 +78,12 @@ pub struct Labels {
     pub stage: Option<String>,
     /// The owner's name.
     pub owner: Option<String>,
-    /// The company's name. Left out of the stored form when unknown, as versions before it
-    /// wrote it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub company: Option<String>,
 }
 
 impl Labels {
     /// Whether there are none (then nothing is stored).
     pub fn is_empty(&self) -> bool {
-        self.stage.is_none() && self.owner.is_none() && self.company.is_none()
+        self.stage.is_none() && self.owner.is_none()
     }
 }
 

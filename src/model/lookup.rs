@@ -129,7 +129,7 @@ impl NameBook {
             if let (None, Some(id)) = (&d.labels.owner, &d.fields.owner) {
                 ids.push((LookupKind::Owner, id));
             }
-            if let (None, Some(id)) = (&d.labels.company, &d.fields.company) {
+            if let Some(id) = &d.fields.company {
                 ids.push((LookupKind::Company, id));
             }
         }
@@ -142,28 +142,6 @@ impl NameBook {
             }
         }
         kinds
-    }
-
-    /// Gives `deals` the learned names of owners and companies the backend sent no name for.
-    pub fn label(&self, deals: &mut [super::Deal]) {
-        for d in deals {
-            if d.labels.owner.is_none() {
-                d.labels.owner = d
-                    .fields
-                    .owner
-                    .as_deref()
-                    .and_then(|id| self.name(LookupKind::Owner, id))
-                    .map(str::to_owned);
-            }
-            if d.labels.company.is_none() {
-                d.labels.company = d
-                    .fields
-                    .company
-                    .as_deref()
-                    .and_then(|id| self.name(LookupKind::Company, id))
-                    .map(str::to_owned);
-            }
-        }
     }
 }
 
@@ -187,7 +165,7 @@ mod tests {
     }
 
     #[test]
-    fn a_name_book_names_deals_and_asks_each_kind_once() {
+    fn a_name_book_asks_each_kind_once_for_ids_it_cannot_name() {
         use crate::model::{Deal, DealFields, DealId, Labels};
         let deal = |owner: &str, company: &str| Deal {
             id: DealId("1".into()),
@@ -198,40 +176,28 @@ mod tests {
             },
             labels: Labels::default(),
         };
+        let named = |id: &str, label: &str| Choice {
+            id: id.into(),
+            label: label.into(),
+            detail: None,
+        };
+        // Names known beforehand (the configuration's) ask for nothing.
         let mut book = NameBook::default();
-        let mut deals = vec![deal("usr_1", "clt_1"), deal("usr_2", "clt_1")];
-        assert_eq!(book.to_ask(&deals, &[]), vec![LookupKind::Owner, LookupKind::Company]);
+        book.learn(LookupKind::Owner, &[named("usr_1", "Ann")]);
+        book.learn(LookupKind::Company, &[named("clt_1", "Acme")]);
+        assert!(book.to_ask(&[deal("usr_1", "clt_1")], &[]).is_empty());
+        // An id held elsewhere (a person field) counts too.
+        assert_eq!(
+            book.to_ask(&[deal("usr_1", "clt_1")], &[(LookupKind::Owner, "usr_9")]),
+            vec![LookupKind::Owner]
+        );
         // Asked once a session: a second list does not ask again.
+        let deals = [deal("usr_2", "clt_2")];
+        assert_eq!(book.to_ask(&deals, &[]), vec![LookupKind::Company]);
         assert!(book.to_ask(&deals, &[]).is_empty());
-        book.learn(
-            LookupKind::Owner,
-            &[Choice {
-                id: "usr_1".into(),
-                label: "Ann".into(),
-                detail: None,
-            }],
-        );
-        book.learn(
-            LookupKind::Company,
-            &[Choice {
-                id: "clt_1".into(),
-                label: "Acme".into(),
-                detail: None,
-            }],
-        );
-        book.learn(
-            LookupKind::Owner,
-            &[Choice {
-                id: "usr_1".into(),
-                label: "Ann Lee".into(),
-                detail: None,
-            }],
-        );
-        book.label(&mut deals);
-        assert_eq!(deals[0].labels.owner.as_deref(), Some("Ann Lee"));
-        assert_eq!(deals[0].labels.company.as_deref(), Some("Acme"));
-        // An id no look-up named keeps no name: the list shows the id.
-        assert_eq!(deals[1].labels.owner, None);
-        assert_eq!(book.name(LookupKind::Company, "clt_1"), Some("Acme"));
+        // A later name for an id replaces the earlier one.
+        book.learn(LookupKind::Owner, &[named("usr_1", "Ann Lee")]);
+        assert_eq!(book.name(LookupKind::Owner, "usr_1"), Some("Ann Lee"));
+        assert_eq!(book.name(LookupKind::Company, "clt_2"), None);
     }
 }

@@ -231,7 +231,6 @@ impl Heffl {
             labels: Labels {
                 stage: w.stage,
                 owner: w.owner_name,
-                company: None,
             },
         })
     }
@@ -572,8 +571,7 @@ mod tests {
             d.labels,
             Labels {
                 stage: Some("Quoted".into()),
-                owner: Some("Mira".into()),
-                company: None,
+                owner: Some("Mira".into())
             }
         );
     }

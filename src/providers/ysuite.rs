@@ -162,7 +162,6 @@ impl Ysuite {
             labels: Labels {
                 stage: None,
                 owner: w.owner,
-                company: None,
             },
         })
     }

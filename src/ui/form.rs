@@ -517,9 +517,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                             Control::Picker(crate::model::LookupKind::Owner, name)
                         }
                         Field::Company if super::picker::offers(crate::model::LookupKind::Company) => {
-                            let same = |d: &&Deal| draft.with_untracked(|t| d.fields.company.as_deref() == Some(t.company.as_str()));
-                            let name = deal.as_ref().filter(same).and_then(|d| d.labels.company.clone());
-                            Control::Picker(crate::model::LookupKind::Company, name)
+                            Control::Picker(crate::model::LookupKind::Company, None)
                         }
                         Field::Amount => Control::Text { input_type: "text", inputmode: "decimal" },
                         Field::Probability => Control::Text { input_type: "text", inputmode: "numeric" },

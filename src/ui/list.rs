@@ -544,20 +544,17 @@ pub(crate) fn detail_texts(app: AppCtx, deal: &Deal) -> Vec<String> {
     texts
 }
 
-/// The company's name, where the list has a Company column: the one the backend gave the
-/// deal, else [`AppCtx::name_of`].
+/// The company's name ([`AppCtx::name_of`]), where the list has a Company column.
 fn company_text(app: AppCtx, deal: &Deal) -> Option<String> {
     if !lists_company(app) {
         return None;
     }
     let id = deal.fields.company.as_deref().unwrap_or_default();
-    Some(deal.labels.company.clone().unwrap_or_else(|| {
-        if id.is_empty() {
-            String::new()
-        } else {
-            app.name_of(crate::model::LookupKind::Company, id)
-        }
-    }))
+    Some(if id.is_empty() {
+        String::new()
+    } else {
+        app.name_of(crate::model::LookupKind::Company, id)
+    })
 }
 
 /// The amount, close date and owner: the row texts that do not wait for the stage list.

@@ -169,7 +169,7 @@ describe('the account\'s own fields on the local backend', () => {
     server.config = JSON.stringify({ fields: [{ key: 'po', label: 'PO', type: 'text', pattern: 'PO-[0-9' }] });
     const s = await openApp(browser, server.url);
     await hasText(s.page.getByRole('alert').filter({ hasText: 'The configuration needs fixing' }),
-      'config.json: “fields[0].pattern” is not a regular expression: non-empty character class has no closing bracket');
+      'config.json: “fields[0].pattern” is not a regular expression: found unclosed character class');
     await done(s);
   });
 
