@@ -194,6 +194,22 @@ describe('the account\'s own fields on the local backend', () => {
     await done(s);
   });
 
+  for (const list of ['pages', 'scroll']) {
+    test(`the list's columns follow the arrangement: a hidden company has none, a relabelled owner its label (${list})`, async () => {
+      server.config = JSON.stringify({
+        sample_data: true, namespace: `columns-${list}`, list,
+        fields: [{ builtin: 'company', hidden: true }, { builtin: 'owner', label: 'Account manager' }],
+      });
+      const s = await openApp(browser, server.url);
+      const { page } = s;
+      await until(async () => (await headers(page)).length > 0, 'the headers');
+      assert.deepEqual(await headers(page), ['Name', 'Amount', 'Stage', 'Close date', 'Account manager']);
+      await until(async () => (await rows(page)).some((r) => r[0] === 'Fundstack contract'), 'a sample deal');
+      assert.equal((await rows(page)).find((r) => r[0] === 'Fundstack contract').length, 5, 'five cells in a row');
+      await done(s);
+    });
+  }
+
   test('a field the backend requires cannot be hidden, and the configuration says so', async () => {
     server.config = JSON.stringify({ fields: [{ builtin: 'name', hidden: true }] });
     const s = await openApp(browser, server.url);
