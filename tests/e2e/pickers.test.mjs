@@ -25,6 +25,15 @@ async function axe(page) {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** Opens the app on `name`'s fake CRM, freshly reset, once its list shows. */
+async function openAtCrm(name) {
+  await crm.reset(name);
+  server.config = JSON.stringify({ provider: name, base_url: `${crm.url}/${name}`, credentials: CRM_CREDENTIALS[name], page_size: 50, timeout_ms: 2500 });
+  const s = await openApp(browser, server.url);
+  await visible(s.page.getByRole('table', { name: 'Deals' }));
+  return s;
+}
+
 /** Types `letters` into the combobox labelled `label`, then moves to `choice` with the arrow keys
  *  and picks it with Enter: the keyboard alone. */
 async function pickByKeyboard(page, label, letters, choice) {
@@ -151,11 +160,8 @@ describe('pickers on a CRM', () => {
     ['attio', { stage: 'In Progress', owner: ['per', 'Per Son'], company: ['init', 'Initech'], ownerPath: '/v2/workspace_members' }],
   ]) {
     test(`at ${name}, owners and companies come from its own look-ups, are saved as ids and listed by name`, async () => {
-      await crm.reset(name);
-      server.config = JSON.stringify({ provider: name, base_url: `${crm.url}/${name}`, credentials: CRM_CREDENTIALS[name], page_size: 50, timeout_ms: 2500 });
-      const s = await openApp(browser, server.url);
+      const s = await openAtCrm(name);
       const { page } = s;
-      await visible(page.getByRole('table', { name: 'Deals' }));
       await page.getByRole('button', { name: 'New deal' }).click();
       await visible(page.getByRole('heading', { name: 'New deal' }));
       await page.getByLabel('Name', { exact: true }).fill(`Picked at ${name}`);
@@ -177,11 +183,8 @@ describe('pickers on a CRM', () => {
     });
 
     test(`at ${name}, a failed look-up says so at the field and an id can still be typed`, async () => {
-      await crm.reset(name);
-      server.config = JSON.stringify({ provider: name, base_url: `${crm.url}/${name}`, credentials: CRM_CREDENTIALS[name], page_size: 50, timeout_ms: 2500 });
-      const s = await openApp(browser, server.url);
+      const s = await openAtCrm(name);
       const { page } = s;
-      await visible(page.getByRole('table', { name: 'Deals' }));
       await crm.fault(name, { kind: '500', path: p.ownerPath.split('?')[0], remaining: 5 });
       await page.getByRole('button', { name: 'New deal' }).click();
       const box = page.getByRole('combobox', { name: 'Owner', exact: true });
@@ -201,11 +204,8 @@ describe('pickers on a CRM', () => {
     ['heffl', { stage: 'Quoted', owner: ['oma', 'Omar Diaz'], company: ['init', 'Initech'] }],
   ]) {
     test(`at ${name}, the unverified look-ups offer names, saved as ids`, async () => {
-      await crm.reset(name);
-      server.config = JSON.stringify({ provider: name, base_url: `${crm.url}/${name}`, credentials: CRM_CREDENTIALS[name], page_size: 50, timeout_ms: 2500 });
-      const s = await openApp(browser, server.url);
+      const s = await openAtCrm(name);
       const { page } = s;
-      await visible(page.getByRole('table', { name: 'Deals' }));
       await page.getByRole('button', { name: 'New deal' }).click();
       await visible(page.getByRole('heading', { name: 'New deal' }));
       await page.getByLabel('Name', { exact: true }).fill(`Looked up at ${name}`);
