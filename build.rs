@@ -83,4 +83,39 @@ fn main() {
     out.push_str("];\n");
     let dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(dir.join("crms.rs"), out).expect("OUT_DIR is writable");
+    std::fs::write(dir.join("catalogs.rs"), catalogs()).expect("OUT_DIR is writable");
+}
+
+/// The languages (one `locales/{code}.ftl` each) and the keys of the English catalog, which every
+/// catalog has (a test holds them to it): what `config.json`'s `language` and `messages` are
+/// checked against without parsing a catalog.
+fn catalogs() -> String {
+    let dir = "locales";
+    println!("cargo::rerun-if-changed={dir}");
+    let mut languages: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().into_string().ok()?;
+            name.strip_suffix(".ftl").map(str::to_owned)
+        })
+        .collect();
+    languages.sort();
+    let english = std::fs::read_to_string("locales/en.ftl").unwrap_or_else(|e| panic!("locales/en.ftl: {e}"));
+    // A message starts a line with its key and `=`; its other lines are indented or comments.
+    let keys: Vec<&str> = english
+        .lines()
+        .filter_map(|line| {
+            let (key, _) = line.split_once('=')?;
+            let key = key.trim_end();
+            let is_key = key.starts_with(|c: char| c.is_ascii_lowercase())
+                && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            is_key.then_some(key)
+        })
+        .collect();
+    format!(
+        "/// The languages there is a catalog for (`locales/{{code}}.ftl`), as codes.\n\
+         pub const LANGUAGES: &[&str] = &{languages:?};\n\
+         /// Every message's key, as the English catalog has them.\n\
+         pub const MESSAGE_KEYS: &[&str] = &{keys:?};\n"
+    )
 }

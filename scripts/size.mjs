@@ -6,7 +6,8 @@
 // Reading JSON through serde, the issue's first priority, put both first loads past them
 // (docs/performance.md has the options measured); the limits below hold the build where serde
 // left it, and issue #29's custom fields and pickers raised them again (docs/performance.md has the figures),
-// so that any growth still fails, until the team sets new budgets.
+// so that any growth still fails, until the team sets new budgets. Issue #30's languages (Fluent,
+// the catalog fetched before the list shows) raised them again: docs/performance.md.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -45,22 +46,32 @@ for (const m of loader.matchAll(/([\w$]+)=(?:[\w$]+\()?[\w$]+\(\(\)=>\{const \w+
   loads[m[1]] = { file: m[2], deps: m[3] ? m[3].split(',') : [] };
 }
 const brotli = Object.fromEntries(rows.map((r) => [r.file, r.brotli]));
+// The message catalogs (locales/*.ftl): a page fetches the one of the language it shows before
+// its list shows, so each first load counts the English one, the default.
+const catalogs = readdirSync(join(dir, 'locales')).filter((f) => f.endsWith('.ftl')).map((f) => {
+  const raw = readFileSync(join(dir, 'locales', f));
+  return { file: `locales/${f}`, brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+});
+console.log(`\ncatalogs (brotli): ${catalogs.map((c) => `${c.file} ${kb(c.brotli).trim()}`).join(', ')}`);
+const english = catalogs.find((c) => c.file === 'locales/en.ftl');
+if (!english) throw new Error('size: the build has no locales/en.ftl');
+brotli[english.file] = english.brotli;
 const base = ['dealform-app_bg.wasm', 'dealform-app.js', 'dealform.css', '__wasm_split.js'];
 const KIB = 1024;
 const over = [];
 const firstLoad = (split, label, budget) => {
   const entry = Object.values(loads).find((l) => l.file.startsWith(`split_dealform_${split}.`));
   if (!entry || entry.deps.some((d) => !loads[d])) throw new Error(`size: the loader's entry for ${split} could not be read`);
-  const files = [...base, entry.file, ...entry.deps.map((d) => loads[d].file)];
+  const files = [...base, english.file, entry.file, ...entry.deps.map((d) => loads[d].file)];
   const bytes = files.reduce((s, f) => s + brotli[f], 0);
   const verdict = bytes <= budget ? 'within' : 'OVER';
   if (bytes > budget) over.push(label);
   console.log(`  ${label.padEnd(38)} ${kb(bytes).trim()} (${files.length} files), ${verdict} ${budget / KIB} KiB`);
 };
-console.log('\nbefore the list shows (wasm+js+css, brotli):');
-firstLoad('local', 'no configuration (the local backend)', 131 * KIB);
-firstLoad('crm', 'a CRM, paged list', 197 * KIB);
-firstLoad('rest', 'a REST API (config.json), paged list', 181 * KIB);
+console.log('\nbefore the list shows (wasm+js+css and the English catalog, brotli):');
+firstLoad('local', 'no configuration (the local backend)', 179 * KIB);
+firstLoad('crm', 'a CRM, paged list', 231 * KIB);
+firstLoad('rest', 'a REST API (config.json), paged list', 215 * KIB);
 if (over.length) {
   console.error(`size: over budget: ${over.join(', ')}`);
   process.exit(1);

@@ -5,14 +5,16 @@
 //! threaded; boxing lets the UI hold any backend as `Rc<dyn DealsBackend>` and stay ignorant
 //! of which CRM it talks to.
 
-use crate::model::{Capabilities, Deal, DealFields, DealId, FieldError, ListQuery, Page, PagingStyle, Schema, Stage};
+use crate::model::{
+    Capabilities, Deal, DealFields, DealId, FieldError, ListQuery, Message, Page, PagingStyle, Schema, Stage,
+};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
 /// Told what the backend is doing that the user should know ("waiting 3 s for the CRM"),
 /// and `None` when it is done.
-pub type ActivityListener = Rc<dyn Fn(Option<String>)>;
+pub type ActivityListener = Rc<dyn Fn(Option<Message>)>;
 
 /// A boxed future that may hold browser handles.
 pub type LocalBoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
@@ -27,32 +29,32 @@ pub fn code_unfetched(gone: bool) -> BackendError {
 }
 
 /// Everything that can go wrong talking to a backend. What each says to the user, in words they
-/// can act on, is its `Display`, written in [`crate::messages`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// can act on, is its [`BackendError::message`], written in [`crate::messages`].
+#[derive(Clone, Debug, PartialEq)]
 pub enum BackendError {
     /// The backend refused some fields; each message belongs next to its field.
     Fields {
         /// Messages per field.
         errors: Vec<FieldError>,
         /// A message about the deal as a whole, if the backend gave one.
-        message: Option<String>,
+        message: Option<Message>,
     },
     /// The backend refused the request for a reason that belongs to no one field.
-    Form(String),
+    Form(Message),
     /// The deal is gone.
     NotFound,
     /// The credentials were refused (401): a wrong or expired key.
-    Unauthorized(String),
+    Unauthorized(Message),
     /// The credentials were taken but lack a permission (403): a scope the key was not given, an
     /// add-on not active. The CRM's own words say which.
-    Forbidden(String),
+    Forbidden(Message),
     /// Too many requests; the backend asks to wait.
     RateLimited {
         /// How long the backend asked to wait, when it said.
         retry_after_secs: Option<u64>,
     },
     /// No answer: offline, refused, timed out, or the connection dropped.
-    Network(String),
+    Network(Message),
     /// A part of the app's own code, fetched when first needed (a CRM's writes), could not be
     /// fetched: the network, or a redeploy since the page opened.
     CodeUnreachable,
@@ -60,7 +62,8 @@ pub enum BackendError {
     /// page opened. A unit of its own, not a flag on [`Self::CodeUnreachable`],
     /// which would make every result carrying this error bigger to build.
     CodeGone,
-    /// An answer that is not what the backend's documentation promises.
+    /// An answer that is not what the backend's documentation promises: what was wrong, in
+    /// the terms of its JSON (shown as it is, after the user's words for the error).
     Malformed(String),
     /// The browser storage holds data this app cannot read.
     StorageCorrupt {
@@ -72,8 +75,6 @@ pub enum BackendError {
     /// The browser storage refused to store (full, or disabled by the browser).
     StorageUnavailable(String),
 }
-
-impl std::error::Error for BackendError {}
 
 /// A place deals live: the browser's own storage, or a CRM.
 ///
@@ -102,7 +103,7 @@ pub trait DealsBackend {
     /// The stages a deal can be in.
     fn stages(&self) -> LocalBoxFuture<'_, Result<Vec<Stage>, BackendError>>;
     /// Why the stages offered are not the backend's own (fetched list failed, config used).
-    fn stages_note(&self) -> Option<String> {
+    fn stages_note(&self) -> Option<Message> {
         None
     }
     /// Whether [`Self::lookup`] finds owners or companies (`kind`) by name here.
@@ -133,9 +134,8 @@ pub trait DealsBackend {
     ///
     /// Only backends that keep data in the browser have anything to reset.
     fn reset_storage(&self) -> Result<String, BackendError> {
-        Err(BackendError::Form(format!(
-            "{} keeps no data in this browser",
-            self.name()
-        )))
+        Err(BackendError::Form(
+            Message::key("backend-no-local-data").text("backend", self.name()),
+        ))
     }
 }

@@ -12,6 +12,7 @@ use crate::providers::{Crm, CustomKeys, Dialect, CRMS};
 use crate::wire::Entries;
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -155,6 +156,15 @@ pub struct Config {
     pub owners: Vec<Choice>,
     /// The companies a picker offers, beside any the backend looks up.
     pub companies: Vec<Choice>,
+    /// The language to show, as a code with a catalog (`de`); `None`: the host page's `lang`,
+    /// else the browser's language, else English.
+    pub language: Option<String>,
+    /// Messages in the configuration's own words, by catalog key, over the catalog's (every
+    /// language's): Fluent text, checked here.
+    pub messages: BTreeMap<String, String>,
+    /// Which widget on its page this is (1 for the first), where it is one: the second and later
+    /// are numbered where the host gives no `label`. Set by the widget, not read from the file.
+    pub widget_number: Option<u32>,
 }
 
 /// The text of a configuration whose `rest` object is still to be read. It may hold credentials,
@@ -216,6 +226,9 @@ impl Default for Config {
             arrangement: Vec::new(),
             owners: Vec::new(),
             companies: Vec::new(),
+            language: None,
+            messages: BTreeMap::new(),
+            widget_number: None,
         }
     }
 }
@@ -269,6 +282,8 @@ const KNOWN: &[&str] = &[
     "fields",
     "owners",
     "companies",
+    "language",
+    "messages",
 ];
 
 #[cold]
@@ -452,6 +467,8 @@ struct ConfigFile {
     fields: Option<Found<Vec<Found<FieldSetting>>>>,
     owners: Option<Found<Vec<Found<ChoiceSetting>>>>,
     companies: Option<Found<Vec<Found<ChoiceSetting>>>>,
+    language: Option<Found<String>>,
+    messages: Option<Found<Entries<Found<String>>>>,
 }
 
 /// One of `owners` or `companies`: `{id, label, detail?}`.
@@ -725,6 +742,34 @@ impl Config {
                 ));
             }
             config.label = Some(label.to_owned());
+        }
+        if let Some(l) = found(file.language, "language", "text")? {
+            let code = crate::i18n::LANGUAGES.iter().find(|c| c.eq_ignore_ascii_case(l.trim()));
+            let code = code.ok_or_else(|| {
+                refuse("language", || {
+                    format!(
+                        "“{l}” is not a language dealform speaks; use one of {}",
+                        crate::model::or_list(crate::i18n::LANGUAGES)
+                    )
+                })
+            })?;
+            config.language = Some((*code).to_owned());
+        }
+        if let Some(Entries(messages)) = found(file.messages, "messages", "an object of texts by message key")? {
+            for (key, text) in messages {
+                let path = format!("messages.{key}");
+                if !crate::i18n::is_message_key(&key) {
+                    return Err(err(
+                        &path,
+                        "is not a message of dealform's catalogs (README, “Languages”, lists where to find their keys)",
+                    ));
+                }
+                let text = found(Some(text), &path, "text")?.unwrap_or_default();
+                if let Err(why) = crate::i18n::check_override(&key, &text) {
+                    return Err(err(&path, why));
+                }
+                config.messages.insert(key, text);
+            }
         }
         Ok(config)
     }
@@ -1286,7 +1331,7 @@ mod tests {
             c.fields[2]
                 .check("PO-12345", crate::model::NumberSeparators::ROOT)
                 .unwrap_err(),
-            "PO must look like PO-123456"
+            crate::model::Message::verbatim("PO must look like PO-123456")
         );
         assert_eq!(
             c.fields[0].kind,
@@ -1450,13 +1495,16 @@ mod tests {
                 Field::Description
             ]
         );
-        assert_eq!(schema.label(Field::Description), "Notes");
+        assert_eq!(
+            schema.label(Field::Description),
+            crate::model::Message::verbatim("Notes")
+        );
         let hide_name = Config::parse(r#"{"fields":[{"builtin":"name","hidden":true}]}"#).unwrap();
         assert_eq!(
             crate::providers::local::schema()
                 .arranged(&hide_name.arrangement)
                 .unwrap_err(),
-            (0, "cannot be hidden: Name is required here".to_owned())
+            (0, "cannot be hidden: the name field is required here".to_owned())
         );
     }
 

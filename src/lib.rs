@@ -7,6 +7,7 @@
 pub mod backend;
 pub mod config;
 pub mod drafts;
+pub mod i18n;
 pub mod key_value;
 pub mod messages;
 pub mod model;

@@ -1,72 +1,45 @@
 //! What the app says about the outcome of a user's change, put together from the backend's
-//! errors: wording for the UI, apart from the backends, which report what happened and no more.
+//! errors: wording for the UI (as catalog messages, see [`crate::i18n`]), apart from the
+//! backends, which report what happened and no more.
 
 use crate::backend::BackendError;
-use std::fmt;
+use crate::model::Message;
 
-/// What the app says when a chunk of its code cannot be fetched (see `ui::chunks`). A reload is
-/// the way out when the app was redeployed since the page opened and the server's answer did not
-/// say so ([`CODE_GONE`]): the chunk this page's code fits is gone (`scripts/split-wasm.mjs`
-/// names chunks by their content).
-pub const CODE_UNREACHABLE: &str =
-    "Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page.";
-
-/// What the app says when the server no longer has a chunk of its code: the app was redeployed
-/// since the page opened, and only a reload brings code that fits the page's. Retrying cannot.
-pub const CODE_GONE: &str =
-    "Part of the app is no longer on the server: it was updated since this page was opened. Reload the page to go on.";
-
-/// "in 1 second", "in 5 seconds": a wait as a sentence says it.
-///
-/// ```
-/// use dealform::messages::in_seconds;
-/// assert_eq!([in_seconds(1), in_seconds(5)], ["in 1 second", "in 5 seconds"]);
-/// ```
-pub fn in_seconds(secs: u64) -> String {
-    format!("in {secs} second{}", if secs == 1 { "" } else { "s" })
-}
-
-/// ": {message}" where the CRM said something, "." where it did not.
-fn crm_words(message: &str) -> String {
-    if message.trim().is_empty() {
-        ".".to_owned()
-    } else {
-        format!(": {}", message.trim())
-    }
-}
-
-/// Each error in words a user can act on.
-impl fmt::Display for BackendError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl BackendError {
+    /// The error in words a user can act on.
+    pub fn message(&self) -> Message {
         match self {
             BackendError::Fields { message, .. } => {
-                f.write_str(message.as_deref().unwrap_or("Some fields were refused: each says why."))
+                message.clone().unwrap_or_else(|| Message::key("error-fields-refused"))
             }
-            BackendError::Form(message) => f.write_str(message),
-            BackendError::NotFound => f.write_str("That deal no longer exists; it may have been deleted elsewhere."),
-            BackendError::Unauthorized(message) => write!(f, "The CRM refused the credentials: {message}"),
-            BackendError::Forbidden(message) => {
-                write!(
-                    f,
-                    "The CRM does not allow these credentials to do this{}",
-                    crm_words(message)
-                )
+            BackendError::Form(message) => message.clone(),
+            BackendError::NotFound => Message::key("error-not-found"),
+            BackendError::Unauthorized(reason) => Message::key("error-unauthorized").message("reason", reason.clone()),
+            BackendError::Forbidden(reason) if is_blank(reason) => Message::key("error-forbidden"),
+            BackendError::Forbidden(reason) => {
+                Message::key("error-forbidden-because").message("reason", reason.clone())
             }
-            BackendError::RateLimited { retry_after_secs } => write!(
-                f,
-                "The CRM is limiting requests. Try again {}.",
-                retry_after_secs.map_or_else(|| "shortly".to_owned(), in_seconds)
-            ),
-            BackendError::Network(message) => write!(f, "Could not reach the CRM: {message}"),
-            BackendError::CodeUnreachable => f.write_str(CODE_UNREACHABLE),
-            BackendError::CodeGone => f.write_str(CODE_GONE),
-            BackendError::Malformed(message) => write!(f, "The CRM sent a reply that could not be read: {message}"),
+            BackendError::RateLimited {
+                retry_after_secs: Some(secs),
+            } => Message::key("error-rate-limited-for").number("seconds", *secs as f64),
+            BackendError::RateLimited { retry_after_secs: None } => Message::key("error-rate-limited"),
+            BackendError::Network(reason) => Message::key("error-unreachable").message("reason", reason.clone()),
+            BackendError::CodeUnreachable => Message::key("error-code-unreachable"),
+            BackendError::CodeGone => Message::key("error-code-gone"),
+            BackendError::Malformed(detail) => Message::key("error-malformed").text("detail", detail.clone()),
             BackendError::StorageCorrupt { reason, .. } => {
-                write!(f, "The deals saved in this browser could not be read ({reason}).")
+                Message::key("error-storage-corrupt").text("reason", reason.clone())
             }
-            BackendError::StorageUnavailable(message) => write!(f, "The browser could not store the deals: {message}"),
+            BackendError::StorageUnavailable(reason) => {
+                Message::key("error-storage-unavailable").text("reason", reason.clone())
+            }
         }
     }
+}
+
+/// Whether a CRM said nothing: its words are empty.
+fn is_blank(message: &Message) -> bool {
+    matches!(message, Message::Verbatim(text) if text.trim().is_empty())
 }
 
 /// `text` as a sentence that can be followed by another: with a full stop where it ends in none.
@@ -85,7 +58,7 @@ pub fn sentence(text: &str) -> String {
     let text = text.trim_end();
     let last = text.trim_end_matches([')', '"', '\'', '”', '’', ']']).chars().last();
     match last {
-        None | Some('.' | '!' | '?' | '…' | '。') => text.to_owned(),
+        None | Some('.' | '!' | '?' | '…' | '。' | '؟') => text.to_owned(),
         Some(_) => format!("{text}."),
     }
 }
@@ -99,24 +72,6 @@ pub enum Change {
     Delete,
 }
 
-impl Change {
-    /// "saved", "deleted".
-    fn done(self) -> &'static str {
-        match self {
-            Change::Save => "saved",
-            Change::Delete => "deleted",
-        }
-    }
-
-    /// "saving", "deleting".
-    fn doing(self) -> &'static str {
-        match self {
-            Change::Save => "saving",
-            Change::Delete => "deleting",
-        }
-    }
-}
-
 /// How the message for a failed save or delete begins. Where the CRM refused the request, or it
 /// never left, the deal was not saved. Where it may have reached the CRM (no answer in time, an
 /// answer cut off or unreadable), that is not known, and saying "not saved" would have the user
@@ -125,21 +80,26 @@ impl Change {
 /// ```
 /// use dealform::backend::BackendError;
 /// use dealform::messages::{outcome, Change};
-/// assert_eq!(outcome(&BackendError::NotFound, Change::Delete), "The deal was not deleted.");
-/// assert_eq!(outcome(&BackendError::Network("no answer".into()), Change::Save), "The deal may not have been saved.");
-/// assert_eq!(
-///     outcome(&BackendError::Malformed("no id".into()), Change::Save),
-///     "The deal may have been saved, but the CRM's answer could not be read: check the deal list before saving again."
-/// );
+/// use dealform::model::Message;
+/// assert_eq!(outcome(&BackendError::NotFound, Change::Delete), Message::key("outcome-not-deleted"));
+/// let cut = BackendError::Network(Message::key("network-offline"));
+/// assert_eq!(outcome(&cut, Change::Save), Message::key("outcome-maybe-not-saved"));
 /// ```
-pub fn outcome(e: &BackendError, change: Change) -> String {
-    let done = change.done();
-    match e {
-        BackendError::Network(_) => format!("The deal may not have been {done}."),
-        BackendError::Malformed(_) => format!(
-            "The deal may have been {done}, but the CRM's answer could not be read: check the deal list before {} again.",
-            change.doing()
-        ),
-        _ => format!("The deal was not {done}."),
+pub fn outcome(e: &BackendError, change: Change) -> Message {
+    Message::key(match (e, change) {
+        (BackendError::Network(_), Change::Save) => "outcome-maybe-not-saved",
+        (BackendError::Network(_), Change::Delete) => "outcome-maybe-not-deleted",
+        (BackendError::Malformed(_), Change::Save) => "outcome-unreadable-saved",
+        (BackendError::Malformed(_), Change::Delete) => "outcome-unreadable-deleted",
+        (_, Change::Save) => "outcome-not-saved",
+        (_, Change::Delete) => "outcome-not-deleted",
+    })
+}
+
+/// Tests read an error as a user would, in English.
+#[cfg(test)]
+impl std::fmt::Display for BackendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::tests::say(&self.message()))
     }
 }

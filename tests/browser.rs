@@ -35,7 +35,13 @@ fn mount(backend: Rc<dyn DealsBackend>) -> HtmlElement {
         namespace: format!("test{}", js_sys::Math::random().to_bits()),
         ..Config::default()
     };
-    mount_to(root.clone(), move || view! { <App config backend warning=None /> }).forget();
+    let english = include_str!("../locales/en.ftl").to_owned();
+    let catalog = dealform::i18n::Catalog::new("en", english, &Default::default()).unwrap();
+    mount_to(root.clone(), move || {
+        provide_context(dealform::ui::words::Words::with_catalog(catalog));
+        view! { <App config backend warning=None /> }
+    })
+    .forget();
     root
 }
 
@@ -341,13 +347,13 @@ mod decoders_in_the_browser {
             .unwrap_err();
         assert!(
             matches!(&e, BackendError::Malformed(m) if m.contains("meta.total")),
-            "{e}"
+            "{e:?}"
         );
         let missing = r#"{"success": true}"#;
         let e = Stardex::new("key", Currency::USD)
             .read_deal(&HttpResponse::new(200, missing))
             .unwrap_err();
-        assert!(e.to_string().contains("`data`"), "{e}");
+        assert!(format!("{e:?}").contains("`data`"), "{e:?}");
     }
 
     #[wasm_bindgen_test]
@@ -360,7 +366,7 @@ mod decoders_in_the_browser {
         );
         let beyond = r#"{"data": {"deal_id": 9007199254740993}}"#;
         let e = ysuite.read_created(&HttpResponse::new(200, beyond)).unwrap_err();
-        assert!(e.to_string().contains("2^53"), "{e}");
+        assert!(format!("{e:?}").contains("2^53"), "{e:?}");
     }
 
     #[wasm_bindgen_test]
@@ -445,7 +451,7 @@ mod decoders_in_the_browser {
         ));
         let reply = HttpResponse::new(422, r#"{"message": "Invalid", "errors": [null]}"#);
         let e = Ysuite::new("a", "s", Currency::USD).read_error(&reply);
-        assert!(matches!(e, BackendError::Form(_)), "{e}");
+        assert!(matches!(e, BackendError::Form(_)), "{e:?}");
     }
 
     #[wasm_bindgen_test]

@@ -32,6 +32,7 @@ const ATTRIBUTES = {
   'sample-data': ['sample_data', (v) => v !== 'false'],
   'timeout-ms': ['timeout_ms', number],
   label: ['label', String],
+  language: ['language', String],
 };
 /** Credential attributes: read once, then removed so they do not sit in the DOM. */
 const SECRETS = { token: 'token', 'api-key': 'api_key', 'access-key': 'access_key', 'secret-key': 'secret_key' };
@@ -98,9 +99,18 @@ class Mounted {
     // A handle kept past unmount() (a view torn down, its callbacks not) must not bring the
     // widget back into a page that let it go.
     if (this.gone) throw new Error('dealform: this widget was unmounted, or replaced by another mount into its element; DealForm.mount() makes a new one');
-    this.#free();
     const json = typeof config === 'string' ? config : JSON.stringify({ namespace: this.namespace, ...config });
-    this.widget = app.mountWidget(this.host, shell(this.host), json);
+    // Only the language changed: the widget says the same in the new one, an open form and what
+    // was typed in it kept, rather than starting over.
+    const language = typeof config === 'object' ? config?.language : undefined;
+    if (this.widget && this.json !== undefined && withoutLanguage(json) === withoutLanguage(this.json)
+      && this.widget.setLanguage(language ?? null)) {
+      this.json = json;
+      return;
+    }
+    this.#free();
+    this.widget = app.mountWidget(this.host, shell(this.host), json, here('./').href);
+    this.json = json;
     live.set(this.host, this);
   }
   /** Also called on the widget a second mount into its element replaces. */
@@ -115,6 +125,16 @@ class Mounted {
       this.widget.free();
       this.widget = null;
     }
+  }
+}
+
+/** A configuration's JSON with its `language` left out; as it is where it is no JSON object. */
+function withoutLanguage(json) {
+  try {
+    const { language, ...rest } = JSON.parse(json);
+    return JSON.stringify(rest);
+  } catch {
+    return json;
   }
 }
 

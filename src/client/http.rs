@@ -4,7 +4,7 @@
 
 use crate::backend::{ActivityListener, BackendError, DealsBackend, LocalBoxFuture};
 use crate::config::Config;
-use crate::model::{Capabilities, Deal, DealFields, DealId, ListQuery, Page, PagingStyle, Schema, Stage};
+use crate::model::{Capabilities, Deal, DealFields, DealId, ListQuery, Message, Page, PagingStyle, Schema, Stage};
 use crate::providers::http::{retry_after_secs, HttpRequest, HttpResponse, Method};
 use crate::providers::{Provider, Saved, Writes};
 use gloo_net::http::{Headers, RequestBuilder};
@@ -46,7 +46,7 @@ pub struct HttpBackend {
     fallback_stages: Vec<Stage>,
     routes: Vec<(String, String)>,
     stages: RefCell<Option<Vec<Stage>>>,
-    stages_note: RefCell<Option<String>>,
+    stages_note: RefCell<Option<Message>>,
     listener: RefCell<Option<ActivityListener>>,
     /// The owners' and companies' names the CRM's look-ups gave this session.
     names: RefCell<crate::model::lookup::NameBook>,
@@ -68,9 +68,9 @@ impl Call {
     fn may_have_landed(self) -> Option<&'static str> {
         match self {
             Call::Read => None,
-            Call::Create => Some("The deal may have been created anyway: check the deal list before saving again"),
-            Call::Write => Some("The change may have been saved anyway: check the deal before saving again"),
-            Call::Delete => Some("The deal may have been deleted anyway: check the deal list before deleting again"),
+            Call::Create => Some("network-may-have-created"),
+            Call::Write => Some("network-may-have-saved"),
+            Call::Delete => Some("network-may-have-deleted"),
         }
     }
 }
@@ -124,7 +124,7 @@ impl HttpBackend {
         }
     }
 
-    fn tell(&self, what: Option<String>) {
+    fn tell(&self, what: Option<Message>) {
         let listener = self.listener.borrow().clone();
         if let Some(l) = listener {
             l(what);
@@ -138,8 +138,8 @@ impl HttpBackend {
         for (k, v) in self.provider.auth_headers() {
             headers.set(k, &v);
         }
-        let controller = web_sys::AbortController::new()
-            .map_err(|_| BackendError::Network("the browser cannot send requests".into()))?;
+        let controller =
+            web_sys::AbortController::new().map_err(|_| BackendError::Network(Message::key("network-cannot-send")))?;
         let method = match req.method {
             Method::Get => gloo_net::http::Method::GET,
             Method::Post => gloo_net::http::Method::POST,
@@ -161,7 +161,7 @@ impl HttpBackend {
             }
             None => builder.headers(headers).build(),
         }
-        .map_err(|e| BackendError::Network(fetch_error(&e)))?;
+        .map_err(|e| BackendError::Network(Message::verbatim(fetch_error(&e))))?;
 
         let abort = controller.clone();
         let mut in_flight = InFlight {
@@ -179,17 +179,10 @@ impl HttpBackend {
                 // fix (the address, the CRM's CORS) comes after, and the browser's words last.
                 let name = self.provider.name();
                 let offline = web_sys::window().is_some_and(|w| !w.navigator().on_line());
-                return Err(BackendError::Network(if offline {
-                    format!(
-                        "this browser is offline. Reconnect, then try again ({}).",
-                        fetch_error(&e)
-                    )
-                } else {
-                    format!(
-                        "{name} did not answer: the connection failed or dropped. Check the internet connection, then try again. If it keeps failing, tell whoever set up dealform: its base_url may be wrong, or {name} may not take requests from this page (CORS) ({}).",
-                        fetch_error(&e)
-                    )
-                }));
+                let message = Message::key(if offline { "network-offline" } else { "network-failed" });
+                return Err(BackendError::Network(
+                    message.text("crm", name).text("detail", fetch_error(&e)),
+                ));
             }
         };
         let status = response.status();
@@ -219,20 +212,26 @@ impl HttpBackend {
     /// The answer began and was cut off: the request reached the CRM, which may have done it.
     fn cut_off(&self, call: Call, detail: &str) -> BackendError {
         let name = self.provider.name();
-        let what = call
-            .may_have_landed()
-            .unwrap_or("Check the internet connection, then try again");
-        BackendError::Network(format!(
-            "{name}'s answer was cut off: the connection dropped. {what}. ({detail})."
-        ))
+        let what = call.may_have_landed().unwrap_or("network-check-connection");
+        BackendError::Network(
+            Message::key("network-cut-off")
+                .text("crm", name)
+                .message("next", Message::key(what))
+                .text("detail", detail),
+        )
     }
 
     fn timed_out(&self, call: Call) -> BackendError {
         let secs = self.timeout_ms / 1000;
         let name = self.provider.name();
+        let message = Message::key("network-timed-out")
+            .text("crm", name)
+            .number("seconds", secs as f64);
         BackendError::Network(match call.may_have_landed() {
-            None => format!("{name} did not answer within {secs} seconds"),
-            Some(what) => format!("{name} did not answer within {secs} seconds. {what}"),
+            None => message,
+            Some(what) => Message::key("network-timed-out-then")
+                .message("timeout", message)
+                .message("next", Message::key(what)),
         })
     }
 
@@ -250,11 +249,11 @@ impl HttpBackend {
                 return Ok(response);
             }
             retries += 1;
-            self.tell(Some(format!(
-                "{} asked to slow down: trying again {}…",
-                self.provider.name(),
-                crate::messages::in_seconds(wait)
-            )));
+            self.tell(Some(
+                Message::key("activity-rate-limited")
+                    .text("crm", self.provider.name())
+                    .number("seconds", wait as f64),
+            ));
             // Cleared when the wait is over, or when the call is given up mid-wait.
             let _told = Told(self);
             sleep_ms(wait as u32 * 1000).await;
@@ -345,10 +344,11 @@ impl HttpBackend {
                 Ok(stages)
             }
             Err(e) if !self.fallback_stages.is_empty() => {
-                *self.stages_note.borrow_mut() = Some(format!(
-                    "The stage list could not be loaded from {} ({e}); showing the stages from the configuration.",
-                    self.provider.name()
-                ));
+                *self.stages_note.borrow_mut() = Some(
+                    Message::key("stages-from-config")
+                        .text("crm", self.provider.name())
+                        .message("reason", e.message()),
+                );
                 Ok(self.fallback_stages.clone())
             }
             Err(e) => Err(e),
@@ -468,7 +468,7 @@ impl DealsBackend for HttpBackend {
     fn stages(&self) -> LocalBoxFuture<'_, Result<Vec<Stage>, BackendError>> {
         Box::pin(self.load_stages())
     }
-    fn stages_note(&self) -> Option<String> {
+    fn stages_note(&self) -> Option<Message> {
         self.stages_note.borrow().clone()
     }
     fn set_activity_listener(&self, listener: ActivityListener) {

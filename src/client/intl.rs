@@ -225,3 +225,11 @@ fn parts_of(fmt: &Intl::NumberFormat) -> (NumberSeparators, String) {
     }
     (sep, sign)
 }
+
+/// `items` joined as `language` says a list ("Name, Amount and Stage", "Name, Amount und Stage"):
+/// the browser's `Intl.ListFormat`.
+pub fn and_list(language: &str, items: &[String]) -> String {
+    let locales = Array::of1(&JsValue::from_str(language));
+    let list: Array = items.iter().map(|s| JsValue::from_str(s)).collect();
+    Intl::ListFormat::new(&locales, &Object::new()).format(&list).into()
+}

@@ -2,7 +2,7 @@
 //! [`super::validate`] and carried in [`super::DealFields::custom`] under their CRM keys.
 
 use super::text::latin_form;
-use super::{Date, IdFormat, NumberSeparators};
+use super::{Date, IdFormat, Message, NumberSeparators};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
@@ -204,19 +204,20 @@ impl CustomField {
 
     /// Reads the text typed into the field: `Ok(None)` when blank (and allowed to be), else the
     /// value, or the message saying what is wrong in words the user can act on.
-    pub fn check(&self, raw: &str, sep: NumberSeparators) -> Result<Option<CustomValue>, String> {
-        let label = &self.label;
+    pub fn check(&self, raw: &str, sep: NumberSeparators) -> Result<Option<CustomValue>, Message> {
+        let label = Message::verbatim(self.label.clone());
+        let about = |key: &'static str| Message::key(key).message("label", label.clone());
         let text = super::text::trim_visible(raw);
         if self.kind == CustomKind::Checkbox {
             let checked = text == "true";
             return match (checked, self.required) {
-                (false, true) => Err(format!("{label} must be ticked")),
+                (false, true) => Err(about("error-must-be-ticked")),
                 _ => Ok(Some(CustomValue::Flag(checked))),
             };
         }
         if text.is_empty() {
             return match self.required {
-                true => Err(format!("{label} is required")),
+                true => Err(about("error-required")),
                 false => Ok(None),
             };
         }
@@ -225,58 +226,38 @@ impl CustomField {
             CustomKind::Number | CustomKind::Money => {
                 let Some(n) = parse_number(text, sep) else {
                     let example = local_number(1234.5, sep);
-                    return Err(format!("{label} must be a number such as {example}"));
+                    return Err(about("error-number").text("example", example));
                 };
                 if min.is_some_and(|m| n < m) {
-                    return Err(format!(
-                        "{label} must be at least {}",
-                        local_number(min.unwrap_or(0.0), sep)
-                    ));
+                    return Err(about("error-number-at-least").text("min", local_number(min.unwrap_or(0.0), sep)));
                 }
                 if max.is_some_and(|m| n > m) {
-                    return Err(format!(
-                        "{label} must be at most {}",
-                        local_number(max.unwrap_or(0.0), sep)
-                    ));
+                    return Err(about("error-number-at-most").text("max", local_number(max.unwrap_or(0.0), sep)));
                 }
                 return Ok(Some(CustomValue::Number(n)));
             }
             CustomKind::Date => match Date::parse_iso(text) {
                 Ok(d) => d.to_string(),
-                Err(e) => return Err(e.to_string()),
+                Err(e) => return Err(e.message()),
             },
             CustomKind::Select(options) => match options.iter().find(|o| o.value == text) {
                 Some(o) => o.value.clone(),
-                None => return Err(format!("Choose a {} from the list", super::text::fold_case(label))),
+                None => return Err(Message::key("error-choose-from-list")),
             },
-            CustomKind::Email if !IdFormat::Email.matches(text) => {
-                return Err(format!("{label} must be an email address such as name@example.com"))
-            }
-            CustomKind::Url if !is_web_address(text) => {
-                return Err(format!("{label} must be a web address starting with https://"))
-            }
-            CustomKind::Phone if !is_phone(text) => {
-                return Err(format!(
-                    "{label} must be a phone number: digits, spaces, + - ( ) and at least 5 digits"
-                ))
-            }
+            CustomKind::Email if !IdFormat::Email.matches(text) => return Err(about("error-email")),
+            CustomKind::Url if !is_web_address(text) => return Err(about("error-url")),
+            CustomKind::Phone if !is_phone(text) => return Err(about("error-phone")),
             _ => text.to_owned(),
         };
         let n = super::text::char_len(&value);
         if let Some(m) = min.filter(|m| (n as f64) < *m) {
-            return Err(format!(
-                "{label} must be at least {} characters (it has {n})",
-                plain_decimal(m)
-            ));
+            return Err(about("error-too-short").number("min", m).number("count", n as f64));
         }
         if let Some(m) = max.filter(|m| (n as f64) > *m) {
-            return Err(format!(
-                "{label} must be at most {} characters (it has {n})",
-                plain_decimal(m)
-            ));
+            return Err(super::validate::too_long(label, m as usize, n));
         }
         if let Some(p) = self.pattern.as_ref().filter(|p| !p.matches(&value)) {
-            return Err(p.message.clone());
+            return Err(Message::verbatim(p.message.clone()));
         }
         Ok(Some(CustomValue::Text(value)))
     }
@@ -446,6 +427,11 @@ impl Visitor<'_> for CustomValueVisitor {
 mod tests {
     use super::*;
 
+    /// The error of a check, in English.
+    fn said(checked: Result<Option<CustomValue>, Message>) -> String {
+        crate::i18n::tests::say(&checked.unwrap_err())
+    }
+
     const DE: NumberSeparators = NumberSeparators {
         decimal: ',',
         group: '.',
@@ -463,14 +449,11 @@ mod tests {
         assert_eq!(f.check("1.234,5", DE), Ok(Some(CustomValue::Number(1234.5))));
         assert_eq!(f.check("٣", DE), Ok(Some(CustomValue::Number(3.0))));
         assert_eq!(f.check("", DE), Ok(None));
-        assert_eq!(f.check("0,5", DE).unwrap_err(), "Size must be at least 1");
-        assert_eq!(f.check("20000", DE).unwrap_err(), "Size must be at most 10000");
+        assert_eq!(said(f.check("0,5", DE)), "Size must be at least 1");
+        assert_eq!(said(f.check("20000", DE)), "Size must be at most 10000");
+        assert_eq!(said(f.check("1,2,3", DE)), "Size must be a number such as 1234,5");
         assert_eq!(
-            f.check("1,2,3", DE).unwrap_err(),
-            "Size must be a number such as 1234,5"
-        );
-        assert_eq!(
-            f.check("1e9", NumberSeparators::ROOT).unwrap_err(),
+            said(f.check("1e9", NumberSeparators::ROOT)),
             "Size must be a number such as 1234.5"
         );
     }
@@ -484,7 +467,7 @@ mod tests {
             Ok(Some(CustomValue::Text("PO-123456".into())))
         );
         assert_eq!(
-            f.check("xPO-123456", DE).unwrap_err(),
+            said(f.check("xPO-123456", DE)),
             "Size must be a PO number such as PO-123456"
         );
         // An empty optional field is not checked against it.
@@ -504,7 +487,7 @@ mod tests {
             label: "High".into(),
         }]));
         assert_eq!(f.check("hi", DE), Ok(Some(CustomValue::Text("hi".into()))));
-        assert_eq!(f.check("High", DE).unwrap_err(), "Choose a size from the list");
+        assert_eq!(said(f.check("High", DE)), "Choose one from the list");
         assert_eq!(f.shown("hi"), "High");
         assert_eq!(f.shown("gone"), "gone");
     }
@@ -515,13 +498,10 @@ mod tests {
         f.required = true;
         f.min = Some(2.0);
         f.max = Some(3.0);
-        assert_eq!(f.check("  ", DE).unwrap_err(), "Size is required");
+        assert_eq!(said(f.check("  ", DE)), "Size is required");
+        assert_eq!(said(f.check("a", DE)), "Size must be at least 2 characters (it has 1)");
         assert_eq!(
-            f.check("a", DE).unwrap_err(),
-            "Size must be at least 2 characters (it has 1)"
-        );
-        assert_eq!(
-            f.check("abcd", DE).unwrap_err(),
+            said(f.check("abcd", DE)),
             "Size must be at most 3 characters (it has 4)"
         );
         assert_eq!(f.check(" ab ", DE), Ok(Some(CustomValue::Text("ab".into()))));
@@ -544,7 +524,7 @@ mod tests {
         assert_eq!(f.check("", DE), Ok(Some(CustomValue::Flag(false))));
         assert_eq!(f.check("true", DE), Ok(Some(CustomValue::Flag(true))));
         f.required = true;
-        assert_eq!(f.check("", DE).unwrap_err(), "Size must be ticked");
+        assert_eq!(said(f.check("", DE)), "Size must be ticked");
         assert_eq!(f.draft_text(Some(&CustomValue::Flag(true)), DE), "true");
     }
 

@@ -35,6 +35,20 @@ pub enum DateError {
     OutOfRange,
 }
 
+impl DateError {
+    /// What the form says about it.
+    pub fn message(&self) -> super::Message {
+        use super::Message;
+        match self {
+            DateError::Format => Message::key("error-date-format"),
+            DateError::NoSuchDay(text) => Message::key("error-date-no-such-day").text("date", text.clone()),
+            DateError::OutOfRange => Message::key("error-date-range")
+                .text("min", MIN_YEAR.to_string())
+                .text("max", MAX_YEAR.to_string()),
+        }
+    }
+}
+
 fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }

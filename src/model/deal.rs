@@ -170,19 +170,19 @@ impl Field {
         }
     }
 
-    /// The visible label; also what messages call the field.
-    pub fn label(self) -> &'static str {
+    /// The catalog key of its visible label, which messages also call the field by.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Field::Name => "Name",
-            Field::Amount => "Amount",
-            Field::Currency => "Currency",
-            Field::Stage => "Stage",
-            Field::CloseDate => "Close date",
-            Field::Probability => "Win probability",
-            Field::Owner => "Owner",
-            Field::Company => "Company",
-            Field::Description => "Description",
-            Field::Custom(_) => "Custom field",
+            Field::Name => "field-name",
+            Field::Amount => "field-amount",
+            Field::Currency => "field-currency",
+            Field::Stage => "field-stage",
+            Field::CloseDate => "field-close-date",
+            Field::Probability => "field-probability",
+            Field::Owner => "field-owner",
+            Field::Company => "field-company",
+            Field::Description => "field-description",
+            Field::Custom(_) => "field-custom",
         }
     }
 }

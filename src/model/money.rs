@@ -19,6 +19,13 @@ pub struct Currency([u8; 3]);
 #[error("Currency must be a three-letter ISO 4217 code such as USD or EUR")]
 pub struct CurrencyError;
 
+impl CurrencyError {
+    /// What the form says about it.
+    pub fn message(&self) -> super::Message {
+        super::Message::key("error-currency-code")
+    }
+}
+
 /// Currencies whose minor unit is not the hundredth (ISO 4217's exponent column).
 const ZERO_DECIMALS: &[&str] = &[
     "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF",
@@ -263,6 +270,26 @@ pub enum AmountError {
         /// The sign or code typed.
         typed: String,
     },
+}
+
+impl AmountError {
+    /// What the form says about it.
+    pub fn message(&self) -> super::Message {
+        use super::Message;
+        match self {
+            AmountError::NotANumber { example } => Message::key("error-amount-number").text("example", example.clone()),
+            AmountError::Ambiguous { decimal, example } => Message::key("error-amount-ambiguous")
+                .text("decimal", decimal.to_string())
+                .text("example", example.clone()),
+            AmountError::TooPrecise { currency, digits } => Message::key("error-amount-precision")
+                .text("currency", currency.as_str())
+                .number("digits", *digits),
+            AmountError::TooLarge => Message::key("error-amount-too-large"),
+            AmountError::OtherCurrency { currency, typed } => Message::key("error-amount-other-currency")
+                .text("currency", currency.as_str())
+                .text("typed", typed.clone()),
+        }
+    }
 }
 
 /// The currency signs people type around an amount, with the codes of the currencies each

@@ -2,7 +2,7 @@
 //! CRMs use: page number + total (YSUITE), offset with or without total (Stardex, Attio),
 //! and opaque cursor (HubSpot, Heffl).
 
-use super::Deal;
+use super::{Deal, Message};
 
 /// A column the list can be sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -102,37 +102,24 @@ pub fn shown_range(before: u64, on_page: usize) -> Option<(u64, u64)> {
 }
 
 /// What the pager says of the deals it shows, deals `first` to `last` (1-based), of `total`
-/// where the backend gives one; `count` writes a number in the user's locale.
+/// where the backend gives one: "11–20 of 23 deals", "Deals 11–20".
 ///
 /// ```
 /// use dealform::model::page::range_words;
-/// let n = |n: u64| n.to_string();
-/// assert_eq!(range_words((11, 20), Some(23), n), "11–20 of 23 deals");
-/// assert_eq!(range_words((11, 20), None, n), "Deals 11–20");
+/// assert_eq!(range_words((11, 20), Some(23)).catalog_key(), Some("pager-range-of-total"));
+/// assert_eq!(range_words((11, 11), None).catalog_key(), Some("pager-one"));
 /// ```
-pub fn range_words(range: (u64, u64), total: Option<u64>, count: impl Fn(u64) -> String) -> String {
+pub fn range_words(range: (u64, u64), total: Option<u64>) -> Message {
     let (first, last) = range;
-    let span = if first == last {
-        count(first)
-    } else {
-        format!("{}–{}", count(first), count(last))
+    // With the noun: announced on its own as the page changes, "11–20 of 23" says nothing
+    // of what is counted.
+    let message = match (total, first == last) {
+        (Some(t), true) => Message::key("pager-one-of-total").number("total", t as f64),
+        (Some(t), false) => Message::key("pager-range-of-total").number("total", t as f64),
+        (None, true) => Message::key("pager-one"),
+        (None, false) => Message::key("pager-range"),
     };
-    match total {
-        // With the noun: announced on its own as the page changes, "11–20 of 23" says nothing
-        // of what is counted.
-        Some(t) => format!("{span} of {} {}", count(t), deals(t)),
-        None if first == last => format!("Deal {span}"),
-        None => format!("Deals {span}"),
-    }
-}
-
-/// "deal" or "deals", as `n` asks.
-pub fn deals(n: u64) -> &'static str {
-    if n == 1 {
-        "deal"
-    } else {
-        "deals"
-    }
+    message.number("first", first as f64).number("last", last as f64)
 }
 
 /// What a backend's list can do beyond paging.
@@ -166,11 +153,11 @@ mod tests {
 
     #[test]
     fn one_deal_is_one_deal_not_a_range_of_deals() {
-        let n = |n: u64| n.to_string();
-        assert_eq!(range_words((1, 1), Some(1), n), "1 of 1 deal");
-        assert_eq!(range_words((21, 21), Some(21), n), "21 of 21 deals");
-        assert_eq!(range_words((21, 21), None, n), "Deal 21");
-        assert_eq!(range_words((1, 2), Some(2), n), "1–2 of 2 deals");
+        let n = |range, total| crate::i18n::tests::say(&range_words(range, total));
+        assert_eq!(n((1, 1), Some(1)), "1 of 1 deal");
+        assert_eq!(n((21, 21), Some(21)), "21 of 21 deals");
+        assert_eq!(n((21, 21), None), "Deal 21");
+        assert_eq!(n((1, 2), Some(2)), "1–2 of 2 deals");
     }
 
     #[test]

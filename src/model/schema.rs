@@ -1,8 +1,7 @@
 //! What a backend's deals look like to the form: which fields exist, which are required,
 //! their limits and id formats. Each provider declares one; the form and validation read it.
 
-use super::{CustomField, Field};
-use std::borrow::Cow;
+use super::{CustomField, Field, Message};
 
 /// The shape an id-valued field must have at a CRM.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,15 +49,15 @@ impl IdFormat {
         }
     }
 
-    /// How the message describes the expected format.
-    pub fn describe(self) -> String {
+    /// How messages describe the expected format ("a whole number id").
+    pub fn describe(self) -> Message {
         match self {
-            IdFormat::Uuid => "a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a".to_owned(),
-            IdFormat::Integer => "a whole number id".to_owned(),
-            IdFormat::Prefixed(p) => format!("an id starting with {p}"),
-            IdFormat::Email => "an email address".to_owned(),
-            IdFormat::Member => "a workspace member's email address (or the id shown for them)".to_owned(),
-            IdFormat::RecordOrDomain => "a company's domain such as example.com (or the id shown for it)".to_owned(),
+            IdFormat::Uuid => Message::key("format-uuid"),
+            IdFormat::Integer => Message::key("format-integer"),
+            IdFormat::Prefixed(p) => Message::key("format-prefixed").text("prefix", p),
+            IdFormat::Email => Message::key("format-email"),
+            IdFormat::Member => Message::key("format-member"),
+            IdFormat::RecordOrDomain => Message::key("format-record-or-domain"),
         }
     }
 }
@@ -98,7 +97,7 @@ pub struct FieldRule {
     /// The id format it must have, for id-valued fields.
     pub format: Option<IdFormat>,
     /// What the CRM (or the configuration) calls the field, where that differs from [`Field::label`].
-    pub label: Option<Cow<'static, str>>,
+    pub label: Option<Message>,
 }
 
 impl FieldRule {
@@ -113,17 +112,16 @@ impl FieldRule {
             label: None,
         }
     }
-    /// The same rule, shown under the CRM's own name for the field.
-    pub fn labelled(mut self, label: &'static str) -> Self {
-        self.label = Some(Cow::Borrowed(label));
+    /// The same rule, shown under the CRM's own name for the field (a catalog key).
+    pub fn labelled(mut self, key: &'static str) -> Self {
+        self.label = Some(Message::key(key));
         self
     }
     /// The label the form shows and messages use.
-    pub fn label(&self) -> &str {
-        match &self.label {
-            Some(l) => l,
-            None => self.field.label(),
-        }
+    pub fn label(&self) -> Message {
+        self.label
+            .clone()
+            .unwrap_or_else(|| Message::key(self.field.label_key()))
     }
     /// The same rule, required.
     pub const fn required(mut self) -> Self {
@@ -212,7 +210,7 @@ impl Schema {
     /// let s = Schema::new(vec![FieldRule::optional(Field::Name).required(), FieldRule::optional(Field::Description)]);
     /// let notes = Placed::Builtin { field: Field::Description, label: Some("Notes".into()), hidden: false };
     /// let s = s.arranged(&[notes]).unwrap();
-    /// assert_eq!(s.label(Field::Description), "Notes");
+    /// assert_eq!(s.label(Field::Description), dealform::model::Message::verbatim("Notes"));
     /// let hide_name = Placed::Builtin { field: Field::Name, label: None, hidden: true };
     /// assert!(Schema::new(vec![FieldRule::optional(Field::Name).required()]).arranged(&[hide_name]).is_err());
     /// ```
@@ -227,13 +225,16 @@ impl Schema {
             };
             if *hidden {
                 if rule.required {
-                    return Err((i, format!("cannot be hidden: {} is required here", rule.label())));
+                    return Err((
+                        i,
+                        format!("cannot be hidden: the {} field is required here", field.key()),
+                    ));
                 }
                 self.rules.retain(|r| r.field != *field);
                 continue;
             }
             if let Some(label) = label {
-                rule.label = Some(Cow::Owned(label.clone()));
+                rule.label = Some(Message::verbatim(label.clone()));
             }
             listed.push(*field);
         }
@@ -272,10 +273,16 @@ impl Schema {
     }
 
     /// What the form calls a field: a custom field's label, or the rule's.
-    pub fn label(&self, field: Field) -> &str {
+    pub fn label(&self, field: Field) -> Message {
         match field {
-            Field::Custom(i) => self.custom.get(usize::from(i)).map_or("", |c| c.label.as_str()),
-            _ => self.rule(field).map_or(field.label(), FieldRule::label),
+            Field::Custom(i) => Message::verbatim(
+                self.custom
+                    .get(usize::from(i))
+                    .map_or(String::new(), |c| c.label.clone()),
+            ),
+            _ => self
+                .rule(field)
+                .map_or_else(|| Message::key(field.label_key()), FieldRule::label),
         }
     }
 

@@ -2,20 +2,20 @@
 
 use super::money::{parse_amount_as, AmountError};
 use super::text::{char_len, is_blank, trim_visible};
-use super::{Currency, Date, DealDraft, DealFields, Field, MoneyNotation, NumberSeparators, Schema};
+use super::{Currency, Date, DealDraft, DealFields, Field, Message, MoneyNotation, NumberSeparators, Schema};
 
 /// One problem with one field, in words a person can act on.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FieldError {
     /// The field the message belongs under.
     pub field: Field,
     /// The message.
-    pub message: String,
+    pub message: Message,
 }
 
 impl FieldError {
     /// A message for a field.
-    pub fn new(field: Field, message: impl Into<String>) -> Self {
+    pub fn new(field: Field, message: impl Into<Message>) -> Self {
         Self {
             field,
             message: message.into(),
@@ -62,7 +62,7 @@ impl Default for ValidationContext {
 /// use dealform::model::{validate, Field, FieldRule, Schema, DealDraft, ValidationContext};
 /// let schema = Schema::new(vec![FieldRule::optional(Field::Name).required()]);
 /// let errors = validate(&DealDraft::default(), &schema, &ValidationContext::default()).unwrap_err();
-/// assert_eq!(errors[0].message, "Name is required");
+/// assert_eq!(errors[0].message.catalog_key(), Some("error-required"));
 /// ```
 pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> Result<DealFields, Vec<FieldError>> {
     let mut errors = Vec::new();
@@ -72,17 +72,14 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
         match Currency::parse_typed(&draft.currency) {
             Ok(c) if c.is_listed() || c == cx.default_currency || Some(c) == cx.opened_currency => Some(c),
             Ok(c) => {
-                let message = format!(
-                    "Currency must be an ISO 4217 code in use, such as USD or EUR; “{}” is not one",
-                    c.as_str()
-                );
+                let message = Message::key("error-currency-unlisted").text("code", c.as_str());
                 errors.push(FieldError::new(Field::Currency, message));
                 None
             }
             // A blank currency falls back to the default; a required one is reported below.
             Err(_) if is_blank(&draft.currency) => Some(cx.default_currency),
             Err(e) => {
-                errors.push(FieldError::new(Field::Currency, e.to_string()));
+                errors.push(FieldError::new(Field::Currency, e.message()));
                 None
             }
         }
@@ -96,7 +93,10 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
         let label = rule.label();
         if is_blank(raw) {
             if rule.required {
-                errors.push(FieldError::new(field, format!("{label} is required")));
+                errors.push(FieldError::new(
+                    field,
+                    Message::key("error-required").message("label", label),
+                ));
             }
             continue;
         }
@@ -104,20 +104,20 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
         if let Some(max) = rule.max_chars {
             let n = char_len(text);
             if n > max {
-                errors.push(FieldError::new(
-                    field,
-                    format!("{label} must be at most {max} characters (it has {n})"),
-                ));
+                errors.push(FieldError::new(field, too_long(label, max, n)));
                 continue;
             }
         }
         if let Some(format) = rule.format {
             if !format.matches(text) {
-                errors.push(FieldError::new(field, format!("{label} must be {}", format.describe())));
+                let message = Message::key("error-format")
+                    .message("label", label)
+                    .message("format", format.describe());
+                errors.push(FieldError::new(field, message));
                 continue;
             }
         }
-        let result: Result<(), String> = match field {
+        let result: Result<(), Message> = match field {
             Field::Name => {
                 out.name = text.to_owned();
                 Ok(())
@@ -129,27 +129,27 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
                     Ok(m) => match (m, rule.range) {
                         (Some(m), Some((min, _))) if m.minor < min.saturating_mul(10_i64.pow(cur.minor_digits())) => {
                             Err(if min == 0 {
-                                format!("{label} cannot be negative")
+                                Message::key("error-negative").message("label", label.clone())
                             } else {
-                                format!("{label} must be at least {min}")
+                                Message::key("error-at-least")
+                                    .message("label", label.clone())
+                                    .number("min", min as f64)
                             })
                         }
                         (Some(m), Some((_, max))) if m.minor > max.saturating_mul(10_i64.pow(cur.minor_digits())) => {
-                            Err(AmountError::TooLarge.to_string())
+                            Err(AmountError::TooLarge.message())
                         }
                         (m, _) => {
                             out.amount = m;
                             Ok(())
                         }
                     },
-                    Err(e) => Err(e.to_string()),
+                    Err(e) => Err(e.message()),
                 },
             },
             Field::Currency => Ok(()),
             Field::Stage => match &cx.stage_ids {
-                Some(ids) if !ids.iter().any(|id| id == text) => {
-                    Err(format!("Choose a {} from the list", super::text::fold_case(label)))
-                }
+                Some(ids) if !ids.iter().any(|id| id == text) => Err(Message::key("error-choose-from-list")),
                 _ => {
                     out.stage = Some(text.to_owned());
                     Ok(())
@@ -160,7 +160,7 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
                     out.close_date = Some(d);
                     Ok(())
                 }
-                Err(e) => Err(e.to_string()),
+                Err(e) => Err(e.message()),
             },
             Field::Probability => {
                 let (min, max) = rule.range.unwrap_or((0, 100));
@@ -173,7 +173,10 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
                         out.probability = u8::try_from(p.clamp(0, 100)).ok();
                         Ok(())
                     }
-                    _ => Err(format!("{label} must be a whole number from {min} to {max}")),
+                    _ => Err(Message::key("error-whole-number-range")
+                        .message("label", label.clone())
+                        .number("min", min as f64)
+                        .number("max", max as f64)),
                 }
             }
             Field::Owner => {
@@ -212,6 +215,14 @@ pub fn validate(draft: &DealDraft, schema: &Schema, cx: &ValidationContext) -> R
         super::order::sort_short_by_key(&mut errors, |e| schema.position(e.field));
         Err(errors)
     }
+}
+
+/// "{label} must be at most {max} characters (it has {n})".
+pub fn too_long(label: Message, max: usize, n: usize) -> Message {
+    Message::key("error-too-long")
+        .message("label", label)
+        .number("max", max as f64)
+        .number("count", n as f64)
 }
 
 /// Names joined as a sentence says them: "Name", "Name and Amount", "Name, Amount and Stage".
@@ -262,7 +273,10 @@ mod tests {
     fn errors_of(d: &DealDraft) -> Vec<(Field, String)> {
         match validate(d, &schema(), &ValidationContext::default()) {
             Ok(_) => vec![],
-            Err(e) => e.into_iter().map(|e| (e.field, e.message)).collect(),
+            Err(e) => e
+                .into_iter()
+                .map(|e| (e.field, crate::i18n::tests::say(&e.message)))
+                .collect(),
         }
     }
 
@@ -426,7 +440,11 @@ mod tests {
                 cx,
             )
             .map(|f| f.amount.map(|m| m.currency.as_str().to_owned()))
-            .map_err(|e| e.into_iter().map(|e| (e.field, e.message)).collect::<Vec<_>>())
+            .map_err(|e| {
+                e.into_iter()
+                    .map(|e| (e.field, crate::i18n::tests::say(&e.message)))
+                    .collect::<Vec<_>>()
+            })
         };
         let cx = ValidationContext::default();
         assert_eq!(with("eur", &cx), Ok(Some("EUR".into())));
@@ -436,7 +454,7 @@ mod tests {
             with("EUO", &cx),
             Err(vec![(
                 Field::Currency,
-                "Currency must be an ISO 4217 code in use, such as USD or EUR; “EUO” is not one".into()
+                "Currency must be an ISO 4217 code in use, such as USD or EUR; “EUO” is not one".to_owned()
             )])
         );
         // A deal already in a withdrawn code (Croatia's kuna) is edited in it; so is the
@@ -549,7 +567,10 @@ mod tests {
             &cx,
         )
         .unwrap_err();
-        assert_eq!(e, vec![FieldError::new(Field::Stage, "Choose a stage from the list")]);
+        assert_eq!(
+            e,
+            vec![FieldError::new(Field::Stage, Message::key("error-choose-from-list"))]
+        );
     }
 
     #[test]
@@ -566,12 +587,13 @@ mod tests {
             ..DealDraft::default()
         };
         let e = validate(&d, &schema, &ValidationContext::default()).unwrap_err();
+        let e: Vec<(Field, String)> = e
+            .into_iter()
+            .map(|e| (e.field, crate::i18n::tests::say(&e.message)))
+            .collect();
         assert_eq!(
             e,
-            vec![FieldError::new(
-                Field::Company,
-                "Company must be an id starting with clt_"
-            )]
+            vec![(Field::Company, "Company must be an id starting with clt_".to_owned())]
         );
     }
 
@@ -600,7 +622,7 @@ mod tests {
         let errors = validate(&bad, &schema, &ValidationContext::default()).unwrap_err();
         let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, vec![Field::Name, Field::Custom(0)]);
-        assert_eq!(errors[1].message, "Size is required");
+        assert_eq!(crate::i18n::tests::say(&errors[1].message), "Size is required");
         let mut good = empty;
         good.set(Field::Custom(0), "12.5".into());
         let f = validate(&good, &schema, &ValidationContext::default()).unwrap();

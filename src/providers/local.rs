@@ -228,8 +228,8 @@ impl<S: KeyValueStore> LocalBackend<S> {
             Cursor::Start => 0,
             Cursor::Offset(o) => usize::try_from(*o).unwrap_or(usize::MAX),
             Cursor::PageIndex(_) | Cursor::Token(_) => {
-                return Err(BackendError::Form(
-                    "The local backend pages by offset, not by page number or token".into(),
+                return Err(BackendError::Malformed(
+                    "the local backend pages by offset, not by page number or token".into(),
                 ))
             }
         };
@@ -249,7 +249,7 @@ impl<S: KeyValueStore> LocalBackend<S> {
             Some(s) if !self.stages.iter().any(|st| &st.id == s) => Err(BackendError::Fields {
                 errors: vec![crate::model::FieldError::new(
                     Field::Stage,
-                    "Choose a stage from the list",
+                    crate::model::Message::key("error-choose-from-list"),
                 )],
                 message: None,
             }),

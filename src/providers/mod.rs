@@ -15,7 +15,7 @@ pub mod ysuite;
 
 use crate::backend::BackendError;
 use crate::model::{
-    Capabilities, Deal, DealFields, DealId, Field, FieldError, ListQuery, Page, PagingStyle, Schema, Stage,
+    Capabilities, Deal, DealFields, DealId, Field, FieldError, ListQuery, Message, Page, PagingStyle, Schema, Stage,
 };
 pub use crate::wire::{decimal_text, Number};
 use http::{HttpRequest, HttpResponse};
@@ -103,9 +103,12 @@ pub trait Writes: Provider {
 pub fn error_for_status(
     status: u16,
     retry_after_secs: Option<u64>,
-    message: String,
+    message: impl Into<Message>,
     fields: Vec<FieldError>,
 ) -> BackendError {
+    let message: Message = message.into();
+    let said = !matches!(&message, Message::Verbatim(text) if text.trim().is_empty());
+    let status_arg = status.to_string();
     match status {
         401 => BackendError::Unauthorized(message),
         403 => BackendError::Forbidden(message),
@@ -113,21 +116,16 @@ pub fn error_for_status(
         429 => BackendError::RateLimited { retry_after_secs },
         400..=499 if !fields.is_empty() => BackendError::Fields {
             errors: fields,
-            message: (!message.is_empty()).then_some(message),
+            message: said.then_some(message),
         },
-        400..=499 => BackendError::Form(if message.is_empty() {
-            format!("The CRM refused the request ({status}).")
-        } else {
-            message
-        }),
-        _ => BackendError::Form(format!(
-            "The CRM had a problem ({status}){}",
-            if message.is_empty() {
-                ".".to_owned()
-            } else {
-                format!(": {message}")
-            }
-        )),
+        400..=499 if said => BackendError::Form(message),
+        400..=499 => BackendError::Form(Message::key("error-refused").text("status", status_arg)),
+        _ if said => BackendError::Form(
+            Message::key("error-crm-problem-because")
+                .text("status", status_arg)
+                .message("reason", message),
+        ),
+        _ => BackendError::Form(Message::key("error-crm-problem").text("status", status_arg)),
     }
 }
 
@@ -135,9 +133,15 @@ pub fn error_for_status(
 /// wrong, not a deal gone, whatever the error says of deals. `e` otherwise.
 pub fn address_not_found(e: BackendError, name: &str, base: &str, what: &str) -> BackendError {
     match e {
-        BackendError::NotFound => BackendError::Form(format!(
-            "{name} answered “not found” (404) when asked for its {what}: the address dealform was given for it may be wrong. Check base_url in the configuration (it is {base})."
-        )),
+        BackendError::NotFound => {
+            let key = match what {
+                "stages" => "error-address-stages",
+                "owners" => "error-address-owners",
+                "companies" => "error-address-companies",
+                _ => "error-address-deals",
+            };
+            BackendError::Form(Message::key(key).text("crm", name).text("base_url", base))
+        }
         e => e,
     }
 }
@@ -147,9 +151,12 @@ pub fn address_not_found(e: BackendError, name: &str, base: &str, what: &str) ->
 /// `e` otherwise.
 pub fn create_not_found(e: BackendError, name: &str, url: &str, route_key: &str) -> BackendError {
     match e {
-        BackendError::NotFound => BackendError::Form(format!(
-            "{name} answered “not found” (404) when sent the new deal at {url}: the address dealform was given for it may be wrong. Check base_url, and {route_key} if it is set, in the configuration."
-        )),
+        BackendError::NotFound => BackendError::Form(
+            Message::key("error-create-address")
+                .text("crm", name)
+                .text("url", url)
+                .text("setting", route_key),
+        ),
         e => e,
     }
 }
@@ -159,11 +166,11 @@ pub fn create_not_found(e: BackendError, name: &str, url: &str, route_key: &str)
 pub fn error_without_body(r: &HttpResponse) -> BackendError {
     let head = r.body.trim_start();
     let message = if head.starts_with('<') {
-        "it answered with an HTML page, not its JSON API (a proxy or gateway error?)".to_owned()
+        Message::key("error-html-answer")
     } else if head.is_empty() {
-        String::new()
+        Message::verbatim("")
     } else {
-        "its answer was not the JSON its API documents".to_owned()
+        Message::key("error-unexpected-answer")
     };
     error_for_status(r.status, r.retry_after_secs, message, Vec::new())
 }
@@ -172,13 +179,15 @@ pub fn error_without_body(r: &HttpResponse) -> BackendError {
 /// writes, see [`Writes`]) could not be fetched (`gone`: the server no longer has it, see
 /// [`crate::messages::CODE_GONE`]): the status says what it can, and why there is no more.
 pub fn error_unread(r: &HttpResponse, gone: bool) -> BackendError {
-    let why = format!(
-        "its explanation could not be read. {}",
-        crate::backend::code_unfetched(gone)
-    );
+    let why =
+        Message::key("error-explanation-unread").message("reason", crate::backend::code_unfetched(gone).message());
     match r.status {
         401 | 403 | 404 | 429 | 500.. => error_for_status(r.status, r.retry_after_secs, why, Vec::new()),
-        status => BackendError::Form(format!("The CRM refused the request ({status}), and {why}")),
+        status => BackendError::Form(
+            Message::key("error-refused-because")
+                .text("status", status.to_string())
+                .message("reason", why),
+        ),
     }
 }
 
@@ -199,7 +208,7 @@ pub fn place_errors(
     let mut unplaced = Vec::new();
     for (wire, message) in issues {
         match field_named(table, &wire) {
-            Some(f) if !fields.iter().any(|x| x.field == f) => fields.push(FieldError::new(f, message)),
+            Some(f) if !fields.iter().any(|x| x.field == f) => fields.push(FieldError::new(f, Message::from(message))),
             Some(_) => {}
             None => unplaced.push(format!("{wire}: {message}")),
         }
@@ -474,8 +483,14 @@ mod tests {
             )
         };
         let why = "its explanation could not be read. Part of the app could not be fetched. Check the connection, then retry; if that does not help, reload the page.";
-        assert_eq!(said(401, None, false), BackendError::Unauthorized(why.into()));
-        assert_eq!(said(403, None, false), BackendError::Forbidden(why.into()));
+        assert_eq!(
+            said(401, None, false).to_string(),
+            format!("The CRM refused the credentials: {why}")
+        );
+        assert_eq!(
+            said(403, None, false).to_string(),
+            format!("The CRM does not allow these credentials to do this: {why}")
+        );
         assert_eq!(said(404, None, false), BackendError::NotFound);
         assert_eq!(
             said(429, Some(3), false),
@@ -494,7 +509,10 @@ mod tests {
 
         // When the server no longer has that code, a reload is the way out, not a retry.
         let why = "its explanation could not be read. Part of the app is no longer on the server: it was updated since this page was opened. Reload the page to go on.";
-        assert_eq!(said(401, None, true), BackendError::Unauthorized(why.into()));
+        assert_eq!(
+            said(401, None, true).to_string(),
+            format!("The CRM refused the credentials: {why}")
+        );
         assert_eq!(
             said(422, None, true).to_string(),
             format!("The CRM refused the request (422), and {why}")
@@ -523,7 +541,7 @@ mod tests {
 
     #[test]
     fn forbidden_is_not_a_wrong_key() {
-        let e = error_for_status(403, None, "Add-on inactive".into(), Vec::new());
+        let e = error_for_status(403, None, "Add-on inactive", Vec::new());
         assert_eq!(e, BackendError::Forbidden("Add-on inactive".into()));
         assert_eq!(
             e.to_string(),
@@ -534,7 +552,7 @@ mod tests {
             silent.to_string(),
             "The CRM does not allow these credentials to do this."
         );
-        let wrong = error_for_status(401, None, "Invalid API key".into(), Vec::new());
+        let wrong = error_for_status(401, None, "Invalid API key", Vec::new());
         assert_eq!(wrong.to_string(), "The CRM refused the credentials: Invalid API key");
     }
 

@@ -389,7 +389,7 @@ impl Writes for Stardex {
             .and_then(|(wire, msg)| {
                 let wire = wire.trim();
                 let wire = wire.strip_prefix("custom_fields.").unwrap_or(wire);
-                field_named(&table, wire).map(|f| FieldError::new(f, msg.trim()))
+                field_named(&table, wire).map(|f| FieldError::new(f, msg.trim().to_owned()))
             })
             .into_iter()
             .collect();
@@ -669,8 +669,8 @@ mod tests {
         );
         let html = HttpResponse::new(502, "<html>Bad Gateway</html>");
         assert_eq!(
-            stardex().read_error(&html),
-            BackendError::Form("The CRM had a problem (502): it answered with an HTML page, not its JSON API (a proxy or gateway error?)".into())
+            stardex().read_error(&html).to_string(),
+            "The CRM had a problem (502): it answered with an HTML page, not its JSON API (a proxy or gateway error?)"
         );
     }
 }

@@ -191,7 +191,7 @@ impl Provider for Ysuite {
             FieldRule::optional(Field::Stage)
                 .required()
                 .format(IdFormat::Integer)
-                .labelled("Pipeline"),
+                .labelled("field-pipeline"),
             FieldRule::optional(Field::CloseDate),
             FieldRule::optional(Field::Owner).format(IdFormat::Integer),
             FieldRule::optional(Field::Company).required().format(IdFormat::Integer),
@@ -533,7 +533,7 @@ mod tests {
             errors,
             vec![FieldError::new(Field::Name, "The deal name field is required.")]
         );
-        assert_eq!(message.as_deref(), Some("Validation failed"));
+        assert_eq!(message, Some("Validation failed".into()));
     }
 
     #[test]
@@ -552,7 +552,7 @@ mod tests {
                 FieldError::new(Field::Company, "The cstid field is required.")
             ]
         );
-        assert_eq!(message.as_deref(), Some("Validation failed tag_ids: bad"));
+        assert_eq!(message, Some("Validation failed tag_ids: bad".into()));
         assert_eq!(
             ysuite().read_error(&HttpResponse::new(
                 401,
@@ -588,6 +588,9 @@ mod tests {
             ysuite().read_stages(&r).unwrap(),
             vec![Stage::new("1", "Sales"), Stage::new("2", "Renewals")]
         );
-        assert_eq!(ysuite().schema().rule(Field::Stage).unwrap().label(), "Pipeline");
+        assert_eq!(
+            ysuite().schema().rule(Field::Stage).unwrap().label(),
+            crate::model::Message::key("field-pipeline")
+        );
     }
 }

@@ -3,13 +3,14 @@
 use super::chunks::{backend_for, form_code, prefetch_scroll_code, unfetched, SplitLoaderError};
 use super::list::DealList;
 use super::status::ErrorPanel;
+use super::words::{words, CatalogSource, Words};
 use crate::backend::{BackendError, DealsBackend};
 use crate::client::intl::Formatter;
 use crate::client::store::{self, Area};
 use crate::config::{Config, ConfigError, ListView, Mode, Theme};
 use crate::drafts::DraftBook;
 use crate::key_value::KeyValueStore;
-use crate::model::{Cursor, DealId, Sort, Stage};
+use crate::model::{Cursor, DealId, Message, Sort, Stage};
 use crate::ui::load::Load;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -144,6 +145,8 @@ pub struct AppCtx {
     pub navigated: StoredValue<bool>,
     /// The element events are dispatched from: the widget's host element, or the root.
     pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+    /// The language shown.
+    pub words: Words,
 }
 
 impl AppCtx {
@@ -172,26 +175,43 @@ impl AppCtx {
             .unwrap_or_else(|| id.to_owned())
     }
 
+    /// The message `key`, which takes no arguments, in the language shown.
+    pub fn t(&self, key: &str) -> String {
+        self.words.t(key)
+    }
+
+    /// `message` in the language shown.
+    pub fn say(&self, message: &Message) -> String {
+        self.words.say(message)
+    }
+
     /// The element id of a part of this instance.
     pub fn id(&self, part: &str) -> String {
         format!("{}-{part}", self.id_prefix.get_value())
     }
 
-    /// The list's name: the host's `label`, else "Deals" (a widget that is not a page's first
-    /// is numbered: see `widget::mount_widget`).
+    /// The list's name: the host's `label`, else "Deals", numbered in a widget that is not a
+    /// page's first (see `widget::mount_widget`).
     pub fn list_name(&self) -> String {
-        self.config
-            .with_value(|c| c.label.clone())
-            .unwrap_or_else(|| "Deals".to_owned())
+        let (label, number) = self.config.with_value(|c| (c.label.clone(), c.widget_number));
+        label.unwrap_or_else(|| match number {
+            Some(n) if n > 1 => self.say(&Message::key("list-heading-numbered").number("number", f64::from(n))),
+            _ => self.t("list-heading"),
+        })
     }
 
     /// The name of one of this instance's landmarks (`part`: "Pages"), with the host's `label`
     /// where it has one: two widgets on a page must not give a screen reader two landmarks of
     /// one name.
     pub fn landmark(&self, part: &str) -> String {
-        match self.config.with_value(|c| c.label.clone()) {
-            Some(label) => format!("{part} ({label})"),
-            None => part.to_owned(),
+        let named = self
+            .config
+            .with_value(|c| c.label.is_some() || c.widget_number.is_some_and(|n| n > 1));
+        if named {
+            let label = self.list_name();
+            self.say(&Message::key("landmark-of").text("part", part).text("list", label))
+        } else {
+            part.to_owned()
         }
     }
 
@@ -243,11 +263,11 @@ impl AppCtx {
     fn title_page(&self, view: &View) {
         if self.host.with_value(Option::is_none) {
             let what = match view {
-                View::List => "Deals",
-                View::New => "New deal",
-                View::Edit(_) => "Edit deal",
+                View::List => "title-list",
+                View::New => "title-new",
+                View::Edit(_) => "title-edit",
             };
-            document().set_title(&format!("{what} — dealform"));
+            document().set_title(&self.t(what));
         }
     }
 
@@ -267,7 +287,8 @@ impl AppCtx {
         self.go(View::List, Some(notice));
         if self.config.with_value(|c| c.mode) != Mode::Create {
             self.reopen_id.set_value(id.0);
-            self.reopen.set(Some(format!("Open “{name}”")));
+            self.reopen
+                .set(Some(self.say(&Message::key("notice-open").text("name", name))));
         }
     }
 
@@ -313,7 +334,7 @@ impl AppCtx {
 
     /// Announces a failure to the host page as `dealform:error`.
     pub fn emit_error(&self, error: &BackendError) {
-        self.emit("error", &ErrorDetail::of(error));
+        self.emit("error", &ErrorDetail::of(error, self.words));
     }
 }
 
@@ -339,11 +360,11 @@ pub struct ErrorDetail {
 }
 
 impl ErrorDetail {
-    /// The detail telling a host page of `error`.
-    pub fn of(error: &BackendError) -> Self {
+    /// The detail telling a host page of `error`, in the language shown.
+    pub fn of(error: &BackendError, words: Words) -> Self {
         Self {
             kind: error_kind(error),
-            message: error.to_string(),
+            message: words.say(&error.message()),
         }
     }
 }
@@ -379,15 +400,17 @@ static INSTANCES: AtomicUsize = AtomicUsize::new(0);
 pub fn App(
     config: Config,
     backend: Rc<dyn DealsBackend>,
+    /// The key of a warning to show above the list (storage that will not last).
     warning: Option<String>,
     /// The widget's host element, which events are dispatched from.
     #[prop(optional_no_strip)]
     host: Option<web_sys::HtmlElement>,
 ) -> impl IntoView {
+    let words = words();
     let fmt = match Formatter::new(config.locale.as_deref()) {
         Ok(f) => Rc::new(f),
         Err(reason) => {
-            return view! { <ErrorPanel title="The configuration needs fixing" message=format!("config.json: “locale” {reason}") /> }.into_any()
+            return view! { <ErrorPanel title=words.t("config-needs-fixing") message=format!("config.json: “locale” {reason}") /> }.into_any()
         }
     };
     let (draft_store, _) = store::open(Area::Session);
@@ -415,12 +438,15 @@ pub fn App(
         root: NodeRef::new(),
         navigated: StoredValue::new(false),
         host: StoredValue::new_local(host),
+        words,
     };
     let activity = ctx.activity;
-    ctx.backend.get_value().set_activity_listener(Rc::new(move |message| {
-        // The app may be gone by the time a slow request reports.
-        activity.try_set(message);
-    }));
+    ctx.backend
+        .get_value()
+        .set_activity_listener(Rc::new(move |message: Option<Message>| {
+            // The app may be gone by the time a slow request reports.
+            activity.try_set(message.map(|m| words.say(&m)));
+        }));
     provide_context(ctx);
     // The list's first requests go out as it is built, below; the formatters its rows need are
     // made after that, while they are answered (see `Formatter`), unless the app is gone by then.
@@ -451,8 +477,11 @@ pub fn App(
             </div>
             <div class="df-activity" role="status" aria-live="polite">{move || ctx.activity.get()}</div>
             <div class="df-sr" role="status" aria-live="polite">{move || ctx.said.get()}</div>
-            {warning.map(|w| view! { <p class="df-warning" role="alert">{w}</p> })}
+            {warning.map(|w| view! { <p class="df-warning" role="alert">{move || { words.track(); words.t(&w) }}</p> })}
             {move || {
+                // In a new language (a widget's `language` changed), the view is built again:
+                // a form comes back with its draft, kept as it is typed.
+                words.track();
                 let view = ctx.view.get();
                 ctx.title_page(&view);
                 match view {
@@ -469,13 +498,14 @@ pub fn App(
 /// The `dealform:error` a host page is told when a chunk of code cannot be fetched: the same as
 /// for a CRM's save that cannot fetch it (kind `network`, the network's doing, like a CRM that
 /// cannot be reached, or `outdated` when the server no longer has it: the host may reload).
-pub(crate) fn code_unreachable() -> ErrorDetail {
-    ErrorDetail::of(&unfetched())
+pub(crate) fn code_unreachable(words: Words) -> ErrorDetail {
+    ErrorDetail::of(&unfetched(), words)
 }
 
 /// What needs code fetched when first needed (see [`super::chunks`]), once `code` is here:
 /// `loading` until then, and if it cannot be fetched, a panel titled `title` with Retry and,
-/// where `also` names one, a second way out (its words, and what it does).
+/// where `also` names one, a second way out (its words, and what it does). The texts are
+/// catalog keys.
 pub(crate) fn once_fetched<C: Clone + 'static>(
     code: Load<Result<C, SplitLoaderError>>,
     loading: &'static str,
@@ -500,20 +530,21 @@ fn not_yet(
     also: Option<(&'static str, Callback<()>)>,
     retry: Callback<()>,
 ) -> AnyView {
+    let words = words();
     if !failed {
-        return view! { <p class="df-loading" role="status">{loading}</p> }.into_any();
+        return view! { <p class="df-loading" role="status">{words.t(loading)}</p> }.into_any();
     }
     // None for the backend's own code, fetched before the app (and its context) exists.
     let app = use_context::<AppCtx>();
     view! {
-        <ErrorPanel title=title message=unfetched().to_string()>
+        <ErrorPanel title=words.t(title) message=words.say(&unfetched().message())>
             <button type="button" class="df-button" on:click=move |_| {
                 if let Some(app) = app {
                     app.navigated.set_value(true);
                 }
                 retry.run(())
-            }>"Retry"</button>
-            {also.map(|(words, act)| view! { <button type="button" class="df-button" on:click=move |_| act.run(())>{words}</button> })}
+            }>{words.t("retry")}</button>
+            {also.map(|(key, act)| view! { <button type="button" class="df-button" on:click=move |_| act.run(())>{words.t(key)}</button> })}
         </ErrorPanel>
     }
     .into_any()
@@ -526,7 +557,7 @@ pub(crate) async fn told<C>(
 ) -> Result<C, SplitLoaderError> {
     let code = code.await;
     if code.is_err() && !app.is_gone() {
-        app.emit("error", &code_unreachable());
+        app.emit("error", &code_unreachable(app.words));
     }
     code
 }
@@ -540,9 +571,9 @@ fn form_page(target: Option<DealId>) -> AnyView {
     let back = Callback::new(move |()| app.go(View::List, None));
     once_fetched(
         code,
-        "Loading…",
-        "The form could not be opened",
-        Some(("Back to deals", back)),
+        "loading",
+        "form-open-failed",
+        Some(("form-back", back)),
         move |code| (code.form)(target.clone()),
     )
 }
@@ -551,9 +582,10 @@ fn form_page(target: Option<DealId>) -> AnyView {
 /// `config.json`; in a widget (`host`), one naming it in the widget's configuration, and the host
 /// page hears of it (`dealform:error`, kind `config`).
 pub fn config_mistake(mistake: &ConfigError, host: Option<&web_sys::HtmlElement>) -> AnyView {
+    let words = words();
     match host {
         Some(host) => {
-            let message = mistake.describe("The widget configuration");
+            let message = mistake.describe(&words.t("config-widget"));
             dispatch(
                 host,
                 "error",
@@ -562,9 +594,9 @@ pub fn config_mistake(mistake: &ConfigError, host: Option<&web_sys::HtmlElement>
                     message: message.clone(),
                 },
             );
-            view! { <ErrorPanel title="This deals widget needs fixing" message /> }.into_any()
+            view! { <ErrorPanel title=words.t("config-widget-needs-fixing") message /> }.into_any()
         }
-        None => view! { <ErrorPanel title="The configuration needs fixing" message=mistake.to_string() /> }.into_any(),
+        None => view! { <ErrorPanel title=words.t("config-needs-fixing") message=mistake.to_string() /> }.into_any(),
     }
 }
 
@@ -573,6 +605,7 @@ pub fn config_mistake(mistake: &ConfigError, host: Option<&web_sys::HtmlElement>
 pub fn app_for(config: Config, host: Option<web_sys::HtmlElement>) -> AnyView {
     let config = StoredValue::new(config);
     let host = StoredValue::new_local(host);
+    let words = words();
     let backend = Load::new(move || {
         let (config, host) = (config.get_value(), host.get_value());
         if config.list == ListView::Scroll {
@@ -583,16 +616,17 @@ pub fn app_for(config: Config, host: Option<web_sys::HtmlElement>) -> AnyView {
         }
         async move {
             let backend = backend_for(&config).await;
-            if let (Err(_), Some(host)) = (&backend, &host) {
-                dispatch(host, "error", &code_unreachable());
+            if let (Err(_), Some(host)) = (&backend, host) {
+                // Told in the language shown, once its catalog is here.
+                words.once_ready(move || dispatch(&host, "error", &code_unreachable(words)));
             }
             backend
         }
     });
     once_fetched(
         backend,
-        "Loading…",
-        "The deals could not be opened",
+        "loading",
+        "app-open-failed",
         None,
         move |backend| match backend {
             Ok((backend, warning)) => {
@@ -604,17 +638,40 @@ pub fn app_for(config: Config, host: Option<web_sys::HtmlElement>) -> AnyView {
     )
 }
 
-/// Loads `config.json`, then shows the app, or says what is wrong with the file.
+/// Loads `config.json`, then shows the app in its language, or says what is wrong with the file.
 #[component]
 fn Boot() -> impl IntoView {
     let config = Load::new(|| crate::client::config::load("config.json"));
-    move || match config.get() {
-        None => view! { <p class="df-loading" role="status">"Loading…"</p> }.into_any(),
-        Some(Err(e)) => config_mistake(&e, None),
-        // The page's `lang` stays the interface's, English, whatever the locale of the
-        // numbers and dates: a screen reader reads the page in the voice `lang` names.
-        Some(Ok(config)) => app_for(config, None),
+    let words = Words::new();
+    provide_context(words);
+    move || {
+        let config = config.get()?;
+        let (asked, overrides, locale) = match &config {
+            Ok(c) => (c.language.clone(), c.messages.clone(), c.locale.clone()),
+            Err(_) => Default::default(),
+        };
+        let source = Rc::new(CatalogSource {
+            assets: String::new(),
+            overrides,
+            locale,
+            host_language: None,
+        });
+        let language = source.language(asked.as_deref());
+        words.load(source.clone(), language);
+        let view = match config {
+            Ok(config) => app_for(config, None),
+            Err(e) => config_mistake_later(e, None),
+        };
+        // The page is the app's own: its `lang` is the language shown, whatever the locale of
+        // the numbers and dates (a screen reader reads the page in the voice `lang` names).
+        let page = document().document_element()?;
+        Some(words.show(page, view, move || words.load(source.clone(), language)))
     }
+}
+
+/// [`config_mistake`], built once the words are here (see [`Words::show`]).
+pub fn config_mistake_later(mistake: ConfigError, host: Option<web_sys::HtmlElement>) -> AnyView {
+    (move || config_mistake(&mistake, host.as_ref())).into_any()
 }
 
 /// The standalone page's entry: mounts the app into `<main id="dealform" data-dealform-page>`.

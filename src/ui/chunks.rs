@@ -218,8 +218,7 @@ fn rest_backend(config: &Config) -> Result<Backend, SplitLoaderError> {
 fn local_backend(config: &Config) -> Result<Backend, SplitLoaderError> {
     let (store, persistent) = store::open(Area::Local);
     let seed = config.sample_data.then_some(config.currency);
-    let warning = (!persistent)
-        .then(|| "This browser does not allow storage here: deals will be lost when the page closes.".to_owned());
+    let warning = (!persistent).then(|| "warning-no-storage".to_owned());
     Ok(Ok((
         Rc::new(LocalBackend::new(store, &config.namespace, seed).with_custom(config.fields.clone())),
         warning,

@@ -15,13 +15,13 @@ pub struct Confirm {
     /// Unique id prefix, for the title and body ids.
     pub id: String,
     /// The question, which names the dialog.
-    pub title: &'static str,
+    pub title: String,
     /// What happens if confirmed.
-    pub body: &'static str,
+    pub body: String,
     /// The confirming button's words.
-    pub confirm: &'static str,
+    pub confirm: String,
     /// The declining button's words.
-    pub cancel: &'static str,
+    pub cancel: String,
     /// Called when confirmed.
     pub on_confirm: Callback<()>,
 }

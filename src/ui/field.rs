@@ -1,5 +1,6 @@
 //! One labelled form control with its hint and its error, wired for assistive technology.
 
+use super::words::words;
 use crate::model::{DealDraft, Field, FieldError, LookupKind, Stage};
 use leptos::prelude::*;
 
@@ -229,8 +230,8 @@ pub fn FieldRow(
                 <select id=id.clone()
                     aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
                     on:change=set on:blur=blur>
-                    <option value="" selected=move || value.with(String::is_empty)>{format!("Choose a {}", crate::model::text::fold_case(&label))}</option>
-                    {unknown.map(|id| view! { <option value=id.clone()>{format!("{id} (no longer offered)")}</option> })}
+                    <option value="" selected=move || value.with(String::is_empty)>{words().t("select-placeholder")}</option>
+                    {unknown.map(|id| view! { <option value=id.clone()>{words().say(&crate::model::Message::key("select-no-longer-offered").text("id", id.clone()))}</option> })}
                     {stages.into_iter().map(|s| {
                         let sid = s.id.clone();
                         view! { <option value=s.id.clone() selected=move || value.with(|v| *v == sid)>{s.label.clone()}</option> }

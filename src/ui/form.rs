@@ -8,13 +8,13 @@ use crate::backend::BackendError;
 use crate::drafts::DraftTarget;
 use crate::messages::{outcome, sentence, Change};
 use crate::model::{
-    and_list, validate, CustomKind, Deal, DealDraft, DealFields, DealId, Field, FieldError, Stage, ValidationContext,
+    validate, CustomKind, Deal, DealDraft, DealFields, DealId, Field, FieldError, Message, Stage, ValidationContext,
 };
 use crate::ui::load::Load;
 use leptos::prelude::*;
 
-/// What a date control's error says when the browser cannot read its text as a date.
-const UNREADABLE_DATE: &str = "Enter a whole date that exists, or clear the field";
+/// What a date control's error says when the browser cannot read its text as a date (a key).
+const UNREADABLE_DATE: &str = "error-date-unreadable";
 
 /// Whether the date control `id` holds text the browser cannot read as a date: its value is
 /// then "", as if it were empty.
@@ -56,14 +56,14 @@ pub fn FormPage(
     });
     let back = move |_| app.go(View::List, None);
     move || match (app.stages.get(), deal.get()) {
-        (None, _) | (_, None) => view! { <p class="df-loading" role="status">"Loading…"</p> }.into_any(),
+        (None, _) | (_, None) => view! { <p class="df-loading" role="status">{app.t("loading")}</p> }.into_any(),
         (_, Some(Err(e))) => {
             let orphaned = orphaned_draft(app, &e, target.as_ref());
             view! {
-                <ErrorPanel title="This deal could not be opened" message=e.to_string()>
+                <ErrorPanel title=app.t("form-deal-open-failed") message=app.say(&e.message())>
                     {orphaned}
-                    <button type="button" class="df-button" on:click=move |_| deal.refetch()>"Retry"</button>
-                    <button type="button" class="df-button" on:click=back>"Back to deals"</button>
+                    <button type="button" class="df-button" on:click=move |_| deal.refetch()>{app.t("retry")}</button>
+                    <button type="button" class="df-button" on:click=back>{app.t("form-back")}</button>
                 </ErrorPanel>
             }
             .into_any()
@@ -71,7 +71,7 @@ pub fn FormPage(
         (Some(stages), Some(Ok(deal))) => {
             let (stages, stages_error) = match stages {
                 Ok(s) => (s, None),
-                Err(e) => (Vec::new(), Some(e.to_string())),
+                Err(e) => (Vec::new(), Some(app.say(&e.message()))),
             };
             view! { <DealEditor deal stages stages_error /> }.into_any()
         }
@@ -84,7 +84,7 @@ pub fn FormPage(
 fn keep_as_new(app: AppCtx, typed: &DealDraft, from: &DraftTarget, error: RwSignal<Option<String>>) {
     let moved = app.with_drafts(|b| {
         if b.get(&DraftTarget::New).is_some() {
-            return Err("The new-deal form holds other unsaved changes: save or discard them first.".to_owned());
+            return Err(app.t("form-new-holds-changes"));
         }
         // Against an empty base every field that holds something counts as typed, so the new
         // form shows them all.
@@ -107,7 +107,7 @@ fn keep_as_new_button(
 ) -> impl IntoView {
     view! {
         <button type="button" class="df-button" on:click=move |_| keep_as_new(app, &typed(), &from, error)>
-            "Keep my changes as a new deal"
+            {app.t("form-keep-as-new")}
         </button>
     }
 }
@@ -183,10 +183,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     let named = move |fields: &mut Vec<Field>| {
         labelled.with_value(|s| crate::model::order::sort_short_by_key(fields, |f| s.position(*f)));
         fields.dedup();
-        labelled.with_value(|s| {
-            let names: Vec<&str> = fields.iter().map(|&f| s.label(f)).collect();
-            and_list(&names)
-        })
+        let names: Vec<String> = labelled.with_value(|s| fields.iter().map(|&f| app.say(&s.label(f))).collect());
+        app.words.and_list(&names)
     };
     let cx = StoredValue::new(cx);
     let checked = Memo::new({
@@ -247,7 +245,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     let error_for = move |field: Field| {
         move || {
             if let Some(e) =
-                server_errors.with(|errs| errs.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+                server_errors.with(|errs| errs.iter().find(|e| e.field == field).map(|e| app.say(&e.message)))
             {
                 return Some(e);
             }
@@ -256,12 +254,12 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 return None;
             }
             if unreadable.with(|u| u.contains(&field)) {
-                return Some(UNREADABLE_DATE.to_owned());
+                return Some(app.t(UNREADABLE_DATE));
             }
             checked.with(|r| {
                 r.as_ref()
                     .err()
-                    .and_then(|errs| errs.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+                    .and_then(|errs| errs.iter().find(|e| e.field == field).map(|e| app.say(&e.message)))
             })
         }
     };
@@ -298,10 +296,13 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     let errors = result.err().unwrap_or_default();
                     let mut wrong: Vec<Field> = errors.iter().map(|e| e.field).chain(bad_dates).collect();
                     let names = named(&mut wrong);
-                    summary.set(match wrong.len() {
-                        1 => format!("1 field needs attention before saving: {names}."),
-                        n => format!("{n} fields need attention before saving: {names}."),
-                    });
+                    summary.set(
+                        app.say(
+                            &Message::key("form-errors-summary")
+                                .number("count", wrong.len() as f64)
+                                .text("fields", names),
+                        ),
+                    );
                     if let Some(&first) = wrong.first() {
                         app.focus(&id_of(first));
                     }
@@ -310,7 +311,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
             };
             saving.set(true);
             // Heard: the button's own words change under the focus, which is not read again.
-            app.said.set(Some("Saving…".to_owned()));
+            app.said.set(Some(app.t("form-saving")));
             let backend = app.backend.get_value();
             let drafts = app.drafts();
             let editing = editing.clone();
@@ -348,13 +349,13 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 match result {
                     Ok(saved) => {
                         app.changed();
-                        let (verb, event) = if editing.is_some() {
-                            ("Saved changes to", "updated")
+                        let (key, event) = if editing.is_some() {
+                            ("notice-updated", "updated")
                         } else {
-                            ("Created", "created")
+                            ("notice-created", "created")
                         };
                         app.emit(event, &saved);
-                        let notice = format!("{verb} “{}”.", saved.fields.name);
+                        let notice = app.say(&Message::key(key).text("name", saved.fields.name.clone()));
                         app.saved(saved.id, saved.fields.name, notice);
                     }
                     Err(BackendError::Fields { errors, message }) => {
@@ -369,22 +370,27 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                         }
                         server_errors.set(errors);
                         // Named, not "highlighted": a screen reader does not see which are marked.
-                        form_error.set(Some(match message {
-                            Some(m) => format!("The deal was not saved: check {names}. The CRM said: {m}"),
-                            None if refused.len() == 1 => {
-                                format!("The deal was not saved: check {names}, which says what is wrong.")
-                            }
-                            None => format!("The deal was not saved: check {names}. Each says what is wrong."),
-                        }));
+                        form_error.set(Some(
+                            app.say(&match message {
+                                Some(m) => Message::key("form-refused-because")
+                                    .text("fields", names)
+                                    .message("reason", m),
+                                None => Message::key("form-refused")
+                                    .number("count", refused.len() as f64)
+                                    .text("fields", names),
+                            }),
+                        ));
                     }
                     Err(e) => {
                         app.emit_error(&e);
                         deal_gone.set(editing.is_some() && matches!(e, BackendError::NotFound));
-                        form_error.set(Some(format!(
-                            "{} {} Your changes are kept in this form.",
-                            outcome(&e, Change::Save),
-                            sentence(&e.to_string())
-                        )))
+                        form_error.set(Some(
+                            app.say(
+                                &Message::key("form-save-failed")
+                                    .message("outcome", outcome(&e, Change::Save))
+                                    .text("reason", sentence(&app.say(&e.message()))),
+                            ),
+                        ))
                     }
                 }
             });
@@ -430,11 +436,20 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     Ok(()) | Err(BackendError::NotFound) => {
                         app.changed();
                         app.emit("deleted", &deal);
-                        app.go(View::List, Some(format!("Deleted “{}”.", deal.fields.name)));
+                        app.go(
+                            View::List,
+                            Some(app.say(&Message::key("notice-deleted").text("name", deal.fields.name.clone()))),
+                        );
                     }
                     Err(e) => {
                         app.emit_error(&e);
-                        form_error.set(Some(format!("{} {e}", outcome(&e, Change::Delete))))
+                        form_error.set(Some(
+                            app.say(
+                                &Message::key("form-delete-failed")
+                                    .message("outcome", outcome(&e, Change::Delete))
+                                    .message("reason", e.message()),
+                            ),
+                        ))
                     }
                 }
             });
@@ -460,10 +475,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     }
 
     let amount_hint = Signal::derive(move || {
-        format!(
-            "For example {}",
-            crate::model::money::amount_example(separators, hint_currency.get())
-        )
+        let example = crate::model::money::amount_example(separators, hint_currency.get());
+        app.say(&Message::key("form-amount-hint").text("example", example))
     });
     let stages_note = app.backend.with_value(|b| b.stages_note());
     let fields = schema
@@ -525,23 +538,23 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     };
                     let hint = match field {
                         Field::Amount => Some(amount_hint),
-                        Field::Probability => Some("0 to 100 percent".to_owned().into()),
-                        Field::Currency => Some("Three-letter code, e.g. USD or EUR".to_owned().into()),
+                        Field::Probability => Some(app.t("form-probability-hint").into()),
+                        Field::Currency => Some(app.t("form-currency-hint").into()),
                         Field::Stage => stages_error
                             .clone()
-                            .map(|e| format!("The stage list could not be loaded ({e}); type the stage id."))
-                            .or_else(|| stages_note.clone())
+                            .map(|e| app.say(&Message::key("form-stages-failed").text("reason", e)))
+                            .or_else(|| stages_note.as_ref().map(|n| app.say(n)))
                             .map(Signal::from),
                         // An owner or company with no names to pick from says why, and what to type.
                         Field::Owner | Field::Company if !matches!(control, Control::Picker(..)) => rule.format.map(|f| {
-                            let what = if field == Field::Owner { "owners" } else { "companies" };
+                            let key = if field == Field::Owner { "form-no-owner-lookup" } else { "form-no-company-lookup" };
                             let backend = app.backend.with_value(|b| b.name().to_owned());
-                            format!("{backend} has no look-up of {what}: type the id, {}", f.describe()).into()
+                            app.say(&Message::key(key).text("crm", backend).message("format", f.describe())).into()
                         }),
                         // An id-valued field says what the CRM takes before the user types, not after.
-                        _ => rule.format.map(|f| format!("Must be {}", f.describe()).into()),
+                        _ => rule.format.map(|f| app.say(&Message::key("form-must-be").message("format", f.describe())).into()),
                     };
-                    (rule.label().to_owned(), rule.required, control, hint)
+                    (app.say(&rule.label()), rule.required, control, hint)
                 }
             };
             view! {
@@ -551,15 +564,20 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         })
         .collect_view();
 
-    let title = if deal.is_some() { "Edit deal" } else { "New deal" };
+    let title = app.t(if deal.is_some() {
+        "form-title-edit"
+    } else {
+        "form-title-new"
+    });
+    let landmark = app.landmark(&title);
     view! {
-        <section class="df-form-page" aria-label=app.landmark(title)>
+        <section class="df-form-page" aria-label=landmark>
             <h2 id=heading_id.clone() class="df-heading">{title}</h2>
             {move || was_restored.get().then(|| view! {
                 // The status is the words alone: a live region holding its own button would be
                 // read out again as the button changes.
                 <div class="df-draft">
-                    <span role="status">"Your unsaved changes from earlier are restored."</span>
+                    <span role="status">{app.t("form-restored")}</span>
                     // Not "Discard changes", the words of the confirming button in the dialog
                     // Cancel opens. The banner goes with the changes; the focus, which was on
                     // its button, goes to the first field, and what happened is said.
@@ -567,8 +585,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                         draft.set(initial.get_value());
                         app.focus(&id_of(Field::Name));
                         was_restored.set(false);
-                        app.said.set(Some("Restored changes discarded: the form shows the deal as it is.".to_owned()));
-                    }>"Discard restored changes"</button>
+                        app.said.set(Some(app.t("form-restored-discarded")));
+                    }>{app.t("form-discard-restored")}</button>
                 </div>
             })}
             // Escape leaves the form as Cancel does, asking first where something was typed.
@@ -588,7 +606,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 }
                 // For the eye only: assistive technology hears `aria-required` on each field,
                 // and the asterisks themselves are hidden from it.
-                <p class="df-hint" aria-hidden="true">"Fields marked " <span class="df-required">"*"</span> " are required."</p>
+                <p class="df-hint" aria-hidden="true">{app.t("form-required-note")}</p>
                 {fields}
                 // A press on these buttons leaves focus in the field: the field's blur would
                 // show its error, moving the buttons down under the pointer before its release,
@@ -596,33 +614,33 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 // not disabled), so focus is not dropped to the page when they go inert.
                 <div class="df-actions" on:mousedown=|ev| ev.prevent_default()>
                     <button type="submit" class="df-button df-primary" aria-disabled=move || super::aria_bool(saving.get())>
-                        {move || if saving.get() { "Saving…" } else { "Save" }}
+                        {move || app.t(if saving.get() { "form-saving" } else { "form-save" })}
                     </button>
                     <button type="button" class="df-button" aria-disabled=move || super::aria_bool(saving.get())
-                        on:click=move |_| if !saving.get_untracked() { cancel() }>"Cancel"</button>
+                        on:click=move |_| if !saving.get_untracked() { cancel() }>{app.t("cancel")}</button>
                     {deal.is_some().then(|| view! {
                         <button type="button" class="df-button df-danger df-end" aria-disabled=move || super::aria_bool(saving.get())
-                            on:click=move |_| if !saving.get_untracked() { delete_open.set(true) }>"Delete"</button>
+                            on:click=move |_| if !saving.get_untracked() { delete_open.set(true) }>{app.t("form-delete")}</button>
                     })}
                 </div>
             </form>
             <ConfirmDialog
                 open=discard_open
                 id=app.id("discard")
-                title="Discard unsaved changes?"
-                body="What you typed in this form will be lost."
-                confirm="Discard changes"
-                cancel="Keep editing"
+                title=app.t("form-discard-title")
+                body=app.t("form-discard-body")
+                confirm=app.t("form-discard-confirm")
+                cancel=app.t("form-keep-editing")
                 on_confirm=leave
             />
             {deal.is_some().then(|| view! {
                 <ConfirmDialog
                     open=delete_open
                     id=app.id("delete")
-                    title=format!("Delete “{deal_name}”?")
-                    body="The deal is removed for good. This cannot be undone."
-                    confirm="Delete deal"
-                    cancel="Cancel"
+                    title=app.say(&Message::key("form-delete-title").text("name", deal_name))
+                    body=app.t("form-delete-body")
+                    confirm=app.t("form-delete-confirm")
+                    cancel=app.t("cancel")
                     on_confirm=delete
                 />
             })}

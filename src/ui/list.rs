@@ -9,7 +9,7 @@ use super::status::ErrorPanel;
 use crate::backend::BackendError;
 use crate::config::{ListView, Mode};
 use crate::drafts::{DraftTarget, SavedDraft};
-use crate::model::{Deal, Field, ListQuery, Page, Sort, SortDir, SortField};
+use crate::model::{Deal, Field, ListQuery, Message, Page, Sort, SortDir, SortField};
 use crate::ui::load::Load;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -100,12 +100,11 @@ pub fn DealList(
         Ok(backup) => {
             // The list replaces the panel whose button the dialog gives the focus back to.
             app.navigated.set_value(true);
-            app.notice.set(Some(format!(
-                "The unreadable data was set aside under the storage key “{backup}”. Starting afresh."
-            )));
+            app.notice
+                .set(Some(app.say(&Message::key("list-reset-done").text("key", backup))));
             app.changed();
         }
-        Err(e) => app.notice.set(Some(e.to_string())),
+        Err(e) => app.notice.set(Some(app.say(&e.message()))),
     });
 
     // The form's code, a chunk of its own in the release build, is fetched as soon as the user
@@ -138,7 +137,7 @@ pub fn DealList(
                 <h2 id=heading.clone() class="df-heading" tabindex="-1">{app.list_name()}</h2>
                 {if searchable { view! {
                     <div class="df-search">
-                        <label for=search_id.clone()>"Search deals"</label>
+                        <label for=search_id.clone()>{app.t("list-search")}</label>
                         <input
                             id=search_id.clone()
                             type="search"
@@ -151,17 +150,17 @@ pub fn DealList(
                         />
                     </div>
                 }.into_any() } else {
-                    view! { <p class="df-hint df-no-search">{format!("{}'s deal list cannot be searched.", backend_name)}</p> }.into_any()
+                    view! { <p class="df-hint df-no-search">{app.say(&Message::key("list-no-search").text("crm", backend_name))}</p> }.into_any()
                 }}
                 {editable.then(|| view! {
-                    <button type="button" class="df-button df-primary" on:click=move |_| app.go(View::New, None)>"New deal"</button>
+                    <button type="button" class="df-button df-primary" on:click=move |_| app.go(View::New, None)>{app.t("list-new")}</button>
                 })}
             </div>
             {drafts_offered(app)}
             <p class="df-hint df-stage-ids" role="note">{move || stage_ids_note(app, deals)}</p>
             {move || {
                 match deals.get() {
-                None => view! { <p class="df-loading" role="status">"Loading deals…"</p> }.into_any(),
+                None => view! { <p class="df-loading" role="status">{app.t("list-loading")}</p> }.into_any(),
                 Some(Err(e)) => {
                     let corrupt = matches!(e, BackendError::StorageCorrupt { .. });
                     // A page that fails after one was shown (Next page, a sort) takes with the
@@ -172,11 +171,11 @@ pub fn DealList(
                         app.navigated.set_value(true);
                     }
                     view! {
-                        <ErrorPanel title="The deals could not be loaded" message=e.to_string()>
+                        <ErrorPanel title=app.t("list-load-failed") message=app.say(&e.message())>
                             <button type="button" class="df-button" on:click=move |_| {
                                 app.navigated.set_value(true);
                                 deals.refetch()
-                            }>"Retry"</button>
+                            }>{app.t("retry")}</button>
                             {corrupt.then(|| view! {
                                 <button type="button" class="df-button df-danger" on:click=move |_| {
                                     // Asked once, the dialog stays: asking again only opens it.
@@ -184,7 +183,7 @@ pub fn DealList(
                                         reset_asked.set(true);
                                     }
                                     reset_open.set(true);
-                                }>"Reset local data"</button>
+                                }>{app.t("list-reset")}</button>
                             })}
                         </ErrorPanel>
                     }
@@ -198,7 +197,7 @@ pub fn DealList(
                     let depth = list.pages.with_untracked(Vec::len);
                     if page.deals.is_empty() && depth > 1 {
                         list.end.set_value(depth as u64 - 1);
-                        let words = Some("There are no more deals after these.".to_owned());
+                        let words = Some(app.t("list-no-more"));
                         // A notice already showing (the deletion that emptied the page) stays.
                         if app.notice.with_untracked(Option::is_none) {
                             app.notice.set(words);
@@ -221,7 +220,7 @@ pub fn DealList(
                     None => match scroll_view {
                         Some(code) => {
                             let heading = table_heading.clone();
-                            once_fetched(code, "Loading deals…", "The deals could not be shown", None, move |table| {
+                            once_fetched(code, "list-loading", "list-show-failed", None, move |table| {
                                 table(page.clone(), loading, heading.clone())
                             })
                         }
@@ -240,14 +239,14 @@ pub fn DealList(
                 }
                 let code = Load::new(move || told(app, form_code()));
                 let cancel = Callback::new(move |()| reset_asked.set(false));
-                once_fetched(code, "Loading…", "The reset could not be offered", Some(("Cancel", cancel)), move |code| {
+                once_fetched(code, "loading", "list-reset-unavailable", Some(("cancel", cancel)), move |code| {
                     (code.confirm)(Confirm {
                         open: reset_open,
                         id: app.id("reset"),
-                        title: "Reset the deals stored in this browser?",
-                        body: "The unreadable data is kept aside under another storage key, and the list starts empty.",
-                        confirm: "Reset local data",
-                        cancel: "Cancel",
+                        title: app.t("list-reset-title"),
+                        body: app.t("list-reset-body"),
+                        confirm: app.t("list-reset"),
+                        cancel: app.t("cancel"),
                         on_confirm: reset,
                     })
                 })
@@ -261,7 +260,7 @@ pub fn DealList(
 /// The form says the same at its Stage field.
 fn stage_ids_note(app: AppCtx, deals: Load<Result<Page, BackendError>>) -> Option<String> {
     let error = app.stages.with(|r| match r {
-        Some(Err(e)) => Some(e.to_string()),
+        Some(Err(e)) => Some(app.say(&e.message())),
         _ => None,
     })?;
     let shows_ids = deals.with(|d| {
@@ -273,9 +272,10 @@ fn stage_ids_note(app: AppCtx, deals: Load<Result<Page, BackendError>>) -> Optio
     });
     let name = app.backend.with_value(|b| b.name().to_owned());
     shows_ids.then(|| {
-        format!(
-            "The stage names could not be loaded from {name} ({}), so the Stage column shows stage ids.",
-            error.trim_end_matches('.')
+        app.say(
+            &Message::key("list-stage-ids")
+                .text("crm", name)
+                .text("reason", error.trim_end_matches('.')),
         )
     })
 }
@@ -314,15 +314,16 @@ pub fn draft_banner(saved: Vec<SavedDraft>) -> AnyView {
             .get()
             .into_iter()
             .map(|saved| {
-                let name = if saved.draft.name.trim().is_empty() {
-                    "an untitled deal".to_owned()
-                } else {
-                    format!("“{}”", saved.draft.name.trim())
+                let name = match saved.draft.name.trim() {
+                    "" => Message::key("draft-untitled"),
+                    name => Message::key("draft-quoted").text("name", name),
                 };
-                let text = match &saved.target {
-                    DraftTarget::New => format!("You have an unsaved new deal: {name}."),
-                    DraftTarget::Edit(_) => format!("You have unsaved changes to {name}."),
+                let key = match &saved.target {
+                    DraftTarget::New => "draft-new",
+                    DraftTarget::Edit(_) => "draft-edit",
                 };
+                let text = app.say(&Message::key(key).message("name", name.clone()));
+                let region = app.say(&Message::key("draft-region").message("name", name));
                 let target = saved.target.clone();
                 let resume = {
                     let target = target.clone();
@@ -340,15 +341,15 @@ pub fn draft_banner(saved: Vec<SavedDraft>) -> AnyView {
                     // A storage failure here leaves the draft offered again, which loses nothing.
                     let _ = app.with_drafts(|b| b.remove(&target));
                     drafts.set(app.with_drafts(|b| b.all()));
-                    app.notice.set(Some("Draft discarded.".to_owned()));
+                    app.notice.set(Some(app.t("draft-discarded")));
                     // The button pressed goes with its banner: the focus goes on from the list.
                     app.focus_next_frame(app.id("heading"), true);
                 };
                 view! {
-                    <div class="df-draft" role="region" aria-label=app.landmark(&format!("Unsaved draft of {name}"))>
+                    <div class="df-draft" role="region" aria-label=app.landmark(&region)>
                         <span>{text}</span>
-                        <button type="button" class="df-button df-primary" on:click=resume>"Resume draft"</button>
-                        <button type="button" class="df-button" on:click=discard>"Discard draft"</button>
+                        <button type="button" class="df-button df-primary" on:click=resume>{app.t("draft-resume")}</button>
+                        <button type="button" class="df-button" on:click=discard>{app.t("draft-discard")}</button>
                     </div>
                 }
             })
@@ -365,6 +366,7 @@ fn header(
     restart: impl Fn() + Copy + Send + Sync + 'static,
     sortable: &[SortField],
     said: RwSignal<Option<String>>,
+    app: AppCtx,
 ) -> impl IntoView {
     // Amounts are right-aligned in their cells, so their heading is too.
     let num = field == SortField::Amount;
@@ -375,12 +377,12 @@ fn header(
     let heard = label.clone();
     let state = move || sort.get().filter(|s| s.field == field).map(|s| s.dir);
     let toggle = move |_| {
-        let (dir, words) = match state() {
-            Some(SortDir::Asc) => (SortDir::Desc, "descending"),
-            _ => (SortDir::Asc, "ascending"),
+        let (dir, key) = match state() {
+            Some(SortDir::Asc) => (SortDir::Desc, "list-sorted-descending"),
+            _ => (SortDir::Asc, "list-sorted-ascending"),
         };
         // The arrow changes under the focus, which a screen reader does not read again.
-        said.set(Some(format!("Sorted by {heard}, {words}.")));
+        said.set(Some(app.say(&Message::key(key).text("column", heard.clone()))));
         sort.set(Some(Sort { field, dir }));
         restart();
     };
@@ -398,15 +400,16 @@ fn header(
 
 /// What the list says instead of a table, when the first page has no deals.
 fn empty_text(page: &Page) -> Option<String> {
-    let list = use_app().list;
+    let app = use_app();
+    let list = app.list;
     if !page.deals.is_empty() || list.pages.with_untracked(|p| p.len() > 1) {
         return None;
     }
     let searching = list.search.get_untracked();
     Some(if searching.trim().is_empty() {
-        "No deals yet. Use “New deal” to add the first one.".to_owned()
+        app.t("list-empty")
     } else {
-        format!("No deals match “{}”.", searching.trim())
+        app.say(&Message::key("list-no-match").text("search", searching.trim()))
     })
 }
 
@@ -426,16 +429,16 @@ pub fn header_row() -> impl IntoView {
         .map(|(i, c)| (c.label.clone(), SortField::Custom(i as u8)))
         .collect();
     // No API here sorts by company: its heading is plain text.
-    let company = lists_company(app).then(|| view! { <th scope="col">{schema.label(Field::Company).to_owned()}</th> });
+    let company = lists_company(app).then(|| view! { <th scope="col">{app.say(&schema.label(Field::Company))}</th> });
     view! {
         <tr>
-            {header(schema.label(Field::Name), SortField::Name, list.sort, restart, &sortable, said)}
-            {header(schema.label(Field::Amount), SortField::Amount, list.sort, restart, &sortable, said)}
-            {header(schema.label(Field::Stage), SortField::Stage, list.sort, restart, &sortable, said)}
-            {header(schema.label(Field::CloseDate), SortField::CloseDate, list.sort, restart, &sortable, said)}
-            {header(schema.label(Field::Owner), SortField::Owner, list.sort, restart, &sortable, said)}
+            {header(&app.say(&schema.label(Field::Name)), SortField::Name, list.sort, restart, &sortable, said, app)}
+            {header(&app.say(&schema.label(Field::Amount)), SortField::Amount, list.sort, restart, &sortable, said, app)}
+            {header(&app.say(&schema.label(Field::Stage)), SortField::Stage, list.sort, restart, &sortable, said, app)}
+            {header(&app.say(&schema.label(Field::CloseDate)), SortField::CloseDate, list.sort, restart, &sortable, said, app)}
+            {header(&app.say(&schema.label(Field::Owner)), SortField::Owner, list.sort, restart, &sortable, said, app)}
             {company}
-            {columns.into_iter().map(|(label, field)| header(&label, field, list.sort, restart, &sortable, said)).collect_view()}
+            {columns.into_iter().map(|(label, field)| header(&label, field, list.sort, restart, &sortable, said, app)).collect_view()}
         </tr>
     }
 }
@@ -487,7 +490,7 @@ pub(crate) fn column_texts(app: AppCtx, deal: &Deal) -> Vec<String> {
                     Money::from_f64(*n, currency).map_or_else(|| fmt.number(*n), |m| fmt.money(&m))
                 }
                 (Some(CustomValue::Number(n)), _) => fmt.number(*n),
-                (Some(CustomValue::Flag(b)), _) => if *b { "Yes" } else { "No" }.to_owned(),
+                (Some(CustomValue::Flag(b)), _) => app.t(if *b { "yes" } else { "no" }),
                 (Some(CustomValue::Text(t)), CustomKind::Date) => {
                     crate::model::Date::parse_iso(t).map_or_else(|_| t.clone(), |d| fmt.date(&d))
                 }

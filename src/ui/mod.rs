@@ -14,6 +14,7 @@ pub mod pager;
 pub mod picker;
 pub mod scroll;
 pub mod status;
+pub mod words;
 
 /// An ARIA true/false state (`aria-busy`, `aria-disabled`, `aria-invalid`) as its attribute
 /// text. `&'static str`, the type of the app's other reactive attributes: a `String` from

@@ -20,10 +20,9 @@ pub fn Pager(
     let pages = app.list.pages;
     let before = move || pages.with(|p| p.last().map_or(0, |m| m.before));
     let range_text = move || {
-        let fmt = app.fmt.get_value();
         // An `Option`, as the app's other texts: a text closure of a type of its own costs
         // the main wasm its code.
-        shown_range(before(), on_page).map(|range| range_words(range, total, |n| fmt.count(n)))
+        shown_range(before(), on_page).map(|range| app.say(&range_words(range, total)))
     };
     // Past a page known to be the last (`ListState::end`) there is no next page, whatever
     // cursor the CRM gave: the button is off, and a press on it does nothing.
@@ -46,10 +45,10 @@ pub fn Pager(
     // aria-disabled, not disabled: a button that goes inert under the user's focus (Next page
     // onto the last page) keeps it, where a disabled one would drop it to the page.
     view! {
-        <nav class="df-pager" aria-label=app.landmark("Pages")>
-            <button type="button" class="df-button" on:click=go_prev aria-disabled=move || super::aria_bool(pages.with(Vec::len) <= 1)>"Previous page"</button>
+        <nav class="df-pager" aria-label=app.landmark(&app.t("pager-landmark"))>
+            <button type="button" class="df-button df-prev" on:click=go_prev aria-disabled=move || super::aria_bool(pages.with(Vec::len) <= 1)>{app.t("pager-previous")}</button>
             <span class="df-range" aria-live="polite">{range_text}</span>
-            <button type="button" class="df-button" on:click=go_next aria-disabled=super::aria_bool(last)>"Next page"</button>
+            <button type="button" class="df-button df-next" on:click=go_next aria-disabled=super::aria_bool(last)>{app.t("pager-next")}</button>
         </nav>
     }
 }

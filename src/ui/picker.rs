@@ -2,9 +2,9 @@
 //! type a few letters, move with the arrow keys, Enter picks. The name shows; the id goes into
 //! the draft. Text that matches no choice stays in the draft as typed, as an id the form checks.
 
-use super::app::use_app;
+use super::app::{use_app, AppCtx};
 use crate::model::lookup::matching;
-use crate::model::{Choice, DealDraft, Field, LookupKind};
+use crate::model::{Choice, DealDraft, Field, LookupKind, Message};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -69,7 +69,7 @@ pub fn picker(
         name,
         label,
     } = input;
-    let list_name = format!("{label} choices");
+    let list_name = app.say(&Message::key("picker-choices").text("label", label.clone()));
     let list_id = format!("{id}-choices");
     let status_id = format!("{id}-found");
     let current = draft.with_untracked(|d| d.get(field).to_owned());
@@ -95,7 +95,7 @@ pub fn picker(
         active.set(None);
         found.set(None);
         if cached.is_some() || !app.backend.with_value(|b| b.looks_up(kind)) {
-            found.set(offered.is_empty().then(|| no_match(&query)));
+            found.set(offered.is_empty().then(|| no_match(app, &query)));
             return;
         }
         leptos::task::spawn_local(async move {
@@ -114,13 +114,13 @@ pub fn picker(
                 Ok(Some(more)) => {
                     ANSWERED.with(|a| a.borrow_mut().insert((kind, query.clone()), more.clone()));
                     merge(&mut offered, more);
-                    found.set(offered.is_empty().then(|| no_match(&query)));
+                    found.set(offered.is_empty().then(|| no_match(app, &query)));
                     choices.set(offered);
                 }
-                Ok(None) => found.set(offered.is_empty().then(|| no_match(&query))),
-                Err(e) => found.set(Some(format!(
-                    "The names could not be looked up ({e}). Type the id instead."
-                ))),
+                Ok(None) => found.set(offered.is_empty().then(|| no_match(app, &query))),
+                Err(e) => found.set(Some(
+                    app.say(&Message::key("picker-failed").message("reason", e.message())),
+                )),
             }
         });
     };
@@ -240,11 +240,11 @@ pub fn picker(
 }
 
 /// What the picker says when nothing matches `query`.
-fn no_match(query: &str) -> String {
+fn no_match(app: AppCtx, query: &str) -> String {
     if query.trim().is_empty() {
-        "Nothing to choose from yet: type a name or an id.".to_owned()
+        app.t("picker-empty")
     } else {
-        format!("No match for “{}”: what you typed is kept as the id.", query.trim())
+        app.say(&Message::key("picker-no-match").text("query", query.trim()))
     }
 }
 

@@ -7,7 +7,7 @@
 use super::app::{use_app, AppCtx, View};
 use super::list::{detail_texts, header_row};
 use crate::model::window::{visible_rows, Row, RowCache};
-use crate::model::{ListQuery, Page};
+use crate::model::{ListQuery, Message, Page};
 use leptos::prelude::*;
 use std::collections::VecDeque;
 use wasm_bindgen::JsCast;
@@ -304,11 +304,12 @@ impl Slot {
                 if kind != RowKind::Passed {
                     first.set_class_name("df-row-note");
                 }
-                self.note.set_data(match kind {
-                    RowKind::Loading => "Loading…",
-                    RowKind::Failed => "Not loaded",
-                    _ => "",
-                });
+                let note = match kind {
+                    RowKind::Loading => app.t("loading"),
+                    RowKind::Failed => app.t("scroll-row-failed"),
+                    _ => String::new(),
+                };
+                self.note.set_data(&note);
                 swap_child(first, &self.note);
                 for text in &self.texts[1..] {
                     text.set_data("");
@@ -420,7 +421,7 @@ pub fn ScrollTable(
                     Ok(page) => cache.try_update(|c| c.store(start, page)),
                     Err(e) => {
                         // Only a list still showing reports its failure to the host page.
-                        let shown = cache.try_update(|c| c.fail(start, e.to_string()));
+                        let shown = cache.try_update(|c| c.fail(start, app.say(&e.message())));
                         if shown.is_some() {
                             app.emit_error(&e);
                         }
@@ -610,28 +611,27 @@ pub fn ScrollTable(
         cache.with(|c| c.failure(rows).map(str::to_owned)).map(|message| {
             view! {
                 <div class="df-inline-error" role="alert">
-                    <span>{format!("Some deals could not be loaded. {message}")}</span>
-                    <button type="button" class="df-button" on:click=retry>"Retry"</button>
+                    <span>{app.say(&Message::key("scroll-load-failed").text("reason", message))}</span>
+                    <button type="button" class="df-button" on:click=retry>{app.t("retry")}</button>
                 </div>
             }
         })
     };
     let count = move || {
-        let fmt = app.fmt.get_value();
         cache.with(|c| {
             let (rows, loaded) = (c.rows(), c.loaded() as u64);
-            let deals = crate::model::page::deals(rows);
-            if loaded >= rows {
-                format!("{} {deals}", fmt.count(rows))
+            let message = if loaded >= rows {
+                Message::key("scroll-count")
             } else {
-                format!("{} {deals}, {} loaded", fmt.count(rows), fmt.count(loaded))
-            }
+                Message::key("scroll-count-loaded").number("loaded", loaded as f64)
+            };
+            app.say(&message.number("count", rows as f64))
         })
     };
 
     view! {
         {failure}
-        <div class="df-scroll" node_ref=scroller tabindex="0" role="region" aria-label=app.landmark("All deals, scrollable") on:scroll=on_scroll>
+        <div class="df-scroll" node_ref=scroller tabindex="0" role="region" aria-label=app.landmark(&app.t("scroll-landmark")) on:scroll=on_scroll>
             <table
                 class="df-table"
                 aria-labelledby=heading

@@ -3,10 +3,13 @@
 //! storage namespace and element ids, so several widgets on one page do not interfere.
 
 use crate::config::Config;
-use crate::ui::app::{app_for, config_mistake};
+use crate::i18n::LANGUAGES;
+use crate::ui::app::{app_for, config_mistake_later};
+use crate::ui::words::{CatalogSource, Words};
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -15,8 +18,8 @@ thread_local! {
 }
 
 /// The lowest number no mounted widget has, from 1. A widget the host gave no `label` is named
-/// by it from the second on ("Deals 2"), so that the landmarks of several widgets on one page
-/// differ; a widget mounted again (an attribute changed) gets its number back.
+/// by it from the second on ("Deals 2", in its language), so that the landmarks of several
+/// widgets on one page differ; a widget mounted again (an attribute changed) gets its number back.
 fn take_number() -> u32 {
     NUMBERS_IN_USE.with_borrow_mut(|used| {
         let n = (1..).find(|n| !used.contains(n)).unwrap_or(1);
@@ -36,16 +39,39 @@ pub struct Widget {
     mounted: Option<Box<dyn Any>>,
     /// Its number among the page's widgets, while mounted.
     number: Option<u32>,
+    /// Its words, and where they come from: what a change of `language` fetches anew.
+    words: Option<(Words, Rc<CatalogSource>)>,
 }
 
 #[wasm_bindgen]
 impl Widget {
     /// Removes the widget's content and frees its reactive state. Safe to call twice.
     pub fn unmount(&mut self) {
+        self.words.take();
         self.mounted.take();
         if let Some(n) = self.number.take() {
             release_number(n);
         }
+    }
+
+    /// Shows the widget in `language` (`None`: the host page's, else the browser's), once its
+    /// catalog is here, keeping everything else as it is: an open form stays open with what was
+    /// typed. `false` for a language there is no catalog for: the caller mounts the widget
+    /// anew, whose configuration then names the mistake.
+    #[wasm_bindgen(js_name = setLanguage)]
+    pub fn set_language(&self, language: Option<String>) -> bool {
+        let Some((words, source)) = &self.words else {
+            return false;
+        };
+        let asked = match language.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+            None => None,
+            Some(l) => match LANGUAGES.iter().find(|c| c.eq_ignore_ascii_case(l)) {
+                Some(code) => Some(*code),
+                None => return false,
+            },
+        };
+        words.load(source.clone(), source.language(asked));
+        true
     }
 }
 
@@ -56,24 +82,59 @@ impl Drop for Widget {
 }
 
 /// Mounts a widget configured by `config_json` into `container`, dispatching its events from
-/// `host`. A bad configuration is shown in the widget and reported as `dealform:error`.
+/// `host`; `assets` is the address of the app's files (its catalogs are under `locales/`). A
+/// bad configuration is shown in the widget and reported as `dealform:error`.
 #[wasm_bindgen(js_name = mountWidget)]
-pub fn mount_widget(host: web_sys::HtmlElement, container: web_sys::HtmlElement, config_json: &str) -> Widget {
+pub fn mount_widget(
+    host: web_sys::HtmlElement,
+    container: web_sys::HtmlElement,
+    config_json: &str,
+    assets: &str,
+) -> Widget {
     let mut config = Config::parse(config_json);
     let number = config.as_mut().ok().map(|config| {
         let n = take_number();
-        if n > 1 && config.label.is_none() {
-            config.label = Some(format!("Deals {n}"));
-        }
+        config.widget_number = Some(n);
         n
     });
-    // A bad configuration is named in the widget, in the host page's terms, and reported.
-    let handle = mount_to(container, move || match config {
-        Ok(config) => app_for(config, Some(host)),
-        Err(mistake) => config_mistake(&mistake, Some(&host)),
+    let (asked, overrides, locale) = match &config {
+        Ok(c) => (c.language.clone(), c.messages.clone(), c.locale.clone()),
+        Err(_) => Default::default(),
+    };
+    // The language of the host page around the widget (the nearest `lang`).
+    let host_language = host
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .filter(|l| !l.trim().is_empty());
+    let source = Rc::new(CatalogSource {
+        assets: assets.to_owned(),
+        overrides,
+        locale,
+        host_language,
     });
+    let words_of_mount: Rc<RefCell<Option<Words>>> = Rc::default();
+    let handle = {
+        let (source, words_of_mount) = (source.clone(), words_of_mount.clone());
+        mount_to(container.clone(), move || {
+            let words = Words::new();
+            provide_context(words);
+            *words_of_mount.borrow_mut() = Some(words);
+            let language = source.language(asked.as_deref());
+            words.load(source.clone(), language);
+            // A bad configuration is named in the widget, in the host page's terms, and reported.
+            let view = match config {
+                Ok(config) => app_for(config, Some(host)),
+                Err(mistake) => config_mistake_later(mistake, Some(host)),
+            };
+            words.show(container.into(), view, move || words.load(source.clone(), language))
+        })
+    };
+    let words = words_of_mount.borrow_mut().take().map(|w| (w, source));
     Widget {
         mounted: Some(Box::new(handle)),
         number,
+        words,
     }
 }

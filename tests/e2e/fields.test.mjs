@@ -214,7 +214,7 @@ describe('the account\'s own fields on the local backend', () => {
     server.config = JSON.stringify({ fields: [{ builtin: 'name', hidden: true }] });
     const s = await openApp(browser, server.url);
     await hasText(s.page.getByRole('alert').filter({ hasText: 'The configuration needs fixing' }),
-      'config.json: “fields[0].hidden” cannot be hidden: Name is required here');
+      'config.json: “fields[0].hidden” cannot be hidden: the name field is required here');
     await done(s);
   });
 
