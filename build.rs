@@ -102,20 +102,45 @@ fn catalogs() -> String {
     languages.sort();
     let english = std::fs::read_to_string("locales/en.ftl").unwrap_or_else(|e| panic!("locales/en.ftl: {e}"));
     // A message starts a line with its key and `=`; its other lines are indented or comments.
-    let keys: Vec<&str> = english
-        .lines()
-        .filter_map(|line| {
-            let (key, _) = line.split_once('=')?;
-            let key = key.trim_end();
-            let is_key = key.starts_with(|c: char| c.is_ascii_lowercase())
-                && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-            is_key.then_some(key)
-        })
-        .collect();
+    let mut keys: Vec<&str> = Vec::new();
+    let mut placeholders: Vec<Vec<String>> = Vec::new();
+    for line in english.lines() {
+        let starts = line
+            .split_once('=')
+            .map(|(key, rest)| (key.trim_end(), rest))
+            .filter(|(key, _)| {
+                key.starts_with(|c: char| c.is_ascii_lowercase())
+                    && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            });
+        let text = match starts {
+            Some((key, rest)) => {
+                keys.push(key);
+                placeholders.push(Vec::new());
+                rest
+            }
+            None if line.starts_with('#') => continue,
+            None => line,
+        };
+        if let Some(names) = placeholders.last_mut() {
+            for (at, _) in text.match_indices('$') {
+                let name: String = text[at + 1..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+    }
+    let placeholders: Vec<String> = placeholders.iter().map(|names| format!("&{names:?}")).collect();
+    let placeholders = placeholders.join(", ");
     format!(
         "/// The languages there is a catalog for (`locales/{{code}}.ftl`), as codes.\n\
          pub const LANGUAGES: &[&str] = &{languages:?};\n\
          /// Every message's key, as the English catalog has them.\n\
-         pub const MESSAGE_KEYS: &[&str] = &{keys:?};\n"
+         pub const MESSAGE_KEYS: &[&str] = &{keys:?};\n\
+         /// The `$names` each of [`MESSAGE_KEYS`] fills in, in its order.\n\
+         pub const PLACEHOLDERS: &[&[&str]] = &[{placeholders}];\n"
     )
 }

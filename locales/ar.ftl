@@ -26,7 +26,6 @@ title-edit = تعديل الصفقة — dealform
 
 app-open-failed = تعذّر فتح الصفقات
 config-needs-fixing = الإعدادات بحاجة إلى تصحيح
-config-widget = إعدادات الأداة
 config-widget-needs-fixing = أداة الصفقات هذه بحاجة إلى تصحيح
 
 ## قائمة الصفقات
@@ -99,7 +98,7 @@ scroll-row-failed = لم يُحمَّل
 draft-new = لديك صفقة جديدة غير محفوظة: { $name }.
 draft-edit = لديك تغييرات غير محفوظة على { $name }.
 draft-region = مسودة غير محفوظة: { $name }
-draft-untitled = صفقة بلا عنوان
+draft-untitled = (بلا اسم)
 draft-quoted = «{ $name }»
 draft-resume = استئناف المسودة
 draft-discard = تجاهل المسودة

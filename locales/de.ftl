@@ -26,7 +26,6 @@ title-edit = Deal bearbeiten — dealform
 
 app-open-failed = Die Deals konnten nicht geöffnet werden
 config-needs-fixing = Die Konfiguration muss korrigiert werden
-config-widget = Die Widget-Konfiguration
 config-widget-needs-fixing = Dieses Deals-Widget muss korrigiert werden
 
 ## Die Deal-Liste
@@ -127,8 +126,8 @@ form-probability-hint = 0 bis 100 Prozent
 form-currency-hint = Code aus drei Buchstaben, z. B. USD oder EUR
 form-must-be = Muss { $format } sein
 form-stages-failed = Die Phasenliste konnte nicht geladen werden ({ $reason }); geben Sie die Phasen-ID ein.
-form-no-owner-lookup = { $crm } bietet keine Suche nach Inhabern: Geben Sie die ID ein, { $format }
-form-no-company-lookup = { $crm } bietet keine Suche nach Unternehmen: Geben Sie die ID ein, { $format }
+form-no-owner-lookup = { $crm } bietet keine Suche nach Inhabern: Geben Sie die ID ein ({ $format })
+form-no-company-lookup = { $crm } bietet keine Suche nach Unternehmen: Geben Sie die ID ein ({ $format })
 form-errors-summary = { $count ->
     [one] { $count } Feld muss vor dem Speichern korrigiert werden: { $fields }.
    *[other] { $count } Felder müssen vor dem Speichern korrigiert werden: { $fields }.

@@ -26,7 +26,6 @@ title-edit = Edit deal — dealform
 
 app-open-failed = The deals could not be opened
 config-needs-fixing = The configuration needs fixing
-config-widget = The widget configuration
 config-widget-needs-fixing = This deals widget needs fixing
 
 ## The deal list
@@ -83,7 +82,7 @@ scroll-row-failed = Not loaded
 draft-new = You have an unsaved new deal: { $name }.
 draft-edit = You have unsaved changes to { $name }.
 draft-region = Unsaved draft of { $name }
-draft-untitled = an untitled deal
+draft-untitled = (no name yet)
 draft-quoted = “{ $name }”
 draft-resume = Resume draft
 draft-discard = Discard draft
@@ -127,8 +126,8 @@ form-probability-hint = 0 to 100 percent
 form-currency-hint = Three-letter code, e.g. USD or EUR
 form-must-be = Must be { $format }
 form-stages-failed = The stage list could not be loaded ({ $reason }); type the stage id.
-form-no-owner-lookup = { $crm } has no look-up of owners: type the id, { $format }
-form-no-company-lookup = { $crm } has no look-up of companies: type the id, { $format }
+form-no-owner-lookup = { $crm } has no look-up of owners: type the id ({ $format })
+form-no-company-lookup = { $crm } has no look-up of companies: type the id ({ $format })
 form-errors-summary = { $count ->
     [one] { $count } field needs attention before saving: { $fields }.
    *[other] { $count } fields need attention before saving: { $fields }.
@@ -162,8 +161,14 @@ picker-failed = The names could not be looked up ({ $reason }). Type the id inst
 ## Validation
 
 error-required = { $label } is required
-error-too-long = { $label } must be at most { $max } characters (it has { $count })
-error-too-short = { $label } must be at least { $min } characters (it has { $count })
+error-too-long = { $label } must be at most { $max } { $max ->
+        [one] character
+       *[other] characters
+    } (it has { $count })
+error-too-short = { $label } must be at least { $min } { $min ->
+        [one] character
+       *[other] characters
+    } (it has { $count })
 error-format = { $label } must be { $format }
 error-negative = { $label } cannot be negative
 error-at-least = { $label } must be at least { $min }

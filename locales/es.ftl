@@ -26,7 +26,6 @@ title-edit = Editar negocio — dealform
 
 app-open-failed = No se pudieron abrir los negocios
 config-needs-fixing = Hay que corregir la configuración
-config-widget = La configuración del widget
 config-widget-needs-fixing = Hay que corregir este widget de negocios
 
 ## La lista de negocios
@@ -83,7 +82,7 @@ scroll-row-failed = No cargado
 draft-new = Tiene un negocio nuevo sin guardar: { $name }.
 draft-edit = Tiene cambios sin guardar en { $name }.
 draft-region = Borrador sin guardar de { $name }
-draft-untitled = un negocio sin título
+draft-untitled = (sin nombre)
 draft-quoted = «{ $name }»
 draft-resume = Reanudar borrador
 draft-discard = Descartar borrador
@@ -127,8 +126,8 @@ form-probability-hint = De 0 a 100 %
 form-currency-hint = Código de tres letras, p. ej., USD o EUR
 form-must-be = Debe ser { $format }
 form-stages-failed = No se pudo cargar la lista de etapas ({ $reason }); escriba el identificador de la etapa.
-form-no-owner-lookup = { $crm } no permite buscar responsables: escriba el identificador, { $format }
-form-no-company-lookup = { $crm } no permite buscar empresas: escriba el identificador, { $format }
+form-no-owner-lookup = { $crm } no permite buscar responsables: escriba el identificador ({ $format })
+form-no-company-lookup = { $crm } no permite buscar empresas: escriba el identificador ({ $format })
 form-errors-summary = { $count ->
     [one] { $count } campo requiere atención antes de guardar: { $fields }.
    *[other] { $count } campos requieren atención antes de guardar: { $fields }.
@@ -162,8 +161,14 @@ picker-failed = No se pudieron buscar los nombres ({ $reason }). Escriba el iden
 ## Validación
 
 error-required = El campo { $label } es obligatorio
-error-too-long = { $label } debe tener como máximo { $max } caracteres (tiene { $count })
-error-too-short = { $label } debe tener al menos { $min } caracteres (tiene { $count })
+error-too-long = { $label } debe tener como máximo { $max } { $max ->
+        [one] carácter
+       *[other] caracteres
+    } (tiene { $count })
+error-too-short = { $label } debe tener al menos { $min } { $min ->
+        [one] carácter
+       *[other] caracteres
+    } (tiene { $count })
 error-format = { $label } debe ser { $format }
 error-negative = { $label } no puede ser un valor negativo
 error-at-least = { $label } debe ser como mínimo { $min }

@@ -26,7 +26,6 @@ title-edit = Modifier l'affaire — dealform
 
 app-open-failed = Impossible d'ouvrir les affaires
 config-needs-fixing = La configuration doit être corrigée
-config-widget = La configuration du widget
 config-widget-needs-fixing = Ce widget d'affaires doit être corrigé
 
 ## La liste des affaires
@@ -86,7 +85,7 @@ scroll-row-failed = Non chargée
 draft-new = Vous avez une nouvelle affaire non enregistrée : { $name }.
 draft-edit = Vous avez des modifications non enregistrées sur { $name }.
 draft-region = Brouillon non enregistré : { $name }
-draft-untitled = une affaire sans titre
+draft-untitled = (sans nom)
 draft-quoted = « { $name } »
 draft-resume = Reprendre le brouillon
 draft-discard = Abandonner le brouillon
@@ -130,8 +129,8 @@ form-probability-hint = De 0 à 100 %
 form-currency-hint = Code à trois lettres, par exemple USD ou EUR
 form-must-be = Doit être { $format }
 form-stages-failed = Impossible de charger la liste des étapes ({ $reason }) ; saisissez l'identifiant de l'étape.
-form-no-owner-lookup = { $crm } ne permet pas de rechercher les responsables : saisissez l'identifiant, { $format }
-form-no-company-lookup = { $crm } ne permet pas de rechercher les entreprises : saisissez l'identifiant, { $format }
+form-no-owner-lookup = { $crm } ne permet pas de rechercher les responsables : saisissez l'identifiant ({ $format })
+form-no-company-lookup = { $crm } ne permet pas de rechercher les entreprises : saisissez l'identifiant ({ $format })
 form-errors-summary = { $count ->
     [one] { $count } champ est à corriger avant l'enregistrement : { $fields }.
    *[other] { $count } champs sont à corriger avant l'enregistrement : { $fields }.
@@ -165,8 +164,14 @@ picker-failed = Impossible de rechercher les noms ({ $reason }). Saisissez plut�
 ## Validation
 
 error-required = { $label } est obligatoire
-error-too-long = { $label } doit comporter au plus { $max } caractères ({ $count } actuellement)
-error-too-short = { $label } doit comporter au moins { $min } caractères ({ $count } actuellement)
+error-too-long = { $label } doit comporter au plus { $max } { $max ->
+        [one] caractère
+       *[other] caractères
+    } ({ $count } actuellement)
+error-too-short = { $label } doit comporter au moins { $min } { $min ->
+        [one] caractère
+       *[other] caractères
+    } ({ $count } actuellement)
 error-format = { $label } doit être { $format }
 error-negative = { $label } n'accepte pas les valeurs négatives
 error-at-least = { $label } doit valoir au moins { $min }

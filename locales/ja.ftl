@@ -26,7 +26,6 @@ title-edit = 商談の編集 — dealform
 
 app-open-failed = 商談を開けませんでした
 config-needs-fixing = 設定を修正する必要があります
-config-widget = ウィジェットの設定
 config-widget-needs-fixing = この商談ウィジェットの設定を修正する必要があります
 
 ## 商談一覧
@@ -71,7 +70,7 @@ scroll-row-failed = 未読み込み
 draft-new = 保存されていない新しい商談があります：{ $name }。
 draft-edit = { $name }に未保存の変更があります。
 draft-region = { $name }の未保存の下書き
-draft-untitled = 無題の商談
+draft-untitled = （名前なし）
 draft-quoted = 「{ $name }」
 draft-resume = 下書きを再開
 draft-discard = 下書きを破棄

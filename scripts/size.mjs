@@ -69,9 +69,9 @@ const firstLoad = (split, label, budget) => {
   console.log(`  ${label.padEnd(38)} ${kb(bytes).trim()} (${files.length} files), ${verdict} ${budget / KIB} KiB`);
 };
 console.log('\nbefore the list shows (wasm+js+css and the English catalog, brotli):');
-firstLoad('local', 'no configuration (the local backend)', 179 * KIB);
-firstLoad('crm', 'a CRM, paged list', 231 * KIB);
-firstLoad('rest', 'a REST API (config.json), paged list', 215 * KIB);
+firstLoad('local', 'no configuration (the local backend)', 182 * KIB);
+firstLoad('crm', 'a CRM, paged list', 234 * KIB);
+firstLoad('rest', 'a REST API (config.json), paged list', 218 * KIB);
 if (over.length) {
   console.error(`size: over budget: ${over.join(', ')}`);
   process.exit(1);

@@ -744,8 +744,7 @@ impl Config {
             config.label = Some(label.to_owned());
         }
         if let Some(l) = found(file.language, "language", "text")? {
-            let code = crate::i18n::LANGUAGES.iter().find(|c| c.eq_ignore_ascii_case(l.trim()));
-            let code = code.ok_or_else(|| {
+            let code = crate::i18n::pick_language([l.as_str()]).ok_or_else(|| {
                 refuse("language", || {
                     format!(
                         "“{l}” is not a language dealform speaks; use one of {}",
@@ -753,12 +752,12 @@ impl Config {
                     )
                 })
             })?;
-            config.language = Some((*code).to_owned());
+            config.language = Some(code.to_owned());
         }
         if let Some(Entries(messages)) = found(file.messages, "messages", "an object of texts by message key")? {
             for (key, text) in messages {
                 let path = format!("messages.{key}");
-                if !crate::i18n::is_message_key(&key) {
+                if !crate::i18n::is_message_key(&key) || key == "direction" {
                     return Err(err(
                         &path,
                         "is not a message of dealform's catalogs (README, “Languages”, lists where to find their keys)",
@@ -1521,5 +1520,29 @@ mod tests {
         assert_eq!(refused(r#"{"owners":[{"label":"x"}]}"#), "owners[0].id");
         assert_eq!(refused(r#"{"owners":[{"id":"a"},{"id":"a"}]}"#), "owners[1].id");
         assert_eq!(refused(r#"{"companies":["acme"]}"#), "companies[0]");
+    }
+
+    #[test]
+    fn language_and_messages_are_checked_against_the_catalogs() {
+        let c = Config::parse(r#"{"language": "de-CH", "messages": {"list-new": "New opportunity"}}"#).unwrap();
+        assert_eq!(c.language.as_deref(), Some("de"));
+        assert_eq!(c.messages.get("list-new").map(String::as_str), Some("New opportunity"));
+        let refused = |text: &str| {
+            let e = Config::parse(text).unwrap_err();
+            (e.field.unwrap_or_default(), e.message)
+        };
+        let (field, message) = refused(r#"{"language": "tlh"}"#);
+        assert_eq!(field, "language");
+        assert!(message.contains("use one of ar, de, en, es, fr or ja"), "{message}");
+        assert_eq!(refused(r#"{"messages": {"list-neu": "x"}}"#).0, "messages.list-neu");
+        assert_eq!(refused(r#"{"messages": {"direction": "rtl"}}"#).0, "messages.direction");
+        assert_eq!(
+            refused(r#"{"messages": {"list-new": "New { deal"}}"#).0,
+            "messages.list-new"
+        );
+        let (field, message) = refused(r#"{"messages": {"notice-created": "{ $nme } is in"}}"#);
+        assert_eq!(field, "messages.notice-created");
+        assert!(message.contains("$nme") && message.contains("$name"), "{message}");
+        assert_eq!(refused(r#"{"messages": {"list-new": ""}}"#).0, "messages.list-new");
     }
 }

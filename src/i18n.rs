@@ -37,10 +37,19 @@ fn format_number(value: &FluentValue, _: &intl_memoizer::IntlLangMemoizer) -> Op
 /// Why a catalog, or a message the configuration gives, cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CatalogError {
-    /// The catalog file is not Fluent.
+    /// The catalog file is not Fluent: what the parser met.
     Unreadable(String),
     /// A message of `messages` in config.json is not Fluent: its key.
     BadOverride(String),
+}
+
+impl std::fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CatalogError::Unreadable(what) => write!(f, "not a catalog Fluent can read ({what})"),
+            CatalogError::BadOverride(key) => write!(f, "messages.{key} is not a message Fluent can read"),
+        }
+    }
 }
 
 /// One language's messages, with the configuration's own wording over them.
@@ -60,15 +69,21 @@ impl Catalog {
     ) -> Result<Self, CatalogError> {
         let langid = language.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new(vec![langid]);
-        // No bidi isolation marks around placeables: the element's `dir` and the browser's
-        // bidi rules place a name inside a sentence, and the marks would be in every copied text.
-        bundle.set_use_isolating(false);
         bundle.set_formatter(Some(format_number));
-        let resource = FluentResource::try_new(ftl)
-            .map_err(|(_, errors)| CatalogError::Unreadable(format!("{:?}", errors.first())))?;
+        let resource = FluentResource::try_new(ftl).map_err(|(_, errors)| {
+            CatalogError::Unreadable(errors.first().map(|e| format!("{:?}", e.kind)).unwrap_or_default())
+        })?;
         bundle
             .add_resource(resource)
             .map_err(|e| CatalogError::Unreadable(format!("{:?}", e.first())))?;
+        // Bidi isolation around each value put into a right-to-left sentence, so that a name in
+        // Latin letters or a number keeps its place among the quotes and brackets around it.
+        // Left to right there is no need, and the marks would be in every copied text.
+        let rtl = bundle
+            .get_message("direction")
+            .and_then(|m| m.value())
+            .is_some_and(|p| bundle.format_pattern(p, None, &mut Vec::new()) == "rtl");
+        bundle.set_use_isolating(rtl);
         for (key, text) in overrides {
             let resource = override_entry(key, text).map_err(|_| CatalogError::BadOverride(key.clone()))?;
             bundle.add_resource_overriding(resource);
@@ -178,12 +193,34 @@ fn override_entry(key: &str, text: &str) -> Result<FluentResource, String> {
 /// use dealform::i18n::check_override;
 /// assert!(check_override("list-new", "New opportunity").is_ok());
 /// assert!(check_override("list-new", "New { opportunity").is_err());
+/// assert!(check_override("notice-created", "{ $name } is in").is_ok());
+/// assert!(check_override("notice-created", "{ $nme } is in").is_err());
 /// ```
 pub fn check_override(key: &str, text: &str) -> Result<(), String> {
     if text.trim().is_empty() {
         return Err("is empty: leave it out to keep the catalog's words".to_owned());
     }
-    override_entry(key, text).map(|_| ())
+    override_entry(key, text)?;
+    let known = MESSAGE_KEYS
+        .iter()
+        .position(|k| *k == key)
+        .map_or(&[][..], |i| PLACEHOLDERS[i]);
+    for (at, _) in text.match_indices('$') {
+        let name: String = text[at + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+            .collect();
+        if !known.contains(&name.as_str()) {
+            let has = match known {
+                [] => "none".to_owned(),
+                names => names.iter().map(|n| format!("${n}")).collect::<Vec<_>>().join(", "),
+            };
+            return Err(format!(
+                "uses ${name}, which this message does not fill in (it has {has})"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Whether `key` is a message of the catalogs.
@@ -260,10 +297,9 @@ pub(crate) mod tests {
     fn every_key_is_in_every_catalog_with_the_same_placeholders() {
         let all = catalogs();
         let english = placeholders(&all.iter().find(|(code, _)| *code == ENGLISH).expect("en.ftl").1);
-        assert_eq!(
-            english.keys().map(String::as_str).collect::<Vec<_>>().len(),
-            MESSAGE_KEYS.len()
-        );
+        // The build's list of keys (which `messages` is checked against) is the catalog's.
+        let built: BTreeSet<&str> = MESSAGE_KEYS.iter().copied().collect();
+        assert_eq!(english.keys().map(String::as_str).collect::<BTreeSet<_>>(), built);
         for (code, ftl) in &all {
             let theirs = placeholders(ftl);
             for (key, names) in &english {

@@ -102,9 +102,9 @@ class Mounted {
     const json = typeof config === 'string' ? config : JSON.stringify({ namespace: this.namespace, ...config });
     // Only the language changed: the widget says the same in the new one, an open form and what
     // was typed in it kept, rather than starting over.
-    const language = typeof config === 'object' ? config?.language : undefined;
-    if (this.widget && this.json !== undefined && withoutLanguage(json) === withoutLanguage(this.json)
-      && this.widget.setLanguage(language ?? null)) {
+    const language = languageOf(json);
+    if (this.widget && this.json !== undefined && language !== undefined
+      && withoutLanguage(json) === withoutLanguage(this.json) && this.widget.setLanguage(language)) {
       this.json = json;
       return;
     }
@@ -136,6 +136,19 @@ function withoutLanguage(json) {
   } catch {
     return json;
   }
+}
+
+/** A configuration's `language`: null where it sets none, undefined where it is no text (a
+ *  mistake the widget names when mounted anew). */
+function languageOf(json) {
+  let language;
+  try {
+    language = JSON.parse(json)?.language;
+  } catch {
+    return null;
+  }
+  if (language === undefined || language === null) return null;
+  return typeof language === 'string' ? language : undefined;
 }
 
 export const DealForm = {

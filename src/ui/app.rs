@@ -185,6 +185,16 @@ impl AppCtx {
         self.words.say(message)
     }
 
+    /// The message `key` as a view shows it, following the language (see [`Words::tr`]).
+    pub fn tr(&self, key: &'static str) -> Signal<String> {
+        self.words.tr(key)
+    }
+
+    /// `message` as a view shows it, following the language (see [`Words::tr`]).
+    pub fn said(&self, message: Message) -> Signal<String> {
+        self.words.said(message)
+    }
+
     /// The element id of a part of this instance.
     pub fn id(&self, part: &str) -> String {
         format!("{}-{part}", self.id_prefix.get_value())
@@ -192,27 +202,29 @@ impl AppCtx {
 
     /// The list's name: the host's `label`, else "Deals", numbered in a widget that is not a
     /// page's first (see `widget::mount_widget`).
-    pub fn list_name(&self) -> String {
+    pub fn list_name(&self) -> Message {
         let (label, number) = self.config.with_value(|c| (c.label.clone(), c.widget_number));
-        label.unwrap_or_else(|| match number {
-            Some(n) if n > 1 => self.say(&Message::key("list-heading-numbered").number("number", f64::from(n))),
-            _ => self.t("list-heading"),
-        })
+        match (label, number) {
+            (Some(label), _) => Message::verbatim(label),
+            (None, Some(n)) if n > 1 => Message::key("list-heading-numbered").number("number", f64::from(n)),
+            (None, _) => Message::key("list-heading"),
+        }
     }
 
-    /// The name of one of this instance's landmarks (`part`: "Pages"), with the host's `label`
-    /// where it has one: two widgets on a page must not give a screen reader two landmarks of
-    /// one name.
-    pub fn landmark(&self, part: &str) -> String {
+    /// The name of one of this instance's landmarks (`part`: "Pages"), with the list's name
+    /// where the host named it or it is numbered: two widgets on a page must not give a screen
+    /// reader two landmarks of one name.
+    pub fn landmark(&self, part: Message) -> Signal<String> {
         let named = self
             .config
             .with_value(|c| c.label.is_some() || c.widget_number.is_some_and(|n| n > 1));
-        if named {
-            let label = self.list_name();
-            self.say(&Message::key("landmark-of").text("part", part).text("list", label))
+        self.said(if named {
+            Message::key("landmark-of")
+                .message("part", part)
+                .message("list", self.list_name())
         } else {
-            part.to_owned()
-        }
+            part
+        })
     }
 
     /// Runs `f` with the drafts of this instance.
@@ -401,7 +413,7 @@ pub fn App(
     config: Config,
     backend: Rc<dyn DealsBackend>,
     /// The key of a warning to show above the list (storage that will not last).
-    warning: Option<String>,
+    warning: Option<&'static str>,
     /// The widget's host element, which events are dispatched from.
     #[prop(optional_no_strip)]
     host: Option<web_sys::HtmlElement>,
@@ -410,7 +422,7 @@ pub fn App(
     let fmt = match Formatter::new(config.locale.as_deref()) {
         Ok(f) => Rc::new(f),
         Err(reason) => {
-            return view! { <ErrorPanel title=words.t("config-needs-fixing") message=format!("config.json: “locale” {reason}") /> }.into_any()
+            return view! { <ErrorPanel title=words.tr("config-needs-fixing") message=format!("config.json: “locale” {reason}") /> }.into_any()
         }
     };
     let (draft_store, _) = store::open(Area::Session);
@@ -448,6 +460,11 @@ pub fn App(
             activity.try_set(message.map(|m| words.say(&m)));
         }));
     provide_context(ctx);
+    // The standalone page's title follows the view, and the language.
+    Effect::new(move |_| {
+        words.track();
+        ctx.view.with(|view| ctx.title_page(view));
+    });
     // The list's first requests go out as it is built, below; the formatters its rows need are
     // made after that, while they are answered (see `Formatter`), unless the app is gone by then.
     leptos::task::spawn_local(async move {
@@ -477,13 +494,9 @@ pub fn App(
             </div>
             <div class="df-activity" role="status" aria-live="polite">{move || ctx.activity.get()}</div>
             <div class="df-sr" role="status" aria-live="polite">{move || ctx.said.get()}</div>
-            {warning.map(|w| view! { <p class="df-warning" role="alert">{move || { words.track(); words.t(&w) }}</p> })}
+            {warning.map(|key| view! { <p class="df-warning" role="alert">{words.tr(key)}</p> })}
             {move || {
-                // In a new language (a widget's `language` changed), the view is built again:
-                // a form comes back with its draft, kept as it is typed.
-                words.track();
                 let view = ctx.view.get();
-                ctx.title_page(&view);
                 match view {
                     View::List => view! { <DealList heading=heading.clone() /> }.into_any(),
                     View::New => form_page(None),
@@ -532,19 +545,19 @@ fn not_yet(
 ) -> AnyView {
     let words = words();
     if !failed {
-        return view! { <p class="df-loading" role="status">{words.t(loading)}</p> }.into_any();
+        return view! { <p class="df-loading" role="status">{words.tr(loading)}</p> }.into_any();
     }
     // None for the backend's own code, fetched before the app (and its context) exists.
     let app = use_context::<AppCtx>();
     view! {
-        <ErrorPanel title=words.t(title) message=words.say(&unfetched().message())>
+        <ErrorPanel title=words.tr(title) message=words.said(unfetched().message())>
             <button type="button" class="df-button" on:click=move |_| {
                 if let Some(app) = app {
                     app.navigated.set_value(true);
                 }
                 retry.run(())
-            }>{words.t("retry")}</button>
-            {also.map(|(key, act)| view! { <button type="button" class="df-button" on:click=move |_| act.run(())>{words.t(key)}</button> })}
+            }>{words.tr("retry")}</button>
+            {also.map(|(key, act)| view! { <button type="button" class="df-button" on:click=move |_| act.run(())>{words.tr(key)}</button> })}
         </ErrorPanel>
     }
     .into_any()
@@ -585,7 +598,9 @@ pub fn config_mistake(mistake: &ConfigError, host: Option<&web_sys::HtmlElement>
     let words = words();
     match host {
         Some(host) => {
-            let message = mistake.describe(&words.t("config-widget"));
+            // In English, as every configuration mistake: it names the configuration's own
+            // settings, for whoever set the widget up.
+            let message = mistake.describe("The widget configuration");
             dispatch(
                 host,
                 "error",
@@ -594,9 +609,9 @@ pub fn config_mistake(mistake: &ConfigError, host: Option<&web_sys::HtmlElement>
                     message: message.clone(),
                 },
             );
-            view! { <ErrorPanel title=words.t("config-widget-needs-fixing") message /> }.into_any()
+            view! { <ErrorPanel title=words.tr("config-widget-needs-fixing") message /> }.into_any()
         }
-        None => view! { <ErrorPanel title=words.t("config-needs-fixing") message=mistake.to_string() /> }.into_any(),
+        None => view! { <ErrorPanel title=words.tr("config-needs-fixing") message=mistake.to_string() /> }.into_any(),
     }
 }
 
@@ -654,7 +669,7 @@ fn Boot() -> impl IntoView {
             assets: String::new(),
             overrides,
             locale,
-            host_language: None,
+            host: None,
         });
         let language = source.language(asked.as_deref());
         words.load(source.clone(), language);

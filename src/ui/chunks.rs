@@ -145,7 +145,7 @@ prefetchable! {
 /// A backend, and a warning to show with it (local storage that will not last); or the
 /// configuration's mistake, where only the backend's own code reads that part of it (a `rest`
 /// API's description).
-pub type Backend = Result<(Rc<dyn DealsBackend>, Option<String>), ConfigError>;
+pub type Backend = Result<(Rc<dyn DealsBackend>, Option<&'static str>), ConfigError>;
 
 /// The backend a configuration names, its code fetched first where the build splits it.
 pub async fn backend_for(config: &Config) -> Result<Backend, SplitLoaderError> {
@@ -218,7 +218,7 @@ fn rest_backend(config: &Config) -> Result<Backend, SplitLoaderError> {
 fn local_backend(config: &Config) -> Result<Backend, SplitLoaderError> {
     let (store, persistent) = store::open(Area::Local);
     let seed = config.sample_data.then_some(config.currency);
-    let warning = (!persistent).then(|| "warning-no-storage".to_owned());
+    let warning = (!persistent).then_some("warning-no-storage");
     Ok(Ok((
         Rc::new(LocalBackend::new(store, &config.namespace, seed).with_custom(config.fields.clone())),
         warning,

@@ -15,13 +15,13 @@ pub struct Confirm {
     /// Unique id prefix, for the title and body ids.
     pub id: String,
     /// The question, which names the dialog.
-    pub title: String,
+    pub title: Signal<String>,
     /// What happens if confirmed.
-    pub body: String,
+    pub body: Signal<String>,
     /// The confirming button's words.
-    pub confirm: String,
+    pub confirm: Signal<String>,
     /// The declining button's words.
-    pub cancel: String,
+    pub cancel: Signal<String>,
     /// Called when confirmed.
     pub on_confirm: Callback<()>,
 }
@@ -50,19 +50,18 @@ pub fn ConfirmDialog(
     /// Unique id prefix, for the title and body ids.
     #[prop(into)]
     id: String,
-    /// The question, which names the dialog. Plain text: it is set as the dialog is made
-    /// (a signal of it cost the form's code a type of its own).
+    /// The question, which names the dialog.
     #[prop(into)]
-    title: String,
+    title: Signal<String>,
     /// What happens if confirmed.
     #[prop(into)]
-    body: String,
+    body: Signal<String>,
     /// The confirming button's words ("Delete deal").
     #[prop(into)]
-    confirm: String,
+    confirm: Signal<String>,
     /// The declining button's words ("Cancel").
     #[prop(into)]
-    cancel: String,
+    cancel: Signal<String>,
     /// Called when confirmed.
     on_confirm: Callback<()>,
 ) -> impl IntoView {

@@ -94,7 +94,7 @@ pub fn FieldRow(
     field: Field,
     /// The label: the CRM's own name for the field where it has one.
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// The control's element id.
     #[prop(into)]
     id: String,
@@ -192,7 +192,7 @@ pub fn FieldRow(
                 draft,
                 required: aria_required,
                 name,
-                label: label.clone(),
+                label,
             };
             let changed = move || {
                 if server_errors.with_untracked(|e| e.iter().any(|e| e.field == field)) {
@@ -230,8 +230,8 @@ pub fn FieldRow(
                 <select id=id.clone()
                     aria-required=aria_required aria-invalid=invalid aria-describedby=described_by.clone()
                     on:change=set on:blur=blur>
-                    <option value="" selected=move || value.with(String::is_empty)>{words().t("select-placeholder")}</option>
-                    {unknown.map(|id| view! { <option value=id.clone()>{words().say(&crate::model::Message::key("select-no-longer-offered").text("id", id.clone()))}</option> })}
+                    <option value="" selected=move || value.with(String::is_empty)>{words().tr("select-placeholder")}</option>
+                    {unknown.map(|id| view! { <option value=id.clone()>{words().said(crate::model::Message::key("select-no-longer-offered").text("id", id.clone()))}</option> })}
                     {stages.into_iter().map(|s| {
                         let sid = s.id.clone();
                         view! { <option value=s.id.clone() selected=move || value.with(|v| *v == sid)>{s.label.clone()}</option> }
@@ -247,7 +247,7 @@ pub fn FieldRow(
             // The marker sits beside the label, not in it, so the field's accessible name is
             // exactly its label; `aria-required` tells assistive technology instead.
             <div class="df-label-row">
-                <label for=id.clone()>{label.clone()}</label>
+                <label for=id.clone()>{label}</label>
                 {required.then(|| view! { <span class="df-required" aria-hidden="true" title="required">"*"</span> })}
             </div>
             {hint.map(|h| view! { <p class="df-hint" id=hint_id.clone()>{move || h.get()}</p> })}

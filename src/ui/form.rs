@@ -56,14 +56,14 @@ pub fn FormPage(
     });
     let back = move |_| app.go(View::List, None);
     move || match (app.stages.get(), deal.get()) {
-        (None, _) | (_, None) => view! { <p class="df-loading" role="status">{app.t("loading")}</p> }.into_any(),
+        (None, _) | (_, None) => view! { <p class="df-loading" role="status">{app.tr("loading")}</p> }.into_any(),
         (_, Some(Err(e))) => {
             let orphaned = orphaned_draft(app, &e, target.as_ref());
             view! {
-                <ErrorPanel title=app.t("form-deal-open-failed") message=app.say(&e.message())>
+                <ErrorPanel title=app.tr("form-deal-open-failed") message=app.said(e.message())>
                     {orphaned}
-                    <button type="button" class="df-button" on:click=move |_| deal.refetch()>{app.t("retry")}</button>
-                    <button type="button" class="df-button" on:click=back>{app.t("form-back")}</button>
+                    <button type="button" class="df-button" on:click=move |_| deal.refetch()>{app.tr("retry")}</button>
+                    <button type="button" class="df-button" on:click=back>{app.tr("form-back")}</button>
                 </ErrorPanel>
             }
             .into_any()
@@ -71,7 +71,7 @@ pub fn FormPage(
         (Some(stages), Some(Ok(deal))) => {
             let (stages, stages_error) = match stages {
                 Ok(s) => (s, None),
-                Err(e) => (Vec::new(), Some(app.say(&e.message()))),
+                Err(e) => (Vec::new(), Some(e.message())),
             };
             view! { <DealEditor deal stages stages_error /> }.into_any()
         }
@@ -81,15 +81,16 @@ pub fn FormPage(
 /// Puts what was typed for a deal that no longer exists into the new-deal form, and opens it:
 /// the deal cannot take it any more, a new deal can, and nothing typed is lost. Not over
 /// typing the new-deal form holds already: that is said instead, in `error`.
-fn keep_as_new(app: AppCtx, typed: &DealDraft, from: &DraftTarget, error: RwSignal<Option<String>>) {
+fn keep_as_new(app: AppCtx, typed: &DealDraft, from: &DraftTarget, error: RwSignal<Option<Message>>) {
     let moved = app.with_drafts(|b| {
         if b.get(&DraftTarget::New).is_some() {
-            return Err(app.t("form-new-holds-changes"));
+            return Err(Message::key("form-new-holds-changes"));
         }
         // Against an empty base every field that holds something counts as typed, so the new
         // form shows them all.
-        b.put(&DraftTarget::New, typed, &DealDraft::default())?;
-        b.remove(from)
+        b.put(&DraftTarget::New, typed, &DealDraft::default())
+            .and_then(|()| b.remove(from))
+            .map_err(Message::from)
     });
     match moved {
         Ok(()) => app.go(View::New, None),
@@ -103,11 +104,11 @@ fn keep_as_new_button(
     app: AppCtx,
     typed: impl Fn() -> DealDraft + 'static,
     from: DraftTarget,
-    error: RwSignal<Option<String>>,
+    error: RwSignal<Option<Message>>,
 ) -> impl IntoView {
     view! {
         <button type="button" class="df-button" on:click=move |_| keep_as_new(app, &typed(), &from, error)>
-            {app.t("form-keep-as-new")}
+            {app.tr("form-keep-as-new")}
         </button>
     }
 }
@@ -119,16 +120,16 @@ fn orphaned_draft(app: AppCtx, e: &BackendError, id: Option<&DealId>) -> Option<
     let saved = matches!(e, BackendError::NotFound)
         .then(|| app.with_drafts(|b| b.get(&from)))
         .flatten()?;
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Message>);
     Some(view! {
         {keep_as_new_button(app, move || saved.draft.clone(), from, error)}
-        {move || error.get().map(|e| view! { <p class="df-error" role="alert">{e}</p> })}
+        {move || error.get().map(|e| view! { <p class="df-error" role="alert">{app.said(e)}</p> })}
     })
 }
 
 /// The form itself, for a loaded deal (edit) or none (new).
 #[component]
-fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<String>) -> impl IntoView {
+fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Message>) -> impl IntoView {
     let app = use_app();
     let schema = app.schema();
     let fmt = app.fmt.get_value();
@@ -176,14 +177,19 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         opened_currency: deal.as_ref().and_then(|d| d.fields.amount).map(|m| m.currency),
         stage_ids: (!stages.is_empty()).then(|| stages.iter().map(|s| s.id.clone()).collect()),
     };
-    // Names `fields` as the form labels them (a CRM may name a field its own way), for the
-    // messages that name the fields needing attention; sorts them into the form's order and
-    // drops repeats first, in place, so the caller counts and focuses what is named.
+    // Sorts `fields` into the form's order and drops repeats, in place, so that the caller
+    // counts, focuses and names what the messages about them name.
     let labelled = StoredValue::new(schema.clone());
-    let named = move |fields: &mut Vec<Field>| {
+    let in_order = move |fields: &mut Vec<Field>| {
         labelled.with_value(|s| crate::model::order::sort_short_by_key(fields, |f| s.position(*f)));
         fields.dedup();
-        let names: Vec<String> = labelled.with_value(|s| fields.iter().map(|&f| app.say(&s.label(f))).collect());
+    };
+    // Names `fields` as the form labels them (a CRM may name a field its own way), as the
+    // language says a list of them.
+    let named = move |fields: &[Field]| {
+        let names: Vec<String> = labelled
+            .try_with_value(|s| fields.iter().map(|&f| app.say(&s.label(f))).collect())
+            .unwrap_or_default();
         app.words.and_list(&names)
     };
     let cx = StoredValue::new(cx);
@@ -218,9 +224,9 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     let submitted = RwSignal::new(false);
     // What the summary says, written at each Save that finds problems, not as they are fixed:
     // an alert that changed at every key would interrupt the typing it is about.
-    let summary = RwSignal::new(String::new());
+    let summary = RwSignal::new(Vec::<Field>::new());
     let server_errors = RwSignal::new(Vec::<FieldError>::new());
-    let form_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<Message>);
     // Whether a save found the deal deleted elsewhere: its typing can then go to a new deal.
     let deal_gone = RwSignal::new(false);
     let saving = RwSignal::new(false);
@@ -244,6 +250,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
     // type for it. Each reader runs it; it only looks up one field's message.
     let error_for = move |field: Field| {
         move || {
+            app.words.track();
             if let Some(e) =
                 server_errors.with(|errs| errs.iter().find(|e| e.field == field).map(|e| app.say(&e.message)))
             {
@@ -295,14 +302,8 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     // The first field in the form's order that needs attention.
                     let errors = result.err().unwrap_or_default();
                     let mut wrong: Vec<Field> = errors.iter().map(|e| e.field).chain(bad_dates).collect();
-                    let names = named(&mut wrong);
-                    summary.set(
-                        app.say(
-                            &Message::key("form-errors-summary")
-                                .number("count", wrong.len() as f64)
-                                .text("fields", names),
-                        ),
-                    );
+                    in_order(&mut wrong);
+                    summary.set(wrong.clone());
                     if let Some(&first) = wrong.first() {
                         app.focus(&id_of(first));
                     }
@@ -364,32 +365,29 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                             message: message.clone(),
                         });
                         let mut refused: Vec<Field> = errors.iter().map(|e| e.field).collect();
-                        let names = named(&mut refused);
+                        in_order(&mut refused);
+                        let names = named(&refused);
                         if let Some(&first) = refused.first() {
                             app.focus(&id_of(first));
                         }
                         server_errors.set(errors);
                         // Named, not "highlighted": a screen reader does not see which are marked.
-                        form_error.set(Some(
-                            app.say(&match message {
-                                Some(m) => Message::key("form-refused-because")
-                                    .text("fields", names)
-                                    .message("reason", m),
-                                None => Message::key("form-refused")
-                                    .number("count", refused.len() as f64)
-                                    .text("fields", names),
-                            }),
-                        ));
+                        form_error.set(Some(match message {
+                            Some(m) => Message::key("form-refused-because")
+                                .text("fields", names)
+                                .message("reason", m),
+                            None => Message::key("form-refused")
+                                .number("count", refused.len() as f64)
+                                .text("fields", names),
+                        }));
                     }
                     Err(e) => {
                         app.emit_error(&e);
                         deal_gone.set(editing.is_some() && matches!(e, BackendError::NotFound));
                         form_error.set(Some(
-                            app.say(
-                                &Message::key("form-save-failed")
-                                    .message("outcome", outcome(&e, Change::Save))
-                                    .text("reason", sentence(&app.say(&e.message()))),
-                            ),
+                            Message::key("form-save-failed")
+                                .message("outcome", outcome(&e, Change::Save))
+                                .text("reason", sentence(&app.say(&e.message()))),
                         ))
                     }
                 }
@@ -444,11 +442,9 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     Err(e) => {
                         app.emit_error(&e);
                         form_error.set(Some(
-                            app.say(
-                                &Message::key("form-delete-failed")
-                                    .message("outcome", outcome(&e, Change::Delete))
-                                    .message("reason", e.message()),
-                            ),
+                            Message::key("form-delete-failed")
+                                .message("outcome", outcome(&e, Change::Delete))
+                                .message("reason", e.message()),
                         ))
                     }
                 }
@@ -463,7 +459,14 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         // Gone once every problem is fixed; until the next Save, it says what that one found,
         // and nothing where that Save found none (a field made wrong after a refused save).
         let fixed = checked.with(|r| r.is_ok()) && unreadable.with(Vec::is_empty);
-        (!fixed).then(|| summary.get()).filter(|s| !s.is_empty())
+        app.words.track();
+        let wrong = summary.get();
+        (!fixed && !wrong.is_empty()).then(|| {
+            let summary = Message::key("form-errors-summary")
+                .number("count", wrong.len() as f64)
+                .text("fields", named(&wrong));
+            app.say(&summary)
+        })
     };
 
     // Focus follows the user into a form they opened, but a form shown on page load (a
@@ -476,6 +479,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
 
     let amount_hint = Signal::derive(move || {
         let example = crate::model::money::amount_example(separators, hint_currency.get());
+        app.words.track();
         app.say(&Message::key("form-amount-hint").text("example", example))
     });
     let stages_note = app.backend.with_value(|b| b.stages_note());
@@ -512,7 +516,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                         CustomKind::Money => Some(amount_hint),
                         _ => None,
                     };
-                    (custom.label.clone(), custom.required, control, hint)
+                    (Signal::from(custom.label.clone()), custom.required, control, hint)
                 }
                 field => {
                     let Some(rule) = schema.rule(field) else {
@@ -538,23 +542,23 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                     };
                     let hint = match field {
                         Field::Amount => Some(amount_hint),
-                        Field::Probability => Some(app.t("form-probability-hint").into()),
-                        Field::Currency => Some(app.t("form-currency-hint").into()),
+                        Field::Probability => Some(app.tr("form-probability-hint")),
+                        Field::Currency => Some(app.tr("form-currency-hint")),
                         Field::Stage => stages_error
                             .clone()
-                            .map(|e| app.say(&Message::key("form-stages-failed").text("reason", e)))
-                            .or_else(|| stages_note.as_ref().map(|n| app.say(n)))
-                            .map(Signal::from),
+                            .map(|e| Message::key("form-stages-failed").message("reason", e))
+                            .or_else(|| stages_note.clone())
+                            .map(|m| app.said(m)),
                         // An owner or company with no names to pick from says why, and what to type.
                         Field::Owner | Field::Company if !matches!(control, Control::Picker(..)) => rule.format.map(|f| {
                             let key = if field == Field::Owner { "form-no-owner-lookup" } else { "form-no-company-lookup" };
                             let backend = app.backend.with_value(|b| b.name().to_owned());
-                            app.say(&Message::key(key).text("crm", backend).message("format", f.describe())).into()
+                            app.said(Message::key(key).text("crm", backend).message("format", f.describe()))
                         }),
                         // An id-valued field says what the CRM takes before the user types, not after.
-                        _ => rule.format.map(|f| app.say(&Message::key("form-must-be").message("format", f.describe())).into()),
+                        _ => rule.format.map(|f| app.said(Message::key("form-must-be").message("format", f.describe()))),
                     };
-                    (app.say(&rule.label()), rule.required, control, hint)
+                    (app.said(rule.label()), rule.required, control, hint)
                 }
             };
             view! {
@@ -564,12 +568,13 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
         })
         .collect_view();
 
-    let title = app.t(if deal.is_some() {
+    let title = if deal.is_some() {
         "form-title-edit"
     } else {
         "form-title-new"
-    });
-    let landmark = app.landmark(&title);
+    };
+    let landmark = app.landmark(Message::key(title));
+    let title = app.tr(title);
     view! {
         <section class="df-form-page" aria-label=landmark>
             <h2 id=heading_id.clone() class="df-heading">{title}</h2>
@@ -577,7 +582,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 // The status is the words alone: a live region holding its own button would be
                 // read out again as the button changes.
                 <div class="df-draft">
-                    <span role="status">{app.t("form-restored")}</span>
+                    <span role="status">{app.tr("form-restored")}</span>
                     // Not "Discard changes", the words of the confirming button in the dialog
                     // Cancel opens. The banner goes with the changes; the focus, which was on
                     // its button, goes to the first field, and what happened is said.
@@ -586,7 +591,7 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                         app.focus(&id_of(Field::Name));
                         was_restored.set(false);
                         app.said.set(Some(app.t("form-restored-discarded")));
-                    }>{app.t("form-discard-restored")}</button>
+                    }>{app.tr("form-discard-restored")}</button>
                 </div>
             })}
             // Escape leaves the form as Cancel does, asking first where something was typed.
@@ -599,14 +604,17 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 }
             }>
                 {move || problems().map(|p| view! { <p class="df-summary" role="alert">{p}</p> })}
-                {move || form_error.get().map(|e| view! { <p class="df-error" role="alert">{e}</p> })}
+                {move || {
+                    app.words.track();
+                    form_error.get().map(|e| view! { <p class="df-error" role="alert">{app.say(&e)}</p> })
+                }}
                 {
                     let target = target.clone();
                     move || deal_gone.get().then(|| keep_as_new_button(app, move || draft.get_untracked(), target.clone(), form_error))
                 }
                 // For the eye only: assistive technology hears `aria-required` on each field,
                 // and the asterisks themselves are hidden from it.
-                <p class="df-hint" aria-hidden="true">{app.t("form-required-note")}</p>
+                <p class="df-hint" aria-hidden="true">{app.tr("form-required-note")}</p>
                 {fields}
                 // A press on these buttons leaves focus in the field: the field's blur would
                 // show its error, moving the buttons down under the pointer before its release,
@@ -614,33 +622,36 @@ fn DealEditor(deal: Option<Deal>, stages: Vec<Stage>, stages_error: Option<Strin
                 // not disabled), so focus is not dropped to the page when they go inert.
                 <div class="df-actions" on:mousedown=|ev| ev.prevent_default()>
                     <button type="submit" class="df-button df-primary" aria-disabled=move || super::aria_bool(saving.get())>
-                        {move || app.t(if saving.get() { "form-saving" } else { "form-save" })}
+                        {move || {
+                            app.words.track();
+                            app.t(if saving.get() { "form-saving" } else { "form-save" })
+                        }}
                     </button>
                     <button type="button" class="df-button" aria-disabled=move || super::aria_bool(saving.get())
-                        on:click=move |_| if !saving.get_untracked() { cancel() }>{app.t("cancel")}</button>
+                        on:click=move |_| if !saving.get_untracked() { cancel() }>{app.tr("cancel")}</button>
                     {deal.is_some().then(|| view! {
                         <button type="button" class="df-button df-danger df-end" aria-disabled=move || super::aria_bool(saving.get())
-                            on:click=move |_| if !saving.get_untracked() { delete_open.set(true) }>{app.t("form-delete")}</button>
+                            on:click=move |_| if !saving.get_untracked() { delete_open.set(true) }>{app.tr("form-delete")}</button>
                     })}
                 </div>
             </form>
             <ConfirmDialog
                 open=discard_open
                 id=app.id("discard")
-                title=app.t("form-discard-title")
-                body=app.t("form-discard-body")
-                confirm=app.t("form-discard-confirm")
-                cancel=app.t("form-keep-editing")
+                title=app.tr("form-discard-title")
+                body=app.tr("form-discard-body")
+                confirm=app.tr("form-discard-confirm")
+                cancel=app.tr("form-keep-editing")
                 on_confirm=leave
             />
             {deal.is_some().then(|| view! {
                 <ConfirmDialog
                     open=delete_open
                     id=app.id("delete")
-                    title=app.say(&Message::key("form-delete-title").text("name", deal_name))
-                    body=app.t("form-delete-body")
-                    confirm=app.t("form-delete-confirm")
-                    cancel=app.t("cancel")
+                    title=app.said(Message::key("form-delete-title").text("name", deal_name))
+                    body=app.tr("form-delete-body")
+                    confirm=app.tr("form-delete-confirm")
+                    cancel=app.tr("cancel")
                     on_confirm=delete
                 />
             })}

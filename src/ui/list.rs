@@ -134,10 +134,10 @@ pub fn DealList(
     view! {
         <section class="df-list" class:df-no-date=no_date aria-labelledby=heading.clone() on:pointerover=move |_| prefetch() on:focusin=move |_| prefetch()>
             <div class="df-toolbar">
-                <h2 id=heading.clone() class="df-heading" tabindex="-1">{app.list_name()}</h2>
+                <h2 id=heading.clone() class="df-heading" tabindex="-1">{app.said(app.list_name())}</h2>
                 {if searchable { view! {
                     <div class="df-search">
-                        <label for=search_id.clone()>{app.t("list-search")}</label>
+                        <label for=search_id.clone()>{app.tr("list-search")}</label>
                         <input
                             id=search_id.clone()
                             type="search"
@@ -150,17 +150,17 @@ pub fn DealList(
                         />
                     </div>
                 }.into_any() } else {
-                    view! { <p class="df-hint df-no-search">{app.say(&Message::key("list-no-search").text("crm", backend_name))}</p> }.into_any()
+                    view! { <p class="df-hint df-no-search">{app.said(Message::key("list-no-search").text("crm", backend_name))}</p> }.into_any()
                 }}
                 {editable.then(|| view! {
-                    <button type="button" class="df-button df-primary" on:click=move |_| app.go(View::New, None)>{app.t("list-new")}</button>
+                    <button type="button" class="df-button df-primary" on:click=move |_| app.go(View::New, None)>{app.tr("list-new")}</button>
                 })}
             </div>
             {drafts_offered(app)}
             <p class="df-hint df-stage-ids" role="note">{move || stage_ids_note(app, deals)}</p>
             {move || {
                 match deals.get() {
-                None => view! { <p class="df-loading" role="status">{app.t("list-loading")}</p> }.into_any(),
+                None => view! { <p class="df-loading" role="status">{app.tr("list-loading")}</p> }.into_any(),
                 Some(Err(e)) => {
                     let corrupt = matches!(e, BackendError::StorageCorrupt { .. });
                     // A page that fails after one was shown (Next page, a sort) takes with the
@@ -171,11 +171,11 @@ pub fn DealList(
                         app.navigated.set_value(true);
                     }
                     view! {
-                        <ErrorPanel title=app.t("list-load-failed") message=app.say(&e.message())>
+                        <ErrorPanel title=app.tr("list-load-failed") message=app.said(e.message())>
                             <button type="button" class="df-button" on:click=move |_| {
                                 app.navigated.set_value(true);
                                 deals.refetch()
-                            }>{app.t("retry")}</button>
+                            }>{app.tr("retry")}</button>
                             {corrupt.then(|| view! {
                                 <button type="button" class="df-button df-danger" on:click=move |_| {
                                     // Asked once, the dialog stays: asking again only opens it.
@@ -183,7 +183,7 @@ pub fn DealList(
                                         reset_asked.set(true);
                                     }
                                     reset_open.set(true);
-                                }>{app.t("list-reset")}</button>
+                                }>{app.tr("list-reset")}</button>
                             })}
                         </ErrorPanel>
                     }
@@ -232,7 +232,10 @@ pub fn DealList(
             }}
             // One region for every empty state, there from the start: a search that matches
             // nothing is announced, as a region inserted with its words already in it is not.
-            <p class="df-empty" role="status">{move || deals.with(|d| d.and_then(|r| r.as_ref().ok()).and_then(empty_text))}</p>
+            <p class="df-empty" role="status">{move || {
+                app.words.track();
+                deals.with(|d| d.and_then(|r| r.as_ref().ok()).and_then(empty_text))
+            }}</p>
             {move || {
                 if !reset_asked.get() {
                     return ().into_any();
@@ -243,10 +246,10 @@ pub fn DealList(
                     (code.confirm)(Confirm {
                         open: reset_open,
                         id: app.id("reset"),
-                        title: app.t("list-reset-title"),
-                        body: app.t("list-reset-body"),
-                        confirm: app.t("list-reset"),
-                        cancel: app.t("cancel"),
+                        title: app.tr("list-reset-title"),
+                        body: app.tr("list-reset-body"),
+                        confirm: app.tr("list-reset"),
+                        cancel: app.tr("cancel"),
                         on_confirm: reset,
                     })
                 })
@@ -259,8 +262,9 @@ pub fn DealList(
 /// the stage list could not be loaded and the page shown has a deal without its stage's name.
 /// The form says the same at its Stage field.
 fn stage_ids_note(app: AppCtx, deals: Load<Result<Page, BackendError>>) -> Option<String> {
+    app.words.track();
     let error = app.stages.with(|r| match r {
-        Some(Err(e)) => Some(app.say(&e.message())),
+        Some(Err(e)) => Some(e.message()),
         _ => None,
     })?;
     let shows_ids = deals.with(|d| {
@@ -275,7 +279,7 @@ fn stage_ids_note(app: AppCtx, deals: Load<Result<Page, BackendError>>) -> Optio
         app.say(
             &Message::key("list-stage-ids")
                 .text("crm", name)
-                .text("reason", error.trim_end_matches('.')),
+                .message("reason", error),
         )
     })
 }
@@ -322,8 +326,8 @@ pub fn draft_banner(saved: Vec<SavedDraft>) -> AnyView {
                     DraftTarget::New => "draft-new",
                     DraftTarget::Edit(_) => "draft-edit",
                 };
-                let text = app.say(&Message::key(key).message("name", name.clone()));
-                let region = app.say(&Message::key("draft-region").message("name", name));
+                let text = app.said(Message::key(key).message("name", name.clone()));
+                let region = app.landmark(Message::key("draft-region").message("name", name));
                 let target = saved.target.clone();
                 let resume = {
                     let target = target.clone();
@@ -346,10 +350,10 @@ pub fn draft_banner(saved: Vec<SavedDraft>) -> AnyView {
                     app.focus_next_frame(app.id("heading"), true);
                 };
                 view! {
-                    <div class="df-draft" role="region" aria-label=app.landmark(&region)>
+                    <div class="df-draft" role="region" aria-label=region>
                         <span>{text}</span>
-                        <button type="button" class="df-button df-primary" on:click=resume>{app.t("draft-resume")}</button>
-                        <button type="button" class="df-button" on:click=discard>{app.t("draft-discard")}</button>
+                        <button type="button" class="df-button df-primary" on:click=resume>{app.tr("draft-resume")}</button>
+                        <button type="button" class="df-button" on:click=discard>{app.tr("draft-discard")}</button>
                     </div>
                 }
             })
@@ -360,7 +364,7 @@ pub fn draft_banner(saved: Vec<SavedDraft>) -> AnyView {
 
 /// One column header: a sort button where the backend can sort by it, plain text where not.
 fn header(
-    label: &str,
+    label: Signal<String>,
     field: SortField,
     sort: RwSignal<Option<Sort>>,
     restart: impl Fn() + Copy + Send + Sync + 'static,
@@ -370,11 +374,9 @@ fn header(
 ) -> impl IntoView {
     // Amounts are right-aligned in their cells, so their heading is too.
     let num = field == SortField::Amount;
-    let label = label.to_owned();
     if !sortable.contains(&field) {
         return view! { <th scope="col" class:df-num=num>{label}</th> }.into_any();
     }
-    let heard = label.clone();
     let state = move || sort.get().filter(|s| s.field == field).map(|s| s.dir);
     let toggle = move |_| {
         let (dir, key) = match state() {
@@ -382,7 +384,7 @@ fn header(
             _ => (SortDir::Asc, "list-sorted-ascending"),
         };
         // The arrow changes under the focus, which a screen reader does not read again.
-        said.set(Some(app.say(&Message::key(key).text("column", heard.clone()))));
+        said.set(Some(app.say(&Message::key(key).text("column", label.get_untracked()))));
         sort.set(Some(Sort { field, dir }));
         restart();
     };
@@ -421,24 +423,24 @@ pub fn header_row() -> impl IntoView {
     let sortable = app.backend.with_value(|b| b.capabilities().sort);
     let said = app.said;
     let schema = app.schema();
-    let columns: Vec<(String, SortField)> = schema
+    let columns: Vec<(Signal<String>, SortField)> = schema
         .custom()
         .iter()
         .enumerate()
         .filter(|(_, c)| c.column)
-        .map(|(i, c)| (c.label.clone(), SortField::Custom(i as u8)))
+        .map(|(i, c)| (Signal::from(c.label.clone()), SortField::Custom(i as u8)))
         .collect();
     // No API here sorts by company: its heading is plain text.
-    let company = lists_company(app).then(|| view! { <th scope="col">{app.say(&schema.label(Field::Company))}</th> });
+    let company = lists_company(app).then(|| view! { <th scope="col">{app.said(schema.label(Field::Company))}</th> });
     view! {
         <tr>
-            {header(&app.say(&schema.label(Field::Name)), SortField::Name, list.sort, restart, &sortable, said, app)}
-            {header(&app.say(&schema.label(Field::Amount)), SortField::Amount, list.sort, restart, &sortable, said, app)}
-            {header(&app.say(&schema.label(Field::Stage)), SortField::Stage, list.sort, restart, &sortable, said, app)}
-            {header(&app.say(&schema.label(Field::CloseDate)), SortField::CloseDate, list.sort, restart, &sortable, said, app)}
-            {header(&app.say(&schema.label(Field::Owner)), SortField::Owner, list.sort, restart, &sortable, said, app)}
+            {header(app.said(schema.label(Field::Name)), SortField::Name, list.sort, restart, &sortable, said, app)}
+            {header(app.said(schema.label(Field::Amount)), SortField::Amount, list.sort, restart, &sortable, said, app)}
+            {header(app.said(schema.label(Field::Stage)), SortField::Stage, list.sort, restart, &sortable, said, app)}
+            {header(app.said(schema.label(Field::CloseDate)), SortField::CloseDate, list.sort, restart, &sortable, said, app)}
+            {header(app.said(schema.label(Field::Owner)), SortField::Owner, list.sort, restart, &sortable, said, app)}
             {company}
-            {columns.into_iter().map(|(label, field)| header(&label, field, list.sort, restart, &sortable, said, app)).collect_view()}
+            {columns.into_iter().map(|(label, field)| header(label, field, list.sort, restart, &sortable, said, app)).collect_view()}
         </tr>
     }
 }

@@ -2,7 +2,7 @@
 
 use super::app::{use_app, PageMark};
 use crate::model::page::{range_words, shown_range};
-use crate::model::Cursor;
+use crate::model::{Cursor, Message};
 use leptos::prelude::*;
 
 /// The pager under the deal list. Each page of deals comes with a pager of its own, so what it
@@ -22,6 +22,7 @@ pub fn Pager(
     let range_text = move || {
         // An `Option`, as the app's other texts: a text closure of a type of its own costs
         // the main wasm its code.
+        app.words.track();
         shown_range(before(), on_page).map(|range| app.say(&range_words(range, total)))
     };
     // Past a page known to be the last (`ListState::end`) there is no next page, whatever
@@ -45,10 +46,10 @@ pub fn Pager(
     // aria-disabled, not disabled: a button that goes inert under the user's focus (Next page
     // onto the last page) keeps it, where a disabled one would drop it to the page.
     view! {
-        <nav class="df-pager" aria-label=app.landmark(&app.t("pager-landmark"))>
-            <button type="button" class="df-button df-prev" on:click=go_prev aria-disabled=move || super::aria_bool(pages.with(Vec::len) <= 1)>{app.t("pager-previous")}</button>
+        <nav class="df-pager" aria-label=app.landmark(Message::key("pager-landmark"))>
+            <button type="button" class="df-button df-prev" on:click=go_prev aria-disabled=move || super::aria_bool(pages.with(Vec::len) <= 1)>{app.tr("pager-previous")}</button>
             <span class="df-range" aria-live="polite">{range_text}</span>
-            <button type="button" class="df-button df-next" on:click=go_next aria-disabled=super::aria_bool(last)>{app.t("pager-next")}</button>
+            <button type="button" class="df-button df-next" on:click=go_next aria-disabled=super::aria_bool(last)>{app.tr("pager-next")}</button>
         </nav>
     }
 }

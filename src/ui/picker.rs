@@ -48,7 +48,7 @@ pub struct PickerInput {
     /// The name the backend sent for the deal's id, shown until something is typed.
     pub name: Option<String>,
     /// The field's label, which names its list of choices too.
-    pub label: String,
+    pub label: Signal<String>,
 }
 
 /// The combobox: the input, the list of choices, and a line saying what a look-up found.
@@ -69,7 +69,10 @@ pub fn picker(
         name,
         label,
     } = input;
-    let list_name = app.say(&Message::key("picker-choices").text("label", label.clone()));
+    let list_name = Signal::derive(move || {
+        let label = label.get();
+        app.say(&Message::key("picker-choices").text("label", label))
+    });
     let list_id = format!("{id}-choices");
     let status_id = format!("{id}-found");
     let current = draft.with_untracked(|d| d.get(field).to_owned());

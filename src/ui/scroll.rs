@@ -611,13 +611,14 @@ pub fn ScrollTable(
         cache.with(|c| c.failure(rows).map(str::to_owned)).map(|message| {
             view! {
                 <div class="df-inline-error" role="alert">
-                    <span>{app.say(&Message::key("scroll-load-failed").text("reason", message))}</span>
-                    <button type="button" class="df-button" on:click=retry>{app.t("retry")}</button>
+                    <span>{app.said(Message::key("scroll-load-failed").text("reason", message))}</span>
+                    <button type="button" class="df-button" on:click=retry>{app.tr("retry")}</button>
                 </div>
             }
         })
     };
     let count = move || {
+        app.words.track();
         cache.with(|c| {
             let (rows, loaded) = (c.rows(), c.loaded() as u64);
             let message = if loaded >= rows {
@@ -631,7 +632,7 @@ pub fn ScrollTable(
 
     view! {
         {failure}
-        <div class="df-scroll" node_ref=scroller tabindex="0" role="region" aria-label=app.landmark(&app.t("scroll-landmark")) on:scroll=on_scroll>
+        <div class="df-scroll" node_ref=scroller tabindex="0" role="region" aria-label=app.landmark(Message::key("scroll-landmark")) on:scroll=on_scroll>
             <table
                 class="df-table"
                 aria-labelledby=heading

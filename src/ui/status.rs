@@ -9,10 +9,10 @@ use wasm_bindgen::JsCast;
 pub fn ErrorPanel(
     /// A short headline.
     #[prop(into)]
-    title: String,
+    title: Signal<String>,
     /// What went wrong, in full.
     #[prop(into)]
-    message: String,
+    message: Signal<String>,
     /// Buttons offering a way out (Retry, Back).
     #[prop(optional)]
     children: Option<Children>,

@@ -15,26 +15,34 @@ pub struct CatalogSource {
     pub overrides: BTreeMap<String, String>,
     /// config.json's `locale`, which writes the numbers inside messages as it writes the list's.
     pub locale: Option<String>,
-    /// The `lang` of the host page around a widget; `None` on the standalone page, whose
+    /// A widget's host element: its page's `lang` around it is a preference, and it hears
+    /// when no catalog can be fetched (`dealform:error`). `None` on the standalone page, whose
     /// `lang` is the app's own.
-    pub host_language: Option<String>,
+    pub host: Option<web_sys::HtmlElement>,
 }
 
 impl CatalogSource {
     /// The language to show for `asked` (config.json's or the widget's `language`): it, else the
-    /// host page's `lang`, else the browser's languages, else English.
+    /// host page's `lang` around the widget (read now: the host may have changed it), else the
+    /// browser's languages, else English.
     pub fn language(&self, asked: Option<&str>) -> &'static str {
+        let host_language = self
+            .host
+            .as_ref()
+            .and_then(|h| h.closest("[lang]").ok().flatten())
+            .and_then(|e| e.get_attribute("lang"));
         let browser = crate::client::catalog::browser_languages();
         let preferences = asked
             .into_iter()
-            .chain(self.host_language.as_deref())
+            .chain(host_language.as_deref())
             .chain(browser.iter().map(String::as_str));
         pick_language(preferences).unwrap_or(ENGLISH)
     }
 }
 
-/// The language one mount (the page, or a widget) shows, in a signal: the views read it as
-/// they are built, and the app's views are built again when it changes.
+/// The language one mount (the page, or a widget) shows, in a signal: the views' words follow
+/// it ([`Words::tr`]), so a widget whose `language` changes says the same in the new one,
+/// nothing built again.
 #[derive(Clone, Copy)]
 pub struct Words {
     catalog: RwSignal<Option<Rc<Catalog>>, LocalStorage>,
@@ -42,6 +50,8 @@ pub struct Words {
     failed: RwSignal<Option<String>>,
     /// What waits for the first catalog (see [`Words::once_ready`]).
     waiting: StoredValue<Vec<Box<dyn FnOnce()>>, LocalStorage>,
+    /// How many catalogs were asked for: only the latest is shown, whichever answers last.
+    asked: StoredValue<u32>,
 }
 
 impl Words {
@@ -51,6 +61,7 @@ impl Words {
             catalog: RwSignal::new_local(None),
             failed: RwSignal::new(None),
             waiting: StoredValue::new_local(Vec::new()),
+            asked: StoredValue::new(0),
         }
     }
 
@@ -77,6 +88,24 @@ impl Words {
             .unwrap_or_default()
     }
 
+    /// The message `key` as a view shows it: in the language shown, and again in the next
+    /// one when a widget's `language` changes (nothing is built again, so nothing typed or
+    /// focused is lost).
+    pub fn tr(self, key: &'static str) -> Signal<String> {
+        Signal::derive(move || {
+            self.track();
+            self.t(key)
+        })
+    }
+
+    /// `message` as a view shows it (see [`Words::tr`]).
+    pub fn said(self, message: Message) -> Signal<String> {
+        Signal::derive(move || {
+            self.track();
+            self.say(&message)
+        })
+    }
+
     /// `items` joined as the language shown says a list ("Name and Amount").
     pub fn and_list(self, items: &[String]) -> String {
         let language = self
@@ -96,7 +125,7 @@ impl Words {
         }
     }
 
-    /// Subscribes the running view to the language: it is built again when that changes.
+    /// Subscribes the running view to the language: it runs again when that changes.
     pub fn track(self) {
         self.catalog.track();
     }
@@ -104,12 +133,22 @@ impl Words {
     /// Fetches the catalog of `language` from `source`, and shows it once here. A failure
     /// after a first catalog keeps that one (a widget's `language` changed while offline).
     pub fn load(self, source: Rc<CatalogSource>, language: &'static str) {
+        let Some(turn) = self.asked.try_update_value(|n| {
+            *n += 1;
+            *n
+        }) else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             let url = format!("{}locales/{language}.ftl", source.assets);
             let catalog = crate::client::catalog::fetch(&url)
                 .await
-                .and_then(|ftl| Catalog::new(language, ftl, &source.overrides).map_err(|e| format!("{e:?}")))
+                .and_then(|ftl| Catalog::new(language, ftl, &source.overrides).map_err(|e| e.to_string()))
                 .map_err(|why| format!("{url}: {why}"));
+            // A language asked for since (the host changed its mind) wins, whenever it answers.
+            if self.asked.try_get_value() != Some(turn) {
+                return;
+            }
             match catalog {
                 Ok(catalog) => {
                     let catalog = match crate::client::intl::Formatter::new(source.locale.as_deref()) {
@@ -127,6 +166,13 @@ impl Words {
                 }
                 Err(why) => {
                     web_sys::console::warn_1(&format!("dealform: {why}").into());
+                    if let Some(host) = &source.host {
+                        let detail = crate::ui::app::ErrorDetail {
+                            kind: "network",
+                            message: format!("The app's words could not be fetched ({why})."),
+                        };
+                        crate::ui::app::dispatch(host, "error", &detail);
+                    }
                     if self.catalog.try_with_untracked(Option::is_none).unwrap_or(false) {
                         self.failed.try_set(Some(why));
                     }

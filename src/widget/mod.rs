@@ -3,7 +3,7 @@
 //! storage namespace and element ids, so several widgets on one page do not interfere.
 
 use crate::config::Config;
-use crate::i18n::LANGUAGES;
+use crate::i18n::pick_language;
 use crate::ui::app::{app_for, config_mistake_later};
 use crate::ui::words::{CatalogSource, Words};
 use leptos::prelude::*;
@@ -65,8 +65,8 @@ impl Widget {
         };
         let asked = match language.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
             None => None,
-            Some(l) => match LANGUAGES.iter().find(|c| c.eq_ignore_ascii_case(l)) {
-                Some(code) => Some(*code),
+            Some(tag) => match pick_language([tag]) {
+                Some(code) => Some(code),
                 None => return false,
             },
         };
@@ -97,22 +97,16 @@ pub fn mount_widget(
         config.widget_number = Some(n);
         n
     });
+    let parsed = config.is_ok();
     let (asked, overrides, locale) = match &config {
         Ok(c) => (c.language.clone(), c.messages.clone(), c.locale.clone()),
         Err(_) => Default::default(),
     };
-    // The language of the host page around the widget (the nearest `lang`).
-    let host_language = host
-        .closest("[lang]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.get_attribute("lang"))
-        .filter(|l| !l.trim().is_empty());
     let source = Rc::new(CatalogSource {
         assets: assets.to_owned(),
         overrides,
         locale,
-        host_language,
+        host: Some(host.clone()),
     });
     let words_of_mount: Rc<RefCell<Option<Words>>> = Rc::default();
     let handle = {
@@ -131,7 +125,13 @@ pub fn mount_widget(
             words.show(container.into(), view, move || words.load(source.clone(), language))
         })
     };
-    let words = words_of_mount.borrow_mut().take().map(|w| (w, source));
+    // A configuration with a mistake is mounted anew to change its language: only a new
+    // configuration can take the mistake away.
+    let words = words_of_mount
+        .borrow_mut()
+        .take()
+        .filter(|_| parsed)
+        .map(|w| (w, source));
     Widget {
         mounted: Some(Box::new(handle)),
         number,

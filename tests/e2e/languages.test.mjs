@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CRM_CREDENTIALS, hasText, launch, openApp, serveDist, startFakeCrm, until, visible } from './harness.mjs';
+import { CRM_CREDENTIALS, focused, hasText, launch, openApp, serveDist, startFakeCrm, until, visible } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 let server, browser, crm;
@@ -28,16 +28,24 @@ function catalog(code) {
     const m = line.match(/^([a-z][a-z0-9-]*) = (.*)$/);
     if (m && !m[2].includes('->')) messages[m[1]] = m[2];
   }
-  return new Proxy(messages, { get: (all, key) => { if (!(key in all)) throw new Error(`${code}.ftl has no one-line message ${String(key)}`); return all[key]; } });
+  // Right to left, each value put into a sentence is isolated (U+2068 … U+2069), as Fluent does.
+  const rtl = messages.direction === 'rtl';
+  return new Proxy(messages, {
+    get: (all, key) => {
+      if (key === 'isolate') return rtl ? (v) => `\u2068${v}\u2069` : (v) => v;
+      if (!(key in all)) throw new Error(`${code}.ftl has no one-line message ${String(key)}`);
+      return all[key];
+    },
+  });
 }
 const en = catalog('en');
 const de = catalog('de');
 const ar = catalog('ar');
 
-/** A catalog message with its `{ $name }` placeables filled in. */
-const fill = (message, values) => message.replace(/\{ \$([a-z_]+) \}/g, (_, name) => {
-  if (!(name in values)) throw new Error(`no value for $${name} in ${message}`);
-  return values[name];
+/** The message `key` of `words` with its `{ $name }` placeables filled in. */
+const fill = (words, key, values) => words[key].replace(/\{ \$([a-z_]+) \}/g, (_, name) => {
+  if (!(name in values)) throw new Error(`no value for $${name} in ${words[key]}`);
+  return words.isolate(values[name]);
 });
 
 async function done({ context, problems }, allowed = []) {
@@ -73,7 +81,7 @@ async function localJourney(page, words) {
   await visible(page.getByRole('heading', { name: words['form-title-new'] }));
   // Saved empty: the summary and the field's own message, in the language.
   await page.getByRole('button', { name: words['form-save'], exact: true }).click();
-  const required = fill(words['error-required'], { label: words['field-name'] });
+  const required = fill(words, 'error-required', { label: words['field-name'] });
   await visible(page.getByText(required, { exact: true }));
   const name = page.getByLabel(words['field-name'], { exact: true });
   assert.equal(await name.getAttribute('aria-invalid'), 'true');
@@ -81,17 +89,17 @@ async function localJourney(page, words) {
   await name.fill('Müller GmbH');
   await page.getByLabel(words['field-amount'], { exact: true }).fill('1200');
   await page.getByRole('button', { name: words['form-save'], exact: true }).click();
-  await hasText(page.getByRole('status').first(), fill(words['notice-created'], { name: 'Müller GmbH' }));
+  await hasText(page.getByRole('status').first(), fill(words, 'notice-created', { name: 'Müller GmbH' }));
   assert.deepEqual(await axe(page), [], 'axe on the list');
   // Deleted, through its confirmation.
   await table.getByRole('button', { name: 'Müller GmbH' }).click();
   await visible(page.getByRole('heading', { name: words['form-title-edit'] }));
   await page.getByRole('button', { name: words['form-delete'], exact: true }).click();
-  const dialog = page.getByRole('alertdialog', { name: fill(words['form-delete-title'], { name: 'Müller GmbH' }) });
+  const dialog = page.getByRole('alertdialog', { name: fill(words, 'form-delete-title', { name: 'Müller GmbH' }) });
   await visible(dialog);
   assert.deepEqual(await axe(page), [], 'axe on the confirmation');
   await dialog.getByRole('button', { name: words['form-delete-confirm'] }).click();
-  await hasText(page.getByRole('status').first(), fill(words['notice-deleted'], { name: 'Müller GmbH' }));
+  await hasText(page.getByRole('status').first(), fill(words, 'notice-deleted', { name: 'Müller GmbH' }));
   await until(async () => (await table.getByRole('button', { name: 'Müller GmbH' }).count()) === 0, 'the deal gone from the list');
 }
 
@@ -177,11 +185,18 @@ describe('the widget', () => {
     const container = () => page.locator('deal-form').evaluate((el) => { const c = el.shadowRoot.querySelector('.df-widget'); return [c.lang, c.dir]; });
     assert.deepEqual(await container(), ['de', 'ltr']);
     // The host switches the widget to French: the form stays open, with what was typed.
+    const amountError = (words) => words['error-amount-number'].split('{')[0].trim();
+    await visible(page.getByText(amountError(de)));
     await page.locator('deal-form').evaluate((el) => el.setAttribute('language', 'fr'));
     await visible(page.getByRole('heading', { name: fr['form-title-new'] }));
     assert.equal(await page.getByLabel(fr['field-name'], { exact: true }).inputValue(), 'Gemischtwaren AG');
     assert.equal(await page.getByLabel(fr['field-amount'], { exact: true }).inputValue(), 'abc');
     assert.deepEqual(await container(), ['fr', 'ltr']);
+    // Nothing was built again: the focus stays in the field, the amount's error is said anew in
+    // French, and the form does not announce a draft restored.
+    assert.equal((await focused(page)).label, fr['field-name']);
+    await visible(page.getByText(amountError(fr)));
+    assert.equal(await page.getByText(fr['form-restored']).count(), 0);
     // And to Arabic: right to left.
     await page.locator('deal-form').evaluate((el) => el.setAttribute('language', 'ar'));
     await visible(page.getByRole('heading', { name: ar['form-title-new'] }));

@@ -216,7 +216,7 @@ describe('pickers on a CRM', () => {
         // No look-up of owners: a text box for the id, which says why.
         assert.equal(await page.getByRole('combobox', { name: 'Owner' }).count(), 0);
         await visible(page.getByRole('textbox', { name: 'Owner' }));
-        await visible(page.getByText('YSUITE has no look-up of owners: type the id, a whole number id', { exact: true }));
+        await visible(page.getByText('YSUITE has no look-up of owners: type the id (a whole number id)', { exact: true }));
       }
       await pickByKeyboard(page, 'Company', ...p.company);
       await page.getByRole('button', { name: 'Save' }).click();
