@@ -2,6 +2,7 @@
 // Chromium through playwright-core, and small waiting helpers (playwright-core ships no `expect`).
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -135,6 +136,15 @@ export async function hasText(locator, text) {
 /** Waits until the locator is visible. */
 export async function visible(locator) {
   await locator.waitFor({ state: 'visible', timeout: TIMEOUT });
+}
+
+/** axe's WCAG 2.2 AA findings on `page`, its script served by `server` (from serveDist). */
+export async function axe(server, page) {
+  const require = createRequire(import.meta.url);
+  server.page('/axe.min.js', readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'), { 'content-type': 'text/javascript' });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: '/axe.min.js' });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** The table rows of the deal list, as arrays of cell texts. */

@@ -4,12 +4,10 @@
 // changes mid-typing; `messages` in the configuration; only the catalog in use fetched.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CRM_CREDENTIALS, focused, hasText, launch, openApp, serveDist, startFakeCrm, until, visible } from './harness.mjs';
+import { axe as axeOf, CRM_CREDENTIALS, focused, hasText, launch, openApp, serveDist, startFakeCrm, until, visible } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
 let server, browser, crm;
 before(async () => {
   server = await serveDist();
@@ -54,12 +52,7 @@ async function done({ context, problems }, allowed = []) {
 }
 
 /** axe's WCAG 2.2 AA findings on the page. */
-async function axe(page) {
-  server.page('/axe.min.js', readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'), { 'content-type': 'text/javascript' });
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: '/axe.min.js' });
-  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const axe = (page) => axeOf(server, page);
 
 /** Opens the standalone page, recording which catalogs it fetches. */
 async function open(config, { locale = 'en-US' } = {}) {

@@ -3,11 +3,8 @@
 // configuration's lists, which saves their ids; the fallback to a typed id; axe with a picker open.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { CRM_CREDENTIALS, hasText, launch, openApp, rows, serveDist, startFakeCrm, until, visible } from './harness.mjs';
+import { axe as axeOf, CRM_CREDENTIALS, hasText, launch, openApp, rows, serveDist, startFakeCrm, until, visible } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
 let server, browser, crm;
 before(async () => { server = await serveDist(); browser = await launch(); crm = await startFakeCrm(); });
 after(async () => { await browser?.close(); await server?.close(); crm?.stop(); });
@@ -18,12 +15,7 @@ async function done({ context, problems }) {
 }
 
 /** axe's WCAG 2.2 AA findings on the page. */
-async function axe(page) {
-  server.page('/axe.min.js', readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'), { 'content-type': 'text/javascript' });
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: '/axe.min.js' });
-  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const axe = (page) => axeOf(server, page);
 
 /** Opens the app on `name`'s fake CRM, freshly reset, once its list shows. */
 async function openAtCrm(name) {

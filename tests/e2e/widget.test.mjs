@@ -3,8 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { fillDeal, focused, hasText, launch, openApp, rows, serveDist, startFakeCrm, until, visible } from './harness.mjs';
+import { axe as axeOf, fillDeal, focused, hasText, launch, openApp, rows, serveDist, startFakeCrm, until, visible } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 let server, browser, crm;
@@ -398,14 +397,8 @@ describe('static hosting and security', () => {
 });
 
 describe('accessibility', () => {
-  const axeSource = require.resolve('axe-core/axe.min.js');
-  async function axe(page) {
-    // Served from the page's own origin, so pages under a strict CSP can load it too.
-    server.page('/axe.min.js', readFileSync(axeSource, 'utf8'), { 'content-type': 'text/javascript' });
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: '/axe.min.js' });
-    const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
+  // Served from the page's own origin, so pages under a strict CSP can load it too.
+  const axe = (page) => axeOf(server, page);
 
   test('several widgets on one page have landmarks of their own names, named by the host or numbered', async () => {
     const s = await visit('/landmarks.html', '<deal-form id="one" sample-data page-size="2"></deal-form><deal-form id="two" sample-data page-size="2"></deal-form><deal-form id="eu" label="Europe pipeline" sample-data page-size="2"></deal-form>');
