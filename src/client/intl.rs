@@ -133,7 +133,16 @@ impl Formatter {
         if m.minor % 10_i64.pow(digits) != 0 && self.money.borrow()[at].most < digits {
             at = self.money_format(m.currency, true);
         }
-        call_format(&self.money.borrow()[at].format, &JsValue::from_f64(m.to_f64()))
+        let text = call_format(&self.money.borrow()[at].format, &JsValue::from_f64(m.to_f64()));
+        // A sign that ends in a symbol after Latin letters ("١٥٬٠٠٠٫٠٠ US$" in an Arabic locale)
+        // would show as "$US" in a right-to-left list: a left-to-right mark keeps it together.
+        let mut tail = text.chars().rev();
+        match (tail.next(), tail.next()) {
+            (Some(last), Some(before)) if !last.is_ascii_alphanumeric() && before.is_ascii_alphabetic() => {
+                format!("{text}\u{200E}")
+            }
+            _ => text,
+        }
     }
 
     /// Where `currency`'s formatter is in the cache, made if it was not; `exact` for one that
