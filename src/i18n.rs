@@ -56,6 +56,8 @@ impl std::fmt::Display for CatalogError {
 pub struct Catalog {
     bundle: FluentBundle<FluentResource>,
     language: &'static str,
+    /// Whether the catalog's `direction` is `rtl`.
+    rtl: bool,
     number_format: Option<NumberFormat>,
 }
 
@@ -91,6 +93,7 @@ impl Catalog {
         Ok(Self {
             bundle,
             language,
+            rtl,
             number_format: None,
         })
     }
@@ -109,7 +112,7 @@ impl Catalog {
 
     /// `rtl` where the language is written right to left, else `ltr` (the catalog's `direction`).
     pub fn direction(&self) -> &'static str {
-        if self.text("direction") == "rtl" {
+        if self.rtl {
             "rtl"
         } else {
             "ltr"
@@ -205,12 +208,8 @@ pub fn check_override(key: &str, text: &str) -> Result<(), String> {
         .iter()
         .position(|k| *k == key)
         .map_or(&[][..], |i| PLACEHOLDERS[i]);
-    for (at, _) in text.match_indices('$') {
-        let name: String = text[at + 1..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
-            .collect();
-        if !known.contains(&name.as_str()) {
+    for name in placeholders_in(text) {
+        if !known.contains(&name) {
             let has = match known {
                 [] => "none".to_owned(),
                 names => names.iter().map(|n| format!("${n}")).collect::<Vec<_>>().join(", "),
@@ -221,6 +220,17 @@ pub fn check_override(key: &str, text: &str) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The `$names` a line of Fluent text uses, in order (repeats included).
+fn placeholders_in(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices('$').map(move |(at, _)| {
+        let name = &text[at + 1..];
+        let end = name
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(name.len());
+        &name[..end]
+    })
 }
 
 /// Whether `key` is a message of the catalogs.
@@ -281,14 +291,7 @@ pub(crate) mod tests {
                 None => line,
             };
             let names = messages.entry(current.clone().unwrap_or_default()).or_default();
-            let mut rest = text;
-            while let Some(at) = rest.find('$') {
-                rest = &rest[at + 1..];
-                let end = rest
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-                    .unwrap_or(rest.len());
-                names.insert(rest[..end].to_owned());
-            }
+            names.extend(placeholders_in(text).map(str::to_owned));
         }
         messages
     }
